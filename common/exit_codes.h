@@ -1,0 +1,20 @@
+// Exit statuses of infonote-index and infonote-query, as the README lists them.
+#ifndef INFONOTE_COMMON_EXIT_CODES_H
+#define INFONOTE_COMMON_EXIT_CODES_H
+
+namespace infonote {
+
+/// Success; for infonote-query, at least one note matched.
+inline constexpr int kExitOk = 0;
+/// infonote-query: the query was fine but no note matched.
+inline constexpr int kExitNoMatch = 1;
+/// Bad command line or query: unknown option, unknown country, bad syntax.
+inline constexpr int kExitUsage = 2;
+/// infonote-index: finished, but some files were skipped as bad input.
+inline constexpr int kExitSomeRejected = 3;
+/// The database could not be opened, read or written; nothing was changed.
+inline constexpr int kExitFailure = 4;
+
+}  // namespace infonote
+
+#endif

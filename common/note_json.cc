@@ -1,0 +1,99 @@
+#include "note_json.h"
+
+#include <algorithm>
+
+namespace infonote {
+
+namespace {
+
+nlohmann::json optional_string(const std::optional<std::string>& s)
+{
+    return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+}
+
+nlohmann::json optional_date(const std::optional<Date>& d)
+{
+    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+}
+
+const char* kind_name(OrgKind kind)
+{
+    switch (kind) {
+        case OrgKind::International: return "international";
+        case OrgKind::National: return "national";
+        case OrgKind::Industry: return "industry";
+        case OrgKind::Civil: return "civil_society";
+        case OrgKind::Other: return "other";
+    }
+    return "other";
+}
+
+// One entry per attending country: the participating States in the order
+// listed, then the host if it was not listed.
+nlohmann::json countries_json(const Note& note, const CountryGazetteer& gazetteer)
+{
+    nlohmann::json out = nlohmann::json::array();
+    auto entry = [&](const std::string& code, bool host, bool participant) {
+        const Country* c = gazetteer.by_code(code);
+        nlohmann::json roles = nlohmann::json::array();
+        if (host) roles.push_back("host");
+        if (participant) roles.push_back("participant");
+        out.push_back({{"code", code}, {"name", c ? c->name : code}, {"roles", roles}});
+    };
+    const auto& host = note.venue.country;
+    for (const ParticipantState& s : note.states) entry(s.code, host && *host == s.code, true);
+    bool host_listed = host && std::any_of(note.states.begin(), note.states.end(),
+                                           [&](const ParticipantState& s) { return s.code == *host; });
+    if (host && !host_listed) entry(*host, true, false);
+    return out;
+}
+
+nlohmann::json organizations_json(const Note& note)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const Organization& o : note.organizations) {
+        out.push_back({{"acronym", optional_string(o.acronym)},
+                       {"name", o.name},
+                       {"role", o.organizer ? "organizer" : "participant"},
+                       {"group", o.group},
+                       {"kind", kind_name(o.kind)}});
+    }
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json note_summary_json(const Note& note, const CountryGazetteer& countries)
+{
+    return {
+        {"id", note.id},
+        {"path", note.source},
+        {"title", note.title.empty() ? nlohmann::json(nullptr) : nlohmann::json(note.title)},
+        {"start_date", optional_date(note.start_date)},
+        {"end_date", optional_date(note.end_date)},
+        {"venue",
+         {{"city", optional_string(note.venue.city)},
+          {"country", optional_string(note.venue.country)},
+          {"online", note.venue.online}}},
+        {"countries", countries_json(note, countries)},
+        {"organizations", organizations_json(note)},
+        {"committee", optional_string(note.committee)},
+    };
+}
+
+nlohmann::json note_full_json(const Note& note, const CountryGazetteer& countries)
+{
+    nlohmann::json out = note_summary_json(note, countries);
+    out["organizers"] = note.organizers;
+    nlohmann::json states = nlohmann::json::array();
+    for (const ParticipantState& s : note.states)
+        states.push_back({{"code", s.code}, {"written", s.written}, {"group", s.group}});
+    out["states"] = states;
+    nlohmann::json sections = nlohmann::json::array();
+    for (const Section& s : note.sections)
+        sections.push_back({{"heading", s.heading}, {"text", s.text}});
+    out["sections"] = sections;
+    return out;
+}
+
+}  // namespace infonote

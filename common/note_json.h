@@ -1,0 +1,28 @@
+// A Note as JSON: the form `infonote-index parse` prints, the index stores
+// with each document, and `infonote-query --format json` returns per hit.
+// The keys are a contract with users' scripts: see docs/json-schema.md.
+#ifndef INFONOTE_COMMON_NOTE_JSON_H
+#define INFONOTE_COMMON_NOTE_JSON_H
+
+#include <nlohmann/json.hpp>
+
+#include "country_gazetteer.h"
+#include "note.h"
+
+namespace infonote {
+
+/// Version of the JSON output schema; bumped when a key changes meaning.
+inline constexpr int kJsonSchemaVersion = 1;
+
+/// The hit object: id, path, title, start_date, end_date, venue, countries
+/// (with roles "host" and/or "participant"), organizations, committee.
+/// Unknown values are null.
+nlohmann::json note_summary_json(const Note& note, const CountryGazetteer& countries);
+
+/// The summary plus organizers, participating States by group and the body
+/// sections: everything the parser read.
+nlohmann::json note_full_json(const Note& note, const CountryGazetteer& countries);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,13 @@
+#include "schema.h"
+
+namespace infonote {
+
+std::string filter_term(FieldId id, std::string_view value)
+{
+    std::string term(field(id).prefix);
+    if (!value.empty() && value[0] >= 'A' && value[0] <= 'Z') term += ':';
+    term += value;
+    return term;
+}
+
+}  // namespace infonote

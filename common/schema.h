@@ -1,0 +1,75 @@
+// The index schema: every term prefix and value slot infonote uses.
+//
+// The document builder and the query parser setup both read this table; no
+// prefix literal appears anywhere else. Prefixes follow Omega's conventions:
+// Q for the unique id, S for the title, X... for infonote's own fields, and a
+// ':' between prefix and value when the value starts with a capital letter.
+#ifndef INFONOTE_COMMON_SCHEMA_H
+#define INFONOTE_COMMON_SCHEMA_H
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace infonote {
+
+/// Bumped whenever a prefix, slot or stored-data key changes meaning.
+inline constexpr int kSchemaVersion = 1;
+
+/// Xapian metadata keys recording how an index was built.
+inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
+inline constexpr std::string_view kTextPipelineKey = "infonote.text_pipeline";
+inline constexpr std::string_view kBuildTimeKey = "infonote.built";
+
+enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year };
+
+enum class FieldKind {
+    /// Words, indexed with positions and stems, searched by relevance.
+    Text,
+    /// Exact values for filtering, one boolean term per value.
+    Filter,
+};
+
+struct Field {
+    FieldId id;
+    /// The name users type before a colon in a query ("country:IR").
+    std::string_view name;
+    std::string_view prefix;
+    FieldKind kind;
+    /// How much one occurrence of a word here counts (Text fields).
+    unsigned weight;
+};
+
+inline constexpr std::array kFields{
+    Field{FieldId::Id, "id", "Q", FieldKind::Filter, 0},
+    Field{FieldId::Title, "title", "S", FieldKind::Text, 3},
+    Field{FieldId::Body, "", "", FieldKind::Text, 1},
+    Field{FieldId::City, "city", "XT", FieldKind::Text, 1},
+    Field{FieldId::Country, "country", "XC", FieldKind::Filter, 0},
+    Field{FieldId::VenueCountry, "venue", "XV", FieldKind::Filter, 0},
+    Field{FieldId::Org, "org", "XO", FieldKind::Filter, 0},
+    Field{FieldId::Year, "year", "XY", FieldKind::Filter, 0},
+};
+
+/// The table entry for a field.
+constexpr const Field& field(FieldId id)
+{
+    for (const Field& f : kFields)
+        if (f.id == id) return f;
+    return kFields[0];  // Unreachable: every FieldId has an entry.
+}
+
+/// The boolean term for `value` in a Filter field: "XC:KZ", "XY2014".
+std::string filter_term(FieldId id, std::string_view value);
+
+/// Value slots. Dates are "YYYYMMDD" strings, which sort as dates.
+inline constexpr unsigned kStartDateSlot = 0;
+inline constexpr unsigned kEndDateSlot = 1;
+
+/// Words in different fields are this many positions apart, so that a
+/// phrase never spans two fields.
+inline constexpr unsigned kFieldPositionGap = 100;
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,64 @@
+// Finding note files in a corpus folder and reading them as UTF-8 text.
+#ifndef INFONOTE_INDEXER_CORPUS_READER_H
+#define INFONOTE_INDEXER_CORPUS_READER_H
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace infonote {
+
+/// The corpus folder itself cannot be listed: an environment failure.
+class CorpusError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CorpusFile {
+    std::filesystem::path path;
+    /// Path relative to the corpus folder, with '/' separators: the note's
+    /// stable name, from which its id is derived.
+    std::string relative;
+};
+
+/// A file or folder the walk could not take, with the reason.
+struct SkippedEntry {
+    std::string relative;
+    std::string reason;
+};
+
+struct CorpusListing {
+    /// Note files (*.txt, *.md), sorted by relative path.
+    std::vector<CorpusFile> files;
+    std::vector<SkippedEntry> skipped;
+};
+
+/// Walks `root` recursively. Hidden entries, README files and other
+/// extensions are left out; symbolic links to folders are not followed, so a
+/// link loop cannot trap the walk. Throws CorpusError when `root` is not a
+/// readable folder.
+CorpusListing list_corpus(const std::filesystem::path& root);
+
+/// Files larger than this are skipped as bad input.
+inline constexpr std::uintmax_t kMaxNoteBytes = 64u << 20;
+
+/// A note file's text, or the reason it cannot be indexed.
+struct FileText {
+    std::optional<std::string> text;
+    /// Why the file was skipped (text empty), or warnings about what was read.
+    Diagnostics diagnostics;
+};
+
+/// Reads a note file as UTF-8: a byte order mark is dropped, invalid
+/// sequences are replaced by U+FFFD with a warning, and empty, binary or
+/// oversized files are refused with an error. Never throws.
+FileText read_note_file(const std::filesystem::path& path);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,96 @@
+#include "document_builder.h"
+
+#include <set>
+
+#include "note_json.h"
+#include "schema.h"
+#include "text_normalizer.h"
+
+namespace infonote {
+
+namespace {
+
+// Xapian refuses terms over 245 bytes; words that long are not words.
+constexpr std::size_t kMaxWordBytes = 64;
+
+std::string with_prefix(std::string_view prefix, std::string_view word)
+{
+    std::string term(prefix);
+    term += word;
+    return term;
+}
+
+}  // namespace
+
+std::string id_term(const std::string& note_id)
+{
+    return filter_term(FieldId::Id, note_id);
+}
+
+DocumentBuilder::DocumentBuilder(const CountryGazetteer& countries)
+    : countries_(countries), stemmer_("en")
+{
+}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
+                                 std::string_view prefix, unsigned weight,
+                                 Xapian::termpos& position) const
+{
+    std::string previous;
+    for (const Word& w : split_words(text)) {
+        if (w.folded.size() > kMaxWordBytes) {
+            previous.clear();
+            continue;
+        }
+        ++position;
+        doc.add_posting(with_prefix(prefix, w.folded), position, weight);
+        // Stems carry no positions, as with Xapian's TermGenerator: phrases
+        // match exact words, plain words match any form.
+        if (w.starts_with_letter) doc.add_term("Z" + with_prefix(prefix, stemmer_(w.folded)), weight);
+        // "non-proliferation" is also indexed as "nonproliferation", so that
+        // a search for the closed form finds the hyphenated one.
+        if (w.hyphen_joined && !previous.empty()) {
+            std::string joined = previous + w.folded;
+            doc.add_posting(with_prefix(prefix, joined), position, weight);
+            doc.add_term("Z" + with_prefix(prefix, stemmer_(joined)), weight);
+        }
+        previous = w.folded;
+    }
+    position += kFieldPositionGap;
+}
+
+Xapian::Document DocumentBuilder::build(const Note& note) const
+{
+    Xapian::Document doc;
+    Xapian::termpos position = 0;
+
+    const Field& title = field(FieldId::Title);
+    const Field& body = field(FieldId::Body);
+    index_text(doc, note.title, title.prefix, 1, position);
+    index_text(doc, note.title, body.prefix, title.weight, position);
+    index_text(doc, note.text, body.prefix, body.weight, position);
+    if (note.venue.city) index_text(doc, *note.venue.city, field(FieldId::City).prefix, 1, position);
+
+    doc.add_boolean_term(id_term(note.id));
+    for (const ParticipantState& s : note.states) doc.add_boolean_term(filter_term(FieldId::Country, s.code));
+    if (note.venue.country) {
+        doc.add_boolean_term(filter_term(FieldId::Country, *note.venue.country));
+        doc.add_boolean_term(filter_term(FieldId::VenueCountry, *note.venue.country));
+    }
+    for (const Organization& o : note.organizations) {
+        if (o.acronym) doc.add_boolean_term(filter_term(FieldId::Org, *o.acronym));
+        std::string key = folded_key(o.name);
+        if (!key.empty()) doc.add_boolean_term(filter_term(FieldId::Org, key));
+    }
+    if (note.start_date) {
+        int last = note.end_date ? note.end_date->year : note.start_date->year;
+        for (int year = note.start_date->year; year <= last; ++year)
+            doc.add_boolean_term(filter_term(FieldId::Year, std::to_string(year)));
+        doc.add_value(kStartDateSlot, note.start_date->compact());
+        doc.add_value(kEndDateSlot, (note.end_date ? *note.end_date : *note.start_date).compact());
+    }
+    doc.set_data(note_summary_json(note, countries_).dump());
+    return doc;
+}
+
+}  // namespace infonote

@@ -1,0 +1,60 @@
+#include "result_printer.h"
+
+#include "note_json.h"
+
+namespace infonote {
+
+namespace {
+
+std::string text_or(const nlohmann::json& value, const std::string& fallback)
+{
+    return value.is_string() ? value.get<std::string>() : fallback;
+}
+
+std::string dates_of(const nlohmann::json& hit)
+{
+    std::string start = text_or(hit["start_date"], "(no date)");
+    std::string end = text_or(hit["end_date"], start);
+    return end == start ? start : start + ".." + end;
+}
+
+std::string venue_of(const nlohmann::json& hit)
+{
+    const nlohmann::json& venue = hit["venue"];
+    if (venue.value("online", false)) return "online";
+    std::string city = text_or(venue["city"], "");
+    std::string country = text_or(venue["country"], "");
+    if (city.empty()) return country.empty() ? "?" : country;
+    return country.empty() ? city : city + ", " + country;
+}
+
+}  // namespace
+
+void print_json(std::ostream& out, const ResultPage& page)
+{
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& h : page.hits) {
+        nlohmann::json hit = h.summary;
+        hit["score"] = page.ranked ? nlohmann::json(h.percent) : nlohmann::json(nullptr);
+        hits.push_back(std::move(hit));
+    }
+    nlohmann::json doc = {
+        {"schema_version", kJsonSchemaVersion}, {"total", page.total}, {"hits", std::move(hits)}};
+    out << doc.dump(2) << '\n';
+}
+
+void print_text(std::ostream& out, const ResultPage& page)
+{
+    for (const Hit& h : page.hits) {
+        const nlohmann::json& s = h.summary;
+        out << dates_of(s) << "  " << venue_of(s);
+        if (page.ranked) out << "  [" << h.percent << "%]";
+        out << "\n    " << text_or(s["title"], "(untitled)") << "\n    "
+            << text_or(s["path"], "?") << "  id " << text_or(s["id"], "?") << '\n';
+    }
+    out << page.total << (page.total == 1 ? " note" : " notes");
+    if (page.hits.size() < page.total) out << ", " << page.hits.size() << " shown";
+    out << '\n';
+}
+
+}  // namespace infonote
