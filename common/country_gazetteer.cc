@@ -44,6 +44,13 @@ std::string uninvert(std::string_view name)
     return trim(name.substr(comma + 2)) + " " + trim(name.substr(0, comma));
 }
 
+// "Korea, Republic of" reads well turned round; "Taiwan, Province of China"
+// and "Bonaire, Sint Eustatius and Saba" do not.
+bool ends_with_of(std::string_view name)
+{
+    return name.ends_with(" of") || name.ends_with(" of the");
+}
+
 std::string drop_leading_the(std::string_view name)
 {
     if (name.size() > 4 && (name.substr(0, 4) == "the " || name.substr(0, 4) == "The "))
@@ -130,10 +137,12 @@ CountryGazetteer::CountryGazetteer(const std::filesystem::path& iso_json,
             c.name = name;
         else if (!official.empty() && official.find(", ") == std::string::npos)
             c.name = drop_leading_the(official);
+        else if (ends_with_of(name))
+            c.name = drop_leading_the(uninvert(name));
         else if (!common.empty())
             c.name = common;
         else
-            c.name = drop_leading_the(uninvert(name));
+            c.name = name;
         std::size_t index = countries_.size();
         by_code_[c.alpha2] = index;
         by_code_[c.alpha3] = index;

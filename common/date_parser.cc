@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
+#include <vector>
 
 // The search runs in two layers. A tokenizer turns the bytes into numbers,
 // words (case- and accent-folded), dashes and other marks, skipping every
@@ -18,10 +18,6 @@ namespace {
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2100;
 
-// Long enough for every keyword ("septiembre"); longer words are kept only
-// as "not a keyword".
-constexpr std::size_t kMaxFolded = 16;
-
 // An enumeration of days ("1, 8 and 15 December") never needs more items
 // than a month has days. The cap also bounds how far one attempt reads.
 constexpr int kMaxListDays = 31;
@@ -30,105 +26,125 @@ constexpr int kMaxListDays = 31;
 // exact; stopping here keeps the arithmetic far from overflow.
 constexpr int kValueCap = 99'999'999;
 
-struct MonthName {
+// What a word can be in a date. A word may play several roles: "de" joins
+// both "9 de enero" and "enero de 2018".
+enum Role : unsigned {
+    kOrdinal = 1U << 0,     // "11th", "2nd", French "1er" (also "1ᵉʳ"), Spanish "1º"
+    kIntro = 1U << 1,       // opens a date phrase: "from", "du", "del", "les", "on"
+    kRange = 1U << 2,       // joins a first and last day: "to", "au", "al"
+    kConjunction = 1U << 3, // joins days of an enumeration: "and", "et", "y"
+    kDayFiller = 1U << 4,   // between day and month: "11th of March", "9 de enero"
+    kYearFiller = 1U << 5,  // between month and year: "enero de 2018", "del 2019"
+};
+
+struct Keyword {
     std::string_view name;  // folded: lower case, accents removed
-    int month;
-    bool abbreviation;      // may be followed by a full stop
+    int month = 0;          // 1..12 for a month name
+    bool abbreviation = false;  // a month name that may take a full stop
+    unsigned roles = 0;
 };
 
-constexpr std::array kMonthNames{
-    // English.
-    MonthName{"january", 1, false},    MonthName{"february", 2, false},
-    MonthName{"march", 3, false},      MonthName{"april", 4, false},
-    MonthName{"may", 5, false},        MonthName{"june", 6, false},
-    MonthName{"july", 7, false},       MonthName{"august", 8, false},
-    MonthName{"september", 9, false},  MonthName{"october", 10, false},
-    MonthName{"november", 11, false},  MonthName{"december", 12, false},
-    MonthName{"jan", 1, true},         MonthName{"feb", 2, true},
-    MonthName{"mar", 3, true},         MonthName{"apr", 4, true},
-    MonthName{"jun", 6, true},         MonthName{"jul", 7, true},
-    MonthName{"aug", 8, true},         MonthName{"sep", 9, true},
-    MonthName{"sept", 9, true},        MonthName{"oct", 10, true},
-    MonthName{"nov", 11, true},        MonthName{"dec", 12, true},
-    // French.
-    MonthName{"janvier", 1, false},    MonthName{"fevrier", 2, false},
-    MonthName{"mars", 3, false},       MonthName{"avril", 4, false},
-    MonthName{"mai", 5, false},        MonthName{"juin", 6, false},
-    MonthName{"juillet", 7, false},    MonthName{"aout", 8, false},
-    MonthName{"septembre", 9, false},  MonthName{"octobre", 10, false},
-    MonthName{"novembre", 11, false},  MonthName{"decembre", 12, false},
-    MonthName{"janv", 1, true},        MonthName{"fev", 2, true},
-    MonthName{"fevr", 2, true},        MonthName{"avr", 4, true},
-    MonthName{"juil", 7, true},
-    // Spanish.
-    MonthName{"enero", 1, false},      MonthName{"febrero", 2, false},
-    MonthName{"marzo", 3, false},      MonthName{"abril", 4, false},
-    MonthName{"mayo", 5, false},       MonthName{"junio", 6, false},
-    MonthName{"julio", 7, false},      MonthName{"agosto", 8, false},
-    MonthName{"septiembre", 9, false}, MonthName{"setiembre", 9, false},
-    MonthName{"octubre", 10, false},   MonthName{"noviembre", 11, false},
-    MonthName{"diciembre", 12, false}, MonthName{"ene", 1, true},
-    MonthName{"abr", 4, true},         MonthName{"ago", 8, true},
-    MonthName{"dic", 12, true},
-};
+constexpr Keyword month_name(std::string_view name, int month)
+{
+    return {name, month, false, 0};
+}
 
-// "11th", "2nd", French "1er" (also "1ᵉʳ"), Spanish "1º".
-constexpr std::array<std::string_view, 6> kOrdinalSuffixes{"st", "nd", "rd", "th", "er", "o"};
-// Words that open a date phrase and belong to it: "from 15 to 17 October",
-// "du 8 au 11 mars", "del 9 al 10 de enero", "les 5 et 6 juin", "on 5 May".
-constexpr std::array<std::string_view, 10> kIntroWords{
-    "from", "between", "on", "du", "le", "les", "del", "el", "entre", "desde"};
-// Words joining the first and last day of a range.
-constexpr std::array<std::string_view, 9> kRangeWords{
-    "to", "till", "until", "through", "thru", "au", "al", "a", "hasta"};
-// Words joining days of an enumeration; the last day ends the event.
-constexpr std::array<std::string_view, 3> kConjunctions{"and", "et", "y"};
-// "11th of March", "9 de enero".
-constexpr std::array<std::string_view, 2> kDayFillers{"of", "de"};
-// "enero de 2018", "septiembre del 2019".
-constexpr std::array<std::string_view, 2> kYearFillers{"de", "del"};
+constexpr Keyword month_abbreviation(std::string_view name, int month)
+{
+    return {name, month, true, 0};
+}
+
+constexpr Keyword word_with(std::string_view name, unsigned roles)
+{
+    return {name, 0, false, roles};
+}
+
+// Sorted by name at compile time, so that a word is looked up by binary
+// search once, when it is tokenized.
+constexpr auto kKeywords = [] {
+    std::array table{
+        // English months.
+        month_name("january", 1), month_name("february", 2), month_name("march", 3),
+        month_name("april", 4), month_name("may", 5), month_name("june", 6),
+        month_name("july", 7), month_name("august", 8), month_name("september", 9),
+        month_name("october", 10), month_name("november", 11), month_name("december", 12),
+        month_abbreviation("jan", 1), month_abbreviation("feb", 2),
+        month_abbreviation("mar", 3), month_abbreviation("apr", 4),
+        month_abbreviation("jun", 6), month_abbreviation("jul", 7),
+        month_abbreviation("aug", 8), month_abbreviation("sep", 9),
+        month_abbreviation("sept", 9), month_abbreviation("oct", 10),
+        month_abbreviation("nov", 11), month_abbreviation("dec", 12),
+        // French months; "sept", "oct", "nov" and "dec" are shared with English.
+        month_name("janvier", 1), month_name("fevrier", 2), month_name("mars", 3),
+        month_name("avril", 4), month_name("mai", 5), month_name("juin", 6),
+        month_name("juillet", 7), month_name("aout", 8), month_name("septembre", 9),
+        month_name("octobre", 10), month_name("novembre", 11), month_name("decembre", 12),
+        month_abbreviation("janv", 1), month_abbreviation("fev", 2),
+        month_abbreviation("fevr", 2), month_abbreviation("avr", 4),
+        month_abbreviation("juil", 7),
+        // Spanish months.
+        month_name("enero", 1), month_name("febrero", 2), month_name("marzo", 3),
+        month_name("abril", 4), month_name("mayo", 5), month_name("junio", 6),
+        month_name("julio", 7), month_name("agosto", 8), month_name("septiembre", 9),
+        month_name("setiembre", 9), month_name("octubre", 10), month_name("noviembre", 11),
+        month_name("diciembre", 12), month_abbreviation("ene", 1),
+        month_abbreviation("abr", 4), month_abbreviation("ago", 8),
+        month_abbreviation("dic", 12),
+        // Ordinal suffixes.
+        word_with("st", kOrdinal), word_with("nd", kOrdinal), word_with("rd", kOrdinal),
+        word_with("th", kOrdinal), word_with("er", kOrdinal), word_with("o", kOrdinal),
+        // Words that open a date phrase and so belong to its span.
+        word_with("from", kIntro), word_with("between", kIntro), word_with("on", kIntro),
+        word_with("du", kIntro), word_with("le", kIntro), word_with("les", kIntro),
+        word_with("el", kIntro), word_with("entre", kIntro), word_with("desde", kIntro),
+        word_with("del", kIntro | kYearFiller),
+        // Range words.
+        word_with("to", kRange), word_with("till", kRange), word_with("until", kRange),
+        word_with("through", kRange), word_with("thru", kRange), word_with("au", kRange),
+        word_with("al", kRange), word_with("a", kRange), word_with("hasta", kRange),
+        // Conjunctions.
+        word_with("and", kConjunction), word_with("et", kConjunction),
+        word_with("y", kConjunction),
+        // Fillers.
+        word_with("of", kDayFiller), word_with("de", kDayFiller | kYearFiller),
+    };
+    std::sort(table.begin(), table.end(),
+              [](const Keyword& a, const Keyword& b) { return a.name < b.name; });
+    return table;
+}();
+
+// Long enough for every keyword ("septiembre"); longer words are no keyword.
+constexpr std::size_t kMaxKeyword = 10;
+
+const Keyword* find_keyword(std::string_view word)
+{
+    const auto* it = std::lower_bound(
+        kKeywords.begin(), kKeywords.end(), word,
+        [](const Keyword& entry, std::string_view name) { return entry.name < name; });
+    if (it == kKeywords.end() || it->name != word) return nullptr;
+    return it;
+}
 
 enum class TokenKind : unsigned char { kEnd, kNumber, kWord, kDash, kSlash, kDot, kComma, kOther };
 
 struct Token {
     TokenKind kind = TokenKind::kEnd;
-    std::size_t begin = 0;  // byte offsets into the text: [begin, end)
-    std::size_t end = 0;
-    std::size_t digits = 0;  // kNumber: how many digits
-    int value = 0;           // kNumber: the value, capped at kValueCap
     char symbol = 0;         // punctuation: its first byte
-    std::array<char, kMaxFolded> folded{};  // kWord: folded spelling
-    std::size_t folded_size = 0;
-    bool too_long = false;   // kWord: longer than any keyword
+    bool abbreviation = false;  // kWord: a month name that may take a full stop
+    int month = 0;           // kWord: 1..12 for a month name
+    unsigned roles = 0;      // kWord: the keyword's roles
+    int value = 0;           // kNumber: the value, capped at kValueCap
+    std::size_t digits = 0;  // kNumber: how many digits
+    std::size_t begin = 0;   // byte offsets into the text: [begin, end)
+    std::size_t end = 0;
 
-    std::string_view word() const
-    {
-        if (kind != TokenKind::kWord || too_long) return {};
-        return {folded.data(), folded_size};
-    }
+    bool has(Role role) const { return (roles & role) != 0; }
 };
 
 bool adjacent(const Token& left, const Token& right)
 {
     return left.kind != TokenKind::kEnd && right.kind != TokenKind::kEnd &&
            left.end == right.begin;
-}
-
-template <std::size_t N>
-bool is_one_of(const Token& token, const std::array<std::string_view, N>& words)
-{
-    std::string_view word = token.word();
-    if (word.empty()) return false;
-    return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-const MonthName* find_month(const Token& token)
-{
-    std::string_view word = token.word();
-    if (word.size() < 3) return nullptr;
-    for (const MonthName& entry : kMonthNames)
-        if (entry.name == word) return &entry;
-    return nullptr;
 }
 
 // ---------------------------------------------------------------------------
@@ -230,33 +246,46 @@ char fold_letter(char32_t c)
 /// Makes tokens on demand and keeps only a short window of them.
 class TokenStream {
 public:
-    explicit TokenStream(std::string_view text) : text_(text)
+    explicit TokenStream(std::string_view text) : text_(text), ring_(kInitialRing)
     {
         end_token_.begin = end_token_.end = text.size();
     }
 
     /// The token with this index, or an end token past the text's end (or
-    /// before the window). References stay valid until forget_before().
-    const Token& at(std::size_t index)
+    /// before the window). Tokens are handed out by value because the
+    /// window may move in memory when it grows.
+    Token at(std::size_t index)
     {
-        while (!finished_ && index >= first_ + window_.size()) pull();
-        if (index < first_ || index >= first_ + window_.size()) return end_token_;
-        return window_[index - first_];
+        // Unsigned arithmetic: an index before the window wraps to a huge
+        // offset and falls to the slow path.
+        if (index - first_ < count_) return ring_[index & (ring_.size() - 1)];
+        while (!finished_ && index >= first_ + count_) pull();
+        if (index - first_ < count_) return ring_[index & (ring_.size() - 1)];
+        return end_token_;
     }
 
     void forget_before(std::size_t index)
     {
-        while (first_ < index && !window_.empty()) {
-            window_.pop_front();
-            ++first_;
-        }
+        if (index <= first_) return;
+        const std::size_t dropped = std::min(index - first_, count_);
+        first_ += dropped;
+        count_ -= dropped;
     }
 
 private:
     void pull()
     {
-        while (pos_ < text_.size() && classify(decode(text_, pos_)) == CharClass::kSpace)
-            pos_ += decode(text_, pos_).size;
+        while (pos_ < text_.size()) {
+            const auto byte = static_cast<unsigned char>(text_[pos_]);
+            if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+                ++pos_;
+                continue;
+            }
+            if (byte < 0x80) break;
+            const CodePoint cp = decode(text_, pos_);
+            if (classify(cp) != CharClass::kSpace) break;
+            pos_ += cp.size;
+        }
         if (pos_ >= text_.size()) {
             finished_ = true;
             return;
@@ -275,18 +304,7 @@ private:
             break;
         case CharClass::kLetter:
             token.kind = TokenKind::kWord;
-            while (pos_ < text_.size()) {
-                const CodePoint cp = decode(text_, pos_);
-                if (classify(cp) != CharClass::kLetter) break;
-                const char folded = fold_letter(cp.value);
-                if (folded != '\0') {
-                    if (token.folded_size < kMaxFolded)
-                        token.folded[token.folded_size++] = folded;
-                    else
-                        token.too_long = true;
-                }
-                pos_ += cp.size;
-            }
+            read_word(token);
             break;
         case CharClass::kDash:
             token.kind = TokenKind::kDash;
@@ -310,16 +328,57 @@ private:
             pos_ += first.size;
         }
         token.end = pos_;
-        window_.push_back(token);
+        if (count_ == ring_.size()) grow();
+        ring_[made_ & (ring_.size() - 1)] = token;
+        ++made_;
+        ++count_;
     }
+
+    // Token number k lives in ring_[k % size]; the size stays a power of two.
+    void grow()
+    {
+        std::vector<Token> bigger(ring_.size() * 2);
+        for (std::size_t k = first_; k < first_ + count_; ++k)
+            bigger[k & (bigger.size() - 1)] = ring_[k & (ring_.size() - 1)];
+        ring_.swap(bigger);
+    }
+
+    void read_word(Token& token)
+    {
+        std::array<char, kMaxKeyword> folded{};
+        std::size_t size = 0;
+        bool keyword = true;
+        while (pos_ < text_.size()) {
+            const CodePoint cp = decode(text_, pos_);
+            if (classify(cp) != CharClass::kLetter) break;
+            const char letter = fold_letter(cp.value);  // '\0': a combining accent
+            if (letter != '\0') {
+                if (size < folded.size())
+                    folded[size++] = letter;
+                else
+                    keyword = false;
+            }
+            pos_ += cp.size;
+        }
+        if (!keyword || size == 0) return;
+        if (const Keyword* entry = find_keyword({folded.data(), size})) {
+            token.month = entry->month;
+            token.abbreviation = entry->abbreviation;
+            token.roles = entry->roles;
+        }
+    }
+
+    static constexpr std::size_t kInitialRing = 64;
 
     std::string_view text_;
     std::size_t pos_ = 0;
     bool finished_ = false;
-    // Token number first_ + k is window_[k]. A deque keeps references to
-    // its elements valid while more are pushed at the back.
-    std::deque<Token> window_;
+    // The window holds tokens first_ .. first_ + count_ - 1; made_ tokens
+    // have been made so far, so first_ + count_ == made_.
+    std::vector<Token> ring_;
     std::size_t first_ = 0;
+    std::size_t count_ = 0;
+    std::size_t made_ = 0;
     Token end_token_;
 };
 
@@ -407,7 +466,7 @@ public:
     }
 
 private:
-    const Token& tok(std::size_t index) { return tokens_.at(index); }
+    Token tok(std::size_t index) { return tokens_.at(index); }
 
     std::string describe(const Construct& c) const
     {
@@ -428,20 +487,25 @@ private:
     std::optional<Construct> match_at(std::size_t i)
     {
         const Token& token = tok(i);
-        if (is_one_of(token, kIntroWords)) return match_from(i + 1, token.begin);
+        if (token.has(kIntro)) return match_from(i + 1, token.begin);
         return match_from(i, std::nullopt);
     }
 
     std::optional<Construct> match_from(std::size_t i, std::optional<std::size_t> intro)
     {
-        if (!starts_cleanly(i)) return std::nullopt;
+        // Most tokens start nothing; they are turned away before any look
+        // around them.
         const Token& token = tok(i);
         if (token.kind == TokenKind::kNumber) {
-            if (auto c = match_numeric(i, intro, NumericForm::kIso)) return c;
+            if (token.digits == 4) {
+                if (!starts_cleanly(i)) return std::nullopt;
+                return match_numeric(i, intro, NumericForm::kIso);
+            }
+            if (token.digits > 2 || !starts_cleanly(i)) return std::nullopt;
             if (auto c = match_numeric(i, intro, NumericForm::kDayMonthYear)) return c;
             return match_day_first(i, intro);
         }
-        if (token.kind == TokenKind::kWord) return match_month_first(i, intro);
+        if (token.month != 0 && starts_cleanly(i)) return match_month_first(i, intro);
         return std::nullopt;
     }
 
@@ -469,7 +533,7 @@ private:
             return std::nullopt;
         Day day{token.value, p + 1, token.end};
         const Token& suffix = tok(p + 1);
-        if (adjacent(token, suffix) && is_one_of(suffix, kOrdinalSuffixes)) {
+        if (adjacent(token, suffix) && suffix.has(kOrdinal)) {
             day.next = p + 2;
             day.end_byte = suffix.end;
         }
@@ -479,11 +543,10 @@ private:
     std::optional<Month> read_month(std::size_t p)
     {
         const Token& token = tok(p);
-        const MonthName* entry = find_month(token);
-        if (!entry) return std::nullopt;
-        Month month{entry->month, p + 1, token.end};
+        if (token.month == 0) return std::nullopt;
+        Month month{token.month, p + 1, token.end};
         const Token& dot = tok(p + 1);
-        if (entry->abbreviation && dot.kind == TokenKind::kDot && adjacent(token, dot))
+        if (token.abbreviation && dot.kind == TokenKind::kDot && adjacent(token, dot))
             month.next = p + 2;
         return month;
     }
@@ -493,7 +556,7 @@ private:
     Year read_year(std::size_t p)
     {
         std::size_t q = p;
-        if (tok(q).kind == TokenKind::kComma || is_one_of(tok(q), kYearFillers)) ++q;
+        if (tok(q).kind == TokenKind::kComma || tok(q).has(kYearFiller)) ++q;
         const Token& token = tok(q);
         if (token.kind != TokenKind::kNumber || token.digits != 4) return {};
         const Token& after = tok(q + 1);
@@ -511,7 +574,7 @@ private:
             if (second.kind == TokenKind::kDash && adjacent(token, second)) return p + 2;
             return p + 1;
         }
-        if (is_one_of(token, kRangeWords)) return p + 1;
+        if (token.has(kRange)) return p + 1;
         return std::nullopt;
     }
 
@@ -519,7 +582,7 @@ private:
     std::optional<std::size_t> read_conjunction(std::size_t p)
     {
         const Token& token = tok(p);
-        if (is_one_of(token, kConjunctions)) return p + 1;
+        if (token.has(kConjunction)) return p + 1;
         if (token.kind == TokenKind::kOther && token.symbol == '&') return p + 1;
         return std::nullopt;
     }
@@ -541,7 +604,12 @@ private:
             if (auto last = read_day(*sep))
                 return DayList{first->value, last->value, 2, last->next, last->end_byte};
         }
+        // An enumeration that failed once fails the same way when read again
+        // from any of its items but the last; remembering that keeps a long
+        // run of "1, 2, 3, ..." from being read over and over.
+        if (p >= failed_list_.first && p < failed_list_.last_item) return single;
         DayList list = single;
+        std::size_t last_item = p;
         while (list.count < kMaxListDays) {
             std::size_t q = list.next;
             const bool comma = tok(q).kind == TokenKind::kComma;
@@ -559,7 +627,9 @@ private:
             ++list.count;
             list.next = item->next;
             list.end_byte = item->end_byte;
+            last_item = q;
         }
+        failed_list_ = {p, last_item};
         return single;
     }
 
@@ -605,14 +675,12 @@ private:
     {
         const Token& t0 = tok(p);
         const Token& t1 = tok(p + 1);
+        if (t0.kind != TokenKind::kNumber || !adjacent(t0, t1)) return std::nullopt;
         const Token& t2 = tok(p + 2);
         const Token& t3 = tok(p + 3);
         const Token& t4 = tok(p + 4);
-        if (t0.kind != TokenKind::kNumber || t2.kind != TokenKind::kNumber ||
-            t4.kind != TokenKind::kNumber)
-            return std::nullopt;
-        if (!adjacent(t0, t1) || !adjacent(t1, t2) || !adjacent(t2, t3) || !adjacent(t3, t4))
-            return std::nullopt;
+        if (t2.kind != TokenKind::kNumber || t4.kind != TokenKind::kNumber) return std::nullopt;
+        if (!adjacent(t1, t2) || !adjacent(t2, t3) || !adjacent(t3, t4)) return std::nullopt;
         Date date;
         if (form == NumericForm::kIso) {
             if (t0.digits != 4 || t2.digits != 2 || t4.digits != 2) return std::nullopt;
@@ -659,7 +727,7 @@ private:
         const std::optional<DayList> days = read_day_list(i);
         if (!days) return std::nullopt;
         std::size_t q = days->next;
-        if (is_one_of(tok(q), kDayFillers)) ++q;
+        if (tok(q).has(kDayFiller)) ++q;
         const std::optional<Month> month = read_month(q);
         if (!month) return std::nullopt;
         const Year year = read_year(month->next);
@@ -677,7 +745,7 @@ private:
             if (auto sep = read_joiner(next)) {
                 if (auto day2 = read_day(*sep)) {
                     std::size_t r = day2->next;
-                    if (is_one_of(tok(r), kDayFillers)) ++r;
+                    if (tok(r).has(kDayFiller)) ++r;
                     if (auto month2 = read_month(r)) {
                         const Year year2 = read_year(month2->next);
                         if (year2.found || !year.found) {
@@ -733,8 +801,15 @@ private:
         return judge(start, end, quote_begin, intro, end_byte, next);
     }
 
+    /// Token indexes [first, last_item) of the last enumeration that failed.
+    struct FailedList {
+        std::size_t first = 0;
+        std::size_t last_item = 0;
+    };
+
     std::string_view text_;
     TokenStream tokens_;
+    FailedList failed_list_;
 };
 
 int days_in_month(int year, int month)

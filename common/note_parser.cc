@@ -130,7 +130,10 @@ std::vector<std::string_view> split_top_level(std::string_view text, std::string
     return parts;
 }
 
-Organization parse_organization(std::string_view written)
+// "Commonwealth of Independent States (CIS)", "UNODA (United Nations Office
+// for Disarmament Affairs)", "OSCE". A country in parentheses, as in
+// "University of Georgia (USA)", is part of the name, not an acronym.
+Organization parse_organization(std::string_view written, const CountryGazetteer& countries)
 {
     Organization org;
     std::string item = tidy(written);
@@ -140,7 +143,7 @@ Organization parse_organization(std::string_view written)
     if (!item.empty() && item.back() == ')' && open != std::string::npos && open > 0) {
         std::string inner = item.substr(open + 1, item.size() - open - 2);
         std::string outer = collapse_spaces(item.substr(0, open));
-        if (is_upper_word(inner) && inner.size() <= 16) {
+        if (is_upper_word(inner) && inner.size() <= 16 && !countries.resolve(inner)) {
             org.acronym = inner;
             org.name = outer;
             return org;
@@ -226,6 +229,12 @@ class Parser {
     void warn(std::size_t offset, std::string message)
     {
         result_.diagnostics.push_back({Severity::Warning, line_of(offset), std::move(message)});
+    }
+
+    /// A warning about the note as a whole, with no line to point at.
+    void warn_note(std::string message)
+    {
+        result_.diagnostics.push_back({Severity::Warning, 0, std::move(message)});
     }
 
     std::string_view line(std::size_t index) const
@@ -370,7 +379,7 @@ class Parser {
     {
         Note& note = result_.note;
         if (labels_.empty())
-            warn(0, "no note header found (no 'Event', 'Date and Venue' or 'Participants' label); "
+            warn_note("no note header found (no 'Event', 'Date and Venue' or 'Participants' label); "
                     "indexing the text only");
 
         bool have_title = false, have_date = false, have_participants = false;
@@ -408,8 +417,8 @@ class Parser {
         if (venue_text) read_venue(venue_text->first, venue_text->second);
 
         if (!have_title) take_title_from_first_line();
-        if (!labels_.empty() && !have_date) warn(0, "no 'Date and Venue' or 'Date' label");
-        if (!labels_.empty() && !have_participants) warn(0, "no 'Participants' list");
+        if (!labels_.empty() && !have_date) warn_note("no 'Date and Venue' or 'Date' label");
+        if (!labels_.empty() && !have_participants) warn_note("no 'Participants' list");
     }
 
     void take_title_from_first_line()
@@ -442,7 +451,7 @@ class Parser {
                 if (name.size() > 4 && (name.compare(0, 4, "the ") == 0 || name.compare(0, 4, "The ") == 0))
                     name.erase(0, 4);
                 if (name.empty()) continue;
-                Organization org = parse_organization(name);
+                Organization org = parse_organization(name, countries_);
                 org.group = "Organizers";
                 if (classify_group(name) == GroupKind::National) org.kind = OrgKind::National;
                 org.organizer = true;
@@ -648,7 +657,7 @@ class Parser {
         for (std::string_view part : split_top_level(content, ",;")) {
             for (std::string_view piece : split_list_and(part)) {
                 if (tidy(piece).empty()) continue;
-                Organization org = parse_organization(piece);
+                Organization org = parse_organization(piece, countries_);
                 org.group = g.heading;
                 org.kind = kind;
                 result_.note.organizations.push_back(std::move(org));

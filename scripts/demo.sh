@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets everything up, indexes the bundled corpus/ and runs example queries.
+#
+#   scripts/demo.sh
+#
+# The index goes to $INFONOTE_DB, by default infonote-db/ in the repository.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$repo/scripts/setup.sh" release
+
+bin="$repo/build/release"
+db="${INFONOTE_DB:-$repo/infonote-db}"
+
+run() {
+    echo
+    echo "\$ $*"
+    # Exit status 1 means "nothing matched": part of the demo, not a failure.
+    "$@" || { status=$?; echo "(exit status $status)"; [[ $status -le 2 ]]; }
+}
+
+cd "$repo"
+run "$bin/indexer/infonote-index" build corpus --db "$db"
+run "$bin/query/infonote-query" search --db "$db" --country "Islamic Republic of Iran"
+run "$bin/query/infonote-query" search --db "$db" --country KZ --country US
+run "$bin/query/infonote-query" search --db "$db" non-proliferation --limit 3
+run "$bin/query/infonote-query" search --db "$db" '"export controls"' --org UNODA
+run "$bin/query/infonote-query" search --db "$db" Astana --format json
+run "$bin/query/infonote-query" search --db "$db" --country Brazil
+run "$bin/query/infonote-query" search --db "$db" --country Kazahstan

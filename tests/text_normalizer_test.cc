@@ -1,0 +1,79 @@
+#include "text_normalizer.h"
+
+#include <gtest/gtest.h>
+
+namespace infonote {
+namespace {
+
+struct FoldCase {
+    const char* input;
+    const char* folded;
+};
+
+TEST(TextNormalizer, FoldsCaseDiacriticsAndApostrophes)
+{
+    const FoldCase cases[] = {
+        {"Astana", "astana"},
+        {"Côte d’Ivoire", "cote d'ivoire"},
+        {"TÜRKIYE", "turkiye"},
+        {"Straße", "strasse"},
+        {"ﬁnal", "final"},             // NFKC: ligature to letters
+        {"Ｋａｚａｋｈｓｔａｎ", "kazakhstan"},  // full-width letters
+        {"São Tomé", "sao tome"},
+        {"plain ascii 1540", "plain ascii 1540"},
+    };
+    for (const FoldCase& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(fold(c.input), c.folded);
+    }
+}
+
+TEST(TextNormalizer, SplitsWordsWithByteOffsetsOfTheOriginal)
+{
+    std::string text = "Côte d'Ivoire, 11-12 March.";
+    std::vector<Word> words = split_words(text);
+    ASSERT_EQ(words.size(), 5u);
+    EXPECT_EQ(words[0].folded, "cote");
+    EXPECT_EQ(text.substr(words[0].begin, words[0].end - words[0].begin), "Côte");
+    EXPECT_EQ(words[1].folded, "d'ivoire");
+    EXPECT_EQ(words[2].folded, "11");
+    EXPECT_FALSE(words[2].starts_with_letter);
+    EXPECT_EQ(words[3].folded, "12");
+    EXPECT_TRUE(words[3].hyphen_joined);
+    EXPECT_EQ(words[4].folded, "march");
+    EXPECT_TRUE(words[4].starts_with_letter);
+    EXPECT_FALSE(words[4].hyphen_joined);
+}
+
+TEST(TextNormalizer, MarksHyphenatedCompoundsOnly)
+{
+    std::vector<Word> words = split_words("non-proliferation and non proliferation");
+    ASSERT_EQ(words.size(), 5u);
+    EXPECT_TRUE(words[1].hyphen_joined);
+    EXPECT_FALSE(words[4].hyphen_joined);
+}
+
+TEST(TextNormalizer, SurvivesInvalidUtf8)
+{
+    std::string bad = "ok \xC3\x28 \xFF\xFE word";
+    std::vector<Word> words = split_words(bad);
+    ASSERT_GE(words.size(), 2u);
+    EXPECT_EQ(words.front().folded, "ok");
+    EXPECT_EQ(words.back().folded, "word");
+    EXPECT_FALSE(fold(bad).empty());
+}
+
+TEST(TextNormalizer, FoldedKeyIgnoresPunctuationAndLineBreaks)
+{
+    EXPECT_EQ(folded_key("Saint Vincent and\nthe  Grenadines."), "saint vincent and the grenadines");
+    EXPECT_EQ(folded_key("  "), "");
+}
+
+TEST(TextNormalizer, CollapsesSpaces)
+{
+    EXPECT_EQ(collapse_spaces("  a \n\t b\xC2\xA0" "c  "), "a b c");
+    EXPECT_EQ(collapse_spaces(""), "");
+}
+
+}  // namespace
+}  // namespace infonote
