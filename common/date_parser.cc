@@ -35,6 +35,7 @@ enum Role : unsigned {
     kConjunction = 1U << 3, // joins days of an enumeration: "and", "et", "y"
     kDayFiller = 1U << 4,   // between day and month: "11th of March", "9 de enero"
     kYearFiller = 1U << 5,  // between month and year: "enero de 2018", "del 2019"
+    kArticle = 1U << 6,     // before a later day: "le 5 et le 6 juin", "el 9 y el 10"
 };
 
 struct Keyword {
@@ -95,9 +96,10 @@ constexpr auto kKeywords = [] {
         word_with("th", kOrdinal), word_with("er", kOrdinal), word_with("o", kOrdinal),
         // Words that open a date phrase and so belong to its span.
         word_with("from", kIntro), word_with("between", kIntro), word_with("on", kIntro),
-        word_with("du", kIntro), word_with("le", kIntro), word_with("les", kIntro),
-        word_with("el", kIntro), word_with("entre", kIntro), word_with("desde", kIntro),
-        word_with("del", kIntro | kYearFiller),
+        word_with("du", kIntro), word_with("le", kIntro | kArticle), word_with("les", kIntro),
+        word_with("el", kIntro | kArticle), word_with("entre", kIntro),
+        word_with("desde", kIntro), word_with("del", kIntro | kYearFiller),
+        word_with("the", kArticle),
         // Range words.
         word_with("to", kRange), word_with("till", kRange), word_with("until", kRange),
         word_with("through", kRange), word_with("thru", kRange), word_with("au", kRange),
@@ -230,6 +232,7 @@ char fold_letter(char32_t c)
         constexpr std::string_view kLatin1 =
             "aaaaaa\x7f" "ceeeeiiii\x7fnooooo\x7fouuuuy\x7f\x7f"
             "aaaaaa\x7f" "ceeeeiiii\x7fnooooo\x7fouuuuy\x7fy";
+        static_assert(kLatin1.size() == 64);
         return kLatin1[c - 0xC0];
     }
     if (c == 0xAA) return 'a';
@@ -487,7 +490,7 @@ private:
     std::optional<Construct> match_at(std::size_t i)
     {
         const Token& token = tok(i);
-        if (token.has(kIntro)) return match_from(i + 1, token.begin);
+        if (token.has(kIntro)) return match_from(skip_article(i + 1), token.begin);
         return match_from(i, std::nullopt);
     }
 
@@ -566,26 +569,31 @@ private:
     }
 
     /// "-", "–", "to", "au", "al", ...: the index after it.
+    /// An article may follow: "from the 5th to the 7th".
     std::optional<std::size_t> read_range_separator(std::size_t p)
     {
         const Token& token = tok(p);
+        std::size_t next = p + 1;
         if (token.kind == TokenKind::kDash) {
             const Token& second = tok(p + 1);  // "--"
-            if (second.kind == TokenKind::kDash && adjacent(token, second)) return p + 2;
-            return p + 1;
+            if (second.kind == TokenKind::kDash && adjacent(token, second)) next = p + 2;
+        } else if (!token.has(kRange)) {
+            return std::nullopt;
         }
-        if (token.has(kRange)) return p + 1;
-        return std::nullopt;
+        return skip_article(next);
     }
 
-    /// "and", "et", "y", "&": the index after it.
+    /// "and", "et", "y", "&": the index after it, and after an article that
+    /// follows ("le 5 et le 6 juin").
     std::optional<std::size_t> read_conjunction(std::size_t p)
     {
         const Token& token = tok(p);
-        if (token.has(kConjunction)) return p + 1;
-        if (token.kind == TokenKind::kOther && token.symbol == '&') return p + 1;
-        return std::nullopt;
+        const bool ampersand = token.kind == TokenKind::kOther && token.symbol == '&';
+        if (!token.has(kConjunction) && !ampersand) return std::nullopt;
+        return skip_article(p + 1);
     }
+
+    std::size_t skip_article(std::size_t p) { return tok(p).has(kArticle) ? p + 1 : p; }
 
     std::optional<std::size_t> read_joiner(std::size_t p)
     {
@@ -720,6 +728,51 @@ private:
         return judge(first->date, last.date, first->begin, intro, last.end_byte, last.next);
     }
 
+    /// What has been read of a date written with a month name.
+    struct Reading {
+        Date start;
+        Date end;
+        bool have_year = false;
+        std::size_t next = 0;      // the token after the last one read
+        std::size_t end_byte = 0;  // where the date's text ends
+    };
+
+    // The first part: days, a month and perhaps a year. Without a year it
+    // ends after the token at `next` - 1, whose text ends at `end_byte`.
+    static Reading first_part(const DayList& days, int month, const Year& year, std::size_t next,
+                              std::size_t end_byte)
+    {
+        Reading r;
+        r.start = {year.value, month, days.first};
+        r.end = {year.value, month, days.last};
+        r.have_year = year.found;
+        r.next = year.found ? year.next : next;
+        r.end_byte = year.found ? year.end_byte : end_byte;
+        return r;
+    }
+
+    // The second part of a date across months or years: "30 November -
+    // 1 December 2015". The first part borrows the second's year. A second
+    // part without a year after a complete first part is not taken, since
+    // nothing says which year it meant.
+    static void take_second_part(Reading& r, int day, int month, const Year& year,
+                                 std::size_t next, std::size_t end_byte)
+    {
+        if (r.have_year && !year.found) return;
+        if (!r.have_year) r.start.year = year.value;
+        r.end = {year.value, month, day};
+        r.have_year = year.found;
+        r.next = year.found ? year.next : next;
+        r.end_byte = year.found ? year.end_byte : end_byte;
+    }
+
+    Construct finish(const Reading& r, std::size_t i, std::optional<std::size_t> intro)
+    {
+        const std::size_t quote_begin = tok(i).begin;
+        if (!r.have_year) return no_year(quote_begin, r.end_byte, r.next);
+        return judge(r.start, r.end, quote_begin, intro, r.end_byte, r.next);
+    }
+
     // "11-12 March 2014", "1er décembre 2015", "9 y 10 de enero de 2018",
     // "30 November - 1 December 2015", "31 December 2015 - 2 January 2016".
     std::optional<Construct> match_day_first(std::size_t i, std::optional<std::size_t> intro)
@@ -730,38 +783,20 @@ private:
         if (tok(q).has(kDayFiller)) ++q;
         const std::optional<Month> month = read_month(q);
         if (!month) return std::nullopt;
-        const Year year = read_year(month->next);
-
-        Date start{year.value, month->value, days->first};
-        Date end{year.value, month->value, days->last};
-        std::size_t next = year.found ? year.next : month->next;
-        std::size_t end_byte = year.found ? year.end_byte : month->end_byte;
-        bool have_year = year.found;
-
-        // A second day and month after a single day: "30 November - 1 December
-        // 2015". The first part borrows the second's year; a second part
-        // without a year after a complete first date is left alone.
+        Reading reading = first_part(*days, month->value, read_year(month->next), month->next,
+                                     month->end_byte);
         if (days->count == 1) {
-            if (auto sep = read_joiner(next)) {
+            if (auto sep = read_joiner(reading.next)) {
                 if (auto day2 = read_day(*sep)) {
                     std::size_t r = day2->next;
                     if (tok(r).has(kDayFiller)) ++r;
-                    if (auto month2 = read_month(r)) {
-                        const Year year2 = read_year(month2->next);
-                        if (year2.found || !year.found) {
-                            if (!year.found) start.year = year2.value;
-                            end = {year2.found ? year2.value : 0, month2->value, day2->value};
-                                        have_year = year2.found;
-                            next = year2.found ? year2.next : month2->next;
-                            end_byte = year2.found ? year2.end_byte : month2->end_byte;
-                        }
-                    }
+                    if (auto month2 = read_month(r))
+                        take_second_part(reading, day2->value, month2->value,
+                                         read_year(month2->next), month2->next, month2->end_byte);
                 }
             }
         }
-        const std::size_t quote_begin = tok(i).begin;
-        if (!have_year) return no_year(quote_begin, end_byte, next);
-        return judge(start, end, quote_begin, intro, end_byte, next);
+        return finish(reading, i, intro);
     }
 
     // "March 11-12, 2014", "Aug 2 2016", "Sept. 5, 2013",
@@ -772,33 +807,18 @@ private:
         if (!month) return std::nullopt;
         const std::optional<DayList> days = read_day_list(month->next);
         if (!days) return std::nullopt;
-        const Year year = read_year(days->next);
-
-        Date start{year.value, month->value, days->first};
-        Date end{year.value, month->value, days->last};
-        std::size_t next = year.found ? year.next : days->next;
-        std::size_t end_byte = year.found ? year.end_byte : days->end_byte;
-        bool have_year = year.found;
-
+        Reading reading = first_part(*days, month->value, read_year(days->next), days->next,
+                                     days->end_byte);
         if (days->count == 1) {
-            if (auto sep = read_joiner(next)) {
+            if (auto sep = read_joiner(reading.next)) {
                 if (auto month2 = read_month(*sep)) {
-                    if (auto day2 = read_day(month2->next)) {
-                        const Year year2 = read_year(day2->next);
-                        if (year2.found || !year.found) {
-                            if (!year.found) start.year = year2.value;
-                            end = {year2.found ? year2.value : 0, month2->value, day2->value};
-                                        have_year = year2.found;
-                            next = year2.found ? year2.next : day2->next;
-                            end_byte = year2.found ? year2.end_byte : day2->end_byte;
-                        }
-                    }
+                    if (auto day2 = read_day(month2->next))
+                        take_second_part(reading, day2->value, month2->value,
+                                         read_year(day2->next), day2->next, day2->end_byte);
                 }
             }
         }
-        const std::size_t quote_begin = tok(i).begin;
-        if (!have_year) return no_year(quote_begin, end_byte, next);
-        return judge(start, end, quote_begin, intro, end_byte, next);
+        return finish(reading, i, intro);
     }
 
     /// Token indexes [first, last_item) of the last enumeration that failed.

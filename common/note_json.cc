@@ -6,14 +6,14 @@ namespace infonote {
 
 namespace {
 
-nlohmann::json optional_string(const std::optional<std::string>& s)
+Json optional_string(const std::optional<std::string>& s)
 {
-    return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+    return s ? Json(*s) : Json(nullptr);
 }
 
-nlohmann::json optional_date(const std::optional<Date>& d)
+Json optional_date(const std::optional<Date>& d)
 {
-    return d ? nlohmann::json(d->iso()) : nlohmann::json(nullptr);
+    return d ? Json(d->iso()) : Json(nullptr);
 }
 
 const char* kind_name(OrgKind kind)
@@ -30,12 +30,12 @@ const char* kind_name(OrgKind kind)
 
 // One entry per attending country: the participating States in the order
 // listed, then the host if it was not listed.
-nlohmann::json countries_json(const Note& note, const CountryGazetteer& gazetteer)
+Json countries_json(const Note& note, const CountryGazetteer& gazetteer)
 {
-    nlohmann::json out = nlohmann::json::array();
+    Json out = Json::array();
     auto entry = [&](const std::string& code, bool host, bool participant) {
         const Country* c = gazetteer.by_code(code);
-        nlohmann::json roles = nlohmann::json::array();
+        Json roles = Json::array();
         if (host) roles.push_back("host");
         if (participant) roles.push_back("participant");
         out.push_back({{"code", code}, {"name", c ? c->name : code}, {"roles", roles}});
@@ -48,9 +48,9 @@ nlohmann::json countries_json(const Note& note, const CountryGazetteer& gazettee
     return out;
 }
 
-nlohmann::json organizations_json(const Note& note)
+Json organizations_json(const Note& note)
 {
-    nlohmann::json out = nlohmann::json::array();
+    Json out = Json::array();
     for (const Organization& o : note.organizations) {
         out.push_back({{"acronym", optional_string(o.acronym)},
                        {"name", o.name},
@@ -63,12 +63,12 @@ nlohmann::json organizations_json(const Note& note)
 
 }  // namespace
 
-nlohmann::json note_summary_json(const Note& note, const CountryGazetteer& countries)
+Json note_summary_json(const Note& note, const CountryGazetteer& countries)
 {
     return {
         {"id", note.id},
         {"path", note.source},
-        {"title", note.title.empty() ? nlohmann::json(nullptr) : nlohmann::json(note.title)},
+        {"title", note.title.empty() ? Json(nullptr) : Json(note.title)},
         {"start_date", optional_date(note.start_date)},
         {"end_date", optional_date(note.end_date)},
         {"venue",
@@ -81,15 +81,15 @@ nlohmann::json note_summary_json(const Note& note, const CountryGazetteer& count
     };
 }
 
-nlohmann::json note_full_json(const Note& note, const CountryGazetteer& countries)
+Json note_full_json(const Note& note, const CountryGazetteer& countries)
 {
-    nlohmann::json out = note_summary_json(note, countries);
+    Json out = note_summary_json(note, countries);
     out["organizers"] = note.organizers;
-    nlohmann::json states = nlohmann::json::array();
+    Json states = Json::array();
     for (const ParticipantState& s : note.states)
         states.push_back({{"code", s.code}, {"written", s.written}, {"group", s.group}});
     out["states"] = states;
-    nlohmann::json sections = nlohmann::json::array();
+    Json sections = Json::array();
     for (const Section& s : note.sections)
         sections.push_back({{"heading", s.heading}, {"text", s.text}});
     out["sections"] = sections;

@@ -11,17 +11,21 @@
 
 namespace infonote {
 
+/// JSON objects keep their keys in the order written, so output reads in the
+/// order docs/json-schema.md lists it.
+using Json = nlohmann::ordered_json;
+
 /// Version of the JSON output schema; bumped when a key changes meaning.
 inline constexpr int kJsonSchemaVersion = 1;
 
 /// The hit object: id, path, title, start_date, end_date, venue, countries
 /// (with roles "host" and/or "participant"), organizations, committee.
 /// Unknown values are null.
-nlohmann::json note_summary_json(const Note& note, const CountryGazetteer& countries);
+Json note_summary_json(const Note& note, const CountryGazetteer& countries);
 
 /// The summary plus organizers, participating States by group and the body
 /// sections: everything the parser read.
-nlohmann::json note_full_json(const Note& note, const CountryGazetteer& countries);
+Json note_full_json(const Note& note, const CountryGazetteer& countries);
 
 }  // namespace infonote
 

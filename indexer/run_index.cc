@@ -92,7 +92,7 @@ int run_parse(const ParseOptions& options)
 {
     try {
         const CountryGazetteer& countries = default_gazetteer();
-        nlohmann::json all = nlohmann::json::array();
+        Json all = Json::array();
         bool any_skipped = false;
         for (const std::filesystem::path& path : options.files) {
             std::string name = path.generic_string();

@@ -6,21 +6,21 @@ namespace infonote {
 
 namespace {
 
-std::string text_or(const nlohmann::json& value, const std::string& fallback)
+std::string text_or(const Json& value, const std::string& fallback)
 {
     return value.is_string() ? value.get<std::string>() : fallback;
 }
 
-std::string dates_of(const nlohmann::json& hit)
+std::string dates_of(const Json& hit)
 {
     std::string start = text_or(hit["start_date"], "(no date)");
     std::string end = text_or(hit["end_date"], start);
     return end == start ? start : start + ".." + end;
 }
 
-std::string venue_of(const nlohmann::json& hit)
+std::string venue_of(const Json& hit)
 {
-    const nlohmann::json& venue = hit["venue"];
+    const Json& venue = hit["venue"];
     if (venue.value("online", false)) return "online";
     std::string city = text_or(venue["city"], "");
     std::string country = text_or(venue["country"], "");
@@ -32,13 +32,13 @@ std::string venue_of(const nlohmann::json& hit)
 
 void print_json(std::ostream& out, const ResultPage& page)
 {
-    nlohmann::json hits = nlohmann::json::array();
+    Json hits = Json::array();
     for (const Hit& h : page.hits) {
-        nlohmann::json hit = h.summary;
-        hit["score"] = page.ranked ? nlohmann::json(h.percent) : nlohmann::json(nullptr);
+        Json hit = h.summary;
+        hit["score"] = page.ranked ? Json(h.percent) : Json(nullptr);
         hits.push_back(std::move(hit));
     }
-    nlohmann::json doc = {
+    Json doc = {
         {"schema_version", kJsonSchemaVersion}, {"total", page.total}, {"hits", std::move(hits)}};
     out << doc.dump(2) << '\n';
 }
@@ -46,7 +46,7 @@ void print_json(std::ostream& out, const ResultPage& page)
 void print_text(std::ostream& out, const ResultPage& page)
 {
     for (const Hit& h : page.hits) {
-        const nlohmann::json& s = h.summary;
+        const Json& s = h.summary;
         out << dates_of(s) << "  " << venue_of(s);
         if (page.ranked) out << "  [" << h.percent << "%]";
         out << "\n    " << text_or(s["title"], "(untitled)") << "\n    "

@@ -5,14 +5,14 @@
 #include <ostream>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "note_json.h"
 
 namespace infonote {
 
 /// One matching note: its stored summary JSON and, for ranked searches, its
 /// relevance as a percentage.
 struct Hit {
-    nlohmann::json summary;
+    Json summary;
     int percent = 0;
 };
 

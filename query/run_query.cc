@@ -55,8 +55,8 @@ ResultPage run_enquire(Xapian::Database& db, const BuiltQuery& query, std::size_
     page.ranked = query.ranked;
     page.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        nlohmann::json summary = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-        if (summary.is_discarded()) summary = nlohmann::json::object();
+        Json summary = Json::parse(it.get_document().get_data(), nullptr, false);
+        if (summary.is_discarded()) summary = Json::object();
         page.hits.push_back({std::move(summary), it.get_percent()});
     }
     return page;

@@ -79,6 +79,8 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"11th-12th March 2014", "2014-03-11", "2014-03-12", "11th-12th March 2014"},
         FoundCase{"1st December 2015", "2015-12-01", "2015-12-01", "1st December 2015"},
         FoundCase{"the 11th of March 2014", "2014-03-11", "2014-03-11", "11th of March 2014"},
+        FoundCase{"from the 5th to the 7th of May 2014", "2014-05-05", "2014-05-07",
+                  "from the 5th to the 7th of May 2014"},
         FoundCase{"11 March, 2014", "2014-03-11", "2014-03-11", "11 March, 2014"},
         FoundCase{"Tuesday, 11 March 2014", "2014-03-11", "2014-03-11", "11 March 2014"},
         FoundCase{"Vienna, on 5 May 2014", "2014-05-05", "2014-05-05", "on 5 May 2014"},
@@ -131,6 +133,8 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"du 8 au 11 mars 2016, Dakar", "2016-03-08", "2016-03-11",
                   "du 8 au 11 mars 2016"},
         FoundCase{"les 5 et 6 juin 2013", "2013-06-05", "2013-06-06", "les 5 et 6 juin 2013"},
+        FoundCase{"le 5 et le 6 juin 2013", "2013-06-05", "2013-06-06",
+                  "le 5 et le 6 juin 2013"},
         FoundCase{"8-11 mars 2016", "2016-03-08", "2016-03-11", "8-11 mars 2016"},
         FoundCase{"1er d\u00e9cembre 2015", "2015-12-01", "2015-12-01", "1er d\u00e9cembre 2015"},
         FoundCase{"1er decembre 2015", "2015-12-01", "2015-12-01", "1er decembre 2015"},
@@ -156,6 +160,9 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"del 9 al 10 de enero de 2018", "2018-01-09", "2018-01-10",
                   "del 9 al 10 de enero de 2018"},
         FoundCase{"9-10 enero 2018", "2018-01-09", "2018-01-10", "9-10 enero 2018"},
+        FoundCase{"el 9 y el 10 de enero de 2018", "2018-01-09", "2018-01-10",
+                  "el 9 y el 10 de enero de 2018"},
+        FoundCase{"15-16 de mayo de 2019", "2019-05-15", "2019-05-16", "15-16 de mayo de 2019"},
         FoundCase{"1 de septiembre de 2019", "2019-09-01", "2019-09-01",
                   "1 de septiembre de 2019"},
         FoundCase{"1 de setiembre de 2019", "2019-09-01", "2019-09-01",
@@ -266,7 +273,11 @@ INSTANTIATE_TEST_SUITE_P(
         MissCase{"5 April - 2 March 2014",
                  "date range '5 April - 2 March 2014' ends before it starts"},
         MissCase{"06/06/2012 - 04/06/2012",
-                 "date range '06/06/2012 - 04/06/2012' ends before it starts"}));
+                 "date range '06/06/2012 - 04/06/2012' ends before it starts"},
+        // The second part's year is not carried back a year: that would be a
+        // guess.
+        MissCase{"30 December - 2 January 2016",
+                 "date range '30 December - 2 January 2016' ends before it starts"}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotDates, MissesDate,
