@@ -170,11 +170,13 @@ CountryGazetteer::CountryGazetteer(const std::filesystem::path& iso_json,
         std::string stripped = trim(line);
         if (stripped.empty() || stripped[0] == '#') continue;
         auto tab = stripped.find('\t');
-        const Country* target = tab == std::string::npos ? nullptr : by_code(stripped.substr(0, tab));
+        const Country* target =
+            tab == std::string::npos ? nullptr : by_code(stripped.substr(0, tab));
         if (!target)
             throw std::runtime_error(aliases_tsv.string() + ":" + std::to_string(line_no) +
                                      ": expected 'ALPHA2<TAB>alias' with a known code");
-        add_name(trim(stripped.substr(tab + 1)), static_cast<std::size_t>(target - countries_.data()));
+        add_name(trim(stripped.substr(tab + 1)),
+                 static_cast<std::size_t>(target - countries_.data()));
     }
 }
 
@@ -244,7 +246,8 @@ ListScan CountryGazetteer::scan_list(std::string_view text) const
             if (tokens[i + n - 1].separator) continue;
             auto it = by_name_.find(key_of(tokens, i, n));
             if (it == by_name_.end()) continue;
-            scan.matches.push_back({&countries_[it->second], tokens[i].begin, tokens[i + n - 1].end});
+            scan.matches.push_back(
+                {&countries_[it->second], tokens[i].begin, tokens[i + n - 1].end});
             i += n;
             matched = true;
         }

@@ -42,8 +42,9 @@ Json countries_json(const Note& note, const CountryGazetteer& gazetteer)
     };
     const auto& host = note.venue.country;
     for (const ParticipantState& s : note.states) entry(s.code, host && *host == s.code, true);
-    bool host_listed = host && std::any_of(note.states.begin(), note.states.end(),
-                                           [&](const ParticipantState& s) { return s.code == *host; });
+    bool host_listed =
+        host && std::any_of(note.states.begin(), note.states.end(),
+                            [&](const ParticipantState& s) { return s.code == *host; });
     if (host && !host_listed) entry(*host, true, false);
     return out;
 }

@@ -45,15 +45,14 @@ constexpr std::array kLabels{
 
 // Headings that open the prose part of a note even when unnumbered.
 constexpr std::array<std::string_view, 14> kSectionNames{
-    "background",          "introduction", "overview",    "highlights",
-    "highlights of the discussions", "summary", "chair's summary", "conclusions",
-    "conclusion",          "additional comments", "outcome", "outcomes",
-    "objectives",          "key messages"};
+    "background", "introduction",    "overview",    "highlights",  "highlights of the discussions",
+    "summary",    "chair's summary", "conclusions", "conclusion",  "additional comments",
+    "outcome",    "outcomes",        "objectives",  "key messages"};
 
 struct FoundLabel {
     Label label;
-    std::string_view name;      // as written
-    std::size_t begin = 0;      // where the label starts
+    std::string_view name;        // as written
+    std::size_t begin = 0;        // where the label starts
     std::size_t value_begin = 0;  // just after its colon
 };
 
@@ -119,8 +118,10 @@ std::vector<std::string_view> split_top_level(std::string_view text, std::string
     std::size_t start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (c == '(') ++depth;
-        else if (c == ')' && depth > 0) --depth;
+        if (c == '(')
+            ++depth;
+        else if (c == ')' && depth > 0)
+            --depth;
         else if (depth == 0 && separators.find(c) != std::string_view::npos) {
             parts.push_back(text.substr(start, i - start));
             start = i + 1;
@@ -172,8 +173,8 @@ GroupKind classify_group(std::string_view heading)
         has("civil society") || has("research") || has("think tank") || has("universit"))
         return GroupKind::Civil;
     // "National agencies", but not "International organizations".
-    bool national = h.rfind("national", 0) == 0 || has(" national") || has("government") ||
-                    has("ministr");
+    bool national =
+        h.rfind("national", 0) == 0 || has(" national") || has("government") || has("ministr");
     if (national) return GroupKind::National;
     if (has("organi") || has("agenc") || has("bodies") || has("institution") || has("entities"))
         return GroupKind::International;
@@ -289,8 +290,10 @@ class Parser {
                 line_start = true;
                 continue;
             }
-            if (c == '*' || c == '#' || c == '_' || c == '|') out[i] = ' ';
-            else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() && out[i + 1] == ' ')
+            if (c == '*' || c == '#' || c == '_' || c == '|')
+                out[i] = ' ';
+            else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() &&
+                     out[i + 1] == ' ')
                 out[i] = ' ';
             // Superscript one, two, three (U+00B9, U+00B2, U+00B3).
             else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < out.size() &&
@@ -316,11 +319,13 @@ class Parser {
                 std::size_t q = p + spelling.text.size();
                 while (q < h.size() && (h[q] == ' ' || h[q] == '\t')) ++q;
                 if (q >= h.size() || h[q] != ':') continue;
-                bool seen = std::any_of(labels_.begin(), labels_.end(),
-                                        [&](const FoundLabel& f) { return f.label == spelling.label; });
+                bool seen = std::any_of(labels_.begin(), labels_.end(), [&](const FoundLabel& f) {
+                    return f.label == spelling.label;
+                });
                 if (!seen)
-                    labels_.push_back({spelling.label, std::string_view(h).substr(p, spelling.text.size()),
-                                       p, q + 1});
+                    labels_.push_back({spelling.label,
+                                       std::string_view(h).substr(p, spelling.text.size()), p,
+                                       q + 1});
                 p = q;
                 break;
             }
@@ -367,7 +372,8 @@ class Parser {
             std::size_t next = v.find_first_not_of(" \t\n", at + blank);
             if (next == std::string_view::npos) return at + blank;
             std::size_t eol = v.find('\n', next);
-            std::string_view next_line = v.substr(next, eol == std::string_view::npos ? eol : eol - next);
+            std::string_view next_line =
+                v.substr(next, eol == std::string_view::npos ? eol : eol - next);
             std::size_t colon = next_line.find(':');
             if (colon == std::string_view::npos || count_words(next_line.substr(0, colon)) > 8)
                 return at + blank;
@@ -379,8 +385,9 @@ class Parser {
     {
         Note& note = result_.note;
         if (labels_.empty())
-            warn_note("no note header found (no 'Event', 'Date and Venue' or 'Participants' label); "
-                    "indexing the text only");
+            warn_note(
+                "no note header found (no 'Event', 'Date and Venue' or 'Participants' label); "
+                "indexing the text only");
 
         bool have_title = false, have_date = false, have_participants = false;
         std::optional<std::pair<std::size_t, std::string>> date_text, venue_text;
@@ -392,9 +399,7 @@ class Parser {
                     note.title = tidy(value);
                     have_title = !note.title.empty();
                     break;
-                case Label::Organizers:
-                    read_organizers(value);
-                    break;
+                case Label::Organizers: read_organizers(value); break;
                 case Label::DateVenue:
                 case Label::VenueDate:
                     have_date = true;
@@ -404,9 +409,7 @@ class Parser {
                     have_date = true;
                     date_text.emplace(begin, std::string(value));
                     break;
-                case Label::Venue:
-                    venue_text.emplace(begin, std::string(value));
-                    break;
+                case Label::Venue: venue_text.emplace(begin, std::string(value)); break;
                 case Label::Participants:
                     have_participants = true;
                     read_participants(begin, value);
@@ -442,13 +445,15 @@ class Parser {
              {" in cooperation with ", " in collaboration with ", " in partnership with ",
               " jointly with ", " together with ", " with the support of ", " with support from ",
               " supported by ", " in association with "}) {
-            for (std::size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase))
+            for (std::size_t at = text.find(phrase); at != std::string::npos;
+                 at = text.find(phrase))
                 text.replace(at, phrase.size(), ";");
         }
         for (std::string_view part : split_top_level(text, ",;")) {
             for (std::string_view piece : split_list_and(part)) {
                 std::string name = tidy(piece);
-                if (name.size() > 4 && (name.compare(0, 4, "the ") == 0 || name.compare(0, 4, "The ") == 0))
+                if (name.size() > 4 &&
+                    (name.compare(0, 4, "the ") == 0 || name.compare(0, 4, "The ") == 0))
                     name.erase(0, 4);
                 if (name.empty()) continue;
                 Organization org = parse_organization(name, countries_);
@@ -594,7 +599,7 @@ class Parser {
         groups.push_back({heading, base + content_begin, base + value.size()});
         // The text before the first heading is a group only when it has words.
         if (trim_view(std::string_view(header_).substr(groups.front().begin,
-                                                        groups.front().end - groups.front().begin))
+                                                       groups.front().end - groups.front().begin))
                 .empty())
             groups.erase(groups.begin());
         return groups;
@@ -621,15 +626,9 @@ class Parser {
             std::string_view content = std::string_view(header_).substr(g.begin, g.end - g.begin);
             GroupKind kind = classify_group(g.heading);
             switch (kind) {
-                case GroupKind::Committee:
-                    result_.note.committee = tidy(content);
-                    break;
-                case GroupKind::States:
-                    read_states(g, content);
-                    break;
-                default:
-                    read_organizations(g, content, org_kind_of(kind));
-                    break;
+                case GroupKind::Committee: result_.note.committee = tidy(content); break;
+                case GroupKind::States: read_states(g, content); break;
+                default: read_organizations(g, content, org_kind_of(kind)); break;
             }
         }
     }
@@ -639,16 +638,19 @@ class Parser {
         Note& note = result_.note;
         ListScan scan = countries_.scan_list(content);
         for (const CountryMatch& m : scan.matches) {
-            bool listed = std::any_of(note.states.begin(), note.states.end(),
-                                      [&](const ParticipantState& s) { return s.code == m.country->alpha2; });
+            bool listed =
+                std::any_of(note.states.begin(), note.states.end(),
+                            [&](const ParticipantState& s) { return s.code == m.country->alpha2; });
             if (listed) continue;
             note.states.push_back({m.country->alpha2,
-                                   collapse_spaces(content.substr(m.begin, m.end - m.begin)), g.heading});
+                                   collapse_spaces(content.substr(m.begin, m.end - m.begin)),
+                                   g.heading});
         }
         for (const UnmatchedItem& u : scan.unmatched) {
             std::string item = tidy(content.substr(u.begin, u.end - u.begin));
             if (item.empty()) continue;
-            warn(g.begin + u.begin, "'" + item + "' under '" + g.heading + "' is not a known country");
+            warn(g.begin + u.begin,
+                 "'" + item + "' under '" + g.heading + "' is not a known country");
         }
     }
 

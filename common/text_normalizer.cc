@@ -6,9 +6,9 @@
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 namespace infonote {
 
@@ -62,8 +62,8 @@ bool is_plain_ascii(std::string_view s)
 
 bool is_apostrophe(UChar32 c)
 {
-    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 || c == 0x0060 ||
-           c == 0x00B4 || c == 0xFF07;
+    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 || c == 0x0060 || c == 0x00B4 ||
+           c == 0xFF07;
 }
 
 }  // namespace
@@ -127,8 +127,8 @@ std::vector<Word> split_words(std::string_view utf8)
             U8_NEXT(w.folded.data(), at, static_cast<int32_t>(w.folded.size()), first);
             w.starts_with_letter = first > 0 && u_isalpha(first);
         }
-        w.hyphen_joined = previous_end != std::string_view::npos &&
-                          w.begin == previous_end + 1 && utf8[previous_end] == '-';
+        w.hyphen_joined = previous_end != std::string_view::npos && w.begin == previous_end + 1 &&
+                          utf8[previous_end] == '-';
         previous_end = w.end;
         words.push_back(std::move(w));
     }

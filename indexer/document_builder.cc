@@ -46,7 +46,8 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
         doc.add_posting(with_prefix(prefix, w.folded), position, weight);
         // Stems carry no positions, as with Xapian's TermGenerator: phrases
         // match exact words, plain words match any form.
-        if (w.starts_with_letter) doc.add_term("Z" + with_prefix(prefix, stemmer_(w.folded)), weight);
+        if (w.starts_with_letter)
+            doc.add_term("Z" + with_prefix(prefix, stemmer_(w.folded)), weight);
         // "non-proliferation" is also indexed as "nonproliferation", so that
         // a search for the closed form finds the hyphenated one.
         if (w.hyphen_joined && !previous.empty()) {
@@ -69,10 +70,12 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
     index_text(doc, note.title, title.prefix, 1, position);
     index_text(doc, note.title, body.prefix, title.weight, position);
     index_text(doc, note.text, body.prefix, body.weight, position);
-    if (note.venue.city) index_text(doc, *note.venue.city, field(FieldId::City).prefix, 1, position);
+    if (note.venue.city)
+        index_text(doc, *note.venue.city, field(FieldId::City).prefix, 1, position);
 
     doc.add_boolean_term(id_term(note.id));
-    for (const ParticipantState& s : note.states) doc.add_boolean_term(filter_term(FieldId::Country, s.code));
+    for (const ParticipantState& s : note.states)
+        doc.add_boolean_term(filter_term(FieldId::Country, s.code));
     if (note.venue.country) {
         doc.add_boolean_term(filter_term(FieldId::Country, *note.venue.country));
         doc.add_boolean_term(filter_term(FieldId::VenueCountry, *note.venue.country));

@@ -29,10 +29,12 @@ IndexWriter::IndexWriter(const std::filesystem::path& db) : path_(db)
         db_ = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
         db_.begin_transaction();
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError(db.string() + ": database is being written by another process; "
-                                       "try again when it has finished");
+        throw IndexError(db.string() +
+                         ": database is being written by another process; "
+                         "try again when it has finished");
     } catch (const Xapian::Error& e) {
-        throw IndexError(db.string() + ": cannot open database for writing: " + e.get_description());
+        throw IndexError(db.string() +
+                         ": cannot open database for writing: " + e.get_description());
     }
 }
 

@@ -8,11 +8,12 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"infonote-index: index the 1540 Committee's Information Notes for infonote-query.\n"
-                 "\n"
-                 "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as\n"
-                 "bad input (each named on stderr); 4 failed (database or corpus unusable; the\n"
-                 "database is left as it was)."};
+    CLI::App app{
+        "infonote-index: index the 1540 Committee's Information Notes for infonote-query.\n"
+        "\n"
+        "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as\n"
+        "bad input (each named on stderr); 4 failed (database or corpus unusable; the\n"
+        "database is left as it was)."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
     bool verbose = false;
@@ -20,9 +21,10 @@ int main(int argc, char** argv)
 
     infonote::BuildOptions build;
     CLI::App* build_cmd = app.add_subcommand(
-        "build", "Index every note (*.txt, *.md; README files and hidden entries excepted) under "
-                 "CORPUS into the database, replacing what it held. Readers see the old index "
-                 "until the new one is committed.");
+        "build",
+        "Index every note (*.txt, *.md; README files and hidden entries excepted) under "
+        "CORPUS into the database, replacing what it held. Readers see the old index "
+        "until the new one is committed.");
     build_cmd->add_option("corpus", build.corpus, "Folder of notes")->required();
     build_cmd->add_option("--db", build.db, "Database folder (created when missing)")->required();
 

@@ -76,9 +76,9 @@ int run_build(const BuildOptions& options)
             if (!parsed->diagnostics.empty()) ++warned;
         }
         Xapian::doccount removed = writer.commit();
-        std::cout << "indexed " << plural(indexed, "note") << " (" << warned << " with warnings), skipped "
-                  << plural(skipped, "file") << ", removed " << plural(removed, "old note")
-                  << " from " << options.db.string() << '\n';
+        std::cout << "indexed " << plural(indexed, "note") << " (" << warned
+                  << " with warnings), skipped " << plural(skipped, "file") << ", removed "
+                  << plural(removed, "old note") << " from " << options.db.string() << '\n';
         return skipped > 0 ? kExitSomeRejected : kExitOk;
     } catch (const std::exception& e) {
         // Corpus and database failures, and a missing iso-codes file: one
@@ -116,7 +116,8 @@ int run_parse(const ParseOptions& options)
                       << "  states:    ";
             for (const ParticipantState& s : n.states) std::cout << s.code << ' ';
             std::cout << "(" << n.states.size() << ")\n  orgs:      ";
-            for (const Organization& o : n.organizations) std::cout << o.acronym.value_or(o.name) << "; ";
+            for (const Organization& o : n.organizations)
+                std::cout << o.acronym.value_or(o.name) << "; ";
             std::cout << "\n  sections:  " << n.sections.size() << '\n';
         }
         if (options.format == OutputFormat::Json) std::cout << all.dump(2) << '\n';

@@ -8,10 +8,11 @@
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"infonote-query: search the 1540 Committee's Information Notes.\n"
-                 "\n"
-                 "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
-                 "query (an unknown country included); 4 the database cannot be opened or read."};
+    CLI::App app{
+        "infonote-query: search the 1540 Committee's Information Notes.\n"
+        "\n"
+        "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
+        "query (an unknown country included); 4 the database cannot be opened or read."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
     bool verbose = false;

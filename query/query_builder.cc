@@ -53,7 +53,8 @@ class CountryProcessor : public Xapian::FieldProcessor {
         std::string message = "unknown country '" + value + "'";
         std::vector<const Country*> close = countries.suggest(value, 1);
         if (!close.empty())
-            message += "; did you mean " + close.front()->name + " (" + close.front()->alpha2 + ")?";
+            message +=
+                "; did you mean " + close.front()->name + " (" + close.front()->alpha2 + ")?";
         return message;
     }
 
@@ -166,8 +167,7 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
         try {
             words = parser.parse_query(
                 fold_query_text(request.words),
-                Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT,
-                "");
+                Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT, "");
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(e.get_msg());
         }

@@ -49,8 +49,8 @@ void print_text(std::ostream& out, const ResultPage& page)
         const Json& s = h.summary;
         out << dates_of(s) << "  " << venue_of(s);
         if (page.ranked) out << "  [" << h.percent << "%]";
-        out << "\n    " << text_or(s["title"], "(untitled)") << "\n    "
-            << text_or(s["path"], "?") << "  id " << text_or(s["id"], "?") << '\n';
+        out << "\n    " << text_or(s["title"], "(untitled)") << "\n    " << text_or(s["path"], "?")
+            << "  id " << text_or(s["id"], "?") << '\n';
     }
     out << page.total << (page.total == 1 ? " note" : " notes");
     if (page.hits.size() < page.total) out << ", " << page.hits.size() << " shown";

@@ -33,7 +33,8 @@ Xapian::Database open_index(const std::filesystem::path& path)
         throw DatabaseError(path.string() + ": not an infonote index (no schema version)");
     if (schema != std::to_string(kSchemaVersion))
         throw DatabaseError(path.string() + ": index has schema version " + schema +
-                            ", this infonote-query reads version " + std::to_string(kSchemaVersion) +
+                            ", this infonote-query reads version " +
+                            std::to_string(kSchemaVersion) +
                             "; rebuild it with infonote-index build");
     return db;
 }
@@ -68,7 +69,8 @@ int run_search(const SearchOptions& options)
 {
     try {
         SearchRequest request;
-        for (const std::string& w : options.words) request.words += (request.words.empty() ? "" : " ") + w;
+        for (const std::string& w : options.words)
+            request.words += (request.words.empty() ? "" : " ") + w;
         request.countries = options.countries;
         request.organizations = options.organizations;
         BuiltQuery query = build_query(request, default_gazetteer());
@@ -99,7 +101,8 @@ int run_search(const SearchOptions& options)
         std::cerr << "infonote-query: error: " << e.what() << '\n';
         return kExitFailure;
     } catch (const Xapian::Error& e) {
-        std::cerr << "infonote-query: error: " << options.db.string() << ": " << e.get_description() << '\n';
+        std::cerr << "infonote-query: error: " << options.db.string() << ": " << e.get_description()
+                  << '\n';
         return kExitFailure;
     } catch (const std::exception& e) {
         std::cerr << "infonote-query: error: " << e.what() << '\n';

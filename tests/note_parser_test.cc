@@ -39,20 +39,20 @@ std::vector<std::string> messages(const ParseResult& r)
 // The 28 participating States of the Astana workshop of March 2014, in the
 // order the note lists them.
 const std::vector<std::string> kAstanaStates{
-    "KZ", "KG", "TJ", "TM",                                     // Central Asia States
+    "KZ", "KG", "TJ", "TM",                                      // Central Asia States
     "AM", "AZ", "KH", "EG", "FR", "GE", "IN", "ID", "IQ", "IR",  // Other States
-    "IL", "JP", "JO", "MN", "PK", "CN", "QA", "KR", "RU", "UA", "AE", "GB", "US",
-    "PS"};  // Other
+    "IL", "JP", "JO", "MN", "PK", "CN", "QA", "KR", "RU", "UA", "AE", "GB", "US", "PS"};  // Other
 
 // Both the published seed note and the corpus note restating its facts
 // must give the same Note.
 void expect_astana_facts(const ParseResult& r)
 {
     const Note& n = r.note;
-    EXPECT_EQ(n.title,
-              "Workshop for Countries of Central Asia - The Contribution of UNSC Resolution 1540 "
-              "(2004) to Regional and Global Disarmament and Non-Proliferation -10th Anniversary of "
-              "UNSCR 1540 (2004)");
+    EXPECT_EQ(
+        n.title,
+        "Workshop for Countries of Central Asia - The Contribution of UNSC Resolution 1540 "
+        "(2004) to Regional and Global Disarmament and Non-Proliferation -10th Anniversary of "
+        "UNSCR 1540 (2004)");
     ASSERT_TRUE(n.start_date && n.end_date);
     EXPECT_EQ(n.start_date->iso(), "2014-03-11");
     EXPECT_EQ(n.end_date->iso(), "2014-03-12");
@@ -64,9 +64,12 @@ void expect_astana_facts(const ParseResult& r)
     for (std::size_t i = 0; i < n.states.size(); ++i) {
         const std::string& group = n.states[i].group;
         SCOPED_TRACE(n.states[i].code);
-        if (i < 4) EXPECT_EQ(group, "Central Asia States");
-        else if (i < 27) EXPECT_EQ(group, "Other States");
-        else EXPECT_EQ(group, "Other");
+        if (i < 4)
+            EXPECT_EQ(group, "Central Asia States");
+        else if (i < 27)
+            EXPECT_EQ(group, "Other States");
+        else
+            EXPECT_EQ(group, "Other");
     }
     EXPECT_EQ(n.states[13].written, "Islamic Republic of Iran");
     EXPECT_EQ(n.states[19].written, "People's Republic of China");
@@ -75,7 +78,10 @@ void expect_astana_facts(const ParseResult& r)
     EXPECT_EQ(n.organizers[0], "Government of the Republic of Kazakhstan");
     EXPECT_EQ(n.organizers[1], "United Nations Office for Disarmament Affairs (UNODA)");
 
-    struct Org { const char* acronym; const char* name; };
+    struct Org {
+        const char* acronym;
+        const char* name;
+    };
     const Org participants[] = {
         {"CIS", "Commonwealth of Independent States"},
         {"EU", "European Union"},
@@ -94,7 +100,8 @@ void expect_astana_facts(const ParseResult& r)
         EXPECT_EQ(listed[i]->group, "International organizations");
         EXPECT_EQ(listed[i]->kind, OrgKind::International);
     }
-    EXPECT_EQ(n.committee, std::optional<std::string>("one member of the Committee and one expert"));
+    EXPECT_EQ(n.committee,
+              std::optional<std::string>("one member of the Committee and one expert"));
 
     ASSERT_EQ(n.sections.size(), 4u);
     EXPECT_EQ(n.sections[0].heading, "Background");
@@ -159,10 +166,11 @@ TEST(NoteParser, ReportsWhatItCannotReadWithLineNumbers)
         "Event: Roundtable\n"
         "Date and Venue: 11-12 March, Astana, Kazakhstan\n"
         "Participants: States: Kazakhstan, Atlantis\n");
-    EXPECT_EQ(messages(r), (std::vector<std::string>{
-                               "test.txt:2: warning: date '11-12 March' has no year in 'Date and Venue'",
-                               "test.txt:3: warning: 'Atlantis' under 'States' is not a known country",
-                           }));
+    EXPECT_EQ(messages(r),
+              (std::vector<std::string>{
+                  "test.txt:2: warning: date '11-12 March' has no year in 'Date and Venue'",
+                  "test.txt:3: warning: 'Atlantis' under 'States' is not a known country",
+              }));
     EXPECT_FALSE(r.note.start_date);
     EXPECT_EQ(r.note.venue.country, std::optional<std::string>("KZ"));
     EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"KZ"}));
@@ -216,10 +224,16 @@ TEST(NoteParser, KeepsIndustryAndAcademiaApartFromStates)
 
 TEST(NoteParser, NeverThrowsOnGarbage)
 {
-    const std::string inputs[] = {
-        "", ":", "Participants:", "Event:", "Date and Venue: 99/99/9999", std::string(1000, ':'),
-        "Participants: States: , , and and ,", "\xFF\xFE\x00\x01 Event: \xC3",
-        "Participants: A: B: C: D:\n\n\n:E", "1. Background"};
+    const std::string inputs[] = {"",
+                                  ":",
+                                  "Participants:",
+                                  "Event:",
+                                  "Date and Venue: 99/99/9999",
+                                  std::string(1000, ':'),
+                                  "Participants: States: , , and and ,",
+                                  "\xFF\xFE\x00\x01 Event: \xC3",
+                                  "Participants: A: B: C: D:\n\n\n:E",
+                                  "1. Background"};
     for (const std::string& in : inputs) {
         SCOPED_TRACE(in);
         EXPECT_NO_THROW(parse(in));

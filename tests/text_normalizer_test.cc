@@ -17,7 +17,7 @@ TEST(TextNormalizer, FoldsCaseDiacriticsAndApostrophes)
         {"Côte d’Ivoire", "cote d'ivoire"},
         {"TÜRKIYE", "turkiye"},
         {"Straße", "strasse"},
-        {"ﬁnal", "final"},             // NFKC: ligature to letters
+        {"ﬁnal", "final"},                       // NFKC: ligature to letters
         {"Ｋａｚａｋｈｓｔａｎ", "kazakhstan"},  // full-width letters
         {"São Tomé", "sao tome"},
         {"plain ascii 1540", "plain ascii 1540"},
@@ -65,13 +65,16 @@ TEST(TextNormalizer, SurvivesInvalidUtf8)
 
 TEST(TextNormalizer, FoldedKeyIgnoresPunctuationAndLineBreaks)
 {
-    EXPECT_EQ(folded_key("Saint Vincent and\nthe  Grenadines."), "saint vincent and the grenadines");
+    EXPECT_EQ(folded_key("Saint Vincent and\nthe  Grenadines."),
+              "saint vincent and the grenadines");
     EXPECT_EQ(folded_key("  "), "");
 }
 
 TEST(TextNormalizer, CollapsesSpaces)
 {
-    EXPECT_EQ(collapse_spaces("  a \n\t b\xC2\xA0" "c  "), "a b c");
+    EXPECT_EQ(collapse_spaces("  a \n\t b\xC2\xA0"
+                              "c  "),
+              "a b c");
     EXPECT_EQ(collapse_spaces(""), "");
 }
 
