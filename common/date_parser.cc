@@ -29,18 +29,18 @@ constexpr int kValueCap = 99'999'999;
 // What a word can be in a date. A word may play several roles: "de" joins
 // both "9 de enero" and "enero de 2018".
 enum Role : unsigned {
-    kOrdinal = 1U << 0,     // "11th", "2nd", French "1er" (also "1ᵉʳ"), Spanish "1º"
-    kIntro = 1U << 1,       // opens a date phrase: "from", "du", "del", "les", "on"
-    kRange = 1U << 2,       // joins a first and last day: "to", "au", "al"
-    kConjunction = 1U << 3, // joins days of an enumeration: "and", "et", "y"
-    kDayFiller = 1U << 4,   // between day and month: "11th of March", "9 de enero"
-    kYearFiller = 1U << 5,  // between month and year: "enero de 2018", "del 2019"
-    kArticle = 1U << 6,     // before a later day: "le 5 et le 6 juin", "el 9 y el 10"
+    kOrdinal = 1U << 0,      // "11th", "2nd", French "1er" (also "1ᵉʳ"), Spanish "1º"
+    kIntro = 1U << 1,        // opens a date phrase: "from", "du", "del", "les", "on"
+    kRange = 1U << 2,        // joins a first and last day: "to", "au", "al"
+    kConjunction = 1U << 3,  // joins days of an enumeration: "and", "et", "y"
+    kDayFiller = 1U << 4,    // between day and month: "11th of March", "9 de enero"
+    kYearFiller = 1U << 5,   // between month and year: "enero de 2018", "del 2019"
+    kArticle = 1U << 6,      // before a later day: "le 5 et le 6 juin", "el 9 y el 10"
 };
 
 struct Keyword {
-    std::string_view name;  // folded: lower case, accents removed
-    int month = 0;          // 1..12 for a month name
+    std::string_view name;      // folded: lower case, accents removed
+    int month = 0;              // 1..12 for a month name
     bool abbreviation = false;  // a month name that may take a full stop
     unsigned roles = 0;
 };
@@ -65,50 +65,102 @@ constexpr Keyword word_with(std::string_view name, unsigned roles)
 constexpr auto kKeywords = [] {
     std::array table{
         // English months.
-        month_name("january", 1), month_name("february", 2), month_name("march", 3),
-        month_name("april", 4), month_name("may", 5), month_name("june", 6),
-        month_name("july", 7), month_name("august", 8), month_name("september", 9),
-        month_name("october", 10), month_name("november", 11), month_name("december", 12),
-        month_abbreviation("jan", 1), month_abbreviation("feb", 2),
-        month_abbreviation("mar", 3), month_abbreviation("apr", 4),
-        month_abbreviation("jun", 6), month_abbreviation("jul", 7),
-        month_abbreviation("aug", 8), month_abbreviation("sep", 9),
-        month_abbreviation("sept", 9), month_abbreviation("oct", 10),
-        month_abbreviation("nov", 11), month_abbreviation("dec", 12),
+        month_name("january", 1),
+        month_name("february", 2),
+        month_name("march", 3),
+        month_name("april", 4),
+        month_name("may", 5),
+        month_name("june", 6),
+        month_name("july", 7),
+        month_name("august", 8),
+        month_name("september", 9),
+        month_name("october", 10),
+        month_name("november", 11),
+        month_name("december", 12),
+        month_abbreviation("jan", 1),
+        month_abbreviation("feb", 2),
+        month_abbreviation("mar", 3),
+        month_abbreviation("apr", 4),
+        month_abbreviation("jun", 6),
+        month_abbreviation("jul", 7),
+        month_abbreviation("aug", 8),
+        month_abbreviation("sep", 9),
+        month_abbreviation("sept", 9),
+        month_abbreviation("oct", 10),
+        month_abbreviation("nov", 11),
+        month_abbreviation("dec", 12),
         // French months; "sept", "oct", "nov" and "dec" are shared with English.
-        month_name("janvier", 1), month_name("fevrier", 2), month_name("mars", 3),
-        month_name("avril", 4), month_name("mai", 5), month_name("juin", 6),
-        month_name("juillet", 7), month_name("aout", 8), month_name("septembre", 9),
-        month_name("octobre", 10), month_name("novembre", 11), month_name("decembre", 12),
-        month_abbreviation("janv", 1), month_abbreviation("fev", 2),
-        month_abbreviation("fevr", 2), month_abbreviation("avr", 4),
+        month_name("janvier", 1),
+        month_name("fevrier", 2),
+        month_name("mars", 3),
+        month_name("avril", 4),
+        month_name("mai", 5),
+        month_name("juin", 6),
+        month_name("juillet", 7),
+        month_name("aout", 8),
+        month_name("septembre", 9),
+        month_name("octobre", 10),
+        month_name("novembre", 11),
+        month_name("decembre", 12),
+        month_abbreviation("janv", 1),
+        month_abbreviation("fev", 2),
+        month_abbreviation("fevr", 2),
+        month_abbreviation("avr", 4),
         month_abbreviation("juil", 7),
         // Spanish months.
-        month_name("enero", 1), month_name("febrero", 2), month_name("marzo", 3),
-        month_name("abril", 4), month_name("mayo", 5), month_name("junio", 6),
-        month_name("julio", 7), month_name("agosto", 8), month_name("septiembre", 9),
-        month_name("setiembre", 9), month_name("octubre", 10), month_name("noviembre", 11),
-        month_name("diciembre", 12), month_abbreviation("ene", 1),
-        month_abbreviation("abr", 4), month_abbreviation("ago", 8),
+        month_name("enero", 1),
+        month_name("febrero", 2),
+        month_name("marzo", 3),
+        month_name("abril", 4),
+        month_name("mayo", 5),
+        month_name("junio", 6),
+        month_name("julio", 7),
+        month_name("agosto", 8),
+        month_name("septiembre", 9),
+        month_name("setiembre", 9),
+        month_name("octubre", 10),
+        month_name("noviembre", 11),
+        month_name("diciembre", 12),
+        month_abbreviation("ene", 1),
+        month_abbreviation("abr", 4),
+        month_abbreviation("ago", 8),
         month_abbreviation("dic", 12),
         // Ordinal suffixes.
-        word_with("st", kOrdinal), word_with("nd", kOrdinal), word_with("rd", kOrdinal),
-        word_with("th", kOrdinal), word_with("er", kOrdinal), word_with("o", kOrdinal),
+        word_with("st", kOrdinal),
+        word_with("nd", kOrdinal),
+        word_with("rd", kOrdinal),
+        word_with("th", kOrdinal),
+        word_with("er", kOrdinal),
+        word_with("o", kOrdinal),
         // Words that open a date phrase and so belong to its span.
-        word_with("from", kIntro), word_with("between", kIntro), word_with("on", kIntro),
-        word_with("du", kIntro), word_with("le", kIntro | kArticle), word_with("les", kIntro),
-        word_with("el", kIntro | kArticle), word_with("entre", kIntro),
-        word_with("desde", kIntro), word_with("del", kIntro | kYearFiller),
+        word_with("from", kIntro),
+        word_with("between", kIntro),
+        word_with("on", kIntro),
+        word_with("du", kIntro),
+        word_with("le", kIntro | kArticle),
+        word_with("les", kIntro),
+        word_with("el", kIntro | kArticle),
+        word_with("entre", kIntro),
+        word_with("desde", kIntro),
+        word_with("del", kIntro | kYearFiller),
         word_with("the", kArticle),
         // Range words.
-        word_with("to", kRange), word_with("till", kRange), word_with("until", kRange),
-        word_with("through", kRange), word_with("thru", kRange), word_with("au", kRange),
-        word_with("al", kRange), word_with("a", kRange), word_with("hasta", kRange),
+        word_with("to", kRange),
+        word_with("till", kRange),
+        word_with("until", kRange),
+        word_with("through", kRange),
+        word_with("thru", kRange),
+        word_with("au", kRange),
+        word_with("al", kRange),
+        word_with("a", kRange),
+        word_with("hasta", kRange),
         // Conjunctions.
-        word_with("and", kConjunction), word_with("et", kConjunction),
+        word_with("and", kConjunction),
+        word_with("et", kConjunction),
         word_with("y", kConjunction),
         // Fillers.
-        word_with("of", kDayFiller), word_with("de", kDayFiller | kYearFiller),
+        word_with("of", kDayFiller),
+        word_with("de", kDayFiller | kYearFiller),
     };
     std::sort(table.begin(), table.end(),
               [](const Keyword& a, const Keyword& b) { return a.name < b.name; });
@@ -131,13 +183,13 @@ enum class TokenKind : unsigned char { kEnd, kNumber, kWord, kDash, kSlash, kDot
 
 struct Token {
     TokenKind kind = TokenKind::kEnd;
-    char symbol = 0;         // punctuation: its first byte
+    char symbol = 0;            // punctuation: its first byte
     bool abbreviation = false;  // kWord: a month name that may take a full stop
-    int month = 0;           // kWord: 1..12 for a month name
-    unsigned roles = 0;      // kWord: the keyword's roles
-    int value = 0;           // kNumber: the value, capped at kValueCap
-    std::size_t digits = 0;  // kNumber: how many digits
-    std::size_t begin = 0;   // byte offsets into the text: [begin, end)
+    int month = 0;              // kWord: 1..12 for a month name
+    unsigned roles = 0;         // kWord: the keyword's roles
+    int value = 0;              // kNumber: the value, capped at kValueCap
+    std::size_t digits = 0;     // kNumber: how many digits
+    std::size_t begin = 0;      // byte offsets into the text: [begin, end)
     std::size_t end = 0;
 
     bool has(Role role) const { return (roles & role) != 0; }
@@ -145,8 +197,7 @@ struct Token {
 
 bool adjacent(const Token& left, const Token& right)
 {
-    return left.kind != TokenKind::kEnd && right.kind != TokenKind::kEnd &&
-           left.end == right.begin;
+    return left.kind != TokenKind::kEnd && right.kind != TokenKind::kEnd && left.end == right.begin;
 }
 
 // ---------------------------------------------------------------------------
@@ -210,8 +261,7 @@ CharClass classify(const CodePoint& cp)
     if (c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF)
         return CharClass::kSpace;
-    if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
-        c == 0xFF0D)
+    if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 || c == 0xFF0D)
         return CharClass::kDash;
     // Latin-1 punctuation, except the ordinal indicators "ª" and "º".
     if (c < 0xC0) return (c == 0xAA || c == 0xBA) ? CharClass::kLetter : CharClass::kOther;
@@ -230,15 +280,17 @@ char fold_letter(char32_t c)
     if (c >= 0xC0 && c <= 0xFF) {
         // Latin-1 letters from U+00C0, upper and lower case alike.
         constexpr std::string_view kLatin1 =
-            "aaaaaa\x7f" "ceeeeiiii\x7fnooooo\x7fouuuuy\x7f\x7f"
-            "aaaaaa\x7f" "ceeeeiiii\x7fnooooo\x7fouuuuy\x7fy";
+            "aaaaaa\x7f"
+            "ceeeeiiii\x7fnooooo\x7fouuuuy\x7f\x7f"
+            "aaaaaa\x7f"
+            "ceeeeiiii\x7fnooooo\x7fouuuuy\x7fy";
         static_assert(kLatin1.size() == 64);
         return kLatin1[c - 0xC0];
     }
     if (c == 0xAA) return 'a';
     if (c == 0xBA) return 'o';
-    if (c == 0x1D49) return 'e';  // superscript e, as in "1ᵉʳ"
-    if (c == 0x02B3) return 'r';  // superscript r
+    if (c == 0x1D49) return 'e';                  // superscript e, as in "1ᵉʳ"
+    if (c == 0x02B3) return 'r';                  // superscript r
     if (c >= 0x0300 && c <= 0x036F) return '\0';  // combining accents
     return kNoKeyword;
 }
@@ -248,7 +300,7 @@ char fold_letter(char32_t c)
 
 /// Makes tokens on demand and keeps only a short window of them.
 class TokenStream {
-public:
+  public:
     explicit TokenStream(std::string_view text) : text_(text), ring_(kInitialRing)
     {
         end_token_.begin = end_token_.end = text.size();
@@ -275,7 +327,7 @@ public:
         count_ -= dropped;
     }
 
-private:
+  private:
     void pull()
     {
         while (pos_ < text_.size()) {
@@ -297,34 +349,25 @@ private:
         token.begin = pos_;
         const CodePoint first = decode(text_, pos_);
         switch (classify(first)) {
-        case CharClass::kDigit:
-            token.kind = TokenKind::kNumber;
-            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
-                if (token.value <= kValueCap) token.value = token.value * 10 + (text_[pos_] - '0');
-                ++token.digits;
-                ++pos_;
-            }
-            break;
-        case CharClass::kLetter:
-            token.kind = TokenKind::kWord;
-            read_word(token);
-            break;
-        case CharClass::kDash:
-            token.kind = TokenKind::kDash;
-            break;
-        case CharClass::kSlash:
-            token.kind = TokenKind::kSlash;
-            break;
-        case CharClass::kDot:
-            token.kind = TokenKind::kDot;
-            break;
-        case CharClass::kComma:
-            token.kind = TokenKind::kComma;
-            break;
-        case CharClass::kSpace:
-        case CharClass::kOther:
-            token.kind = TokenKind::kOther;
-            break;
+            case CharClass::kDigit:
+                token.kind = TokenKind::kNumber;
+                while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+                    if (token.value <= kValueCap)
+                        token.value = token.value * 10 + (text_[pos_] - '0');
+                    ++token.digits;
+                    ++pos_;
+                }
+                break;
+            case CharClass::kLetter:
+                token.kind = TokenKind::kWord;
+                read_word(token);
+                break;
+            case CharClass::kDash: token.kind = TokenKind::kDash; break;
+            case CharClass::kSlash: token.kind = TokenKind::kSlash; break;
+            case CharClass::kDot: token.kind = TokenKind::kDot; break;
+            case CharClass::kComma: token.kind = TokenKind::kComma; break;
+            case CharClass::kSpace:
+            case CharClass::kOther: token.kind = TokenKind::kOther; break;
         }
         if (token.kind != TokenKind::kNumber && token.kind != TokenKind::kWord) {
             token.symbol = text_[pos_];
@@ -388,7 +431,10 @@ private:
 // ---------------------------------------------------------------------------
 // Matching.
 
-bool in_year_range(int year) { return year >= kMinYear && year <= kMaxYear; }
+bool in_year_range(int year)
+{
+    return year >= kMinYear && year <= kMaxYear;
+}
 
 enum class Outcome { kDate, kNoYear, kInvalid, kBackwards };
 
@@ -400,7 +446,7 @@ struct Construct {
     std::size_t begin = 0;        // the span returned for a date
     std::size_t quote_begin = 0;  // the text quoted in a problem
     std::size_t end_byte = 0;
-    std::size_t next = 0;         // the token to carry on searching from
+    std::size_t next = 0;  // the token to carry on searching from
 };
 
 struct Day {
@@ -440,7 +486,7 @@ struct NumericDate {
 enum class NumericForm { kIso, kDayMonthYear };
 
 class Matcher {
-public:
+  public:
     explicit Matcher(std::string_view text) : text_(text), tokens_(text) {}
 
     DateSearch run()
@@ -468,21 +514,17 @@ public:
         return result;
     }
 
-private:
+  private:
     Token tok(std::size_t index) { return tokens_.at(index); }
 
     std::string describe(const Construct& c) const
     {
         const std::string quote(text_.substr(c.quote_begin, c.end_byte - c.quote_begin));
         switch (c.outcome) {
-        case Outcome::kNoYear:
-            return "date '" + quote + "' has no year";
-        case Outcome::kInvalid:
-            return "'" + quote + "' is not a valid date";
-        case Outcome::kBackwards:
-            return "date range '" + quote + "' ends before it starts";
-        case Outcome::kDate:
-            break;
+            case Outcome::kNoYear: return "date '" + quote + "' has no year";
+            case Outcome::kInvalid: return "'" + quote + "' is not a valid date";
+            case Outcome::kBackwards: return "date range '" + quote + "' ends before it starts";
+            case Outcome::kDate: break;
         }
         return {};
     }
@@ -755,8 +797,8 @@ private:
     // 1 December 2015". The first part borrows the second's year. A second
     // part without a year after a complete first part is not taken, since
     // nothing says which year it meant.
-    static void take_second_part(Reading& r, int day, int month, const Year& year,
-                                 std::size_t next, std::size_t end_byte)
+    static void take_second_part(Reading& r, int day, int month, const Year& year, std::size_t next,
+                                 std::size_t end_byte)
     {
         if (r.have_year && !year.found) return;
         if (!r.have_year) r.start.year = year.value;
@@ -783,8 +825,8 @@ private:
         if (tok(q).has(kDayFiller)) ++q;
         const std::optional<Month> month = read_month(q);
         if (!month) return std::nullopt;
-        Reading reading = first_part(*days, month->value, read_year(month->next), month->next,
-                                     month->end_byte);
+        Reading reading =
+            first_part(*days, month->value, read_year(month->next), month->next, month->end_byte);
         if (days->count == 1) {
             if (auto sep = read_joiner(reading.next)) {
                 if (auto day2 = read_day(*sep)) {
@@ -807,14 +849,14 @@ private:
         if (!month) return std::nullopt;
         const std::optional<DayList> days = read_day_list(month->next);
         if (!days) return std::nullopt;
-        Reading reading = first_part(*days, month->value, read_year(days->next), days->next,
-                                     days->end_byte);
+        Reading reading =
+            first_part(*days, month->value, read_year(days->next), days->next, days->end_byte);
         if (days->count == 1) {
             if (auto sep = read_joiner(reading.next)) {
                 if (auto month2 = read_month(*sep)) {
                     if (auto day2 = read_day(month2->next))
-                        take_second_part(reading, day2->value, month2->value,
-                                         read_year(day2->next), day2->next, day2->end_byte);
+                        take_second_part(reading, day2->value, month2->value, read_year(day2->next),
+                                         day2->next, day2->end_byte);
                 }
             }
         }

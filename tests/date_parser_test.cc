@@ -19,7 +19,10 @@ struct FoundCase {
     std::string_view span;
 };
 
-std::ostream& operator<<(std::ostream& out, const FoundCase& c) { return out << c.text; }
+std::ostream& operator<<(std::ostream& out, const FoundCase& c)
+{
+    return out << c.text;
+}
 
 // A text in which no date is found, and the problem reported (empty when
 // the text holds nothing date-like).
@@ -28,7 +31,10 @@ struct MissCase {
     std::string_view problem;
 };
 
-std::ostream& operator<<(std::ostream& out, const MissCase& c) { return out << c.text; }
+std::ostream& operator<<(std::ostream& out, const MissCase& c)
+{
+    return out << c.text;
+}
 
 class FindsDate : public testing::TestWithParam<FoundCase> {};
 
@@ -42,9 +48,9 @@ TEST_P(FindsDate, StartEndAndSpan)
     EXPECT_EQ(found.range->end.iso(), c.end);
     ASSERT_LE(found.range->text_begin, found.range->text_end);
     ASSERT_LE(found.range->text_end, c.text.size());
-    EXPECT_EQ(c.text.substr(found.range->text_begin,
-                            found.range->text_end - found.range->text_begin),
-              c.span);
+    EXPECT_EQ(
+        c.text.substr(found.range->text_begin, found.range->text_end - found.range->text_begin),
+        c.span);
     EXPECT_EQ(found.problem, "");
 }
 
@@ -61,8 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"18 - 20 September 2019", "2019-09-18", "2019-09-20", "18 - 20 September 2019"},
         FoundCase{"18 \u2013 20 September 2019", "2019-09-18", "2019-09-20",
                   "18 \u2013 20 September 2019"},
-        FoundCase{"18 to 20 September 2019", "2019-09-18", "2019-09-20",
-                  "18 to 20 September 2019"},
+        FoundCase{"18 to 20 September 2019", "2019-09-18", "2019-09-20", "18 to 20 September 2019"},
         FoundCase{"30 November - 1 December 2015, Geneva", "2015-11-30", "2015-12-01",
                   "30 November - 1 December 2015"},
         FoundCase{"31 December 2015 - 2 January 2016", "2015-12-31", "2016-01-02",
@@ -88,8 +93,7 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"11 march 2014", "2014-03-11", "2014-03-11", "11 march 2014"},
         FoundCase{"5 Sept. 2013", "2013-09-05", "2013-09-05", "5 Sept. 2013"},
         FoundCase{"05 March 2014", "2014-03-05", "2014-03-05", "05 March 2014"},
-        FoundCase{"(29-30 March 2011, Dushanbe)", "2011-03-29", "2011-03-30",
-                  "29-30 March 2011"}));
+        FoundCase{"(29-30 March 2011, Dushanbe)", "2011-03-29", "2011-03-30", "29-30 March 2011"}));
 
 INSTANTIATE_TEST_SUITE_P(
     MonthFirst, FindsDate,
@@ -99,33 +103,29 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"Nov 28, 2022", "2022-11-28", "2022-11-28", "Nov 28, 2022"},
         FoundCase{"Sept. 5, 2013", "2013-09-05", "2013-09-05", "Sept. 5, 2013"},
         FoundCase{"SEPT. 5, 2013", "2013-09-05", "2013-09-05", "SEPT. 5, 2013"},
-        FoundCase{"March 1, 8 and 15, 2020", "2020-03-01", "2020-03-15",
-                  "March 1, 8 and 15, 2020"},
-        FoundCase{"June 30 - July 1, 2015", "2015-06-30", "2015-07-01",
-                  "June 30 - July 1, 2015"},
+        FoundCase{"March 1, 8 and 15, 2020", "2020-03-01", "2020-03-15", "March 1, 8 and 15, 2020"},
+        FoundCase{"June 30 - July 1, 2015", "2015-06-30", "2015-07-01", "June 30 - July 1, 2015"},
         FoundCase{"December 31, 2015 - January 2, 2016", "2015-12-31", "2016-01-02",
                   "December 31, 2015 - January 2, 2016"},
-        FoundCase{"from March 5 to 7, 2014", "2014-03-05", "2014-03-07",
-                  "from March 5 to 7, 2014"},
+        FoundCase{"from March 5 to 7, 2014", "2014-03-05", "2014-03-07", "from March 5 to 7, 2014"},
         FoundCase{"May 2nd, 2016", "2016-05-02", "2016-05-02", "May 2nd, 2016"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Numeric, FindsDate,
-    testing::Values(
-        FoundCase{"2014-03-11", "2014-03-11", "2014-03-11", "2014-03-11"},
-        FoundCase{"2014-03-11 to 2014-03-12", "2014-03-11", "2014-03-12",
-                  "2014-03-11 to 2014-03-12"},
-        FoundCase{"2014-03-11 - 2014-03-12, Vienna", "2014-03-11", "2014-03-12",
-                  "2014-03-11 - 2014-03-12"},
-        FoundCase{"Date: 2014-03-11T09:00", "2014-03-11", "2014-03-11", "2014-03-11"},
-        FoundCase{"04/06/2012", "2012-06-04", "2012-06-04", "04/06/2012"},
-        FoundCase{"04.06.2012, Tbilisi", "2012-06-04", "2012-06-04", "04.06.2012"},
-        FoundCase{"4/6/2012", "2012-06-04", "2012-06-04", "4/6/2012"},
-        FoundCase{"04/06/2012 - 06/06/2012", "2012-06-04", "2012-06-06",
-                  "04/06/2012 - 06/06/2012"},
-        FoundCase{"du 04/06/2012 au 06/06/2012", "2012-06-04", "2012-06-06",
-                  "du 04/06/2012 au 06/06/2012"},
-        FoundCase{"Date: 04.06.2012.", "2012-06-04", "2012-06-04", "04.06.2012"}));
+    testing::Values(FoundCase{"2014-03-11", "2014-03-11", "2014-03-11", "2014-03-11"},
+                    FoundCase{"2014-03-11 to 2014-03-12", "2014-03-11", "2014-03-12",
+                              "2014-03-11 to 2014-03-12"},
+                    FoundCase{"2014-03-11 - 2014-03-12, Vienna", "2014-03-11", "2014-03-12",
+                              "2014-03-11 - 2014-03-12"},
+                    FoundCase{"Date: 2014-03-11T09:00", "2014-03-11", "2014-03-11", "2014-03-11"},
+                    FoundCase{"04/06/2012", "2012-06-04", "2012-06-04", "04/06/2012"},
+                    FoundCase{"04.06.2012, Tbilisi", "2012-06-04", "2012-06-04", "04.06.2012"},
+                    FoundCase{"4/6/2012", "2012-06-04", "2012-06-04", "4/6/2012"},
+                    FoundCase{"04/06/2012 - 06/06/2012", "2012-06-04", "2012-06-06",
+                              "04/06/2012 - 06/06/2012"},
+                    FoundCase{"du 04/06/2012 au 06/06/2012", "2012-06-04", "2012-06-06",
+                              "du 04/06/2012 au 06/06/2012"},
+                    FoundCase{"Date: 04.06.2012.", "2012-06-04", "2012-06-04", "04.06.2012"}));
 
 INSTANTIATE_TEST_SUITE_P(
     French, FindsDate,
@@ -133,14 +133,12 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"du 8 au 11 mars 2016, Dakar", "2016-03-08", "2016-03-11",
                   "du 8 au 11 mars 2016"},
         FoundCase{"les 5 et 6 juin 2013", "2013-06-05", "2013-06-06", "les 5 et 6 juin 2013"},
-        FoundCase{"le 5 et le 6 juin 2013", "2013-06-05", "2013-06-06",
-                  "le 5 et le 6 juin 2013"},
+        FoundCase{"le 5 et le 6 juin 2013", "2013-06-05", "2013-06-06", "le 5 et le 6 juin 2013"},
         FoundCase{"8-11 mars 2016", "2016-03-08", "2016-03-11", "8-11 mars 2016"},
         FoundCase{"1er d\u00e9cembre 2015", "2015-12-01", "2015-12-01", "1er d\u00e9cembre 2015"},
         FoundCase{"1er decembre 2015", "2015-12-01", "2015-12-01", "1er decembre 2015"},
         FoundCase{"le 1er mars 2016", "2016-03-01", "2016-03-01", "le 1er mars 2016"},
-        FoundCase{"1\u1d49\u02b3 mars 2016", "2016-03-01", "2016-03-01",
-                  "1\u1d49\u02b3 mars 2016"},
+        FoundCase{"1\u1d49\u02b3 mars 2016", "2016-03-01", "2016-03-01", "1\u1d49\u02b3 mars 2016"},
         FoundCase{"3 f\u00e9vrier 2014", "2014-02-03", "2014-02-03", "3 f\u00e9vrier 2014"},
         FoundCase{"3 fevrier 2014", "2014-02-03", "2014-02-03", "3 fevrier 2014"},
         FoundCase{"3 F\u00c9VRIER 2014", "2014-02-03", "2014-02-03", "3 F\u00c9VRIER 2014"},
@@ -149,75 +147,66 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"15 AO\u00dbT 2016", "2016-08-15", "2016-08-15", "15 AO\u00dbT 2016"},
         FoundCase{"2 DECEMBRE 2015", "2015-12-02", "2015-12-02", "2 DECEMBRE 2015"},
         // "é" written as "e" and a combining acute accent.
-        FoundCase{"2 de\u0301cembre 2015", "2015-12-02", "2015-12-02",
-                  "2 de\u0301cembre 2015"}));
+        FoundCase{"2 de\u0301cembre 2015", "2015-12-02", "2015-12-02", "2 de\u0301cembre 2015"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Spanish, FindsDate,
     testing::Values(
-        FoundCase{"9 y 10 de enero de 2018", "2018-01-09", "2018-01-10",
-                  "9 y 10 de enero de 2018"},
+        FoundCase{"9 y 10 de enero de 2018", "2018-01-09", "2018-01-10", "9 y 10 de enero de 2018"},
         FoundCase{"del 9 al 10 de enero de 2018", "2018-01-09", "2018-01-10",
                   "del 9 al 10 de enero de 2018"},
         FoundCase{"9-10 enero 2018", "2018-01-09", "2018-01-10", "9-10 enero 2018"},
         FoundCase{"el 9 y el 10 de enero de 2018", "2018-01-09", "2018-01-10",
                   "el 9 y el 10 de enero de 2018"},
         FoundCase{"15-16 de mayo de 2019", "2019-05-15", "2019-05-16", "15-16 de mayo de 2019"},
-        FoundCase{"1 de septiembre de 2019", "2019-09-01", "2019-09-01",
-                  "1 de septiembre de 2019"},
-        FoundCase{"1 de setiembre de 2019", "2019-09-01", "2019-09-01",
-                  "1 de setiembre de 2019"},
+        FoundCase{"1 de septiembre de 2019", "2019-09-01", "2019-09-01", "1 de septiembre de 2019"},
+        FoundCase{"1 de setiembre de 2019", "2019-09-01", "2019-09-01", "1 de setiembre de 2019"},
         FoundCase{"1 de septiembre del 2019", "2019-09-01", "2019-09-01",
                   "1 de septiembre del 2019"},
-        FoundCase{"1\u00ba de mayo de 2017", "2017-05-01", "2017-05-01",
-                  "1\u00ba de mayo de 2017"},
+        FoundCase{"1\u00ba de mayo de 2017", "2017-05-01", "2017-05-01", "1\u00ba de mayo de 2017"},
         FoundCase{"9 Y 10 DE ENERO DE 2018", "2018-01-09", "2018-01-10",
                   "9 Y 10 DE ENERO DE 2018"}));
 
-INSTANTIATE_TEST_SUITE_P(
-    Spacing, FindsDate,
-    testing::Values(
-        FoundCase{"11\u00a0March\u00a02014", "2014-03-11", "2014-03-11",
-                  "11\u00a0March\u00a02014"},
-        FoundCase{"11-12\nMarch\n2014\nAstana", "2014-03-11", "2014-03-12",
-                  "11-12\nMarch\n2014"},
-        FoundCase{"30 November\r\n-\r\n1 December 2015", "2015-11-30", "2015-12-01",
-                  "30 November\r\n-\r\n1 December 2015"},
-        FoundCase{"\t11  -  12   March \t 2014 ", "2014-03-11", "2014-03-12",
-                  "11  -  12   March \t 2014"},
-        FoundCase{"11\u202fMarch\u20092014", "2014-03-11", "2014-03-11",
-                  "11\u202fMarch\u20092014"}));
+INSTANTIATE_TEST_SUITE_P(Spacing, FindsDate,
+                         testing::Values(FoundCase{"11\u00a0March\u00a02014", "2014-03-11",
+                                                   "2014-03-11", "11\u00a0March\u00a02014"},
+                                         FoundCase{"11-12\nMarch\n2014\nAstana", "2014-03-11",
+                                                   "2014-03-12", "11-12\nMarch\n2014"},
+                                         FoundCase{"30 November\r\n-\r\n1 December 2015",
+                                                   "2015-11-30", "2015-12-01",
+                                                   "30 November\r\n-\r\n1 December 2015"},
+                                         FoundCase{"\t11  -  12   March \t 2014 ", "2014-03-11",
+                                                   "2014-03-12", "11  -  12   March \t 2014"},
+                                         FoundCase{"11\u202fMarch\u20092014", "2014-03-11",
+                                                   "2014-03-11", "11\u202fMarch\u20092014"}));
 
 // Numbers that are no dates come first, and the first real date is taken.
 INSTANTIATE_TEST_SUITE_P(
     FirstRealDate, FindsDate,
     testing::Values(
-        FoundCase{"2nd expert meeting (29-30 March 2011, Dushanbe)", "2011-03-29",
-                  "2011-03-30", "29-30 March 2011"},
-        FoundCase{"resolution 1540 (2004) was adopted on 28 April 2004", "2004-04-28",
-                  "2004-04-28", "on 28 April 2004"},
+        FoundCase{"2nd expert meeting (29-30 March 2011, Dushanbe)", "2011-03-29", "2011-03-30",
+                  "29-30 March 2011"},
+        FoundCase{"resolution 1540 (2004) was adopted on 28 April 2004", "2004-04-28", "2004-04-28",
+                  "on 28 April 2004"},
         FoundCase{"10th Anniversary of UNSCR 1540, 5-6 May 2014", "2014-05-05", "2014-05-06",
                   "5-6 May 2014"},
         // A date without a year before a complete one is passed over.
         FoundCase{"11-12 March, Astana; report of 5 April 2014", "2014-04-05", "2014-04-05",
                   "5 April 2014"},
-        FoundCase{"see S/2004/958 and 3 June 2015", "2015-06-03", "2015-06-03",
-                  "3 June 2015"},
+        FoundCase{"see S/2004/958 and 3 June 2015", "2015-06-03", "2015-06-03", "3 June 2015"},
         FoundCase{"Version 1.2 of 3 June 2015", "2015-06-03", "2015-06-03", "3 June 2015"},
         FoundCase{"11 March 2014 and 12 March 2015 again", "2014-03-11", "2015-03-12",
                   "11 March 2014 and 12 March 2015"},
-        FoundCase{"11 March 2014; 12 March 2015", "2014-03-11", "2014-03-11",
-                  "11 March 2014"}));
+        FoundCase{"11 March 2014; 12 March 2015", "2014-03-11", "2014-03-11", "11 March 2014"}));
 
 INSTANTIATE_TEST_SUITE_P(
     LeapYears, FindsDate,
-    testing::Values(
-        FoundCase{"29 February 2016", "2016-02-29", "2016-02-29", "29 February 2016"},
-        FoundCase{"29 February 2000", "2000-02-29", "2000-02-29", "29 February 2000"},
-        FoundCase{"28 February - 1 March 2015", "2015-02-28", "2015-03-01",
-                  "28 February - 1 March 2015"},
-        FoundCase{"2020-02-29", "2020-02-29", "2020-02-29", "2020-02-29"},
-        FoundCase{"29/02/2012", "2012-02-29", "2012-02-29", "29/02/2012"}));
+    testing::Values(FoundCase{"29 February 2016", "2016-02-29", "2016-02-29", "29 February 2016"},
+                    FoundCase{"29 February 2000", "2000-02-29", "2000-02-29", "29 February 2000"},
+                    FoundCase{"28 February - 1 March 2015", "2015-02-28", "2015-03-01",
+                              "28 February - 1 March 2015"},
+                    FoundCase{"2020-02-29", "2020-02-29", "2020-02-29", "2020-02-29"},
+                    FoundCase{"29/02/2012", "2012-02-29", "2012-02-29", "29/02/2012"}));
 
 class MissesDate : public testing::TestWithParam<MissCase> {};
 
@@ -233,67 +222,62 @@ TEST_P(MissesDate, ReportsProblem)
 
 INSTANTIATE_TEST_SUITE_P(
     NoYear, MissesDate,
-    testing::Values(
-        MissCase{"11-12 March, Astana", "date '11-12 March' has no year"},
-        MissCase{"11 March", "date '11 March' has no year"},
-        MissCase{"March 11-12, Astana", "date 'March 11-12' has no year"},
-        MissCase{"30 November - 1 December, Vienna",
-                 "date '30 November - 1 December' has no year"},
-        MissCase{"from 15 to 17 October", "date '15 to 17 October' has no year"},
-        MissCase{"du 8 au 11 mars, Dakar", "date '8 au 11 mars' has no year"},
-        MissCase{"9 y 10 de enero", "date '9 y 10 de enero' has no year"},
-        MissCase{"11\u00a0March, Astana", "date '11\u00a0March' has no year"},
-        MissCase{"11th-12th Sept., Astana", "date '11th-12th Sept' has no year"},
-        // A four-digit number run into a word is no year.
-        MissCase{"11 March 2014th", "date '11 March' has no year"},
-        // Only the first problem is told.
-        MissCase{"11 March and later 12 April", "date '11 March' has no year"}));
+    testing::Values(MissCase{"11-12 March, Astana", "date '11-12 March' has no year"},
+                    MissCase{"11 March", "date '11 March' has no year"},
+                    MissCase{"March 11-12, Astana", "date 'March 11-12' has no year"},
+                    MissCase{"30 November - 1 December, Vienna",
+                             "date '30 November - 1 December' has no year"},
+                    MissCase{"from 15 to 17 October", "date '15 to 17 October' has no year"},
+                    MissCase{"du 8 au 11 mars, Dakar", "date '8 au 11 mars' has no year"},
+                    MissCase{"9 y 10 de enero", "date '9 y 10 de enero' has no year"},
+                    MissCase{"11\u00a0March, Astana", "date '11\u00a0March' has no year"},
+                    MissCase{"11th-12th Sept., Astana", "date '11th-12th Sept' has no year"},
+                    // A four-digit number run into a word is no year.
+                    MissCase{"11 March 2014th", "date '11 March' has no year"},
+                    // Only the first problem is told.
+                    MissCase{"11 March and later 12 April", "date '11 March' has no year"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Invalid, MissesDate,
-    testing::Values(
-        MissCase{"31 February 2014", "'31 February 2014' is not a valid date"},
-        MissCase{"29 February 2015", "'29 February 2015' is not a valid date"},
-        MissCase{"29 February 1900", "'29 February 1900' is not a valid date"},
-        MissCase{"31 April 2014, Vienna", "'31 April 2014' is not a valid date"},
-        MissCase{"30-31 February 2014", "'30-31 February 2014' is not a valid date"},
-        MissCase{"13/13/2014", "'13/13/2014' is not a valid date"},
-        MissCase{"31.02.2014", "'31.02.2014' is not a valid date"},
-        MissCase{"2014-13-01", "'2014-13-01' is not a valid date"},
-        MissCase{"2014-02-30", "'2014-02-30' is not a valid date"},
-        MissCase{"11 March 1850", "'11 March 1850' is not a valid date"},
-        MissCase{"11 March 2101", "'11 March 2101' is not a valid date"}));
+    testing::Values(MissCase{"31 February 2014", "'31 February 2014' is not a valid date"},
+                    MissCase{"29 February 2015", "'29 February 2015' is not a valid date"},
+                    MissCase{"29 February 1900", "'29 February 1900' is not a valid date"},
+                    MissCase{"31 April 2014, Vienna", "'31 April 2014' is not a valid date"},
+                    MissCase{"30-31 February 2014", "'30-31 February 2014' is not a valid date"},
+                    MissCase{"13/13/2014", "'13/13/2014' is not a valid date"},
+                    MissCase{"31.02.2014", "'31.02.2014' is not a valid date"},
+                    MissCase{"2014-13-01", "'2014-13-01' is not a valid date"},
+                    MissCase{"2014-02-30", "'2014-02-30' is not a valid date"},
+                    MissCase{"11 March 1850", "'11 March 1850' is not a valid date"},
+                    MissCase{"11 March 2101", "'11 March 2101' is not a valid date"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Backwards, MissesDate,
-    testing::Values(
-        MissCase{"12-11 March 2014", "date range '12-11 March 2014' ends before it starts"},
-        MissCase{"2014-03-12 to 2014-03-11",
-                 "date range '2014-03-12 to 2014-03-11' ends before it starts"},
-        MissCase{"5 April - 2 March 2014",
-                 "date range '5 April - 2 March 2014' ends before it starts"},
-        MissCase{"06/06/2012 - 04/06/2012",
-                 "date range '06/06/2012 - 04/06/2012' ends before it starts"},
-        // The second part's year is not carried back a year: that would be a
-        // guess.
-        MissCase{"30 December - 2 January 2016",
-                 "date range '30 December - 2 January 2016' ends before it starts"}));
+    testing::Values(MissCase{"12-11 March 2014",
+                             "date range '12-11 March 2014' ends before it starts"},
+                    MissCase{"2014-03-12 to 2014-03-11",
+                             "date range '2014-03-12 to 2014-03-11' ends before it starts"},
+                    MissCase{"5 April - 2 March 2014",
+                             "date range '5 April - 2 March 2014' ends before it starts"},
+                    MissCase{"06/06/2012 - 04/06/2012",
+                             "date range '06/06/2012 - 04/06/2012' ends before it starts"},
+                    // The second part's year is not carried back a year: that would be a
+                    // guess.
+                    MissCase{"30 December - 2 January 2016",
+                             "date range '30 December - 2 January 2016' ends before it starts"}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotDates, MissesDate,
-    testing::Values(MissCase{"", ""}, MissCase{"   \n\t ", ""},
-                    MissCase{"resolution 1540 (2004)", ""}, MissCase{"UNSCR 1540", ""},
-                    MissCase{"10th Anniversary", ""}, MissCase{"2014", ""},
-                    MissCase{"between 2014 and 2016", ""}, MissCase{"March 2014", ""},
-                    MissCase{"S/2004/958", ""}, MissCase{"A/RES/60/1", ""},
-                    MissCase{"1.11 March 2014", ""}, MissCase{"A11 March 2014", ""},
-                    MissCase{"10:30 March 2014", ""}, MissCase{"32 March 2014", ""},
-                    MissCase{"0 March 2014", ""}, MissCase{"111 March 2014", ""},
-                    MissCase{"1850-03-11", ""}, MissCase{"04/06/12", ""},
-                    MissCase{"1.2.2014.5", ""}, MissCase{"2014-3-11", ""},
-                    MissCase{"Marchand 11 2014", ""}, MissCase{"2014th March", ""},
-                    MissCase{"12345678901234567890 March 2014", ""},
-                    MissCase{"2nd expert meeting", ""}));
+    testing::Values(
+        MissCase{"", ""}, MissCase{"   \n\t ", ""}, MissCase{"resolution 1540 (2004)", ""},
+        MissCase{"UNSCR 1540", ""}, MissCase{"10th Anniversary", ""}, MissCase{"2014", ""},
+        MissCase{"between 2014 and 2016", ""}, MissCase{"March 2014", ""},
+        MissCase{"S/2004/958", ""}, MissCase{"A/RES/60/1", ""}, MissCase{"1.11 March 2014", ""},
+        MissCase{"A11 March 2014", ""}, MissCase{"10:30 March 2014", ""},
+        MissCase{"32 March 2014", ""}, MissCase{"0 March 2014", ""}, MissCase{"111 March 2014", ""},
+        MissCase{"1850-03-11", ""}, MissCase{"04/06/12", ""}, MissCase{"1.2.2014.5", ""},
+        MissCase{"2014-3-11", ""}, MissCase{"Marchand 11 2014", ""}, MissCase{"2014th March", ""},
+        MissCase{"12345678901234567890 March 2014", ""}, MissCase{"2nd expert meeting", ""}));
 
 // Every month name the notes use, in every language, with a day and a year.
 struct MonthCase {
@@ -304,24 +288,78 @@ struct MonthCase {
 TEST(FindDateRange, EveryMonthName)
 {
     const std::vector<MonthCase> cases{
-        {"January", 1},    {"February", 2},  {"March", 3},      {"April", 4},
-        {"May", 5},        {"June", 6},      {"July", 7},       {"August", 8},
-        {"September", 9},  {"October", 10},  {"November", 11},  {"December", 12},
-        {"Jan", 1},        {"Feb", 2},       {"Mar", 3},        {"Apr", 4},
-        {"Jun", 6},        {"Jul", 7},       {"Aug", 8},        {"Sep", 9},
-        {"Sept", 9},       {"Oct", 10},      {"Nov", 11},       {"Dec", 12},
-        {"Jan.", 1},       {"Feb.", 2},      {"Mar.", 3},       {"Apr.", 4},
-        {"Jun.", 6},       {"Jul.", 7},      {"Aug.", 8},       {"Sep.", 9},
-        {"Sept.", 9},      {"Oct.", 10},     {"Nov.", 11},      {"Dec.", 12},
-        {"janvier", 1},    {"f\u00e9vrier", 2}, {"fevrier", 2}, {"mars", 3},
-        {"avril", 4},      {"mai", 5},       {"juin", 6},       {"juillet", 7},
-        {"ao\u00fbt", 8},  {"aout", 8},      {"septembre", 9},  {"octobre", 10},
-        {"novembre", 11},  {"d\u00e9cembre", 12}, {"decembre", 12}, {"janv.", 1},
-        {"f\u00e9vr.", 2}, {"avr.", 4},      {"juil.", 7},      {"enero", 1},
-        {"febrero", 2},    {"marzo", 3},     {"abril", 4},      {"mayo", 5},
-        {"junio", 6},      {"julio", 7},     {"agosto", 8},     {"septiembre", 9},
-        {"setiembre", 9},  {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12},
-        {"JANUARY", 1},    {"jUlY", 7},      {"D\u00c9CEMBRE", 12}, {"Agosto", 8},
+        {"January", 1},
+        {"February", 2},
+        {"March", 3},
+        {"April", 4},
+        {"May", 5},
+        {"June", 6},
+        {"July", 7},
+        {"August", 8},
+        {"September", 9},
+        {"October", 10},
+        {"November", 11},
+        {"December", 12},
+        {"Jan", 1},
+        {"Feb", 2},
+        {"Mar", 3},
+        {"Apr", 4},
+        {"Jun", 6},
+        {"Jul", 7},
+        {"Aug", 8},
+        {"Sep", 9},
+        {"Sept", 9},
+        {"Oct", 10},
+        {"Nov", 11},
+        {"Dec", 12},
+        {"Jan.", 1},
+        {"Feb.", 2},
+        {"Mar.", 3},
+        {"Apr.", 4},
+        {"Jun.", 6},
+        {"Jul.", 7},
+        {"Aug.", 8},
+        {"Sep.", 9},
+        {"Sept.", 9},
+        {"Oct.", 10},
+        {"Nov.", 11},
+        {"Dec.", 12},
+        {"janvier", 1},
+        {"f\u00e9vrier", 2},
+        {"fevrier", 2},
+        {"mars", 3},
+        {"avril", 4},
+        {"mai", 5},
+        {"juin", 6},
+        {"juillet", 7},
+        {"ao\u00fbt", 8},
+        {"aout", 8},
+        {"septembre", 9},
+        {"octobre", 10},
+        {"novembre", 11},
+        {"d\u00e9cembre", 12},
+        {"decembre", 12},
+        {"janv.", 1},
+        {"f\u00e9vr.", 2},
+        {"avr.", 4},
+        {"juil.", 7},
+        {"enero", 1},
+        {"febrero", 2},
+        {"marzo", 3},
+        {"abril", 4},
+        {"mayo", 5},
+        {"junio", 6},
+        {"julio", 7},
+        {"agosto", 8},
+        {"septiembre", 9},
+        {"setiembre", 9},
+        {"octubre", 10},
+        {"noviembre", 11},
+        {"diciembre", 12},
+        {"JANUARY", 1},
+        {"jUlY", 7},
+        {"D\u00c9CEMBRE", 12},
+        {"Agosto", 8},
     };
     for (const MonthCase& c : cases) {
         for (const std::string& text :
@@ -356,7 +394,9 @@ TEST(FindDateRange, ToleratesMalformedInput)
         std::string("11 \xc3", 4),
         std::string("11 Mar\xe2\x80", 8),
         std::string("\xc0\xb1\xc0\xb1 March 2014", 16),  // overlong "11"
-        std::string("11\0March\0" "2014", 14),
+        std::string("11\0March\0"
+                    "2014",
+                    14),
         std::string(5000, '9') + " March 2014",
         std::string(5000, '-'),
         "\xe2\x80\x93\xe2\x80\x93\xe2\x80\x93",
@@ -445,13 +485,13 @@ TEST(DateTest, Valid)
         bool valid;
     };
     const std::vector<ValidCase> cases{
-        {{2014, 3, 11}, true},   {{2016, 2, 29}, true},  {{2000, 2, 29}, true},
-        {{2400, 2, 29}, true},   {{2015, 2, 29}, false}, {{1900, 2, 29}, false},
-        {{2100, 2, 29}, false},  {{2014, 2, 28}, true},  {{2014, 4, 30}, true},
-        {{2014, 4, 31}, false},  {{2014, 1, 31}, true},  {{2014, 12, 31}, true},
-        {{2014, 13, 1}, false},  {{2014, 0, 1}, false},  {{2014, 1, 0}, false},
-        {{0, 1, 1}, false},      {{10000, 1, 1}, false}, {{}, false},
-        {{-1, 1, 1}, false},     {{2014, -1, 1}, false},
+        {{2014, 3, 11}, true},  {{2016, 2, 29}, true},  {{2000, 2, 29}, true},
+        {{2400, 2, 29}, true},  {{2015, 2, 29}, false}, {{1900, 2, 29}, false},
+        {{2100, 2, 29}, false}, {{2014, 2, 28}, true},  {{2014, 4, 30}, true},
+        {{2014, 4, 31}, false}, {{2014, 1, 31}, true},  {{2014, 12, 31}, true},
+        {{2014, 13, 1}, false}, {{2014, 0, 1}, false},  {{2014, 1, 0}, false},
+        {{0, 1, 1}, false},     {{10000, 1, 1}, false}, {{}, false},
+        {{-1, 1, 1}, false},    {{2014, -1, 1}, false},
     };
     for (const ValidCase& c : cases) {
         SCOPED_TRACE(c.date.iso());
