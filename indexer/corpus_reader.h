@@ -2,14 +2,10 @@
 #ifndef INFONOTE_INDEXER_CORPUS_READER_H
 #define INFONOTE_INDEXER_CORPUS_READER_H
 
-#include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "diagnostic.h"
 
 namespace infonote {
 
@@ -43,21 +39,6 @@ struct CorpusListing {
 /// link loop cannot trap the walk. Throws CorpusError when `root` is not a
 /// readable folder.
 CorpusListing list_corpus(const std::filesystem::path& root);
-
-/// Files larger than this are skipped as bad input.
-inline constexpr std::uintmax_t kMaxNoteBytes = 64u << 20;
-
-/// A note file's text, or the reason it cannot be indexed.
-struct FileText {
-    std::optional<std::string> text;
-    /// Why the file was skipped (text empty), or warnings about what was read.
-    Diagnostics diagnostics;
-};
-
-/// Reads a note file as UTF-8: a byte order mark is dropped, invalid
-/// sequences are replaced by U+FFFD with a warning, and empty, binary or
-/// oversized files are refused with an error. Never throws.
-FileText read_note_file(const std::filesystem::path& path);
 
 }  // namespace infonote
 

@@ -10,6 +10,7 @@
 #include "index_writer.h"
 #include "note_json.h"
 #include "note_parser.h"
+#include "note_reader.h"
 
 namespace infonote {
 
