@@ -21,7 +21,8 @@ packages=(
     cmake g++ ninja-build pkg-config
     libxapian-dev xapian-tools
     libicu-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
-    iso-codes
+    libpoppler-cpp-dev libgumbo-dev
+    iso-codes python3
 )
 
 missing=()
