@@ -219,6 +219,11 @@ std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
         std::size_t d = edit_distance(key, name);
         best[index] = std::min(best[index], d);
     }
+    // A word of several names ("Korea", "Guinea") suggests each of them.
+    const std::string padded_key = " " + key + " ";
+    for (const auto& [name, index] : by_name_)
+        if (!key.empty() && (" " + name + " ").find(padded_key) != std::string::npos)
+            best[index] = std::min<std::size_t>(best[index], 1);
     // Accept up to one edit in four letters: near misses, not wild guesses.
     std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
     for (std::size_t i = 0; i < best.size(); ++i)

@@ -19,60 +19,77 @@ bool is_operator(std::string_view token)
     return false;
 }
 
-// An organization is indexed under its acronym and under its folded name.
+// An organization is indexed under its acronym and under its folded name;
+// a value of one word may be either.
 Xapian::Query organization_query(const std::string& org)
 {
+    std::string key = folded_key(org);
+    if (key.empty()) throw QueryError("empty organization name");
+    Xapian::Query by_name(filter_term(FieldId::Org, key));
+    if (key.find(' ') != std::string::npos) return by_name;
     std::string acronym;
     for (char c : org)
         if (c != ' ') acronym += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::string key = folded_key(org);
-    if (key.empty()) throw QueryError("empty organization name");
     return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(filter_term(FieldId::Org, acronym)),
-                         Xapian::Query(filter_term(FieldId::Org, key)));
+                         by_name);
 }
+
+std::string unknown_country_message(const std::string& value, const CountryGazetteer& countries)
+{
+    std::string message = "unknown country '" + value + "'";
+    std::vector<const Country*> close = countries.suggest(value, 3);
+    for (std::size_t i = 0; i < close.size(); ++i) {
+        message += i == 0 ? "; did you mean " : i + 1 == close.size() ? " or " : ", ";
+        message += close[i]->name + " (" + close[i]->alpha2 + ")";
+    }
+    if (!close.empty()) message += '?';
+    return message;
+}
+
+// The first problem a field processor met. Xapian 1.4's QueryParser leaks
+// its parse state when a FieldProcessor throws, so processors record the
+// problem, match nothing, and build_query throws once parsing is over.
+using ProblemSlot = std::shared_ptr<std::string>;
 
 // "country:Iran" and "venue:IR" in query text resolve through the gazetteer
 // like the --country flag does.
 class CountryProcessor : public Xapian::FieldProcessor {
   public:
-    CountryProcessor(const CountryGazetteer& countries, FieldId field)
-        : countries_(countries), field_(field)
+    CountryProcessor(const CountryGazetteer& countries, FieldId field, ProblemSlot problem)
+        : countries_(countries), field_(field), problem_(std::move(problem))
     {
     }
 
     Xapian::Query operator()(const std::string& value) override
     {
-        const Country* c = countries_.resolve(value);
-        if (!c) throw Xapian::QueryParserError(unknown_country_message(value, countries_));
-        return Xapian::Query(filter_term(field_, c->alpha2));
-    }
-
-    static std::string unknown_country_message(const std::string& value,
-                                               const CountryGazetteer& countries)
-    {
-        std::string message = "unknown country '" + value + "'";
-        std::vector<const Country*> close = countries.suggest(value, 1);
-        if (!close.empty())
-            message +=
-                "; did you mean " + close.front()->name + " (" + close.front()->alpha2 + ")?";
-        return message;
+        if (const Country* c = countries_.resolve(value))
+            return Xapian::Query(filter_term(field_, c->alpha2));
+        if (problem_->empty()) *problem_ = unknown_country_message(value, countries_);
+        return Xapian::Query::MatchNothing;
     }
 
   private:
     const CountryGazetteer& countries_;
     FieldId field_;
+    ProblemSlot problem_;
 };
 
 class OrganizationProcessor : public Xapian::FieldProcessor {
   public:
+    explicit OrganizationProcessor(ProblemSlot problem) : problem_(std::move(problem)) {}
+
     Xapian::Query operator()(const std::string& value) override
     {
         try {
             return organization_query(value);
         } catch (const QueryError& e) {
-            throw Xapian::QueryParserError(e.what());
+            if (problem_->empty()) *problem_ = e.what();
+            return Xapian::Query::MatchNothing;
         }
     }
+
+  private:
+    ProblemSlot problem_;
 };
 
 bool is_filter_term(const std::string& term)
@@ -90,7 +107,7 @@ bool has_word_terms(const Xapian::Query& query)
     return false;
 }
 
-Xapian::QueryParser make_parser(const CountryGazetteer& countries)
+Xapian::QueryParser make_parser(const CountryGazetteer& countries, const ProblemSlot& problem)
 {
     Xapian::QueryParser parser;
     parser.set_stemmer(Xapian::Stem("en"));
@@ -103,9 +120,10 @@ Xapian::QueryParser make_parser(const CountryGazetteer& countries)
         if (f.kind == FieldKind::Text) {
             parser.add_prefix(name, std::string(f.prefix));
         } else if (f.id == FieldId::Country || f.id == FieldId::VenueCountry) {
-            parser.add_boolean_prefix(name, (new CountryProcessor(countries, f.id))->release());
+            parser.add_boolean_prefix(name,
+                                      (new CountryProcessor(countries, f.id, problem))->release());
         } else if (f.id == FieldId::Org) {
-            parser.add_boolean_prefix(name, (new OrganizationProcessor)->release());
+            parser.add_boolean_prefix(name, (new OrganizationProcessor(problem))->release());
         } else {
             parser.add_boolean_prefix(name, std::string(f.prefix));
         }
@@ -126,18 +144,22 @@ std::string fold_query_text(const std::string& text)
         if (is_operator(token)) {
             out += token;
         } else {
-            // Keep a field name before its colon as typed: "title:Astana".
+            // A field name stays as typed ("title:"), and so does a filter
+            // value ("country:Kazahstan"), which the gazetteer resolves and
+            // an error message quotes.
             std::size_t colon = token.find(':');
-            bool field_name = false;
+            const Field* named = nullptr;
             if (colon != std::string_view::npos) {
                 for (const Field& f : kFields)
-                    if (!f.name.empty() && token.substr(0, colon) == f.name) field_name = true;
+                    if (!f.name.empty() && token.substr(0, colon) == f.name) named = &f;
             }
-            if (field_name) {
+            if (!named) {
+                out += fold(token);
+            } else if (named->kind == FieldKind::Filter) {
+                out += token;
+            } else {
                 out += token.substr(0, colon + 1);
                 out += fold(token.substr(colon + 1));
-            } else {
-                out += fold(token);
             }
         }
         out += text.substr(end, end < text.size() ? 1 : 0);
@@ -149,7 +171,7 @@ std::string fold_query_text(const std::string& text)
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries)
 {
     const Country* c = countries.resolve(country);
-    if (!c) throw QueryError(CountryProcessor::unknown_country_message(country, countries));
+    if (!c) throw QueryError(unknown_country_message(country, countries));
     return filter_term(FieldId::Country, c->alpha2);
 }
 
@@ -163,7 +185,8 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
 
     Xapian::Query words;
     if (request.words.find_first_not_of(" \t\n") != std::string::npos) {
-        Xapian::QueryParser parser = make_parser(countries);
+        auto problem = std::make_shared<std::string>();
+        Xapian::QueryParser parser = make_parser(countries, problem);
         try {
             words = parser.parse_query(
                 fold_query_text(request.words),
@@ -171,9 +194,13 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError(e.get_msg());
         }
+        if (!problem->empty()) throw QueryError(*problem);
     }
     // A query of filters alone (country:KZ typed as text) lists by date too.
-    built.ranked = has_word_terms(words);
+    // "NOT astana" alone weighs nothing: a listing, too.
+    bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
+                         words.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL;
+    built.ranked = has_word_terms(words) && !pure_negation;
     Xapian::Query base = words.empty() ? Xapian::Query::MatchAll : words;
     if (filters.empty()) {
         built.query = base;

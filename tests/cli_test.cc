@@ -1,1 +1,595 @@
-// placeholder
+// End-to-end: infonote-index and infonote-query run as a user runs them, on
+// a temporary index of the sample corpus. Standard output, standard error
+// and the exit status are captured separately and checked.
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::string kIndexBin = INFONOTE_INDEX_BIN;
+const std::string kQueryBin = INFONOTE_QUERY_BIN;
+const fs::path kCorpus = fs::path(INFONOTE_SOURCE_DIR) / "corpus";
+const std::string kAstana = "astana-2014-central-asia-workshop.txt";
+
+// Exit statuses, as the programs' --help and README list them. Spelled out
+// here rather than taken from exit_codes.h so that a change there is caught.
+constexpr int kOk = 0;
+constexpr int kNoMatch = 1;
+constexpr int kUsage = 2;
+constexpr int kSomeRejected = 3;
+constexpr int kFailure = 4;
+
+// --- running a program ---------------------------------------------------
+
+struct Outcome {
+    /// Exit status; 128 + signal number when killed by a signal.
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs argv[0] with the given arguments from the root folder (so nothing
+/// depends on the test's working directory), stdin closed.
+Outcome run(const std::vector<std::string>& argv)
+{
+    int out_pipe[2], err_pipe[2];
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
+        ADD_FAILURE() << "pipe: " << std::strerror(errno);
+        return {};
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        ADD_FAILURE() << "fork: " << std::strerror(errno);
+        return {};
+    }
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        dup2(out_pipe[1], 1);
+        dup2(err_pipe[1], 2);
+        close(out_pipe[0]);
+        close(out_pipe[1]);
+        close(err_pipe[0]);
+        close(err_pipe[1]);
+        if (chdir("/") != 0) _exit(127);
+        std::vector<char*> args;
+        for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+
+    Outcome result;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            char buffer[4096];
+            ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_fds;
+            }
+        }
+    }
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+    result.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+    return result;
+}
+
+std::string describe(const Outcome& r)
+{
+    return "exit " + std::to_string(r.status) + "\n--- stdout:\n" + r.out + "\n--- stderr:\n" +
+           r.err;
+}
+
+// --- temporary folders ---------------------------------------------------
+
+/// A fresh folder under the system's temporary folder, removed with its
+/// contents when the object goes.
+class TempDir {
+  public:
+    TempDir()
+    {
+        std::string pattern = (fs::temp_directory_path() / "infonote-cli-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+void write_file(const fs::path& path, const std::string& bytes)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+// --- the corpus' ground truth ---------------------------------------------
+
+const json& expected_notes()
+{
+    static const json notes = [] {
+        std::ifstream in(kCorpus / "expected.json");
+        return json::parse(in);
+    }();
+    return notes;
+}
+
+/// Files from expected.json for which `pred(entry)` holds, oldest first.
+template <typename Pred>
+std::vector<std::string> expected_files(Pred pred)
+{
+    std::vector<const json*> picked;
+    for (const json& e : expected_notes())
+        if (pred(e)) picked.push_back(&e);
+    std::stable_sort(picked.begin(), picked.end(), [](const json* a, const json* b) {
+        return (*a)["start_date"].get<std::string>() < (*b)["start_date"].get<std::string>();
+    });
+    std::vector<std::string> files;
+    for (const json* e : picked) files.push_back((*e)["file"]);
+    return files;
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+bool contains(const json& array, const std::string& value)
+{
+    return std::find(array.begin(), array.end(), value) != array.end();
+}
+
+// --- the shared index -----------------------------------------------------
+
+std::vector<std::string> hit_paths(const json& page)
+{
+    std::vector<std::string> paths;
+    for (const json& hit : page["hits"]) paths.push_back(hit.value("path", ""));
+    return paths;
+}
+
+class CliTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite()
+    {
+        dir_ = new TempDir;
+        db_ = dir_->path() / "db";
+        build_ = new Outcome(run({kIndexBin, "build", kCorpus.string(), "--db", db_.string()}));
+    }
+
+    static void TearDownTestSuite()
+    {
+        delete build_;
+        build_ = nullptr;
+        delete dir_;
+        dir_ = nullptr;
+    }
+
+    void SetUp() override { ASSERT_EQ(build_->status, kOk) << describe(*build_); }
+
+    /// infonote-query search --db DB ARGS... --format json
+    static Outcome search(const fs::path& db, std::vector<std::string> args)
+    {
+        std::vector<std::string> argv{kQueryBin, "search", "--db", db.string()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        argv.insert(argv.end(), {"--format", "json"});
+        return run(argv);
+    }
+    static Outcome search(std::vector<std::string> args) { return search(db_, std::move(args)); }
+
+    /// Runs a JSON search that must succeed and returns its parsed output.
+    static json search_json(std::vector<std::string> args, const fs::path& db = db_)
+    {
+        Outcome r = search(db, args);
+        EXPECT_EQ(r.status, kOk) << describe(r);
+        EXPECT_EQ(r.err, "");
+        json page = json::parse(r.out, nullptr, false);
+        EXPECT_FALSE(page.is_discarded()) << r.out;
+        return page;
+    }
+
+    /// The Astana hit in a page, or null.
+    static json astana_hit(const json& page)
+    {
+        for (const json& hit : page["hits"])
+            if (hit.value("path", "") == kAstana) return hit;
+        return nullptr;
+    }
+
+    void expect_finds_astana(const std::vector<std::string>& args)
+    {
+        json page = search_json(args);
+        EXPECT_GE(page.value("total", 0), 1);
+        EXPECT_FALSE(astana_hit(page).is_null()) << page.dump(2);
+    }
+
+    static TempDir* dir_;
+    static fs::path db_;
+    static Outcome* build_;
+};
+
+TempDir* CliTest::dir_ = nullptr;
+fs::path CliTest::db_;
+Outcome* CliTest::build_ = nullptr;
+
+// --- infonote-index build --------------------------------------------------
+
+TEST_F(CliTest, BuildPrintsOneSummaryLine)
+{
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(
+        build_->out, m,
+        std::regex(R"(indexed (\d+) notes \((\d+) with warnings\), skipped 0 files, )"
+                   R"(removed 0 old notes from (.*)\n)")))
+        << build_->out;
+    EXPECT_EQ(std::stoul(m[1]), expected_notes().size());
+    EXPECT_EQ(m[3], db_.string());
+    // The warning count is the number of files warned about on stderr.
+    std::set<std::string> warned;
+    std::istringstream err(build_->err);
+    for (std::string line; std::getline(err, line);) {
+        EXPECT_EQ(line.find(": error: "), std::string::npos) << line;
+        auto at = line.find(": warning: ");
+        if (at != std::string::npos) warned.insert(line.substr(0, line.find(':')));
+    }
+    EXPECT_EQ(std::stoul(m[2]), warned.size()) << build_->err;
+}
+
+TEST_F(CliTest, RebuildReplacesNotesInsteadOfAddingThem)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "corpus";
+    fs::copy(kCorpus, corpus);
+    fs::path db = tmp.path() / "db";
+    const std::size_t n = expected_notes().size();
+
+    Outcome first = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(first.status, kOk) << describe(first);
+    json before = search_json({}, db);
+    ASSERT_EQ(before.value("total", 0u), n);
+
+    Outcome second = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(second.status, kOk) << describe(second);
+    EXPECT_NE(second.out.find("indexed " + std::to_string(n) + " notes"), std::string::npos)
+        << second.out;
+    EXPECT_NE(second.out.find("removed 0 old notes"), std::string::npos) << second.out;
+    json after = search_json({}, db);
+    EXPECT_EQ(after.value("total", 0u), n);
+    EXPECT_EQ(after["hits"].size(), n);
+    // Ids are stable across builds.
+    EXPECT_EQ(astana_hit(after)["id"], astana_hit(before)["id"]);
+
+    // A note gone from the corpus is gone from the index.
+    fs::remove(corpus / kAstana);
+    Outcome third = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(third.status, kOk) << describe(third);
+    EXPECT_NE(third.out.find("removed 1 old note from"), std::string::npos) << third.out;
+    json gone = search_json({}, db);
+    EXPECT_EQ(gone.value("total", 0u), n - 1);
+    EXPECT_TRUE(astana_hit(gone).is_null());
+}
+
+TEST_F(CliTest, BuildSkipsEmptyAndBinaryFilesButIndexesTheRest)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "corpus";
+    fs::create_directory(corpus);
+    fs::copy_file(kCorpus / kAstana, corpus / kAstana);
+    write_file(corpus / "empty.txt", "");
+    write_file(corpus / "binary.md", std::string("\x7f"
+                                                 "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+                                                 18));
+    fs::path db = tmp.path() / "db";
+
+    Outcome r = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    EXPECT_EQ(r.status, kSomeRejected) << describe(r);
+    // One GNU-style line per bad file, naming it; nothing about the good note.
+    std::vector<std::string> lines = lines_of(r.err);
+    ASSERT_EQ(lines.size(), 2u) << r.err;
+    for (const char* bad : {"binary.md", "empty.txt"}) {
+        SCOPED_TRACE(bad);
+        std::string prefix = (corpus / bad).string() + ": error: ";
+        EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
+                                [&](const std::string& l) {
+                                    return l.rfind(prefix, 0) == 0 && l.size() > prefix.size();
+                                }),
+                  1)
+            << r.err;
+    }
+    EXPECT_TRUE(std::regex_match(
+        r.out,
+        std::regex(
+            R"(indexed 1 note \(0 with warnings\), skipped 2 files, removed 0 old notes from .*\n)")))
+        << r.out;
+
+    json page = search_json({"Astana"}, db);
+    EXPECT_EQ(page.value("total", 0), 1);
+    EXPECT_FALSE(astana_hit(page).is_null());
+}
+
+// --- finding the Astana note ---------------------------------------------
+
+TEST_F(CliTest, AstanaFoundByCountryFullName)
+{
+    expect_finds_astana({"--country", "Islamic Republic of Iran"});
+}
+
+TEST_F(CliTest, AstanaFoundByCountryAlpha2)
+{
+    expect_finds_astana({"--country", "IR"});
+}
+
+TEST_F(CliTest, AstanaFoundByCountryAlpha3)
+{
+    expect_finds_astana({"--country", "IRN"});
+}
+
+TEST_F(CliTest, AstanaFoundByCountryInQueryText)
+{
+    expect_finds_astana({"country:iran"});
+}
+
+TEST_F(CliTest, AstanaFoundByCityWord)
+{
+    json page = search_json({"Astana"});
+    // The body of no other note names Astana.
+    EXPECT_EQ(hit_paths(page), std::vector<std::string>{kAstana});
+}
+
+TEST_F(CliTest, AstanaFoundByHyphenatedAndClosedWord)
+{
+    expect_finds_astana({"non-proliferation"});
+    expect_finds_astana({"nonproliferation"});
+}
+
+TEST_F(CliTest, CountryFilterFindsExactlyTheNotesItAttended)
+{
+    // Iran attended the Astana and Hanoi events (as "Iran (Islamic Republic
+    // of)" in Hanoi); expected.json says which.
+    for (const char* code : {"IR", "KZ", "GY", "AM"}) {
+        SCOPED_TRACE(code);
+        std::vector<std::string> expected = expected_files([&](const json& e) {
+            return contains(e["participants"], code) || e["venue"]["country"] == code;
+        });
+        ASSERT_FALSE(expected.empty());
+        json page = search_json({"--country", code});
+        EXPECT_EQ(hit_paths(page), expected);
+        EXPECT_EQ(page.value("total", 0u), expected.size());
+    }
+}
+
+TEST_F(CliTest, BodyOnlyCountryIsNotAFilterMatch)
+{
+    // Japan funded the Hanoi workshop (named in its body) but did not take
+    // part there; it took part in Astana only.
+    json page = search_json({"--country", "Japan"});
+    EXPECT_EQ(hit_paths(page), std::vector<std::string>{kAstana});
+}
+
+TEST_F(CliTest, CountryThatAttendedNothingExitsOneWithEmptyResult)
+{
+    Outcome r = search({"--country", "Brazil"});
+    EXPECT_EQ(r.status, kNoMatch) << describe(r);
+    EXPECT_EQ(r.err, "");
+    json page = json::parse(r.out);
+    EXPECT_EQ(page["total"], 0);
+    EXPECT_TRUE(page["hits"].is_array());
+    EXPECT_TRUE(page["hits"].empty());
+}
+
+// --- errors ---------------------------------------------------------------
+
+TEST_F(CliTest, UnknownCountryExitsTwoWithOneLineSuggestion)
+{
+    Outcome r = search({"--country", "Kazahstan"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(
+        r.err,
+        "infonote-query: error: unknown country 'Kazahstan'; did you mean Kazakhstan (KZ)?\n");
+    EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, MalformedQueryExitsTwo)
+{
+    Outcome r = search({"astana AND"});
+    EXPECT_EQ(r.status, kUsage) << describe(r);
+    EXPECT_EQ(r.err.rfind("infonote-query: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, MissingDatabaseExitsFourNamingThePath)
+{
+    TempDir tmp;
+    fs::path missing = tmp.path() / "no-such-db";
+    Outcome r = search(missing, {"--country", "IR"});
+    EXPECT_EQ(r.status, kFailure) << describe(r);
+    EXPECT_EQ(r.err.rfind("infonote-query: error: " + missing.string() + ": ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_FALSE(fs::exists(missing));  // searching creates nothing
+}
+
+TEST_F(CliTest, FolderThatIsNotAnIndexExitsFour)
+{
+    Outcome r = search(kCorpus, {"--country", "IR"});
+    EXPECT_EQ(r.status, kFailure) << describe(r);
+    EXPECT_NE(r.err.find(kCorpus.string()), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+// --- the JSON contract ----------------------------------------------------
+
+TEST_F(CliTest, JsonPageHasSchemaVersionTotalAndHits)
+{
+    json page = search_json({"--country", "IR"});
+    EXPECT_EQ(page["schema_version"], 1);
+    EXPECT_TRUE(page["total"].is_number_unsigned());
+    EXPECT_TRUE(page["hits"].is_array());
+}
+
+TEST_F(CliTest, JsonHitForAstanaKeepsTheContract)
+{
+    json hit = astana_hit(search_json({"--country", "KZ"}));
+    ASSERT_TRUE(hit.is_object());
+    const json* truth = nullptr;
+    for (const json& e : expected_notes())
+        if (e["file"] == kAstana) truth = &e;
+    ASSERT_NE(truth, nullptr);
+
+    ASSERT_TRUE(hit["id"].is_string());
+    EXPECT_TRUE(std::regex_match(hit["id"].get<std::string>(), std::regex("[0-9a-f]{16}")))
+        << hit["id"];
+    EXPECT_EQ(hit["path"], kAstana);
+    EXPECT_EQ(hit["title"], (*truth)["title"]);
+    EXPECT_EQ(hit["start_date"], "2014-03-11");
+    EXPECT_EQ(hit["end_date"], "2014-03-12");
+    ASSERT_TRUE(hit["venue"].is_object());
+    EXPECT_EQ(hit["venue"]["city"], "Astana");
+    EXPECT_EQ(hit["venue"]["country"], "KZ");
+    EXPECT_EQ(hit["venue"]["online"], false);
+    EXPECT_EQ(hit["committee"], "one member of the Committee and one expert");
+
+    // Countries: the 28 listed, in order, Kazakhstan both host and participant.
+    const json& countries = hit["countries"];
+    ASSERT_TRUE(countries.is_array());
+    EXPECT_EQ(countries.size(), 28u);
+    std::vector<std::string> codes;
+    for (const json& c : countries) {
+        ASSERT_TRUE(c["code"].is_string()) << c;
+        ASSERT_TRUE(c["name"].is_string()) << c;
+        ASSERT_TRUE(c["roles"].is_array()) << c;
+        codes.push_back(c["code"]);
+        if (c["code"] == "KZ")
+            EXPECT_EQ(c["roles"], json({"host", "participant"}));
+        else
+            EXPECT_EQ(c["roles"], json({"participant"})) << c;
+    }
+    EXPECT_EQ(codes, (*truth)["participants"].get<std::vector<std::string>>());
+    for (const char* present : {"KZ", "IR", "CN", "KR", "RU", "PS", "US"})
+        EXPECT_NE(std::find(codes.begin(), codes.end(), present), codes.end()) << present;
+    EXPECT_EQ(std::find(codes.begin(), codes.end(), "KP"), codes.end());
+    auto name_of = [&](const std::string& code) {
+        for (const json& c : countries)
+            if (c["code"] == code) return c["name"].get<std::string>();
+        return std::string();
+    };
+    EXPECT_EQ(name_of("IR"), "Islamic Republic of Iran");
+    EXPECT_EQ(name_of("KR"), "Republic of Korea");
+
+    // Organizations: acronym (string or null) and name; the participating
+    // international ones as expected.json lists them.
+    const json& orgs = hit["organizations"];
+    ASSERT_TRUE(orgs.is_array());
+    std::map<std::string, std::string> by_acronym;
+    for (const json& o : orgs) {
+        ASSERT_TRUE(o.contains("acronym")) << o;
+        ASSERT_TRUE(o["acronym"].is_string() || o["acronym"].is_null()) << o;
+        ASSERT_TRUE(o["name"].is_string()) << o;
+        if (o["acronym"].is_string()) by_acronym[o["acronym"]] = o["name"];
+    }
+    for (const json& acronym : (*truth)["organizations"])
+        EXPECT_TRUE(by_acronym.count(acronym)) << acronym;
+    EXPECT_EQ(by_acronym["OSCE"], "Organization for Security and Cooperation in Europe");
+}
+
+// --- listings ---------------------------------------------------------------
+
+TEST_F(CliTest, FilterOnlySearchListsEveryMatchOldestFirst)
+{
+    // IAEA attended six events and organized none.
+    std::vector<std::string> expected =
+        expected_files([](const json& e) { return contains(e["organizations"], "IAEA"); });
+    ASSERT_GT(expected.size(), 2u);
+    // --limit applies to ranked searches only; a listing is never cut.
+    json page = search_json({"--org", "IAEA", "--limit", "1"});
+    EXPECT_EQ(page.value("total", 0u), expected.size());
+    EXPECT_EQ(hit_paths(page), expected);
+}
+
+TEST_F(CliTest, ListingOfWholeCorpusIsSortedByStartDate)
+{
+    std::vector<std::string> expected = expected_files([](const json&) { return true; });
+    json page = search_json({});
+    EXPECT_EQ(page.value("total", 0u), expected.size());
+    EXPECT_EQ(hit_paths(page), expected);
+    std::vector<std::string> dates;
+    for (const json& hit : page["hits"]) dates.push_back(hit.value("start_date", ""));
+    EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end()));
+}
+
+TEST_F(CliTest, OrganizerCountsForOrgFilter)
+{
+    // UNODA organized several events and is a participant in none.
+    json page = search_json({"--org", "UNODA"});
+    std::vector<std::string> paths = hit_paths(page);
+    EXPECT_EQ(page.value("total", 0u), paths.size());
+    EXPECT_GT(paths.size(), 1u);
+    EXPECT_NE(std::find(paths.begin(), paths.end(), kAstana), paths.end());
+    // Hanoi names UNODA only as the channel of Japan's funding.
+    EXPECT_EQ(std::find(paths.begin(), paths.end(), "hanoi-2017-asia-pacific-trade-controls.txt"),
+              paths.end());
+    std::vector<std::string> dates;
+    for (const json& hit : page["hits"]) dates.push_back(hit.value("start_date", ""));
+    EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end()));
+}
+
+TEST_F(CliTest, RankedSearchRespectsLimitButCountsAll)
+{
+    json page = search_json({"resolution", "--limit", "2"});
+    EXPECT_EQ(page["hits"].size(), 2u);
+    EXPECT_GT(page.value("total", 0u), 2u);
+}
+
+}  // namespace

@@ -1,1 +1,224 @@
-// placeholder
+// build_query and fold_query_text: what a user types, as a Xapian query.
+// Expected descriptions follow Xapian 1.4's Query::get_description() format.
+#include "query_builder.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "country_gazetteer.h"
+#include "schema.h"
+
+namespace infonote {
+namespace {
+
+BuiltQuery build(const std::string& words, std::vector<std::string> countries = {},
+                 std::vector<std::string> organizations = {})
+{
+    SearchRequest request;
+    request.words = words;
+    request.countries = std::move(countries);
+    request.organizations = std::move(organizations);
+    return build_query(request, default_gazetteer());
+}
+
+std::string describe(const std::string& words, std::vector<std::string> countries = {},
+                     std::vector<std::string> organizations = {})
+{
+    return build(words, std::move(countries), std::move(organizations)).query.get_description();
+}
+
+/// The QueryError message for a request, or "" when none was thrown.
+std::string error_of(const std::string& words, std::vector<std::string> countries = {})
+{
+    try {
+        build(words, std::move(countries));
+    } catch (const QueryError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+// --- words ---------------------------------------------------------------
+
+TEST(QueryBuilder, SingleWordIsItsStem)
+{
+    EXPECT_EQ(describe("workshop"), "Query(Zworkshop@1)");
+    // Plural and capitals meet the same stem.
+    EXPECT_EQ(describe("Workshops"), "Query(Zworkshop@1)");
+}
+
+TEST(QueryBuilder, WordsAreAndedByDefault)
+{
+    EXPECT_EQ(describe("astana workshop"), "Query((Zastana@1 AND Zworkshop@2))");
+    EXPECT_EQ(describe("astana OR almaty"), "Query((Zastana@1 OR Zalmati@2))");
+}
+
+TEST(QueryBuilder, QuotedPhraseMatchesExactWordsInOrder)
+{
+    EXPECT_EQ(describe("\"nuclear security\""), "Query((nuclear@1 PHRASE 2 security@2))");
+}
+
+TEST(QueryBuilder, HyphenatedWordIsAPhrase)
+{
+    EXPECT_EQ(describe("non-proliferation"), "Query((non@1 PHRASE 2 proliferation@2))");
+}
+
+TEST(QueryBuilder, PhraseWithDiacriticsAndTypographicApostropheIsFolded)
+{
+    EXPECT_EQ(describe("\"Côte d’Ivoire\""), "Query((cote@1 PHRASE 2 d'ivoire@2))");
+}
+
+TEST(QueryBuilder, TitleFieldUsesTitlePrefix)
+{
+    EXPECT_EQ(describe("title:Astana"), "Query(ZSastana@1)");
+}
+
+// --- --country -----------------------------------------------------------
+
+TEST(QueryBuilder, CountryByNameCodeOrAliasGivesTheSameFilter)
+{
+    const std::string expected = "Query((<alldocuments> FILTER XC:IR))";
+    for (const char* c :
+         {"Islamic Republic of Iran", "IR", "IRN", "Iran (Islamic Republic of)", "ir", "Iran"}) {
+        SCOPED_TRACE(c);
+        EXPECT_EQ(describe("", {c}), expected);
+        EXPECT_EQ(country_filter_term(c, default_gazetteer()), "XC:IR");
+    }
+}
+
+TEST(QueryBuilder, CountryWithDiacriticMatchesWithOrWithout)
+{
+    EXPECT_EQ(describe("", {"Türkiye"}), "Query((<alldocuments> FILTER XC:TR))");
+    EXPECT_EQ(describe("", {"turkiye"}), "Query((<alldocuments> FILTER XC:TR))");
+    EXPECT_EQ(describe("", {"Côte d'Ivoire"}), "Query((<alldocuments> FILTER XC:CI))");
+}
+
+TEST(QueryBuilder, TwoCountriesAreBothRequired)
+{
+    EXPECT_EQ(describe("", {"Kazakhstan", "IR"}),
+              "Query((<alldocuments> FILTER (XC:KZ AND XC:IR)))");
+}
+
+TEST(QueryBuilder, WordsWithCountryFilterTheWords)
+{
+    EXPECT_EQ(describe("astana", {"KZ"}), "Query((Zastana@1 FILTER XC:KZ))");
+}
+
+TEST(QueryBuilder, UnknownCountrySuggestsTheClosestName)
+{
+    EXPECT_EQ(error_of("", {"Kazahstan"}),
+              "unknown country 'Kazahstan'; did you mean Kazakhstan (KZ)?");
+    EXPECT_EQ(error_of("", {"Brasil"}), "unknown country 'Brasil'; did you mean Brazil (BR)?");
+    EXPECT_THROW(country_filter_term("Kazahstan", default_gazetteer()), QueryError);
+}
+
+// --- --org ---------------------------------------------------------------
+
+TEST(QueryBuilder, OrganizationMatchesAcronymOrFoldedName)
+{
+    EXPECT_EQ(describe("", {}, {"OSCE"}), "Query((<alldocuments> FILTER (XO:OSCE OR XOosce)))");
+    EXPECT_EQ(describe("", {}, {"osce"}), "Query((<alldocuments> FILTER (XO:OSCE OR XOosce)))");
+}
+
+TEST(QueryBuilder, EmptyOrganizationIsAQueryError)
+{
+    SearchRequest request;
+    request.organizations = {"  "};
+    EXPECT_THROW(build_query(request, default_gazetteer()), QueryError);
+}
+
+// --- fields typed in the query text -------------------------------------
+
+TEST(QueryBuilder, CountryFieldInQueryTextResolvesLikeTheFlag)
+{
+    for (const char* q : {"country:iran", "country:Iran", "country:IR", "country:IRN",
+                          "country:\"Islamic Republic of Iran\""}) {
+        SCOPED_TRACE(q);
+        EXPECT_EQ(describe(q), "Query(0 * XC:IR)");
+    }
+    EXPECT_EQ(describe("country:\"Côte d’Ivoire\""), "Query(0 * XC:CI)");
+}
+
+TEST(QueryBuilder, VenueAndYearFieldsInQueryText)
+{
+    EXPECT_EQ(describe("venue:Kazakhstan"), "Query(0 * XV:KZ)");
+    EXPECT_EQ(describe("year:2014"), "Query(0 * XY2014)");
+}
+
+TEST(QueryBuilder, OrgFieldInQueryText)
+{
+    EXPECT_EQ(describe("org:OSCE"), "Query(0 * (XO:OSCE OR XOosce))");
+}
+
+TEST(QueryBuilder, UnknownCountryInQueryTextIsAQueryError)
+{
+    // The value is quoted as typed, as with --country.
+    EXPECT_EQ(error_of("country:Kazahstan"),
+              "unknown country 'Kazahstan'; did you mean Kazakhstan (KZ)?");
+}
+
+// --- ranked or listed ----------------------------------------------------
+
+TEST(QueryBuilder, FilterOnlyQueriesAreListedNotRanked)
+{
+    EXPECT_FALSE(build("", {"IR"}).ranked);
+    EXPECT_FALSE(build("", {}, {"OSCE"}).ranked);
+    EXPECT_FALSE(build("country:iran").ranked);
+    EXPECT_FALSE(build("country:KZ year:2014").ranked);
+    EXPECT_FALSE(build("NOT country:KZ").ranked);
+    EXPECT_FALSE(build("NOT astana").ranked);
+    EXPECT_FALSE(build("   ", {"IR"}).ranked);
+}
+
+TEST(QueryBuilder, QueriesWithWordsAreRanked)
+{
+    EXPECT_TRUE(build("astana").ranked);
+    EXPECT_TRUE(build("astana", {"KZ"}).ranked);
+    EXPECT_TRUE(build("\"nuclear security\"").ranked);
+    EXPECT_TRUE(build("title:astana country:KZ").ranked);
+}
+
+TEST(QueryBuilder, EmptyRequestMatchesEverything)
+{
+    BuiltQuery q = build("");
+    EXPECT_EQ(q.query.get_description(), "Query(<alldocuments>)");
+    EXPECT_FALSE(q.ranked);
+}
+
+// --- bad syntax ----------------------------------------------------------
+
+TEST(QueryBuilder, MalformedSyntaxIsAQueryError)
+{
+    for (const char* q : {"astana AND", "AND", "NOT", "astana AND OR almaty"}) {
+        SCOPED_TRACE(q);
+        // EXPECT_THROW fails when another type (Xapian::QueryParserError)
+        // escapes.
+        EXPECT_THROW(build(q), QueryError);
+        EXPECT_NE(error_of(q), "");
+    }
+}
+
+// --- fold_query_text -----------------------------------------------------
+
+TEST(QueryBuilderFold, FoldsWordsButKeepsOperatorsAndFieldNames)
+{
+    EXPECT_EQ(fold_query_text("Côte AND TÜRKIYE"), "cote AND turkiye");
+    EXPECT_EQ(fold_query_text("Astana OR Almaty NOT Bishkek"), "astana OR almaty NOT bishkek");
+    EXPECT_EQ(fold_query_text("a XOR b NEAR c ADJ d"), "a XOR b NEAR c ADJ d");
+    // Filter values stay as typed for the gazetteers; text fields fold.
+    EXPECT_EQ(fold_query_text("country:Côte title:Astana"), "country:Côte title:astana");
+    EXPECT_EQ(fold_query_text("\"Côte d’Ivoire\""), "\"cote d'ivoire\"");
+}
+
+TEST(QueryBuilderFold, LowerCaseOperatorWordsAreOrdinaryWords)
+{
+    // "and" is a word, so a query like "trinidad and tobago" keeps it.
+    EXPECT_EQ(fold_query_text("Trinidad and Tobago"), "trinidad and tobago");
+    EXPECT_EQ(fold_query_text("Trinidad And Tobago"), "trinidad and tobago");
+}
+
+}  // namespace
+}  // namespace infonote
