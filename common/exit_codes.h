@@ -14,6 +14,9 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSomeRejected = 3;
 /// The database could not be opened, read or written; nothing was changed.
 inline constexpr int kExitFailure = 4;
+/// infonote-index: stopped by SIGINT or SIGTERM; the live index is as it was
+/// (or as the last committed batch left it).
+inline constexpr int kExitInterrupted = 130;
 
 }  // namespace infonote
 

@@ -1,19 +1,70 @@
 #include "logging.h"
 
+#include <iostream>
 #include <memory>
+#include <vector>
 
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 namespace infonote {
 
-void setup_logging(const std::string& program, bool verbose)
+namespace {
+
+constexpr std::size_t kLogFileBytes = 5u << 20;
+constexpr std::size_t kLogFilesKept = 5;
+
+std::shared_ptr<spdlog::logger>& diagnostics_logger()
 {
-    auto logger = std::make_shared<spdlog::logger>(
-        program, std::make_shared<spdlog::sinks::stderr_sink_mt>());
-    logger->set_pattern("%n: %l: %v");
-    logger->set_level(verbose ? spdlog::level::info : spdlog::level::warn);
-    spdlog::set_default_logger(std::move(logger));
+    static std::shared_ptr<spdlog::logger> logger;
+    return logger;
+}
+
+}  // namespace
+
+void setup_logging(const std::string& program, const LogOptions& options)
+{
+    auto stderr_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    stderr_sink->set_pattern("%n: %l: %v");
+    std::vector<spdlog::sink_ptr> sinks{stderr_sink};
+
+    // Diagnostics are already formatted GNU-style; on the terminal they
+    // appear exactly as built, in the log file with a time stamp.
+    auto plain_stderr = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    plain_stderr->set_pattern("%v");
+    std::vector<spdlog::sink_ptr> diagnostic_sinks{plain_stderr};
+
+    if (!options.file.empty()) {
+        auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+            options.file, kLogFileBytes, kLogFilesKept);
+        file->set_pattern("%Y-%m-%dT%H:%M:%S%z %n: %l: %v");
+        sinks.push_back(file);
+        diagnostic_sinks.push_back(file);
+    }
+    auto logger = std::make_shared<spdlog::logger>(program, sinks.begin(), sinks.end());
+    logger->set_level(options.verbose ? spdlog::level::info : spdlog::level::warn);
+    // Info lines reach the log file even when the terminal shows warnings only.
+    stderr_sink->set_level(options.verbose ? spdlog::level::info : spdlog::level::warn);
+    if (!options.file.empty()) logger->set_level(spdlog::level::info);
+    logger->flush_on(spdlog::level::info);
+    spdlog::set_default_logger(logger);
+
+    auto diagnostics =
+        std::make_shared<spdlog::logger>(program, diagnostic_sinks.begin(), diagnostic_sinks.end());
+    diagnostics->set_level(spdlog::level::info);
+    diagnostics->flush_on(spdlog::level::info);
+    diagnostics_logger() = diagnostics;
+}
+
+void emit_diagnostic(const std::string& line)
+{
+    if (auto& logger = diagnostics_logger()) {
+        logger->info(line);
+        return;
+    }
+    // Before setup_logging (in tests, say) diagnostics still reach stderr.
+    std::cerr << line << '\n';
 }
 
 }  // namespace infonote

@@ -1,4 +1,5 @@
-// Logging for both programs: spdlog, to standard error only.
+// Logging for both programs: spdlog, to standard error and optionally to a
+// rotating log file.
 #ifndef INFONOTE_COMMON_LOGGING_H
 #define INFONOTE_COMMON_LOGGING_H
 
@@ -6,10 +7,21 @@
 
 namespace infonote {
 
+struct LogOptions {
+    /// Show info messages, not only warnings and errors.
+    bool verbose = false;
+    /// When set, every log line and diagnostic also goes to this file,
+    /// rotated at 5 MiB with 5 old files kept.
+    std::string file;
+};
+
 /// Replaces spdlog's default logger (which writes to standard output) with
 /// one that writes "PROGRAM: LEVEL: message" lines to standard error.
-/// Info messages are shown only when `verbose`; warnings always.
-void setup_logging(const std::string& program, bool verbose);
+void setup_logging(const std::string& program, const LogOptions& options = {});
+
+/// Prints one diagnostic line ("a.txt:3: warning: ...") to standard error as
+/// it is, and to the log file when there is one.
+void emit_diagnostic(const std::string& line);
 
 }  // namespace infonote
 

@@ -14,12 +14,14 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
 inline constexpr std::string_view kTextPipelineKey = "infonote.text_pipeline";
 inline constexpr std::string_view kBuildTimeKey = "infonote.built";
+inline constexpr std::string_view kUpdateTimeKey = "infonote.updated";
+inline constexpr std::string_view kCorpusKey = "infonote.corpus";
 
 enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year };
 
@@ -65,6 +67,11 @@ std::string filter_term(FieldId id, std::string_view value);
 /// Value slots. Dates are "YYYYMMDD" strings, which sort as dates.
 inline constexpr unsigned kStartDateSlot = 0;
 inline constexpr unsigned kEndDateSlot = 1;
+/// What `update` compares to find changed files: size in bytes and
+/// modification time in nanoseconds (decimal), and a content hash (hex).
+inline constexpr unsigned kFileSizeSlot = 2;
+inline constexpr unsigned kFileMtimeSlot = 3;
+inline constexpr unsigned kContentHashSlot = 4;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

@@ -52,7 +52,12 @@ CorpusListing list_corpus(const fs::path& root)
             ec.clear();
             continue;
         }
-        listing.files.push_back({entry.path(), relative});
+        std::optional<FileStamp> stamp = stat_file(entry.path());
+        if (!stamp) {
+            listing.skipped.push_back({relative, "cannot stat file"});
+            continue;
+        }
+        listing.files.push_back({entry.path(), relative, *stamp});
     }
     std::sort(listing.files.begin(), listing.files.end(),
               [](const CorpusFile& a, const CorpusFile& b) { return a.relative < b.relative; });

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "file_stamp.h"
+
 namespace infonote {
 
 /// The corpus folder itself cannot be listed: an environment failure.
@@ -20,6 +22,8 @@ struct CorpusFile {
     /// Path relative to the corpus folder, with '/' separators: the note's
     /// stable name, from which its id is derived.
     std::string relative;
+    /// Size and modification time when the folder was walked.
+    FileStamp stamp;
 };
 
 /// A file or folder the walk could not take, with the reason.

@@ -2,16 +2,18 @@
 
 #include <chrono>
 #include <ctime>
-#include <vector>
-
-#include "schema.h"
-#include "text_normalizer.h"
 
 namespace infonote {
 
 namespace {
 
-std::string utc_now()
+// A fresh build commits this often. Xapian's own default is 10,000 changes;
+// fewer keeps the writer's memory small for large notes.
+constexpr std::size_t kBatchSize = 2000;
+
+}  // namespace
+
+std::string utc_timestamp()
 {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};
@@ -21,35 +23,41 @@ std::string utc_now()
     return buf;
 }
 
-}  // namespace
-
-IndexWriter::IndexWriter(const std::filesystem::path& db) : path_(db)
+IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode) : path_(db), mode_(mode)
 {
     try {
-        db_ = Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE_OR_OPEN);
-        db_.begin_transaction();
+        int flags = mode == WriteMode::Fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_OPEN;
+        db_ = Xapian::WritableDatabase(db.string(), flags);
+        if (mode == WriteMode::InPlace) db_.begin_transaction();
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError(db.string() +
-                         ": database is being written by another process; "
-                         "try again when it has finished");
+        throw IndexError(db.string() + ": database is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw IndexError(db.string() +
-                         ": cannot open database for writing: " + e.get_description());
+        throw IndexError(db.string() + ": cannot open database for writing: " + e.get_msg());
     }
 }
 
 IndexWriter::~IndexWriter()
 {
-    // An unfinished run leaves the database as it was before it started.
-    if (!committed_) {
-        try {
-            db_.cancel_transaction();
-        } catch (const Xapian::Error&) {
-        }
-    }
     try {
+        if (!finished_ && mode_ == WriteMode::InPlace) db_.cancel_transaction();
         db_.close();
     } catch (const Xapian::Error&) {
+        // Closing releases the lock even when the database is unhappy; an
+        // uncommitted transaction is lost, which is the point.
+    }
+}
+
+void IndexWriter::fail(const char* what, const Xapian::Error& e) const
+{
+    throw IndexError(path_.string() + ": " + what + ": " + e.get_msg());
+}
+
+void IndexWriter::after_change()
+{
+    ++changes_;
+    if (mode_ == WriteMode::Fresh && ++uncommitted_ >= kBatchSize) {
+        db_.commit();
+        uncommitted_ = 0;
     }
 }
 
@@ -57,28 +65,33 @@ void IndexWriter::put(const std::string& unique_term, const Xapian::Document& do
 {
     try {
         db_.replace_document(unique_term, doc);
+        after_change();
     } catch (const Xapian::Error& e) {
-        throw IndexError(path_.string() + ": cannot write: " + e.get_description());
+        fail("cannot write", e);
     }
-    kept_.insert(unique_term);
 }
 
-Xapian::doccount IndexWriter::commit()
+void IndexWriter::remove(const std::string& unique_term)
 {
     try {
-        const std::string id_prefix(field(FieldId::Id).prefix);
-        std::vector<std::string> stale;
-        for (auto t = db_.allterms_begin(id_prefix); t != db_.allterms_end(id_prefix); ++t)
-            if (!kept_.count(*t)) stale.push_back(*t);
-        for (const std::string& term : stale) db_.delete_document(term);
-        db_.set_metadata(std::string(kSchemaVersionKey), std::to_string(kSchemaVersion));
-        db_.set_metadata(std::string(kTextPipelineKey), std::to_string(kTextPipelineVersion));
-        db_.set_metadata(std::string(kBuildTimeKey), utc_now());
-        db_.commit_transaction();
-        committed_ = true;
-        return static_cast<Xapian::doccount>(stale.size());
+        db_.delete_document(unique_term);
+        after_change();
     } catch (const Xapian::Error& e) {
-        throw IndexError(path_.string() + ": cannot commit: " + e.get_description());
+        fail("cannot delete", e);
+    }
+}
+
+void IndexWriter::finish(const std::map<std::string, std::string>& metadata)
+{
+    try {
+        for (const auto& [key, value] : metadata) db_.set_metadata(key, value);
+        if (mode_ == WriteMode::InPlace)
+            db_.commit_transaction();
+        else
+            db_.commit();
+        finished_ = true;
+    } catch (const Xapian::Error& e) {
+        fail("cannot commit", e);
     }
 }
 

@@ -1,11 +1,11 @@
-// Writing notes into a Xapian database, all or nothing.
+// Writing notes into one Xapian database.
 #ifndef INFONOTE_INDEXER_INDEX_WRITER_H
 #define INFONOTE_INDEXER_INDEX_WRITER_H
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
-#include <unordered_set>
 
 #include <xapian.h>
 
@@ -17,14 +17,21 @@ class IndexError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Replaces a database's notes with a new set inside one transaction, so
-/// that readers see either the old index or the new one, never a mixture.
+enum class WriteMode {
+    /// A new database that no reader sees yet: committed in batches, so
+    /// memory stays bounded however large the corpus.
+    Fresh,
+    /// The live database: every change in one transaction, so readers see
+    /// the index before the run or after it, never in between, and a crash
+    /// leaves it as it was.
+    InPlace,
+};
+
 class IndexWriter {
   public:
-    /// Opens (or creates) the database and takes its write lock. Throws
-    /// IndexError when another writer holds the lock or the folder is not
-    /// writable.
-    explicit IndexWriter(const std::filesystem::path& db);
+    /// Opens the database and takes Xapian's write lock. Throws IndexError.
+    IndexWriter(const std::filesystem::path& db, WriteMode mode);
+    /// Without finish(), an InPlace run's changes are discarded.
     ~IndexWriter();
 
     IndexWriter(const IndexWriter&) = delete;
@@ -33,16 +40,32 @@ class IndexWriter {
     /// Adds or replaces the document whose unique term is `unique_term`.
     void put(const std::string& unique_term, const Xapian::Document& doc);
 
-    /// Deletes the notes not put in this run, records the schema and text
-    /// pipeline versions, and commits. Returns how many notes were removed.
-    Xapian::doccount commit();
+    /// Deletes the document whose unique term is `unique_term`.
+    void remove(const std::string& unique_term);
+
+    /// Stores the metadata and commits.
+    void finish(const std::map<std::string, std::string>& metadata);
+
+    /// Documents put or removed so far.
+    std::size_t changes() const { return changes_; }
+
+    /// For reading what the database holds before changing it.
+    const Xapian::WritableDatabase& database() const { return db_; }
 
   private:
+    void after_change();
+    [[noreturn]] void fail(const char* what, const Xapian::Error& e) const;
+
     std::filesystem::path path_;
+    WriteMode mode_;
     Xapian::WritableDatabase db_;
-    std::unordered_set<std::string> kept_;
-    bool committed_ = false;
+    std::size_t uncommitted_ = 0;
+    std::size_t changes_ = 0;
+    bool finished_ = false;
 };
+
+/// "2026-11-26T17:08:00Z".
+std::string utc_timestamp();
 
 }  // namespace infonote
 

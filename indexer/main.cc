@@ -1,4 +1,4 @@
-// infonote-index: builds the search index from a folder of notes.
+// infonote-index: builds and maintains the search index of a folder of notes.
 #include <CLI/CLI.hpp>
 
 #include "config.h"
@@ -6,44 +6,96 @@
 #include "logging.h"
 #include "run_index.h"
 
+namespace {
+
+const std::map<std::string, infonote::OutputFormat> kFormats{
+    {"text", infonote::OutputFormat::Text}, {"json", infonote::OutputFormat::JSON}};
+
+void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_progress)
+{
+    cmd.add_option("corpus", options.corpus, "Folder of notes")->required();
+    cmd.add_option("--db", options.db, "Database folder (created when missing)")->required();
+    cmd.add_option("--wait", options.wait_seconds,
+                   "Wait up to SECONDS for another writer of the database to finish, instead of "
+                   "failing at once")
+        ->check(CLI::NonNegativeNumber);
+    cmd.add_option("--report", options.report,
+                   "Write a JSON run report (counts, rejected files, durations) to FILE");
+    cmd.add_flag("--no-progress", no_progress, "No progress bar, even on a terminal");
+}
+
+void add_admin_options(CLI::App& cmd, infonote::AdminOptions& options)
+{
+    cmd.add_option("--db", options.db, "Database folder")->required();
+}
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
     CLI::App app{
         "infonote-index: index the 1540 Committee's Information Notes for infonote-query.\n"
         "\n"
-        "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as\n"
-        "bad input (each named on stderr); 4 failed (database or corpus unusable; the\n"
-        "database is left as it was)."};
+        "The database is a folder: complete builds side by side and a Xapian stub naming the\n"
+        "live one, which is what readers open. Only one build, update or rollback runs on a\n"
+        "database at a time.\n"
+        "\n"
+        "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as bad\n"
+        "input (each named on stderr); 4 failed (corpus or database unusable, another writer\n"
+        "busy): readers still get the index as it was; 130 stopped by SIGINT or SIGTERM, with\n"
+        "the index as it was."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
-    bool verbose = false;
-    app.add_flag("-v,--verbose", verbose, "Log progress to stderr");
+    infonote::LogOptions log;
+    app.add_flag("-v,--verbose", log.verbose, "Log progress to stderr");
+    app.add_option("--log-file", log.file,
+                   "Also write logs and diagnostics to FILE, rotated at 5 MiB (5 kept)");
 
-    infonote::BuildOptions build;
+    infonote::WriteOptions build, update;
+    bool build_quiet = false, update_quiet = false;
     CLI::App* build_cmd = app.add_subcommand(
         "build",
-        "Index every note (*.txt, *.md; README files and hidden entries excepted) under "
-        "CORPUS into the database, replacing what it held. Readers see the old index "
-        "until the new one is committed.");
-    build_cmd->add_option("corpus", build.corpus, "Folder of notes")->required();
-    build_cmd->add_option("--db", build.db, "Database folder (created when missing)")->required();
+        "Index every note under CORPUS (*.txt, *.md; README files and hidden entries excepted) "
+        "into a new build beside the live one; check it, compact it, then switch readers to it "
+        "atomically. The previous build is kept for rollback, older ones removed.");
+    add_write_options(*build_cmd, build, build_quiet);
+    CLI::App* update_cmd = app.add_subcommand(
+        "update",
+        "Bring the live build up to date with CORPUS: add new notes, re-index changed ones (size "
+        "and time first, then content), remove deleted ones, all in one transaction. Builds "
+        "instead when there is no index or it was made by another version.");
+    add_write_options(*update_cmd, update, update_quiet);
+
+    infonote::AdminOptions status, rollback;
+    CLI::App* status_cmd =
+        app.add_subcommand("status", "Describe the live build and the previous one.");
+    add_admin_options(*status_cmd, status);
+    status_cmd->add_option("--format", status.format, "Output format: text or json")
+        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
+    CLI::App* rollback_cmd =
+        app.add_subcommand("rollback", "Switch readers back to the previous build.");
+    add_admin_options(*rollback_cmd, rollback);
+    rollback_cmd->add_option("--wait", rollback.wait_seconds, "Wait up to SECONDS for a writer")
+        ->check(CLI::NonNegativeNumber);
 
     infonote::ParseOptions parse;
     CLI::App* parse_cmd = app.add_subcommand(
         "parse", "Print what the parser reads from each FILE: title, dates, venue, participants.");
     parse_cmd->add_option("files", parse.files, "Note files")->required()->check(CLI::ExistingFile);
     parse_cmd->add_option("--format", parse.format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, infonote::OutputFormat>{{"text", infonote::OutputFormat::Text},
-                                                          {"json", infonote::OutputFormat::Json}},
-            CLI::ignore_case));
+        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
     }
-    infonote::setup_logging("infonote-index", verbose);
+    infonote::setup_logging("infonote-index", log);
+    build.progress = !build_quiet;
+    update.progress = !update_quiet;
     if (build_cmd->parsed()) return infonote::run_build(build);
+    if (update_cmd->parsed()) return infonote::run_update(update);
+    if (status_cmd->parsed()) return infonote::run_status(status);
+    if (rollback_cmd->parsed()) return infonote::run_rollback(rollback);
     return infonote::run_parse(parse);
 }

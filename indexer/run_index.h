@@ -1,4 +1,6 @@
-// The infonote-index commands, callable from main() and from tests.
+// The infonote-index commands, callable from main() and from tests. Each
+// prints its results to stdout and its diagnostics to stderr, and returns an
+// exit status from exit_codes.h.
 #ifndef INFONOTE_INDEXER_RUN_INDEX_H
 #define INFONOTE_INDEXER_RUN_INDEX_H
 
@@ -8,17 +10,43 @@
 
 namespace infonote {
 
-struct BuildOptions {
+/// Options of `build` and `update`.
+struct WriteOptions {
     std::filesystem::path corpus;
+    /// The database folder readers open (see index_layout.h).
     std::filesystem::path db;
+    /// How long to wait for another writer; 0 fails at once.
+    double wait_seconds = 0;
+    /// Where to write the JSON run report; empty for none.
+    std::filesystem::path report;
+    /// A progress bar on a terminal.
+    bool progress = true;
 };
 
-/// Indexes every note under `corpus` into `db`, replacing what the database
-/// held; prints diagnostics to stderr and a summary to stdout. Returns an
-/// exit status from exit_codes.h.
-int run_build(const BuildOptions& options);
+/// Indexes the whole corpus into a new build beside the live one, checks
+/// and compacts it, switches readers to it, and keeps the previous build.
+int run_build(const WriteOptions& options);
 
-enum class OutputFormat { Text, Json };
+/// Brings the live build up to date with the corpus in one transaction:
+/// new files added, changed ones re-indexed, deleted ones removed. Falls
+/// back to a full build when there is no index yet or it was made with
+/// another schema or text pipeline.
+int run_update(const WriteOptions& options);
+
+enum class OutputFormat { Text, JSON };
+
+/// Options of `status` and `rollback`.
+struct AdminOptions {
+    std::filesystem::path db;
+    double wait_seconds = 0;
+    OutputFormat format = OutputFormat::Text;
+};
+
+/// Describes the live build and the previous one.
+int run_status(const AdminOptions& options);
+
+/// Switches readers back to the previous build.
+int run_rollback(const AdminOptions& options);
 
 struct ParseOptions {
     std::vector<std::filesystem::path> files;
@@ -26,7 +54,7 @@ struct ParseOptions {
 };
 
 /// Prints what the parser makes of each file, for checking a note by eye or
-/// from a script. Returns an exit status from exit_codes.h.
+/// from a script.
 int run_parse(const ParseOptions& options);
 
 }  // namespace infonote

@@ -35,7 +35,7 @@ int main(int argc, char** argv)
     search_cmd->add_option("--format", search.format, "Output format: text or json")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, infonote::ResultFormat>{{"text", infonote::ResultFormat::Text},
-                                                          {"json", infonote::ResultFormat::Json}},
+                                                          {"json", infonote::ResultFormat::JSON}},
             CLI::ignore_case));
     search_cmd->add_option("--limit", search.limit, "Hits to print for a word search")
         ->capture_default_str()
@@ -46,6 +46,6 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
     }
-    infonote::setup_logging("infonote-query", verbose);
+    infonote::setup_logging("infonote-query", {verbose, {}});
     return infonote::run_search(search);
 }

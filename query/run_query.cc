@@ -77,19 +77,21 @@ int run_search(const SearchOptions& options)
 
         Xapian::Database db = open_index(options.db);
         ResultPage page;
-        // A rebuild committed while we read makes Xapian throw
-        // DatabaseModifiedError; the answer from the reopened index is
-        // complete, so try again a few times.
+        // An update committed while we read makes Xapian throw
+        // DatabaseModifiedError, and a build switched in meanwhile is only
+        // seen by opening the stub again (reopen() does not re-read it). The
+        // answer from the reopened index is complete, so try again.
         for (int attempt = 0;; ++attempt) {
             try {
                 page = run_enquire(db, query, options.limit);
                 break;
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == 3) throw;
-                db.reopen();
+                db.close();
+                db = open_index(options.db);
             }
         }
-        if (options.format == ResultFormat::Json)
+        if (options.format == ResultFormat::JSON)
             print_json(std::cout, page);
         else
             print_text(std::cout, page);

@@ -8,7 +8,7 @@
 
 namespace infonote {
 
-enum class ResultFormat { Text, Json };
+enum class ResultFormat { Text, JSON };
 
 struct SearchOptions {
     std::filesystem::path db;

@@ -1,0 +1,63 @@
+#include "file_stamp.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <sys/stat.h>
+
+#include "schema.h"
+
+namespace infonote {
+
+std::optional<FileStamp> stat_file(const std::filesystem::path& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    FileStamp stamp;
+    stamp.size = static_cast<std::uintmax_t>(st.st_size);
+    stamp.mtime_ns =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return stamp;
+}
+
+std::optional<std::string> content_hash(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::uint64_t hash = 14695981039346656037ULL;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        for (std::streamsize i = 0; i < in.gcount(); ++i) {
+            hash ^= static_cast<unsigned char>(buffer[i]);
+            hash *= 1099511628211ULL;
+        }
+    }
+    if (in.bad()) return std::nullopt;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string(hex);
+}
+
+void stamp_document(Xapian::Document& doc, const FileStamp& stamp)
+{
+    doc.add_value(kFileSizeSlot, std::to_string(stamp.size));
+    doc.add_value(kFileMtimeSlot, std::to_string(stamp.mtime_ns));
+    doc.add_value(kContentHashSlot, stamp.hash);
+}
+
+FileStamp stamp_of(const Xapian::Document& doc)
+{
+    FileStamp stamp;
+    try {
+        stamp.size = std::stoull(doc.get_value(kFileSizeSlot));
+        stamp.mtime_ns = std::stoll(doc.get_value(kFileMtimeSlot));
+    } catch (const std::exception&) {
+        // A missing or garbled stamp compares unequal: the file is re-read.
+        stamp = FileStamp{};
+        stamp.mtime_ns = -1;
+    }
+    stamp.hash = doc.get_value(kContentHashSlot);
+    return stamp;
+}
+
+}  // namespace infonote

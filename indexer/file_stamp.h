@@ -1,0 +1,44 @@
+// What a file looked like when it was indexed, for `update` to compare.
+#ifndef INFONOTE_INDEXER_FILE_STAMP_H
+#define INFONOTE_INDEXER_FILE_STAMP_H
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+namespace infonote {
+
+struct FileStamp {
+    std::uintmax_t size = 0;
+    /// Modification time, nanoseconds since the epoch.
+    std::int64_t mtime_ns = 0;
+    /// Content hash (hex); empty when not computed.
+    std::string hash;
+
+    /// Same size and modification time: taken as unchanged without reading.
+    bool same_metadata(const FileStamp& other) const
+    {
+        return size == other.size && mtime_ns == other.mtime_ns;
+    }
+};
+
+/// Size and modification time of a file (following symbolic links);
+/// nullopt when it cannot be stat'ed.
+std::optional<FileStamp> stat_file(const std::filesystem::path& path);
+
+/// A 64-bit FNV-1a hash of the file's bytes, as 16 hex digits: enough to
+/// tell a touched file from a changed one. nullopt when unreadable.
+std::optional<std::string> content_hash(const std::filesystem::path& path);
+
+/// Records the stamp in the document's value slots.
+void stamp_document(Xapian::Document& doc, const FileStamp& stamp);
+
+/// The stamp recorded in a document.
+FileStamp stamp_of(const Xapian::Document& doc);
+
+}  // namespace infonote
+
+#endif

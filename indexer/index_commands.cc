@@ -1,0 +1,350 @@
+// infonote-index build and update.
+#include <iostream>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <spdlog/spdlog.h>
+
+#include "corpus_reader.h"
+#include "exit_codes.h"
+#include "index_layout.h"
+#include "index_writer.h"
+#include "logging.h"
+#include "note_indexer.h"
+#include "progress_bar.h"
+#include "run_index.h"
+#include "schema.h"
+#include "stop_signal.h"
+#include "text_normalizer.h"
+#include "writer_lock.h"
+
+namespace infonote {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A folder that is removed when the run leaves its scope, unless kept: an
+// interrupted or failed build leaves nothing behind.
+class TemporaryFolder {
+  public:
+    explicit TemporaryFolder(fs::path path) : path_(std::move(path)) {}
+    ~TemporaryFolder()
+    {
+        std::error_code ec;
+        if (!kept_) fs::remove_all(path_, ec);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+
+    const fs::path& path() const { return path_; }
+    void keep() { kept_ = true; }
+
+  private:
+    fs::path path_;
+    bool kept_ = false;
+};
+
+std::string plural(std::size_t n, const char* word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::map<std::string, std::string> versions_metadata(const WriteOptions& options)
+{
+    std::error_code ec;
+    fs::path corpus = fs::absolute(options.corpus, ec);
+    return {
+        {std::string(kSchemaVersionKey), std::to_string(kSchemaVersion)},
+        {std::string(kTextPipelineKey), std::to_string(kTextPipelineVersion)},
+        {std::string(kCorpusKey), (ec ? options.corpus : corpus).lexically_normal().string()},
+        {std::string(kUpdateTimeKey), utc_timestamp()},
+    };
+}
+
+CorpusListing walk(const WriteOptions& options, RunReport& report)
+{
+    PhaseTimer timer(report, "walk");
+    CorpusListing listing = list_corpus(options.corpus);
+    for (const SkippedEntry& s : listing.skipped) {
+        emit_diagnostic((options.corpus / s.relative).generic_string() + ": error: " + s.reason);
+        report.rejected.push_back({s.relative, s.reason});
+    }
+    report.skipped += listing.skipped.size();
+    report.files = listing.files.size();
+    return listing;
+}
+
+// The stamp of a file with its content hash; nullopt (and the file
+// rejected) when it cannot be read.
+std::optional<FileStamp> hashed_stamp(const CorpusFile& file, const NoteIndexer& indexer,
+                                      RunReport& report)
+{
+    std::optional<std::string> hash = content_hash(file.path);
+    if (!hash) {
+        emit_diagnostic(indexer.display_name(file) + ": error: cannot read file");
+        ++report.skipped;
+        report.rejected.push_back({file.relative, "cannot read file"});
+        return std::nullopt;
+    }
+    FileStamp stamp = file.stamp;
+    stamp.hash = *hash;
+    return stamp;
+}
+
+// A new build must hold one document per note indexed and pass Xapian's
+// own consistency check before any reader is pointed at it.
+void validate(const fs::path& build, std::size_t expected)
+{
+    try {
+        Xapian::doccount count = Xapian::Database(build.string()).get_doccount();
+        if (count != expected)
+            throw IndexError(build.string() + ": new build holds " + std::to_string(count) +
+                             " documents for " + std::to_string(expected) + " notes indexed");
+        std::size_t errors = Xapian::Database::check(build.string(), 0, nullptr);
+        if (errors > 0)
+            throw IndexError(build.string() + ": new build fails Xapian's consistency check (" +
+                             std::to_string(errors) + " errors)");
+    } catch (const Xapian::Error& e) {
+        throw IndexError(build.string() + ": cannot check new build: " + e.get_msg());
+    }
+}
+
+void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport& report)
+{
+    report.command = "build";
+    CorpusListing listing = walk(options, report);
+    const std::string name = layout.new_build_name();
+    TemporaryFolder unfinished(layout.path_of(name + std::string(kUnfinishedSuffix)));
+    TemporaryFolder compacted(layout.path_of(name + ".compact" + std::string(kUnfinishedSuffix)));
+    {
+        PhaseTimer timer(report, "index");
+        IndexWriter writer(unfinished.path(), WriteMode::Fresh);
+        NoteIndexer indexer(options.corpus);
+        ProgressBar progress(listing.files.size(), options.progress);
+        for (const CorpusFile& file : listing.files) {
+            check_stop();
+            progress.step();
+            std::optional<FileStamp> stamp = hashed_stamp(file, indexer, report);
+            if (!stamp) continue;
+            std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, report);
+            if (!doc) continue;
+            writer.put(id_term(note_id(file.relative)), *doc);
+            ++report.indexed;
+        }
+        check_stop();
+        std::map<std::string, std::string> metadata = versions_metadata(options);
+        metadata[std::string(kBuildTimeKey)] = metadata[std::string(kUpdateTimeKey)];
+        writer.finish(metadata);
+    }
+    {
+        PhaseTimer timer(report, "validate");
+        validate(unfinished.path(), report.indexed);
+    }
+    check_stop();
+    {
+        PhaseTimer timer(report, "compact");
+        try {
+            Xapian::Database(unfinished.path().string()).compact(compacted.path().string());
+        } catch (const Xapian::Error& e) {
+            throw IndexError(compacted.path().string() + ": cannot compact: " + e.get_msg());
+        }
+        // Only a complete build ever carries a build name without suffix.
+        std::error_code ec;
+        fs::rename(compacted.path(), layout.path_of(name), ec);
+        if (ec) throw IndexError(layout.path_of(name).string() + ": " + ec.message());
+    }
+    check_stop();
+    {
+        PhaseTimer timer(report, "switch");
+        std::optional<std::string> before = layout.live();
+        layout.switch_to(name);
+        std::vector<std::string> keep{name};
+        if (before) keep.push_back(*before);
+        layout.remove_all_but(keep);
+    }
+    report.live_build = name;
+    report.notes = report.indexed;
+}
+
+struct IndexedFile {
+    Xapian::docid docid;
+    FileStamp stamp;
+};
+
+// What the live build holds, by unique term.
+std::unordered_map<std::string, IndexedFile> indexed_files(const Xapian::Database& db)
+{
+    std::unordered_map<std::string, IndexedFile> out;
+    const std::string prefix = filter_term(FieldId::Id, "");
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        Xapian::docid docid = *db.postlist_begin(*t);
+        out.emplace(*t, IndexedFile{docid, stamp_of(db.get_document(docid))});
+    }
+    return out;
+}
+
+void update_live(const WriteOptions& options, const IndexLayout& layout, const std::string& live,
+                 RunReport& report)
+{
+    report.command = "update";
+    CorpusListing listing = walk(options, report);
+    {
+        PhaseTimer timer(report, "index");
+        IndexWriter writer(layout.path_of(live), WriteMode::InPlace);
+        std::unordered_map<std::string, IndexedFile> before = indexed_files(writer.database());
+        NoteIndexer indexer(options.corpus);
+        ProgressBar progress(listing.files.size(), options.progress);
+        std::unordered_set<std::string> seen;
+        for (const CorpusFile& file : listing.files) {
+            check_stop();
+            progress.step();
+            const std::string term = id_term(note_id(file.relative));
+            seen.insert(term);
+            auto known = before.find(term);
+            bool exists = known != before.end();
+            if (exists && known->second.stamp.same_metadata(file.stamp)) {
+                ++report.unchanged;
+                continue;
+            }
+            std::optional<FileStamp> stamp = hashed_stamp(file, indexer, report);
+            if (stamp && exists && stamp->hash == known->second.stamp.hash) {
+                // Touched, not changed: record the new time so the next run
+                // does not read the file again.
+                Xapian::Document doc = writer.database().get_document(known->second.docid);
+                stamp_document(doc, *stamp);
+                writer.put(term, doc);
+                ++report.touched;
+                continue;
+            }
+            std::optional<Xapian::Document> doc;
+            if (stamp) doc = indexer.document_for(file, *stamp, report);
+            if (doc) {
+                writer.put(term, *doc);
+                ++(exists ? report.changed : report.added);
+                ++report.indexed;
+            } else if (exists) {
+                // A note that can no longer be read leaves the index, as it
+                // would be missing from a fresh build.
+                writer.remove(term);
+            }
+        }
+        for (const auto& [term, file] : before) {
+            if (seen.count(term)) continue;
+            check_stop();
+            writer.remove(term);
+            ++report.removed;
+        }
+        check_stop();
+        // A run that changed nothing commits nothing: readers keep their
+        // open index and "updated" keeps meaning "last changed".
+        if (writer.changes() > 0) writer.finish(versions_metadata(options));
+        report.notes = writer.database().get_doccount();
+    }
+    report.live_build = live;
+}
+
+// Why the live build cannot simply be updated; empty when it can.
+std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std::string>& live)
+{
+    if (!live) return "no index yet";
+    try {
+        Xapian::Database db(layout.path_of(*live).string());
+        std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
+        std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
+        if (schema != std::to_string(kSchemaVersion))
+            return "index schema " + schema + " differs from this program's " +
+                   std::to_string(kSchemaVersion);
+        if (pipeline != std::to_string(kTextPipelineVersion))
+            return "index text pipeline " + pipeline + " differs from this program's " +
+                   std::to_string(kTextPipelineVersion);
+    } catch (const Xapian::Error& e) {
+        return "live build cannot be opened (" + e.get_msg() + ")";
+    }
+    return {};
+}
+
+void print_summary(const WriteOptions& options, const RunReport& report)
+{
+    if (report.command == "build") {
+        std::cout << "indexed " << plural(report.indexed, "note") << " (" << report.warned
+                  << " with warnings), skipped " << plural(report.skipped, "file") << "; "
+                  << options.db.string() << " serves " << report.live_build << '\n';
+        return;
+    }
+    std::cout << "updated " << options.db.string() << ": " << report.added << " added, "
+              << report.changed << " changed, " << report.touched << " touched, "
+              << report.unchanged << " unchanged, " << report.removed << " removed, "
+              << report.skipped << " skipped; " << plural(report.notes, "note") << " in "
+              << report.live_build << '\n';
+}
+
+enum class Command { Build, Update };
+
+int run_write(const WriteOptions& options, Command command)
+{
+    install_stop_handlers();
+    RunReport report;
+    report.command = command == Command::Build ? "build" : "update";
+    report.database = options.db.string();
+    report.corpus = options.corpus.string();
+    int status = kExitOk;
+    try {
+        IndexLayout layout(options.db);
+        layout.prepare();
+        WriterLock lock(options.db, options.wait_seconds);
+        if (command == Command::Build) {
+            build_new(options, layout, report);
+        } else {
+            std::optional<std::string> live = layout.live();
+            std::string reason = reason_to_rebuild(layout, live);
+            if (reason.empty()) {
+                update_live(options, layout, *live, report);
+            } else {
+                spdlog::warn("{}: {}; building a new index", options.db.string(), reason);
+                build_new(options, layout, report);
+            }
+        }
+        print_summary(options, report);
+        if (report.skipped > 0) {
+            report.outcome = "some_rejected";
+            status = kExitSomeRejected;
+        }
+    } catch (const Interrupted&) {
+        report.outcome = "interrupted";
+        std::cerr << "infonote-index: interrupted; " << options.db.string()
+                  << " serves what it served before this run\n";
+        status = kExitInterrupted;
+    } catch (const std::exception& e) {
+        // Corpus and database failures, a held lock, a full disk: one line,
+        // and the live index as it was.
+        report.outcome = "failed";
+        report.error = e.what();
+        std::cerr << "infonote-index: error: " << e.what() << '\n';
+        status = kExitFailure;
+    }
+    if (!options.report.empty()) {
+        try {
+            report.write_json(options.report);
+        } catch (const std::exception& e) {
+            std::cerr << "infonote-index: error: " << e.what() << '\n';
+            if (status == kExitOk || status == kExitSomeRejected) status = kExitFailure;
+        }
+    }
+    return status;
+}
+
+}  // namespace
+
+int run_build(const WriteOptions& options)
+{
+    return run_write(options, Command::Build);
+}
+
+int run_update(const WriteOptions& options)
+{
+    return run_write(options, Command::Update);
+}
+
+}  // namespace infonote

@@ -1,0 +1,147 @@
+#include "index_layout.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "index_writer.h"
+
+namespace infonote {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kStubName = "XAPIANDB";
+constexpr std::string_view kBuildPrefix = "build-";
+
+bool is_build_name(const std::string& name)
+{
+    return name.rfind(kBuildPrefix, 0) == 0;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix)
+{
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Writes `content` to `path` and forces it to disk.
+void write_durably(const fs::path& path, const std::string& content)
+{
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw IndexError(path.string() + ": cannot write: " + std::strerror(errno));
+    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+              ::fsync(fd) == 0;
+    int error = errno;
+    ::close(fd);
+    if (!ok) throw IndexError(path.string() + ": cannot write: " + std::strerror(error));
+}
+
+void sync_folder(const fs::path& folder)
+{
+    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+IndexLayout::IndexLayout(fs::path root) : root_(std::move(root)) {}
+
+void IndexLayout::prepare() const
+{
+    std::error_code ec;
+    fs::create_directories(root_, ec);
+    if (ec) throw IndexError(root_.string() + ": cannot create database folder: " + ec.message());
+    if (!fs::is_directory(root_, ec)) throw IndexError(root_.string() + ": not a folder");
+    // A Xapian database written straight into the folder would shadow the
+    // stub for readers; infonote never writes one, so someone else did.
+    for (const char* marker : {"iamglass", "iamchert"})
+        if (fs::exists(root_ / marker, ec))
+            throw IndexError(root_.string() +
+                             ": holds a plain Xapian database, not an infonote "
+                             "index folder; choose another --db or remove it");
+}
+
+std::optional<std::string> IndexLayout::live() const
+{
+    std::ifstream stub(root_ / kStubName);
+    std::string kind, target;
+    if (!(stub >> kind >> target) || kind != "auto" || !is_build_name(target)) return std::nullopt;
+    return target;
+}
+
+std::vector<std::string> IndexLayout::builds() const
+{
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (is_build_name(name) && !ends_with(name, kUnfinishedSuffix) && it->is_directory(ec))
+            out.push_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<std::string> IndexLayout::previous() const
+{
+    std::optional<std::string> current = live();
+    if (!current) return std::nullopt;
+    std::optional<std::string> before;
+    for (const std::string& b : builds())
+        if (b < *current) before = b;
+    return before;
+}
+
+std::string IndexLayout::new_build_name() const
+{
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    std::string base = std::string(kBuildPrefix) + stamp;
+    std::string name = base;
+    std::error_code ec;
+    // Names sort by time; a second build in the same second gets a suffix
+    // that still sorts after the first.
+    for (int n = 2; fs::exists(path_of(name), ec) ||
+                    fs::exists(path_of(name + std::string(kUnfinishedSuffix)), ec);
+         ++n)
+        name = base + "-" + (n < 10 ? "0" : "") + std::to_string(n);
+    return name;
+}
+
+void IndexLayout::switch_to(const std::string& build) const
+{
+    fs::path next = root_ / (std::string(kStubName) + ".new");
+    write_durably(next, "auto " + build + "\n");
+    std::error_code ec;
+    fs::rename(next, root_ / kStubName, ec);
+    if (ec)
+        throw IndexError((root_ / kStubName).string() + ": cannot replace stub: " + ec.message());
+    sync_folder(root_);
+}
+
+void IndexLayout::remove_all_but(const std::vector<std::string>& keep) const
+{
+    std::error_code ec;
+    std::vector<fs::path> doomed;
+    for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (is_build_name(name) && std::find(keep.begin(), keep.end(), name) == keep.end())
+            doomed.push_back(it->path());
+    }
+    for (const fs::path& p : doomed) fs::remove_all(p, ec);
+}
+
+}  // namespace infonote

@@ -1,0 +1,63 @@
+// The database folder: complete builds side by side, and a Xapian stub
+// naming the live one.
+//
+//   DB/XAPIANDB          stub, "auto build-20261126T020000Z": what readers open
+//   DB/build-...Z/       the live build, and the previous one for rollback
+//   DB/build-...Z.tmp/   a build in progress, never read
+//   DB/infonote.lock     the writer lock
+//
+// Readers open DB itself; Xapian follows the stub. Switching builds replaces
+// the stub with rename(2), so a reader opens either the old build or the new
+// one, never a mixture, and a crash at any moment leaves a good stub.
+#ifndef INFONOTE_INDEXER_INDEX_LAYOUT_H
+#define INFONOTE_INDEXER_INDEX_LAYOUT_H
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace infonote {
+
+class IndexLayout {
+  public:
+    explicit IndexLayout(std::filesystem::path root);
+
+    const std::filesystem::path& root() const { return root_; }
+
+    /// Creates the folder when missing. Throws IndexError when it cannot, or
+    /// when the folder holds something else (a bare Xapian database, say).
+    void prepare() const;
+
+    /// The build the stub names; nullopt before the first build.
+    std::optional<std::string> live() const;
+
+    /// Complete builds, oldest first.
+    std::vector<std::string> builds() const;
+
+    /// The newest complete build older than the live one.
+    std::optional<std::string> previous() const;
+
+    std::filesystem::path path_of(const std::string& build) const { return root_ / build; }
+
+    /// A fresh build name from the current UTC time, unused in the folder.
+    std::string new_build_name() const;
+
+    /// Points the stub at `build`, atomically and durably (write, fsync,
+    /// rename, fsync of the folder).
+    void switch_to(const std::string& build) const;
+
+    /// Removes every build and unfinished build folder except those named.
+    /// Call only while holding the writer lock.
+    void remove_all_but(const std::vector<std::string>& keep) const;
+
+  private:
+    std::filesystem::path root_;
+};
+
+/// Suffix of a build folder still being written.
+inline constexpr std::string_view kUnfinishedSuffix = ".tmp";
+
+}  // namespace infonote
+
+#endif
