@@ -1,15 +1,7 @@
 // End-to-end: infonote-index and infonote-query run as a user runs them, on
 // a temporary index of the sample corpus. Standard output, standard error
 // and the exit status are captured separately and checked.
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -24,7 +16,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "process_helpers.h"
+
 namespace {
+
+using infonote::test::describe;
+using infonote::test::Outcome;
+using infonote::test::run;
+using infonote::test::TempDir;
+using infonote::test::write_file;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -41,115 +41,6 @@ constexpr int kNoMatch = 1;
 constexpr int kUsage = 2;
 constexpr int kSomeRejected = 3;
 constexpr int kFailure = 4;
-
-// --- running a program ---------------------------------------------------
-
-struct Outcome {
-    /// Exit status; 128 + signal number when killed by a signal.
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs argv[0] with the given arguments from the root folder (so nothing
-/// depends on the test's working directory), stdin closed.
-Outcome run(const std::vector<std::string>& argv)
-{
-    int out_pipe[2], err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
-        ADD_FAILURE() << "pipe: " << std::strerror(errno);
-        return {};
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        ADD_FAILURE() << "fork: " << std::strerror(errno);
-        return {};
-    }
-    if (pid == 0) {
-        int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
-        dup2(out_pipe[1], 1);
-        dup2(err_pipe[1], 2);
-        close(out_pipe[0]);
-        close(out_pipe[1]);
-        close(err_pipe[0]);
-        close(err_pipe[1]);
-        if (chdir("/") != 0) _exit(127);
-        std::vector<char*> args;
-        for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    close(out_pipe[1]);
-    close(err_pipe[1]);
-
-    Outcome result;
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    std::string* sinks[2] = {&result.out, &result.err};
-    int open_fds = 2;
-    while (open_fds > 0) {
-        if (poll(fds, 2, -1) < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            char buffer[4096];
-            ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
-            if (n > 0) {
-                sinks[i]->append(buffer, static_cast<std::size_t>(n));
-            } else if (n == 0 || errno != EINTR) {
-                close(fds[i].fd);
-                fds[i].fd = -1;
-                --open_fds;
-            }
-        }
-    }
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-    }
-    result.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
-    return result;
-}
-
-std::string describe(const Outcome& r)
-{
-    return "exit " + std::to_string(r.status) + "\n--- stdout:\n" + r.out + "\n--- stderr:\n" +
-           r.err;
-}
-
-// --- temporary folders ---------------------------------------------------
-
-/// A fresh folder under the system's temporary folder, removed with its
-/// contents when the object goes.
-class TempDir {
-  public:
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "infonote-cli-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-void write_file(const fs::path& path, const std::string& bytes)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-}
 
 // --- the corpus' ground truth ---------------------------------------------
 
@@ -349,8 +240,7 @@ TEST_F(CliTest, BuildSkipsEmptyAndBinaryFilesButIndexesTheRest)
     }
     EXPECT_TRUE(std::regex_match(
         r.out,
-        std::regex(
-            R"(indexed 1 note \(0 with warnings\), skipped 2 files; .* serves build-.*\n)")))
+        std::regex(R"(indexed 1 note \(0 with warnings\), skipped 2 files; .* serves build-.*\n)")))
         << r.out;
 
     json page = search_json({"Astana"}, db);
