@@ -294,6 +294,8 @@ int run_write(const WriteOptions& options, Command command)
         IndexLayout layout(options.db);
         layout.prepare();
         WriterLock lock(options.db, options.wait_seconds);
+        spdlog::info("{} of {} from {} started", report.command, options.db.string(),
+                     options.corpus.string());
         if (command == Command::Build) {
             build_new(options, layout, report);
         } else {
@@ -307,12 +309,18 @@ int run_write(const WriteOptions& options, Command command)
             }
         }
         print_summary(options, report);
+        for (const auto& [phase, seconds] : report.seconds)
+            spdlog::info("{}: {:.3f} s", phase, seconds);
+        spdlog::info("{} finished: {} notes in {}, {} indexed, {} removed, {} skipped",
+                     report.command, report.notes, report.live_build, report.indexed,
+                     report.removed, report.skipped);
         if (report.skipped > 0) {
             report.outcome = "some_rejected";
             status = kExitSomeRejected;
         }
     } catch (const Interrupted&) {
         report.outcome = "interrupted";
+        spdlog::info("{} interrupted", report.command);
         std::cerr << "infonote-index: interrupted; " << options.db.string()
                   << " serves what it served before this run\n";
         status = kExitInterrupted;
@@ -321,6 +329,7 @@ int run_write(const WriteOptions& options, Command command)
         // and the live index as it was.
         report.outcome = "failed";
         report.error = e.what();
+        spdlog::info("{} failed: {}", report.command, e.what());
         std::cerr << "infonote-index: error: " << e.what() << '\n';
         status = kExitFailure;
     }

@@ -9,7 +9,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$repo/scripts/setup.sh" release
 
-bin="$repo/build/release"
+bin="$repo/build/release/bin"
 db="${INFONOTE_DB:-$repo/infonote-db}"
 
 run() {
@@ -20,11 +20,11 @@ run() {
 }
 
 cd "$repo"
-run "$bin/indexer/infonote-index" build corpus --db "$db"
-run "$bin/query/infonote-query" search --db "$db" --country "Islamic Republic of Iran"
-run "$bin/query/infonote-query" search --db "$db" --country KZ --country US
-run "$bin/query/infonote-query" search --db "$db" non-proliferation --limit 3
-run "$bin/query/infonote-query" search --db "$db" '"export controls"' --org UNODA
-run "$bin/query/infonote-query" search --db "$db" Astana --format json
-run "$bin/query/infonote-query" search --db "$db" --country Brazil
-run "$bin/query/infonote-query" search --db "$db" --country Kazahstan
+run "$bin/infonote-index" build corpus --db "$db"
+run "$bin/infonote-query" search --db "$db" --country "Islamic Republic of Iran"
+run "$bin/infonote-query" search --db "$db" --country KZ --country US
+run "$bin/infonote-query" search --db "$db" non-proliferation --limit 3
+run "$bin/infonote-query" search --db "$db" '"export controls"' --org UNODA
+run "$bin/infonote-query" search --db "$db" Astana --format json
+run "$bin/infonote-query" search --db "$db" --country Brazil
+run "$bin/infonote-query" search --db "$db" --country Kazahstan
