@@ -21,7 +21,14 @@ std::shared_ptr<spdlog::logger>& diagnostics_logger()
     return logger;
 }
 
+bool g_progress_line_shown = false;
+
 }  // namespace
+
+void set_progress_line_shown(bool shown)
+{
+    g_progress_line_shown = shown;
+}
 
 void setup_logging(const std::string& program, const LogOptions& options)
 {
@@ -59,6 +66,10 @@ void setup_logging(const std::string& program, const LogOptions& options)
 
 void emit_diagnostic(const std::string& line)
 {
+    if (g_progress_line_shown) {
+        std::cerr << "\r\033[K" << std::flush;
+        g_progress_line_shown = false;
+    }
     if (auto& logger = diagnostics_logger()) {
         logger->info(line);
         return;

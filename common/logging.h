@@ -19,6 +19,10 @@ struct LogOptions {
 /// one that writes "PROGRAM: LEVEL: message" lines to standard error.
 void setup_logging(const std::string& program, const LogOptions& options = {});
 
+/// Tells emit_diagnostic that a progress line is on the terminal, to be
+/// cleared before a diagnostic is printed (the bar redraws itself after).
+void set_progress_line_shown(bool shown);
+
 /// Prints one diagnostic line ("a.txt:3: warning: ...") to standard error as
 /// it is, and to the log file when there is one.
 void emit_diagnostic(const std::string& line);

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include "logging.h"
+
 namespace infonote {
 
 namespace {
@@ -31,7 +33,9 @@ ProgressBar::ProgressBar(std::size_t total, bool enabled)
 
 ProgressBar::~ProgressBar()
 {
-    if (shown_) std::fprintf(stderr, "\r\033[K");
+    if (!shown_) return;
+    std::fprintf(stderr, "\r\033[K");
+    set_progress_line_shown(false);
 }
 
 void ProgressBar::step()
@@ -56,6 +60,7 @@ void ProgressBar::draw()
     std::fprintf(stderr, "\r[%s] %zu/%zu files  %.0f/s  %s left\033[K", bar.c_str(), done_, total_,
                  rate, minutes_seconds(left).c_str());
     std::fflush(stderr);
+    set_progress_line_shown(true);
 }
 
 }  // namespace infonote
