@@ -9,6 +9,7 @@
 #include "query_builder.h"
 #include "result_printer.h"
 #include "schema.h"
+#include "text_normalizer.h"
 
 namespace infonote {
 
@@ -35,6 +36,12 @@ Xapian::Database open_index(const std::filesystem::path& path)
         throw DatabaseError(path.string() + ": index has schema version " + schema +
                             ", this infonote-query reads version " +
                             std::to_string(kSchemaVersion) +
+                            "; rebuild it with infonote-index build");
+    std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
+    if (pipeline != std::to_string(kTextPipelineVersion))
+        throw DatabaseError(path.string() + ": index was built with text pipeline " + pipeline +
+                            ", this infonote-query searches with " +
+                            std::to_string(kTextPipelineVersion) +
                             "; rebuild it with infonote-index build");
     return db;
 }

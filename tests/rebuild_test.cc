@@ -214,6 +214,23 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheTextPipelineChanged)
               "1");
 }
 
+TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
+{
+    build_ok();
+    {
+        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(infonote::kSchemaVersionKey), "999");
+        live.commit();
+    }
+    Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
+    EXPECT_EQ(r.status, kFailure);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
+                         ": index has schema version 999, this infonote-query reads version " +
+                         std::to_string(infonote::kSchemaVersion) +
+                         "; rebuild it with infonote-index build\n");
+}
+
 TEST_F(RebuildTest, SecondWriterIsRefusedOrWaits)
 {
     build_ok();
