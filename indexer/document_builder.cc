@@ -13,6 +13,17 @@ namespace {
 // Xapian refuses terms over 245 bytes; words that long are not words.
 constexpr std::size_t kMaxWordBytes = 64;
 
+// Xapian refuses a term longer than this, and the whole document with it.
+constexpr std::size_t kMaxTermBytes = 245;
+
+// A filter term from the note's own text (an organization's name) may be
+// any length; one too long to be a name is left out rather than failing the
+// note.
+void add_filter(Xapian::Document& doc, const std::string& term)
+{
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+}
+
 std::string with_prefix(std::string_view prefix, std::string_view word)
 {
     std::string term(prefix);
@@ -81,9 +92,9 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_boolean_term(filter_term(FieldId::VenueCountry, *note.venue.country));
     }
     for (const Organization& o : note.organizations) {
-        if (o.acronym) doc.add_boolean_term(filter_term(FieldId::Org, *o.acronym));
+        if (o.acronym) add_filter(doc, filter_term(FieldId::Org, *o.acronym));
         std::string key = folded_key(o.name);
-        if (!key.empty()) doc.add_boolean_term(filter_term(FieldId::Org, key));
+        if (!key.empty()) add_filter(doc, filter_term(FieldId::Org, key));
     }
     if (note.start_date) {
         int last = note.end_date ? note.end_date->year : note.start_date->year;

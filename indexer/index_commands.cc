@@ -93,6 +93,22 @@ std::optional<FileStamp> hashed_stamp(const CorpusFile& file, const NoteIndexer&
     return stamp;
 }
 
+// Writes a note's document; a document Xapian refuses is a rejected file.
+bool put_or_reject(IndexWriter& writer, const std::string& term, const Xapian::Document& doc,
+                   const CorpusFile& file, const NoteIndexer& indexer, RunReport& report)
+{
+    try {
+        writer.put(term, doc);
+        return true;
+    } catch (const DocumentRejected& e) {
+        std::string reason = std::string("cannot be indexed: ") + e.what();
+        emit_diagnostic(indexer.display_name(file) + ": error: " + reason);
+        ++report.skipped;
+        report.rejected.push_back({file.relative, reason});
+        return false;
+    }
+}
+
 // A new build must hold one document per note indexed and pass Xapian's
 // own consistency check before any reader is pointed at it.
 void validate(const fs::path& build, std::size_t expected)
@@ -129,8 +145,9 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport
             std::optional<FileStamp> stamp = hashed_stamp(file, indexer, report);
             if (!stamp) continue;
             std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, report);
-            if (!doc) continue;
-            writer.put(id_term(note_id(file.relative)), *doc);
+            if (!doc || !put_or_reject(writer, id_term(note_id(file.relative)), *doc, file, indexer,
+                                       report))
+                continue;
             ++report.indexed;
         }
         check_stop();
@@ -220,8 +237,7 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             }
             std::optional<Xapian::Document> doc;
             if (stamp) doc = indexer.document_for(file, *stamp, report);
-            if (doc) {
-                writer.put(term, *doc);
+            if (doc && put_or_reject(writer, term, *doc, file, indexer, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
             } else if (exists) {

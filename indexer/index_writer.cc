@@ -66,6 +66,8 @@ void IndexWriter::put(const std::string& unique_term, const Xapian::Document& do
     try {
         db_.replace_document(unique_term, doc);
         after_change();
+    } catch (const Xapian::InvalidArgumentError& e) {
+        throw DocumentRejected(e.get_msg());
     } catch (const Xapian::Error& e) {
         fail("cannot write", e);
     }

@@ -17,6 +17,13 @@ class IndexError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// Xapian refused one document (a term too long, say): bad input, so the
+/// note is skipped and the run goes on.
+class DocumentRejected : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
 enum class WriteMode {
     /// A new database that no reader sees yet: committed in batches, so
     /// memory stays bounded however large the corpus.
@@ -38,6 +45,8 @@ class IndexWriter {
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Adds or replaces the document whose unique term is `unique_term`.
+    /// Throws DocumentRejected for a document Xapian will not take, and
+    /// IndexError when the database cannot be written.
     void put(const std::string& unique_term, const Xapian::Document& doc);
 
     /// Deletes the document whose unique term is `unique_term`.
