@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -72,6 +72,9 @@ inline constexpr unsigned kEndDateSlot = 1;
 inline constexpr unsigned kFileSizeSlot = 2;
 inline constexpr unsigned kFileMtimeSlot = 3;
 inline constexpr unsigned kContentHashSlot = 4;
+/// The note's unique id term again, so that `update` can map documents to
+/// files in one sequential pass over value streams.
+inline constexpr unsigned kNoteIdSlot = 5;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

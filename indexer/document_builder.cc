@@ -85,6 +85,7 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         index_text(doc, *note.venue.city, field(FieldId::City).prefix, 1, position);
 
     doc.add_boolean_term(id_term(note.id));
+    doc.add_value(kNoteIdSlot, id_term(note.id));
     for (const ParticipantState& s : note.states)
         doc.add_boolean_term(filter_term(FieldId::Country, s.code));
     if (note.venue.country) {

@@ -45,19 +45,4 @@ void stamp_document(Xapian::Document& doc, const FileStamp& stamp)
     doc.add_value(kContentHashSlot, stamp.hash);
 }
 
-FileStamp stamp_of(const Xapian::Document& doc)
-{
-    FileStamp stamp;
-    try {
-        stamp.size = std::stoull(doc.get_value(kFileSizeSlot));
-        stamp.mtime_ns = std::stoll(doc.get_value(kFileMtimeSlot));
-    } catch (const std::exception&) {
-        // A missing or garbled stamp compares unequal: the file is re-read.
-        stamp = FileStamp{};
-        stamp.mtime_ns = -1;
-    }
-    stamp.hash = doc.get_value(kContentHashSlot);
-    return stamp;
-}
-
 }  // namespace infonote

@@ -36,9 +36,6 @@ std::optional<std::string> content_hash(const std::filesystem::path& path);
 /// Records the stamp in the document's value slots.
 void stamp_document(Xapian::Document& doc, const FileStamp& stamp);
 
-/// The stamp recorded in a document.
-FileStamp stamp_of(const Xapian::Document& doc);
-
 }  // namespace infonote
 
 #endif

@@ -1,4 +1,5 @@
 // infonote-index build and update.
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <unordered_map>
@@ -190,15 +191,30 @@ struct IndexedFile {
     FileStamp stamp;
 };
 
-// What the live build holds, by unique term.
+// What the live build holds, by unique term: four sequential passes over
+// value streams, where a document-by-document read would seek for each.
 std::unordered_map<std::string, IndexedFile> indexed_files(const Xapian::Database& db)
 {
     std::unordered_map<std::string, IndexedFile> out;
-    const std::string prefix = filter_term(FieldId::Id, "");
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        Xapian::docid docid = *db.postlist_begin(*t);
-        out.emplace(*t, IndexedFile{docid, stamp_of(db.get_document(docid))});
+    std::vector<IndexedFile*> by_docid(db.get_lastdocid() + 1, nullptr);
+    for (auto v = db.valuestream_begin(kNoteIdSlot); v != db.valuestream_end(kNoteIdSlot); ++v) {
+        IndexedFile& file = out[*v];
+        file.docid = v.get_docid();
+        file.stamp.mtime_ns = -1;
+        by_docid[file.docid] = &file;
     }
+    auto read_slot = [&](Xapian::valueno slot, auto&& store) {
+        for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
+            if (IndexedFile* file = by_docid[v.get_docid()]) store(file->stamp, *v);
+    };
+    // A garbled stamp stays unequal to any file's, so the file is re-read.
+    read_slot(kFileSizeSlot, [](FileStamp& s, const std::string& v) {
+        s.size = std::strtoull(v.c_str(), nullptr, 10);
+    });
+    read_slot(kFileMtimeSlot, [](FileStamp& s, const std::string& v) {
+        s.mtime_ns = std::strtoll(v.c_str(), nullptr, 10);
+    });
+    read_slot(kContentHashSlot, [](FileStamp& s, const std::string& v) { s.hash = v; });
     return out;
 }
 

@@ -35,9 +35,14 @@ std::optional<ParseResult> read_and_parse(const std::filesystem::path& path,
     return parsed;
 }
 
-NoteIndexer::NoteIndexer(std::filesystem::path corpus_root)
-    : corpus_root_(std::move(corpus_root)), builder_(default_gazetteer())
+NoteIndexer::NoteIndexer(std::filesystem::path corpus_root) : corpus_root_(std::move(corpus_root))
 {
+}
+
+const DocumentBuilder& NoteIndexer::builder() const
+{
+    if (!builder_) builder_.emplace(default_gazetteer());
+    return *builder_;
 }
 
 std::string NoteIndexer::display_name(const CorpusFile& file) const
@@ -61,7 +66,7 @@ std::optional<Xapian::Document> NoteIndexer::document_for(const CorpusFile& file
     parsed->note.id = note_id(file.relative);
     parsed->note.source = file.relative;
     if (!parsed->diagnostics.empty()) ++report.warned;
-    Xapian::Document doc = builder_.build(parsed->note);
+    Xapian::Document doc = builder().build(parsed->note);
     stamp_document(doc, stamp);
     return doc;
 }

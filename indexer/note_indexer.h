@@ -35,8 +35,12 @@ class NoteIndexer {
     std::string display_name(const CorpusFile& file) const;
 
   private:
+    /// Made on first use: an update that parses nothing never loads the
+    /// gazetteers.
+    const DocumentBuilder& builder() const;
+
     std::filesystem::path corpus_root_;
-    DocumentBuilder builder_;
+    mutable std::optional<DocumentBuilder> builder_;
 };
 
 }  // namespace infonote

@@ -120,6 +120,20 @@ TEST(DocumentBuilderSchema, TermsFollowOmegaConventions)
     EXPECT_EQ(id_term("0123456789abcdef"), "Q0123456789abcdef");
 }
 
+TEST_F(DocumentBuilderTest, AnOrganizationNameTooLongForATermIsLeftOut)
+{
+    Note n = astana_note();
+    Organization runaway;
+    for (int i = 0; i < 30; ++i) runaway.name += "Regional Organisation ";
+    n.organizations.push_back(runaway);
+    Xapian::Document doc = build(n);
+    for (const std::string& term : terms_of(doc)) EXPECT_LE(term.size(), 245u) << term;
+    EXPECT_TERM(doc, "XO:OSCE");
+    // Xapian takes the document: the note is indexed, only the name is lost.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    EXPECT_NO_THROW(db.add_document(doc));
+}
+
 // --- id ------------------------------------------------------------------
 
 TEST_F(DocumentBuilderTest, HasExactlyOneUniqueIdTerm)
