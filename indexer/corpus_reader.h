@@ -33,7 +33,7 @@ struct SkippedEntry {
 };
 
 struct CorpusListing {
-    /// Note files (*.txt, *.md), sorted by relative path.
+    /// Note files (see is_note_file), sorted by relative path.
     std::vector<CorpusFile> files;
     std::vector<SkippedEntry> skipped;
 };

@@ -55,7 +55,8 @@ int main(int argc, char** argv)
     bool build_quiet = false, update_quiet = false;
     CLI::App* build_cmd = app.add_subcommand(
         "build",
-        "Index every note under CORPUS (*.txt, *.md; README files and hidden entries excepted) "
+        "Index every note under CORPUS (*.txt, *.md, *.pdf, *.html, *.htm; README files and "
+        "hidden entries excepted) "
         "into a new build beside the live one; check it, compact it, then switch readers to it "
         "atomically. The previous build is kept for rollback, older ones removed.");
     add_write_options(*build_cmd, build, build_quiet);

@@ -1,10 +1,18 @@
 #include "note_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
+#include <optional>
+#include <string>
+
+#include <spdlog/spdlog.h>
+
+#include "html_text.h"
+#include "pdf_text.h"
+#include "text_encoding.h"
 
 namespace infonote {
 
@@ -12,90 +20,113 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_note_extension(const fs::path& p)
+enum class Format { Text, Pdf, Html, Other };
+
+std::string lower(std::string s)
 {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
+    std::transform(s.begin(), s.end(), s.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".txt" || ext == ".md";
+    return s;
+}
+
+Format format_of(const fs::path& p)
+{
+    std::string ext = lower(p.extension().string());
+    if (ext == ".txt" || ext == ".md") return Format::Text;
+    if (ext == ".pdf") return Format::Pdf;
+    if (ext == ".html" || ext == ".htm") return Format::Html;
+    return Format::Other;
 }
 
 bool is_readme(const fs::path& p)
 {
-    std::string stem = p.stem().string();
-    std::transform(stem.begin(), stem.end(), stem.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return stem == "README";
+    return lower(p.stem().string()) == "readme";
 }
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
-std::size_t utf8_sequence_length(const std::string& s, std::size_t i)
+bool is_blank(std::string_view text)
 {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    // Overlong three- and four-byte forms, surrogates, and code points past U+10FFFF.
-    if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;
-    if (c == 0xED && byte(i + 1) >= 0xA0) return 0;
-    if (c == 0xF0 && byte(i + 1) < 0x90) return 0;
-    if (c == 0xF4 && byte(i + 1) >= 0x90) return 0;
-    return n;
+    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+/// Reads the file into `bytes`; the reason when it cannot.
+std::optional<std::string> read_bytes(const fs::path& path, std::string& bytes)
+{
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return "cannot read file: " + ec.message();
+    if (size > kMaxNoteBytes)
+        return "file is " + std::to_string(size >> 20) + " MiB, more than a note can be (" +
+               std::to_string(kMaxNoteBytes >> 20) + " MiB); skipped";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::string("cannot read file: ") + std::strerror(errno);
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (in.bad()) return "cannot read file: read error";
+    // A file that shrank since it was measured keeps what was there.
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return std::nullopt;
+}
+
+FileText extract_text(const std::string& bytes, Format format)
+{
+    switch (format) {
+        case Format::Pdf: {
+            FileText out = pdf_to_text(bytes);
+            if (out.text) {
+                normalize_line_ends(*out.text);
+                // Poppler's UTF-8 is as good as the PDF's font tables.
+                repair_utf8(*out.text, out.diagnostics);
+            }
+            return out;
+        }
+        case Format::Html: {
+            FileText decoded = decode_text(bytes, TextSyntax::Html);
+            if (!decoded.text) return decoded;
+            FileText out = html_to_text(*decoded.text);
+            out.read_as = "HTML in " + decoded.read_as;
+            out.diagnostics.insert(out.diagnostics.begin(), decoded.diagnostics.begin(),
+                                   decoded.diagnostics.end());
+            return out;
+        }
+        default: return decode_text(bytes, TextSyntax::Plain);
+    }
+}
+
+FileText read_file_text(const fs::path& path)
+{
+    std::string bytes;
+    if (std::optional<std::string> failure = read_bytes(path, bytes)) return refused(*failure);
+    if (is_blank(bytes)) return refused("empty file; skipped");
+    Format format = format_of(path);
+    // A PDF saved under a text name would otherwise be refused as binary.
+    if (bytes.rfind("%PDF-", 0) == 0) format = Format::Pdf;
+    FileText out = extract_text(bytes, format);
+    if (!out.text) return out;
+    if (is_blank(*out.text))
+        return refused(format == Format::Html ? "no visible text in the HTML; skipped"
+                                              : "empty file; skipped");
+    // A converted encoding is normal, not a problem with the file: said only
+    // when asked (--verbose). Guesses that may be wrong carry a warning.
+    if (out.read_as != "UTF-8") spdlog::info("{}: read as {}", path.string(), out.read_as);
+    return out;
 }
 
 }  // namespace
 
 bool is_note_file(const fs::path& path)
 {
-    return has_note_extension(path) && !is_readme(path);
+    return format_of(path) != Format::Other && !is_readme(path);
 }
 
 FileText read_note_file(const fs::path& path)
 {
-    FileText out;
-    auto refuse = [&out](std::string message) {
-        out.diagnostics.push_back({Severity::Error, 0, std::move(message)});
-        return out;
-    };
-    std::error_code ec;
-    std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) return refuse("cannot read file: " + ec.message());
-    if (size > kMaxNoteBytes)
-        return refuse("file is " + std::to_string(size >> 20) + " MiB, more than a note can be (" +
-                      std::to_string(kMaxNoteBytes >> 20) + " MiB); skipped");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return refuse(std::string("cannot read file: ") + std::strerror(errno));
-    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return refuse("read error");
-
-    if (raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
-    if (raw.find_first_not_of(" \t\r\n") == std::string::npos) return refuse("empty file; skipped");
-    if (raw.find('\0') != std::string::npos) return refuse("binary file (NUL bytes); skipped");
-
-    std::string text;
-    text.reserve(raw.size());
-    std::size_t bad = 0, first_bad_line = 0, line = 1;
-    for (std::size_t i = 0; i < raw.size();) {
-        std::size_t n = utf8_sequence_length(raw, i);
-        if (n == 0) {
-            if (bad++ == 0) first_bad_line = line;
-            text += "\xEF\xBF\xBD";
-            ++i;
-            continue;
-        }
-        if (raw[i] == '\n') ++line;
-        text.append(raw, i, n);
-        i += n;
+    try {
+        return read_file_text(path);
+    } catch (const std::exception& e) {
+        // Out of memory, or a library throwing on input it cannot handle:
+        // this file is lost, the run goes on.
+        return refused(std::string("cannot read file: ") + e.what());
     }
-    if (bad > 0)
-        out.diagnostics.push_back(
-            {Severity::Warning, static_cast<int>(first_bad_line),
-             std::to_string(bad) + " invalid UTF-8 byte(s) replaced by U+FFFD"});
-    out.text = std::move(text);
-    return out;
 }
 
 }  // namespace infonote

@@ -1,0 +1,527 @@
+// The reader layer: real files, written byte by byte into a temporary folder,
+// read back as UTF-8 text or refused with one exact diagnostic.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "logging.h"
+#include "note_reader.h"
+#include "process_helpers.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using infonote::Diagnostic;
+using infonote::FileText;
+using infonote::read_note_file;
+using infonote::test::Outcome;
+using infonote::test::TempDir;
+using infonote::test::write_file;
+
+// --- files -------------------------------------------------------------------
+
+/// Every diagnostic as `format_diagnostic` prints it, for a file named "f".
+std::vector<std::string> messages(const FileText& file)
+{
+    std::vector<std::string> out;
+    for (const Diagnostic& d : file.diagnostics) out.push_back(infonote::format_diagnostic("f", d));
+    return out;
+}
+
+using Messages = std::vector<std::string>;
+
+class NoteReaderTest : public ::testing::Test {
+  protected:
+    // As in the programs: info messages (which encoding a file was read in)
+    // only when verbose.
+    static void SetUpTestSuite() { infonote::setup_logging("reader_tests"); }
+
+    /// Reads bytes written to a file called `name`.
+    FileText read(const std::string& name, const std::string& bytes)
+    {
+        return read_note_file(write(name, bytes));
+    }
+
+    /// Writes `bytes` to NAME in the scratch folder; its path.
+    fs::path write(const std::string& name, const std::string& bytes)
+    {
+        fs::path p = folder_.path() / name;
+        write_file(p, bytes);
+        return p;
+    }
+
+    /// Expects the file to be read as `text`, in `read_as`, with `warnings`.
+    void expect_text(const FileText& file, const std::string& text, const std::string& read_as,
+                     const Messages& warnings = {})
+    {
+        EXPECT_EQ(messages(file), warnings);
+        ASSERT_TRUE(file.text.has_value());
+        EXPECT_EQ(*file.text, text);
+        EXPECT_EQ(file.read_as, read_as);
+    }
+
+    /// Expects the file to be refused with exactly one error.
+    void expect_refused(const FileText& file, const std::string& error)
+    {
+        EXPECT_FALSE(file.text.has_value()) << *file.text;
+        EXPECT_EQ(messages(file), Messages{"f: error: " + error});
+    }
+
+    TempDir folder_;
+};
+
+// --- which files are notes ----------------------------------------------------
+
+TEST(NoteReaderFiles, NoteFilesByExtensionInAnyCaseExceptReadmes)
+{
+    struct Case {
+        const char* path;
+        bool is_note;
+    } cases[] = {
+        {"a.txt", true},        {"b.md", true},       {"c.pdf", true},       {"d.html", true},
+        {"e.htm", true},        {"F.TXT", true},      {"g.Pdf", true},       {"h.HTM", true},
+        {"dir/i.Html", true},   {"README.md", false}, {"readme.txt", false}, {"ReadMe.pdf", false},
+        {"README.html", false}, {"j.doc", false},     {"k.docx", false},     {"l.txt.gz", false},
+        {"html", false},        {"m", false},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.path);
+        EXPECT_EQ(infonote::is_note_file(c.path), c.is_note);
+    }
+}
+
+// --- encodings ----------------------------------------------------------------
+
+TEST_F(NoteReaderTest, Utf8IsReadAsIs)
+{
+    expect_text(read("a.txt", "Venue: Abidjan, C\xC3\xB4te d'Ivoire\n"),
+                "Venue: Abidjan, C\xC3\xB4te d'Ivoire\n", "UTF-8");
+}
+
+TEST_F(NoteReaderTest, Utf8ByteOrderMarkIsDropped)
+{
+    expect_text(read("a.txt", "\xEF\xBB\xBFT\xC3\xBCrkiye\n"), "T\xC3\xBCrkiye\n", "UTF-8");
+}
+
+TEST_F(NoteReaderTest, Utf16LittleEndianWithByteOrderMark)
+{
+    // "Türkiye\r\n" after the mark FF FE.
+    std::string bytes(
+        "\xFF\xFE"
+        "T\0\xFC\0r\0k\0i\0y\0e\0\r\0\n\0",
+        20);
+    expect_text(read("a.txt", bytes), "T\xC3\xBCrkiye\n", "UTF-16LE");
+}
+
+TEST_F(NoteReaderTest, Utf16BigEndianWithByteOrderMark)
+{
+    // "Côte\n" and U+1F600 as a surrogate pair, after the mark FE FF.
+    std::string bytes(
+        "\xFE\xFF"
+        "\0C\0\xF4\0t\0e\0\n\xD8\x3D\xDE\x00",
+        16);
+    expect_text(read("a.txt", bytes), "C\xC3\xB4te\n\xF0\x9F\x98\x80", "UTF-16BE");
+}
+
+TEST_F(NoteReaderTest, Utf32LittleEndianWithByteOrderMark)
+{
+    std::string bytes(
+        "\xFF\xFE\0\0"
+        "A\0\0\0\xE9\0\0\0",
+        12);
+    expect_text(read("a.txt", bytes), "A\xC3\xA9", "UTF-32LE");
+}
+
+TEST_F(NoteReaderTest, DamagedUtf16IsReplacedWithWarning)
+{
+    // A lone high surrogate on line 2, and an odd byte at the end.
+    std::string bytes(
+        "\xFF\xFE"
+        "a\0\n\0\x3D\xD8"
+        "b\0c",
+        11);
+    expect_text(read("a.txt", bytes),
+                "a\n\xEF\xBF\xBD"
+                "b\xEF\xBF\xBD",
+                "UTF-16LE", {"f:2: warning: 2 invalid UTF-16LE sequence(s) replaced by U+FFFD"});
+}
+
+TEST_F(NoteReaderTest, Windows1252IsDetectedAndConverted)
+{
+    // Curly quotes, an en dash and the euro sign exist only in windows-1252.
+    expect_text(read("a.txt", "Venue: C\xF4te d'Ivoire \x93T\xFCrkiye\x94 \x96 \x80\n"),
+                "Venue: C\xC3\xB4te d'Ivoire \xE2\x80\x9CT\xC3\xBCrkiye\xE2\x80\x9D \xE2\x80\x93 "
+                "\xE2\x82\xAC\n",
+                "windows-1252");
+}
+
+TEST_F(NoteReaderTest, Latin1IsReadAsWindows1252)
+{
+    // ICU calls this ISO-8859-1; windows-1252 agrees on every letter.
+    expect_text(read("a.txt", "Participants: C\xF4te d'Ivoire, T\xFCrkiye, Ghana\n"),
+                "Participants: C\xC3\xB4te d'Ivoire, T\xC3\xBCrkiye, Ghana\n", "windows-1252");
+}
+
+TEST_F(NoteReaderTest, OneLegacyLetterInAsciiIsWindows1252)
+{
+    // Too little text for the detector: the fallback decides.
+    expect_text(read("a.txt", "T\xFCrkiye\n"), "T\xC3\xBCrkiye\n", "windows-1252");
+}
+
+TEST_F(NoteReaderTest, OtherLegacyEncodingsAreGuessedWithWarning)
+{
+    // "Участники: Казахстан, Кыргызстан, Таджикистан, Туркменистан" and
+    // more, in windows-1251.
+    std::string cp1251 =
+        "\xCC\xE5\xF0\xEE\xEF\xF0\xE8\xFF\xF2\xE8\xE5: \xD0\xE5\xE3\xE8\xEE\xED\xE0\xEB\xFC"
+        "\xED\xFB\xE9 \xF1\xE5\xEC\xE8\xED\xE0\xF0 \xEF\xEE \xF0\xE5\xE7\xEE\xEB\xFE\xF6\xE8"
+        "\xE8 1540\n\xC4\xE0\xF2\xE0 \xE8 \xEC\xE5\xF1\xF2\xEE: 5 \xE8\xFE\xED\xFF 2018 "
+        "\xE3\xEE\xE4\xE0, \xC0\xEB\xEC\xE0\xF2\xFB, \xCA\xE0\xE7\xE0\xF5\xF1\xF2\xE0\xED\n"
+        "\xD3\xF7\xE0\xF1\xF2\xED\xE8\xEA\xE8: \xCA\xE0\xE7\xE0\xF5\xF1\xF2\xE0\xED, \xCA"
+        "\xFB\xF0\xE3\xFB\xE7\xF1\xF2\xE0\xED, \xD2\xE0\xE4\xE6\xE8\xEA\xE8\xF1\xF2\xE0\xED"
+        ", \xD2\xF3\xF0\xEA\xEC\xE5\xED\xE8\xF1\xF2\xE0\xED\n";
+    FileText file = read("a.txt", cp1251);
+    EXPECT_EQ(file.read_as, "windows-1251");
+    EXPECT_EQ(messages(file),
+              Messages{"f: warning: not UTF-8; read as windows-1251, the charset detector's "
+                       "guess (33% confidence)"});
+    ASSERT_TRUE(file.text.has_value());
+    EXPECT_NE(file.text->find("\xD0\xA3\xD1\x87\xD0\xB0\xD1\x81\xD1\x82\xD0\xBD\xD0\xB8\xD0\xBA"
+                              "\xD0\xB8: \xD0\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD1\x85\xD1\x81\xD1\x82"
+                              "\xD0\xB0\xD0\xBD,"),
+              std::string::npos)
+        << *file.text;
+}
+
+TEST_F(NoteReaderTest, CrLfAndCrLineEndsBecomeLf)
+{
+    expect_text(read("a.txt", "one\r\ntwo\rthree\n\r\nfour\r"), "one\ntwo\nthree\n\nfour\n",
+                "UTF-8");
+}
+
+TEST_F(NoteReaderTest, InvalidUtf8IsReplacedWithWarningOnFirstLine)
+{
+    // Mostly UTF-8 (two valid sequences) with one stray windows-1252 byte on
+    // line 3 and another on line 4: a damaged UTF-8 file, not a legacy one.
+    expect_text(read("a.txt", "C\xC3\xB4te\r\nR\xC3\xA9union\rT\xFCrkiye\n\xE9\n"),
+                "C\xC3\xB4te\nR\xC3\xA9union\nT\xEF\xBF\xBDrkiye\n\xEF\xBF\xBD\n", "UTF-8",
+                {"f:3: warning: 2 invalid UTF-8 byte(s) replaced by U+FFFD"});
+}
+
+TEST_F(NoteReaderTest, OverlongAndSurrogateUtf8AreInvalid)
+{
+    // An overlong '/' and an encoded surrogate, among enough valid 'é's to
+    // keep the file UTF-8.
+    expect_text(read("a.txt", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \xC0\xAF \xED\xA0\x80\n"),
+                "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD "
+                "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n",
+                "UTF-8", {"f:1: warning: 5 invalid UTF-8 byte(s) replaced by U+FFFD"});
+}
+
+// --- bad text files -----------------------------------------------------------
+
+TEST_F(NoteReaderTest, EmptyFilesAreRefused)
+{
+    expect_refused(read("a.txt", ""), "empty file; skipped");
+    expect_refused(read("b.md", " \r\n\t\n"), "empty file; skipped");
+    expect_refused(read("c.txt", "\xEF\xBB\xBF\n"), "empty file; skipped");
+    expect_refused(read("d.txt", std::string("\xFF\xFE \0\n\0", 6)), "empty file; skipped");
+    expect_refused(read("e.pdf", ""), "empty file; skipped");
+    expect_refused(read("f.html", "\n"), "empty file; skipped");
+}
+
+TEST_F(NoteReaderTest, BinaryFilesAreRefused)
+{
+    expect_refused(read("a.md", std::string("\x7F"
+                                            "ELF\x02\x01\x01\0\0\0",
+                                            10)),
+                   "binary file (NUL bytes); skipped");
+    // No NUL, but control characters no text has.
+    expect_refused(read("b.txt", "PK\x03\x04\x14\x06\x08\x08\x21\x8C\x9A\x10"),
+                   "binary file (control characters); skipped");
+    // A byte order mark, then UTF-16 NULs.
+    expect_refused(read("c.txt", std::string("\xFF\xFE"
+                                             "a\0\0\0b\0",
+                                             8)),
+                   "binary file (NUL bytes); skipped");
+}
+
+TEST_F(NoteReaderTest, OversizedFileIsRefusedWithoutReadingIt)
+{
+    fs::path big = write("big.txt", "");
+    // Sparse: no disk space, no time.
+    fs::resize_file(big, infonote::kMaxNoteBytes + 1);
+    expect_refused(read_note_file(big),
+                   "file is 64 MiB, more than a note can be (64 MiB); skipped");
+}
+
+TEST_F(NoteReaderTest, MissingFileIsRefused)
+{
+    expect_refused(read_note_file(folder_.path() / "gone.txt"),
+                   "cannot read file: No such file or directory");
+}
+
+// Root reads any file whatever its mode, and tests run as root in CI: there
+// the reading is done by a child process that has given root up.
+TEST_F(NoteReaderTest, UnreadableFileIsRefused)
+{
+    fs::path p = write("locked.txt", "Event: secret\n");
+    fs::permissions(p, fs::perms::none);
+    fs::permissions(folder_.path(), fs::perms::all);  // the folder itself is open to all
+
+    if (geteuid() != 0) {
+        expect_refused(read_note_file(p), "cannot read file: Permission denied");
+        return;
+    }
+    int pipe_fds[2];
+    ASSERT_EQ(pipe(pipe_fds), 0);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        close(pipe_fds[0]);
+        const uid_t nobody = 65534;
+        if (setgid(nobody) != 0 || setuid(nobody) != 0) _exit(2);
+        FileText file = read_note_file(p);
+        std::string report = messages(file).empty() ? "" : messages(file).front();
+        if (file.text) report = "read: " + *file.text;
+        ssize_t written = ::write(pipe_fds[1], report.data(), report.size());
+        _exit(written == static_cast<ssize_t>(report.size()) ? 0 : 3);
+    }
+    close(pipe_fds[1]);
+    std::string report;
+    char buffer[256];
+    for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+        report.append(buffer, static_cast<std::size_t>(n));
+    close(pipe_fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+    EXPECT_EQ(report, "f: error: cannot read file: Permission denied");
+}
+
+// --- PDF ------------------------------------------------------------------------
+
+struct PdfOptions {
+    /// Adds a standard-security /Encrypt dictionary whose user password is
+    /// not empty, so that no reader can open the file without it.
+    bool encrypted = false;
+};
+
+/// A minimal valid PDF: one page per entry of `pages`, each line of a page
+/// drawn in Helvetica (WinAnsiEncoding, so "\xF4" is "ô"), with a correct
+/// cross-reference table. A page with no lines draws a rectangle and no text.
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages,
+                     const PdfOptions& options = {})
+{
+    std::vector<std::string> objects;
+    std::string kids;
+    const std::size_t first_page = 4;  // 1 catalog, 2 page tree, 3 font
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        kids += std::to_string(first_page + 2 * i) + " 0 R ";
+    objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " +
+                      std::to_string(pages.size()) + " >>");
+    objects.push_back(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        std::string content;
+        if (pages[i].empty()) {
+            content = "72 600 200 100 re f\n";
+        } else {
+            content = "BT /F1 11 Tf 14 TL 72 760 Td\n";
+            for (const std::string& line : pages[i]) content += "(" + line + ") Tj T*\n";
+            content += "ET\n";
+        }
+        objects.push_back(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            "/Resources << /Font << /F1 3 0 R >> >> /Contents " +
+            std::to_string(first_page + 2 * i + 1) + " 0 R >>");
+        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+                          content + "endstream");
+    }
+    std::string trailer_extra;
+    if (options.encrypted) {
+        objects.push_back("<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, '1') + "> /U <" +
+                          std::string(64, '2') + "> /P -44 >>");
+        trailer_extra = " /Encrypt " + std::to_string(objects.size()) +
+                        " 0 R /ID [<00112233445566778899aabbccddeeff> "
+                        "<00112233445566778899aabbccddeeff>]";
+    }
+    std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t offset : offsets) {
+        std::string digits = std::to_string(offset);
+        pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" +
+           trailer_extra + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+const std::vector<std::string> kPdfNote = {
+    "Event: Regional workshop on resolution 1540",
+    "Date and Venue: 5 June 2018, Abidjan, C\xF4te d'Ivoire",
+    "Participants: States: C\xF4te d'Ivoire, Ghana, T\xFCrkiye",
+};
+
+TEST_F(NoteReaderTest, PdfTextInReadingOrderWithLineBreaks)
+{
+    expect_text(read("a.pdf", make_pdf({kPdfNote})),
+                "Event: Regional workshop on resolution 1540\n"
+                "Date and Venue: 5 June 2018, Abidjan, C\xC3\xB4te d'Ivoire\n"
+                "Participants: States: C\xC3\xB4te d'Ivoire, Ghana, T\xC3\xBCrkiye\n",
+                "PDF");
+}
+
+TEST_F(NoteReaderTest, PdfPagesAreSeparatedByBlankLine)
+{
+    expect_text(read("a.PDF", make_pdf({{"page one"}, {}, {"page (three)", "end"}})),
+                "page one\n\npage (three)\nend\n", "PDF");
+}
+
+TEST_F(NoteReaderTest, PdfUnderATextNameIsReadAsPdf)
+{
+    expect_text(read("a.txt", make_pdf({{"Event: misnamed"}})), "Event: misnamed\n", "PDF");
+}
+
+TEST_F(NoteReaderTest, EncryptedPdfIsRefused)
+{
+    expect_refused(read("a.pdf", make_pdf({kPdfNote}, {.encrypted = true})),
+                   "encrypted PDF (needs a password); skipped");
+}
+
+TEST_F(NoteReaderTest, TruncatedPdfIsRefused)
+{
+    std::string pdf = make_pdf({kPdfNote});
+    expect_refused(read("a.pdf", pdf.substr(0, pdf.size() / 2)),
+                   "truncated PDF (no %%EOF at the end); skipped");
+}
+
+TEST_F(NoteReaderTest, DamagedPdfIsRefused)
+{
+    expect_refused(read("a.pdf", "%PDF-1.4\nnot objects at all\n%%EOF\n"),
+                   "damaged PDF (poppler cannot read it); skipped");
+}
+
+TEST_F(NoteReaderTest, PdfWithoutTextLayerIsRefused)
+{
+    expect_refused(read("a.pdf", make_pdf({{}, {}})),
+                   "PDF has no text layer (scanned pages?); skipped");
+}
+
+TEST_F(NoteReaderTest, FileNamedPdfThatIsNotOneIsRefused)
+{
+    expect_refused(read("a.pdf", "<html>404 Not Found</html>\n"),
+                   "not a PDF file (no %PDF- header); skipped");
+}
+
+// --- HTML -----------------------------------------------------------------------
+
+TEST_F(NoteReaderTest, HtmlVisibleTextWithBlocksOnTheirOwnLines)
+{
+    std::string html =
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not shown</title>\n"
+        "<style>p { color: red }</style><script>var s = \"<p>Event: fake</p>\";</script>"
+        "</head>\n<body>\r\n<h1>Information  Note</h1>\n"
+        "<p><b>Event:</b> Regional workshop on\n   resolution&nbsp;1540</p>\n"
+        "<p><b>Date and Venue:</b> 5&ndash;6 June 2018, Abidjan, C&ocirc;te d&#39;Ivoire</p>\n"
+        "<div><b>Participants:</b><ul><li>States: Ghana, T&uuml;rkiye<li>Organizations: "
+        "UNODA</ul></div>\n"
+        "<table><tr><td>Organizer:</td><td>UNODA</td></tr><tr><th>A</th><td>B</td></table>\n"
+        "line<br>break<br><br>after a blank line\n"
+        "<pre>  kept\n   as is</pre>\n"
+        "<div hidden>hidden</div><!-- comment --><noscript>no script</noscript>\n"
+        "<p>a &amp; b &lt;c&gt;</p>\n</body></html>\n";
+    expect_text(read("a.html", html),
+                "Information Note\n\n"
+                "Event: Regional workshop on resolution 1540\n\n"
+                "Date and Venue: 5\xE2\x80\x93"
+                "6 June 2018, Abidjan, C\xC3\xB4te d'Ivoire\n\n"
+                "Participants:\n"
+                "States: Ghana, T\xC3\xBCrkiye\n"
+                "Organizations: UNODA\n"
+                "Organizer: UNODA\n"
+                "A B\n"
+                "line\nbreak\n\nafter a blank line\n"
+                "  kept\n   as is\n\n"
+                "a & b <c>\n",
+                "HTML in UTF-8");
+}
+
+TEST_F(NoteReaderTest, HtmlDeclaredCharsetIsUsed)
+{
+    // Detection alone would say windows-1252; the declaration says KOI8-R.
+    expect_text(read("a.htm",
+                     "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+                     "charset=KOI8-R\"><p>\xEB\xC1\xDA\xC1\xC8\xD3\xD4\xC1\xCE</p>"),
+                "\xD0\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD1\x85\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD\n",
+                "HTML in koi8-r");
+}
+
+TEST_F(NoteReaderTest, HtmlInWindows1252IsDetected)
+{
+    expect_text(read("a.html", "<p>C\xF4te d'Ivoire, T\xFCrkiye</p>"),
+                "C\xC3\xB4te d'Ivoire, T\xC3\xBCrkiye\n", "HTML in windows-1252");
+}
+
+TEST_F(NoteReaderTest, HtmlWithNoVisibleTextIsRefused)
+{
+    expect_refused(read("a.html",
+                        "<html><head><title>t</title></head><body><script>x()"
+                        "</script></body></html>"),
+                   "no visible text in the HTML; skipped");
+}
+
+TEST_F(NoteReaderTest, DeeplyNestedHtmlIsRefusedBeforeParsing)
+{
+    std::string html;
+    for (int i = 0; i < 3000; ++i) html += "<div>";
+    html += "x";
+    expect_refused(read("a.html", html), "HTML nests elements 3000 deep, more than 2000; skipped");
+}
+
+TEST_F(NoteReaderTest, LongSloppyHtmlIsNotTakenForDeep)
+{
+    // Thousands of unclosed <p> and <li>: each closes the one before.
+    std::string html = "<ul>";
+    for (int i = 0; i < 5000; ++i) html += "<li>item <p>para";
+    FileText file = read("a.html", html);
+    EXPECT_EQ(messages(file), Messages{});
+    ASSERT_TRUE(file.text.has_value());
+    EXPECT_EQ(file.text->substr(0, 22), "item\n\npara\n\nitem\n\npara");
+}
+
+// --- a whole build ------------------------------------------------------------
+
+TEST_F(NoteReaderTest, BuildSurvivesSymlinkLoopsAndIndexesTheRest)
+{
+    fs::path corpus = folder_.path() / "corpus";
+    fs::create_directories(corpus / "sub");
+    write("corpus/note.txt",
+          "Event: Regional workshop\nDate and Venue: 5 June 2018, Accra, Ghana\n"
+          "Participants: States: Ghana, Togo\n");
+    fs::create_directory_symlink("..", corpus / "sub" / "up");  // a loop through the parent
+    fs::create_symlink("self.txt", corpus / "self.txt");        // a file link to itself
+    // A walk that followed the loop would not end, and the test would time out.
+    Outcome r = infonote::test::run(
+        {INFONOTE_INDEX_BIN, "build", corpus.string(), "--db", (folder_.path() / "db").string()});
+    // 3: done, but some files were skipped.
+    EXPECT_EQ(r.status, 3) << infonote::test::describe(r);
+    EXPECT_NE(r.out.find("indexed 1 note"), std::string::npos) << r.out;
+    // Each link is named on a line of its own.
+    EXPECT_NE(r.err.find(corpus.string() + "/self.txt: error: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(corpus.string() + "/sub/up: error: "), std::string::npos) << r.err;
+}
+
+}  // namespace
