@@ -1,14 +1,20 @@
 #include "country_gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
 
 #include "config.h"
+#include "mo_catalog.h"
 #include "text_normalizer.h"
+#include "text_spans.h"
 
 namespace infonote {
 
@@ -17,6 +23,15 @@ namespace {
 // The token that stands for a comma inside a name key, so that the
 // iso-codes form "Korea, Republic of" is one name and not two list items.
 constexpr std::string_view kCommaToken = ",";
+constexpr std::string_view kHardSeparator = ";";
+
+// A translated name that two countries claim (in one language or across
+// languages) names neither.
+constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+
+// The languages whose iso-codes catalogues are read: the UN's official
+// languages besides English.
+constexpr std::array<std::string_view, 5> kCatalogueLanguages{"fr", "es", "ru", "ar", "zh_CN"};
 
 std::string to_upper_ascii(std::string_view s)
 {
@@ -28,20 +43,24 @@ std::string to_upper_ascii(std::string_view s)
 
 std::string trim(std::string_view s)
 {
-    const char* ws = " \t\r\n";
-    auto b = s.find_first_not_of(ws);
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(ws);
-    return std::string(s.substr(b, e - b + 1));
+    return std::string(trim_view(s));
+}
+
+bool ends_with_apostrophe(std::string_view s)
+{
+    return s.ends_with("'") || s.ends_with("\xE2\x80\x99");
 }
 
 // "Iran, Islamic Republic of" -> "Islamic Republic of Iran";
-// "Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo".
+// "Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo";
+// French "Iran, République islamique d'" -> "République islamique d'Iran".
 std::string uninvert(std::string_view name)
 {
     auto comma = name.find(", ");
     if (comma == std::string_view::npos) return std::string(name);
-    return trim(name.substr(comma + 2)) + " " + trim(name.substr(0, comma));
+    std::string head = trim(name.substr(0, comma));
+    std::string tail = trim(name.substr(comma + 2));
+    return ends_with_apostrophe(tail) ? tail + head : tail + " " + head;
 }
 
 // "Korea, Republic of" reads well turned round; "Taiwan, Province of China"
@@ -51,15 +70,8 @@ bool ends_with_of(std::string_view name)
     return name.ends_with(" of") || name.ends_with(" of the");
 }
 
-std::string drop_leading_the(std::string_view name)
-{
-    if (name.size() > 4 && (name.substr(0, 4) == "the " || name.substr(0, 4) == "The "))
-        return std::string(name.substr(4));
-    return std::string(name);
-}
-
-// Tokens of a text for name matching: folded words, with a comma token where
-// a comma stood between two words.
+// Tokens of a text for name matching: folded words, with a separator token
+// where a comma or semicolon stood between two words.
 struct Token {
     std::string text;
     std::size_t begin = 0;
@@ -67,17 +79,101 @@ struct Token {
     bool separator = false;
 };
 
+// What separates two words: a semicolon (hard), a comma (soft), or
+// nothing. Chinese and Arabic lists use their own commas.
+std::string_view separator_in(std::string_view gap)
+{
+    for (std::string_view hard : {";", "\xEF\xBC\x9B"})  // ; and full-width ；
+        if (gap.find(hard) != std::string_view::npos) return kHardSeparator;
+    // , and ideographic 、, full-width ，, Arabic ،
+    for (std::string_view soft : {",", "\xE3\x80\x81", "\xEF\xBC\x8C", "\xD8\x8C"})
+        if (gap.find(soft) != std::string_view::npos) return kCommaToken;
+    return {};
+}
+
+// "kazakhstan1" -> "kazakhstan": a footnote mark stuck to a name (a
+// superscript ¹ folds to 1). No country name ends in a digit. True when
+// digits were dropped.
+bool drop_footnote_digits(std::string& word)
+{
+    std::size_t end = word.size();
+    while (end > 0 && word[end - 1] >= '0' && word[end - 1] <= '9') --end;
+    if (end == 0 || end == word.size()) return false;
+    word.erase(end);
+    return true;
+}
+
+// Where a word written `text[begin, end)` ends without the footnote mark
+// stuck to it: ASCII digits, or superscript digits in UTF-8.
+std::size_t end_before_footnote(std::string_view text, std::size_t begin, std::size_t end)
+{
+    while (end > begin) {
+        unsigned char last = static_cast<unsigned char>(text[end - 1]);
+        if (last >= '0' && last <= '9') {
+            --end;
+        } else if (end - begin >= 2 && text[end - 2] == '\xC2' &&
+                   (last == 0xB9 || last == 0xB2 || last == 0xB3)) {
+            end -= 2;  // ¹ ² ³
+        } else if (end - begin >= 3 && text.substr(end - 3, 2) == "\xE2\x81" && last >= 0xB0 &&
+                   last <= 0xB9) {
+            end -= 3;  // ⁰ ⁴ ... ⁹
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+bool is_han(UChar32 c)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+// The words of `text`, with each Han ideograph a word of its own. Chinese
+// writes names without spaces; matching them ideograph by ideograph spares
+// ICU's dictionary segmentation, the slowest part of loading the names,
+// and cannot split one name differently in a list than on its own.
+std::vector<Word> name_words(std::string_view text)
+{
+    std::vector<Word> words;
+    std::size_t run_begin = 0;  // start of the text not yet split
+    auto flush = [&](std::size_t end) {
+        if (end <= run_begin) return;
+        for (Word& w : split_words(text.substr(run_begin, end - run_begin))) {
+            w.begin += run_begin;
+            w.end += run_begin;
+            words.push_back(std::move(w));
+        }
+    };
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        int32_t begin = i;
+        UChar32 c = 0;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0x2E80 || !is_han(c)) continue;
+        flush(static_cast<std::size_t>(begin));
+        Word w;
+        w.begin = static_cast<std::size_t>(begin);
+        w.end = static_cast<std::size_t>(i);
+        w.folded = fold(text.substr(w.begin, w.end - w.begin));
+        run_begin = w.end;
+        words.push_back(std::move(w));
+    }
+    flush(text.size());
+    return words;
+}
+
 std::vector<Token> tokenize(std::string_view text)
 {
     std::vector<Token> tokens;
     std::size_t gap_begin = 0;
-    for (Word& w : split_words(text)) {
-        std::string_view gap = text.substr(gap_begin, w.begin - gap_begin);
-        if (gap.find_first_of(",;") != std::string_view::npos && !tokens.empty()) {
-            bool hard = gap.find(';') != std::string_view::npos;
-            tokens.push_back({hard ? ";" : std::string(kCommaToken), gap_begin, w.begin, true});
-        }
+    for (Word& w : name_words(text)) {
+        std::string_view separator = separator_in(text.substr(gap_begin, w.begin - gap_begin));
+        if (!separator.empty() && !tokens.empty())
+            tokens.push_back({std::string(separator), gap_begin, w.begin, true});
         gap_begin = w.end;
+        if (drop_footnote_digits(w.folded)) w.end = end_before_footnote(text, w.begin, w.end);
         tokens.push_back({std::move(w.folded), w.begin, w.end, false});
     }
     return tokens;
@@ -93,9 +189,93 @@ std::string key_of(const std::vector<Token>& tokens, std::size_t from, std::size
     return key;
 }
 
+std::string key_of(std::string_view name)
+{
+    std::vector<Token> tokens = tokenize(name);
+    return key_of(tokens, 0, tokens.size());
+}
+
+// An article that official names may start with and lists leave out.
+bool is_article(std::string_view word)
+{
+    for (std::string_view article : {"the", "le", "la", "les", "el", "los", "las"})
+        if (word == article) return true;
+    return false;
+}
+
+std::string joined_key(const std::vector<Token>& tokens, std::size_t a_from, std::size_t a_to,
+                       std::size_t b_from, std::size_t b_to)
+{
+    std::string first = key_of(tokens, a_from, a_to - a_from);
+    std::string second = key_of(tokens, b_from, b_to - b_from);
+    if (first.empty() || second.empty()) return first + second;
+    return first + ' ' + second;
+}
+
+// The keys of every form under which a name is known: as written, without
+// a leading "the", and for an inverted name ("Iran, Islamic Republic of")
+// turned round and in the UN's "Iran (Islamic Republic of)" form. Built
+// from one tokenization, as loading thousands of names is start-up time.
+std::vector<std::string> variant_keys(std::string_view name)
+{
+    std::vector<std::string> keys;
+    auto add = [&keys](std::string key) {
+        if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(std::move(key));
+    };
+    std::vector<Token> tokens = tokenize(name);
+    const std::size_t n = tokens.size();
+    std::size_t from = n > 1 && is_article(tokens[0].text) ? 1 : 0;
+    add(key_of(tokens, 0, n));
+    add(key_of(tokens, from, n - from));
+    // French elides its article into the first word: "l'État d'Érythrée".
+    if (n > 0 && tokens[0].text.starts_with("l'") && tokens[0].text.size() > 2) {
+        std::string elided = key_of(tokens, 0, n);
+        add(elided.substr(2));
+    }
+
+    auto comma = name.find(", ");
+    auto separator =
+        std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.separator; });
+    if (comma == std::string_view::npos || separator == tokens.end()) return keys;
+    const auto c = static_cast<std::size_t>(separator - tokens.begin());
+    if (ends_with_apostrophe(trim(name.substr(comma + 2)))) {
+        // "d'" and the name it joins are one word: tokenize the turned form.
+        std::vector<Token> turned = tokenize(uninvert(name));
+        add(key_of(turned, 0, turned.size()));
+    } else {
+        std::size_t tail = c + 1 < n && tokens[c + 1].text == "the" ? c + 2 : c + 1;
+        add(joined_key(tokens, c + 1, n, 0, c));
+        add(joined_key(tokens, tail, n, 0, c));
+    }
+    add(joined_key(tokens, 0, c, c + 1, n));
+    return keys;
+}
+
+// "and" in the languages whose names the gazetteer knows. The Arabic "و"
+// is usually written joined to the next word; see strip_arabic_and().
 bool is_list_joiner(const Token& t)
 {
-    return t.separator || t.text == "and" || t.text == "et" || t.text == "y" || t.text == "&";
+    static constexpr std::array<std::string_view, 10> kJoiners{"and",
+                                                               "et",
+                                                               "y",
+                                                               "e",
+                                                               "&",
+                                                               "\xD0\xB8" /* и */,
+                                                               "\xD9\x88" /* و */,
+                                                               "\xE5\x92\x8C" /* 和 */,
+                                                               "\xE5\x8F\x8A" /* 及 */,
+                                                               "\xE4\xB8\x8E" /* 与 */};
+    return t.separator || std::find(kJoiners.begin(), kJoiners.end(), t.text) != kJoiners.end();
+}
+
+// "والأردن" -> "الأردن": Arabic writes "and" as a prefix of the next word.
+bool strip_arabic_and(std::string& word)
+{
+    constexpr std::string_view kWaw = "\xD9\x88";
+    if (word.size() <= kWaw.size() || !word.starts_with(kWaw)) return false;
+    word.erase(0, kWaw.size());
+    return true;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b)
@@ -114,10 +294,124 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
+struct NameMatch {
+    std::size_t tokens = 0;  // 0: no name starts here
+    std::size_t index = 0;
+};
+
+// The longest known name that starts at token `at`.
+NameMatch match_at(const std::vector<Token>& tokens, std::size_t at,
+                   const std::unordered_map<std::string, std::size_t>& by_name,
+                   std::size_t longest_name_words)
+{
+    std::size_t longest = std::min(longest_name_words, tokens.size() - at);
+    for (std::size_t n = longest; n >= 1; --n) {
+        if (tokens[at + n - 1].separator) continue;
+        auto it = by_name.find(key_of(tokens, at, n));
+        if (it != by_name.end()) return {n, it->second};
+    }
+    return {};
+}
+
+// A match that spans a comma ("Congo, República Democrática del", an
+// inverted name) is two list items instead when the part before the comma
+// is a name and a longer name starts after it ("Congo, República
+// Democrática del Congo"). Returns the match to use.
+NameMatch prefer_list_comma(const std::vector<Token>& tokens, std::size_t at, NameMatch m,
+                            const std::unordered_map<std::string, std::size_t>& by_name,
+                            std::size_t longest_name_words)
+{
+    for (std::size_t c = at + 1; c + 1 < at + m.tokens; ++c) {
+        if (!tokens[c].separator) continue;
+        auto before = by_name.find(key_of(tokens, at, c - at));
+        if (before == by_name.end()) return m;
+        NameMatch after = match_at(tokens, c + 1, by_name, longest_name_words);
+        if (c + 1 + after.tokens > at + m.tokens) return {c - at, before->second};
+        return m;
+    }
+    return m;
+}
+
+// After a name, "(observer)" or "(ROK)" is a note about it: the index of
+// the first token after the closing parenthesis, or `at` when no
+// parenthesis opens there.
+std::size_t skip_parenthetical_note(std::string_view text, const std::vector<Token>& tokens,
+                                    std::size_t at)
+{
+    if (at == 0 || at >= tokens.size()) return at;
+    std::size_t after = tokens[at - 1].end;
+    std::string_view gap = text.substr(after, tokens[at].begin - after);
+    if (gap.find('(') == std::string_view::npos || gap.find(')') != std::string_view::npos)
+        return at;
+    std::size_t close = text.find(')', after);
+    // An unclosed parenthesis is not a note; what follows is read as usual.
+    if (close == std::string_view::npos) return at;
+    while (at < tokens.size() && tokens[at].begin < close) ++at;
+    return at;
+}
+
+// The end of an item that stops just before the ")" closing a parenthesis
+// it opened ("University of Georgia (USA", "Bolivia (Plurinational State
+// of"), moved past that ")".
+std::size_t include_closing_parenthesis(std::string_view text, std::size_t begin, std::size_t end)
+{
+    std::string_view item = text.substr(begin, end - begin);
+    if (std::count(item.begin(), item.end(), '(') <= std::count(item.begin(), item.end(), ')'))
+        return end;
+    // French elides before the name it qualifies: "Iran (République islamique d')".
+    std::size_t close = end;
+    for (std::string_view apostrophe : {"'", "\xE2\x80\x99"})
+        if (text.substr(close, apostrophe.size()) == apostrophe) close += apostrophe.size();
+    close = text.find_first_not_of(" \t\n", close);
+    return close != std::string_view::npos && text[close] == ')' ? close + 1 : end;
+}
+
+// A stretch of a list, before items are checked for being whole names.
+struct Piece {
+    const Country* country = nullptr;  // nullptr: not a name
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    // True when no separator or "and" stands between this piece and the
+    // one before: both are parts of one list item.
+    bool joined_to_previous = false;
+};
+
+// Turns pieces into the scan result: an item made of a name and other
+// words ("Georgia Institute of Technology") is an unmatched item.
+ListScan whole_items(const std::vector<Piece>& pieces)
+{
+    ListScan scan;
+    for (std::size_t i = 0; i < pieces.size();) {
+        std::size_t j = i + 1;
+        while (j < pieces.size() && pieces[j].joined_to_previous) ++j;
+        bool all_names = std::all_of(pieces.begin() + static_cast<std::ptrdiff_t>(i),
+                                     pieces.begin() + static_cast<std::ptrdiff_t>(j),
+                                     [](const Piece& p) { return p.country != nullptr; });
+        if (all_names) {
+            for (std::size_t k = i; k < j; ++k)
+                scan.matches.push_back({pieces[k].country, pieces[k].begin, pieces[k].end});
+        } else {
+            scan.unmatched.push_back({pieces[i].begin, pieces[j - 1].end});
+        }
+        i = j;
+    }
+    return scan;
+}
+
 }  // namespace
 
 CountryGazetteer::CountryGazetteer(const std::filesystem::path& iso_json,
-                                   const std::filesystem::path& aliases_tsv)
+                                   const std::filesystem::path& aliases_tsv,
+                                   const std::vector<std::filesystem::path>& catalogues)
+{
+    load_iso_codes(iso_json);
+    // Aliases come after iso-codes' own names, and translations after both,
+    // so that neither can take a name iso-codes gives another country.
+    load_aliases(aliases_tsv);
+    load_translations(catalogues);
+}
+
+void CountryGazetteer::load_iso_codes(const std::filesystem::path& iso_json)
 {
     std::ifstream iso(iso_json);
     if (!iso) throw std::runtime_error(iso_json.string() + ": cannot read country list");
@@ -148,47 +442,85 @@ CountryGazetteer::CountryGazetteer(const std::filesystem::path& iso_json,
         by_code_[c.alpha3] = index;
         countries_.push_back(std::move(c));
 
-        for (const std::string& n : {name, official, common}) {
-            if (n.empty()) continue;
-            add_name(n, index);
-            add_name(drop_leading_the(n), index);
-            if (n.find(", ") != std::string::npos) {
-                std::string turned = uninvert(n);
-                add_name(turned, index);
-                add_name(drop_leading_the(turned), index);
-                // UN documents write "Iran (Islamic Republic of)".
-                auto comma = n.find(", ");
-                add_name(n.substr(0, comma) + " (" + n.substr(comma + 2) + ")", index);
-            }
-        }
+        for (const std::string& n : {name, official, common})
+            for (std::string& key : variant_keys(n)) add_key(std::move(key), index);
     }
+}
 
+void CountryGazetteer::load_aliases(const std::filesystem::path& aliases_tsv)
+{
     std::ifstream aliases(aliases_tsv);
     if (!aliases) throw std::runtime_error(aliases_tsv.string() + ": cannot read country aliases");
     std::string line;
     for (int line_no = 1; std::getline(aliases, line); ++line_no) {
         std::string stripped = trim(line);
         if (stripped.empty() || stripped[0] == '#') continue;
-        auto tab = stripped.find('\t');
-        const Country* target =
-            tab == std::string::npos ? nullptr : by_code(stripped.substr(0, tab));
-        if (!target)
+        // ALPHA2, alias, and optionally "display" when the alias is the
+        // name UN documents use and iso-codes does not give.
+        std::vector<std::string_view> fields = split_top_level(stripped, "\t");
+        const Country* target = fields.size() >= 2 ? by_code(fields[0]) : nullptr;
+        bool display = fields.size() == 3 && trim_view(fields[2]) == "display";
+        if (!target || fields.size() > 3 || (fields.size() == 3 && !display))
             throw std::runtime_error(aliases_tsv.string() + ":" + std::to_string(line_no) +
                                      ": expected 'ALPHA2<TAB>alias' with a known code");
-        add_name(trim(stripped.substr(tab + 1)),
-                 static_cast<std::size_t>(target - countries_.data()));
+        auto index = static_cast<std::size_t>(target - countries_.data());
+        std::string alias = trim(fields[1]);
+        if (display) countries_[index].name = alias;
+        add_key(key_of(alias), index);
     }
 }
 
-void CountryGazetteer::add_name(std::string_view name, std::size_t index)
+void CountryGazetteer::load_translations(const std::vector<std::filesystem::path>& catalogues)
 {
-    std::vector<Token> tokens = tokenize(name);
-    if (tokens.empty()) return;
-    std::string key = key_of(tokens, 0, tokens.size());
+    // Translated name key -> country index, or kAmbiguous. Collected over
+    // every language first, so that a name two countries claim is dropped
+    // whichever catalogue is read first.
+    std::unordered_map<std::string, std::size_t> claimed;
+    // Every catalogue translates the same English names; each is looked up once.
+    std::unordered_map<std::string, std::size_t> english_index;
+    std::unordered_map<std::string, std::size_t> translated;
+    auto country_of = [&](const std::string& english) {
+        auto [it, inserted] = english_index.emplace(english, kAmbiguous);
+        if (inserted)
+            if (auto found = by_name_.find(key_of(english)); found != by_name_.end())
+                it->second = found->second;
+        return it->second;
+    };
+    for (const std::filesystem::path& catalogue : catalogues) {
+        std::vector<MoMessage> messages;
+        try {
+            messages = read_mo_file(catalogue);
+        } catch (const std::runtime_error& e) {
+            load_warnings_.push_back(std::string(e.what()) +
+                                     "; country names in that language are not recognized");
+            continue;
+        }
+        for (const MoMessage& m : messages) {
+            std::size_t index = country_of(m.original);
+            if (index == kAmbiguous) continue;  // not a country name iso-codes gives
+            // Many names are spelt alike in several languages ("Chile").
+            if (!translated.emplace(m.translation, index).second &&
+                translated[m.translation] == index)
+                continue;
+            for (std::string& key : variant_keys(m.translation)) {
+                auto [it, inserted] = claimed.emplace(std::move(key), index);
+                if (!inserted && it->second != index) it->second = kAmbiguous;
+            }
+        }
+    }
+    for (auto& [key, index] : claimed)
+        if (index != kAmbiguous) add_key(key, index);
+}
+
+void CountryGazetteer::add_key(std::string key, std::size_t index)
+{
+    if (key.empty()) return;
+    std::size_t words = static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
     // The first entry for a name wins: iso-codes' own names come before
-    // aliases, and no alias may take a name from another country.
-    by_name_.emplace(std::move(key), index);
-    longest_name_words_ = std::max(longest_name_words_, tokens.size());
+    // aliases and translations, and neither may take a name from another
+    // country.
+    if (by_name_.emplace(std::move(key), index).second)
+        longest_name_words_ = std::max(longest_name_words_, words);
 }
 
 const Country* CountryGazetteer::by_code(std::string_view alpha2) const
@@ -206,6 +538,10 @@ const Country* CountryGazetteer::resolve(std::string_view name_or_code) const
     std::vector<Token> tokens = tokenize(trimmed);
     if (tokens.empty()) return nullptr;
     auto it = by_name_.find(key_of(tokens, 0, tokens.size()));
+    // "the Netherlands", "the Sudan": UN usage puts an article before some
+    // names that iso-codes lists without one.
+    if (it == by_name_.end() && tokens.size() > 1 && tokens[0].text == "the")
+        it = by_name_.find(key_of(tokens, 1, tokens.size() - 1));
     return it == by_name_.end() ? nullptr : &countries_[it->second];
 }
 
@@ -237,26 +573,38 @@ std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
 
 ListScan CountryGazetteer::scan_list(std::string_view text) const
 {
-    ListScan scan;
     std::vector<Token> tokens = tokenize(text);
+    std::vector<Piece> pieces;
+    bool joined = false;  // no separator or "and" since the last piece
     std::size_t i = 0;
     while (i < tokens.size()) {
         if (is_list_joiner(tokens[i])) {
             ++i;
+            joined = false;
             continue;
         }
-        bool matched = false;
-        std::size_t longest = std::min(longest_name_words_, tokens.size() - i);
-        for (std::size_t n = longest; n >= 1 && !matched; --n) {
-            if (tokens[i + n - 1].separator) continue;
-            auto it = by_name_.find(key_of(tokens, i, n));
-            if (it == by_name_.end()) continue;
-            scan.matches.push_back(
-                {&countries_[it->second], tokens[i].begin, tokens[i + n - 1].end});
-            i += n;
-            matched = true;
+        NameMatch m = match_at(tokens, i, by_name_, longest_name_words_);
+        if (m.tokens) m = prefer_list_comma(tokens, i, m, by_name_, longest_name_words_);
+        std::size_t begin = tokens[i].begin;
+        if (!m.tokens) {
+            std::string saved = tokens[i].text;
+            if (strip_arabic_and(tokens[i].text))
+                m = match_at(tokens, i, by_name_, longest_name_words_);
+            if (m.tokens) {
+                joined = false;  // the "and" was a list joiner
+                begin += saved.size() - tokens[i].text.size();
+            } else {
+                tokens[i].text = std::move(saved);
+            }
         }
-        if (matched) continue;
+        if (m.tokens) {
+            std::size_t end =
+                include_closing_parenthesis(text, begin, tokens[i + m.tokens - 1].end);
+            pieces.push_back({&countries_[m.index], begin, end, joined});
+            i = skip_parenthetical_note(text, tokens, i + m.tokens);
+            joined = true;
+            continue;
+        }
         // "the Netherlands", "the Sudan": UN usage puts an article before
         // some names that iso-codes lists without one.
         if (tokens[i].text == "the" && i + 1 < tokens.size() && !is_list_joiner(tokens[i + 1])) {
@@ -272,13 +620,56 @@ ListScan CountryGazetteer::scan_list(std::string_view text) const
         const Country* coded = nullptr;
         if (j - i == 1 && (item.size() == 2 || item.size() == 3) && item == to_upper_ascii(item))
             coded = by_code(item);
-        if (coded)
-            scan.matches.push_back({coded, tokens[i].begin, tokens[j - 1].end});
-        else
-            scan.unmatched.push_back({tokens[i].begin, tokens[j - 1].end});
+        pieces.push_back({coded, tokens[i].begin,
+                          include_closing_parenthesis(text, tokens[i].begin, tokens[j - 1].end),
+                          joined});
+        joined = true;
         i = j;
     }
-    return scan;
+    return whole_items(pieces);
+}
+
+CountryMatch CountryGazetteer::trailing_name(std::string_view text) const
+{
+    constexpr std::size_t kMaxWords = 6;
+    std::string_view t = trim_view(text, " \t\r\n,;.");
+    const std::size_t base = offset_in(text, t);  // offsets are into `text`
+    CountryMatch found;
+    std::size_t words = 0;
+    for (std::size_t at = t.size(); at-- > 0 && words < kMaxWords;) {
+        if ((at > 0 && !is_space(t[at - 1])) || is_space(t[at])) continue;
+        ++words;
+        std::string_view suffix = t.substr(at);
+        // Lower-case "in" or "and" is a word, not the code of India or Andorra.
+        if (suffix.size() <= 3 && suffix != to_upper_ascii(suffix)) continue;
+        if (const Country* c = resolve(suffix)) found = {c, base + at, base + t.size()};
+    }
+    return found;
+}
+
+std::size_t CountryGazetteer::leading_countries_end(std::string_view text) const
+{
+    std::vector<Token> tokens = tokenize(text);
+    std::size_t end = 0;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        if (is_list_joiner(tokens[i])) {
+            ++i;
+            continue;
+        }
+        NameMatch m = match_at(tokens, i, by_name_, longest_name_words_);
+        if (m.tokens) {
+            end = tokens[i + m.tokens - 1].end;
+            i += m.tokens;
+            continue;
+        }
+        if (tokens[i].text == "the" && i + 1 < tokens.size() && !is_list_joiner(tokens[i + 1])) {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    return end;
 }
 
 std::filesystem::path data_dir()
@@ -297,9 +688,32 @@ std::filesystem::path iso_3166_json()
     return std::filesystem::path(kIsoCodesDir) / "iso_3166-1.json";
 }
 
+std::vector<std::filesystem::path> iso_3166_catalogues()
+{
+    std::filesystem::path locale;
+    if (const char* env = std::getenv("INFONOTE_LOCALE_DIR"); env && *env) {
+        locale = env;
+    } else {
+        // iso-codes installs its JSON in PREFIX/share/iso-codes/json and its
+        // catalogues in PREFIX/share/locale.
+        std::filesystem::path json_dir = std::filesystem::path(kIsoCodesDir).lexically_normal();
+        if (!json_dir.has_filename()) json_dir = json_dir.parent_path();
+        locale = json_dir.parent_path().parent_path() / "locale";
+    }
+    std::vector<std::filesystem::path> out;
+    for (std::string_view language : kCatalogueLanguages)
+        out.push_back(locale / language / "LC_MESSAGES" / "iso_3166-1.mo");
+    return out;
+}
+
 const CountryGazetteer& default_gazetteer()
 {
-    static const CountryGazetteer gazetteer(iso_3166_json(), data_dir() / "country_aliases.tsv");
+    static const CountryGazetteer gazetteer = [] {
+        CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv",
+                           iso_3166_catalogues());
+        for (const std::string& w : g.load_warnings()) spdlog::warn("{}", w);
+        return g;
+    }();
     return gazetteer;
 }
 

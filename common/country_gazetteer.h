@@ -1,9 +1,11 @@
 // Country names, as the notes write them, to ISO 3166-1 codes.
 //
 // Built at start-up from the iso-codes package (names, official names,
-// common names, codes) and a small project file of UN-usage aliases that
-// iso-codes lacks. Names are compared as folded word sequences, so case,
-// diacritics, punctuation and line breaks inside a name do not matter.
+// common names, codes, and their French, Spanish, Russian, Arabic and
+// Chinese translations from iso-codes' message catalogues) and a small
+// project file of UN-usage and former names that iso-codes lacks. Names are
+// compared as folded word sequences, so case, diacritics, punctuation and
+// line breaks inside a name do not matter.
 #ifndef INFONOTE_COMMON_COUNTRY_GAZETTEER_H
 #define INFONOTE_COMMON_COUNTRY_GAZETTEER_H
 
@@ -37,7 +39,9 @@ struct UnmatchedItem {
     std::size_t end = 0;
 };
 
-/// What scan_list found.
+/// What scan_list found. A list item that starts like a country but goes on
+/// with other words ("Georgia Institute of Technology", "United States
+/// Department of Energy") is one unmatched item, never a country.
 struct ListScan {
     std::vector<CountryMatch> matches;
     std::vector<UnmatchedItem> unmatched;
@@ -45,10 +49,13 @@ struct ListScan {
 
 class CountryGazetteer {
   public:
-    /// Loads iso_3166-1.json and the alias file. Throws std::runtime_error
-    /// naming the file when either cannot be read or parsed.
+    /// Loads iso_3166-1.json, the alias file and the gettext catalogues of
+    /// iso_3166-1 translations. Throws std::runtime_error naming the file
+    /// when the JSON or the alias file cannot be read or parsed; a missing
+    /// or damaged catalogue is skipped and reported in load_warnings().
     CountryGazetteer(const std::filesystem::path& iso_json,
-                     const std::filesystem::path& aliases_tsv);
+                     const std::filesystem::path& aliases_tsv,
+                     const std::vector<std::filesystem::path>& catalogues = {});
 
     /// A country by alpha-2 or alpha-3 code (any case) or by any name or
     /// alias; nullptr when unknown.
@@ -62,19 +69,38 @@ class CountryGazetteer {
 
     /// Finds the country names in a list such as "Kazakhstan, Kyrgyzstan and
     /// Saint Vincent and\nthe Grenadines.", preferring the longest name at
-    /// each point, and reports each stretch that named none.
+    /// each point, and reports each item that is not a country name. A
+    /// parenthesized note after a name ("Japan (observer)") is skipped.
     ListScan scan_list(std::string_view text) const;
+
+    /// The longest country name (of up to six words) that ends `text`, as
+    /// in "Government of Montenegro" or "Port of Spain Trinidad and Tobago";
+    /// a code counts only in capitals. `country` is nullptr when none does.
+    CountryMatch trailing_name(std::string_view text) const;
+
+    /// Where the country names that open `text` end ("United States Other"
+    /// -> after "States"): names joined by commas or "and", nothing else.
+    /// 0 when the text does not open with a country name.
+    std::size_t leading_countries_end(std::string_view text) const;
 
     const std::vector<Country>& countries() const { return countries_; }
 
+    /// One line per catalogue that could not be used, for the caller to log.
+    const std::vector<std::string>& load_warnings() const { return load_warnings_; }
+
   private:
-    void add_name(std::string_view name, std::size_t index);
+    void load_iso_codes(const std::filesystem::path& iso_json);
+    void load_aliases(const std::filesystem::path& aliases_tsv);
+    void load_translations(const std::vector<std::filesystem::path>& catalogues);
+    /// Adds a folded name key unless another country already has it.
+    void add_key(std::string key, std::size_t index);
 
     std::vector<Country> countries_;
     /// Folded name key (words joined by spaces, "," kept) to index in countries_.
     std::unordered_map<std::string, std::size_t> by_name_;
     std::unordered_map<std::string, std::size_t> by_code_;
     std::size_t longest_name_words_ = 1;
+    std::vector<std::string> load_warnings_;
 };
 
 /// Where infonote's data files are: $INFONOTE_DATA_DIR, else the source
@@ -84,7 +110,13 @@ std::filesystem::path data_dir();
 /// iso-codes' iso_3166-1.json: $INFONOTE_ISO_CODES_DIR or the configured path.
 std::filesystem::path iso_3166_json();
 
-/// The gazetteer every program uses, loaded once from the default places.
+/// iso-codes' translations of country names, one catalogue per language
+/// (fr, es, ru, ar, zh_CN) under $INFONOTE_LOCALE_DIR, else the locale folder
+/// beside the configured iso-codes folder (/usr/share/locale).
+std::vector<std::filesystem::path> iso_3166_catalogues();
+
+/// The gazetteer every program uses, loaded once from the default places;
+/// catalogues that cannot be used are logged as warnings.
 const CountryGazetteer& default_gazetteer();
 
 }  // namespace infonote

@@ -34,8 +34,15 @@ enum class OrgKind { International, National, Industry, Civil, Other };
 
 /// An organization named among the organizers or the participants.
 struct Organization {
+    /// The acronym in common use when the organization is known, else the
+    /// one the note gives it, if any.
     std::optional<std::string> acronym;
+    /// The full name in UN usage when the organization is known, else as
+    /// the note names it.
     std::string name;
+    /// The list item as the note wrote it, e.g. "Organisation for Security
+    /// and Co-operation in Europe (OSCE)", white space collapsed.
+    std::string written;
     /// The heading of the list it appeared under; "Organizers" for organizers.
     std::string group;
     OrgKind kind = OrgKind::International;

@@ -57,7 +57,8 @@ Json organizations_json(const Note& note)
                        {"name", o.name},
                        {"role", o.organizer ? "organizer" : "participant"},
                        {"group", o.group},
-                       {"kind", kind_name(o.kind)}});
+                       {"kind", kind_name(o.kind)},
+                       {"written", o.written}});
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include "country_gazetteer.h"
 #include "diagnostic.h"
 #include "note.h"
+#include "org_gazetteer.h"
 
 namespace infonote {
 
@@ -20,6 +21,10 @@ struct ParseResult {
 /// group) and the body sections of one note. `source` names the note in
 /// diagnostics and becomes Note::source. Never throws on bad input: what it
 /// cannot read is left empty and reported in the diagnostics.
+ParseResult parse_note(std::string_view text, std::string_view source,
+                       const CountryGazetteer& countries, const OrgGazetteer& orgs);
+
+/// parse_note() with default_org_gazetteer().
 ParseResult parse_note(std::string_view text, std::string_view source,
                        const CountryGazetteer& countries);
 

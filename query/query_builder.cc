@@ -3,6 +3,7 @@
 #include <array>
 #include <memory>
 
+#include "org_gazetteer.h"
 #include "schema.h"
 #include "text_normalizer.h"
 
@@ -19,12 +20,20 @@ bool is_operator(std::string_view token)
     return false;
 }
 
-// An organization is indexed under its acronym and under its folded name;
-// a value of one word may be either.
+// An organization is indexed under its acronym and under its folded name,
+// canonical when the organization gazetteer knows it. A value the gazetteer
+// knows, under any alias or spelling, becomes the canonical terms; any other
+// is matched as written, as an acronym when it is one word.
 Xapian::Query organization_query(const std::string& org)
 {
     std::string key = folded_key(org);
     if (key.empty()) throw QueryError("empty organization name");
+    if (const OrgEntry* known = default_org_gazetteer().resolve(org)) {
+        Xapian::Query by_name(filter_term(FieldId::Org, folded_key(known->name)));
+        if (!known->acronym) return by_name;
+        return Xapian::Query(Xapian::Query::OP_OR,
+                             Xapian::Query(filter_term(FieldId::Org, *known->acronym)), by_name);
+    }
     Xapian::Query by_name(filter_term(FieldId::Org, key));
     if (key.find(' ') != std::string::npos) return by_name;
     std::string acronym;

@@ -1,6 +1,16 @@
 #include "country_gazetteer.h"
 
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+#include "mo_catalog.h"
 
 namespace infonote {
 namespace {
@@ -47,6 +57,14 @@ TEST(CountryGazetteer, ResolvesUnNamesToTheRightCodes)
         {"Congo", "CG"},
         {"Swaziland", "SZ"},
         {"Cape Verde", "CV"},
+        {"Czech Republic", "CZ"},
+        {"The former Yugoslav Republic of Macedonia", "MK"},
+        {"the Netherlands", "NL"},
+        {"Micronesia (Federated States of)", "FM"},
+        {"Venezuela (Bolivarian Republic of)", "VE"},
+        {"United Republic of Tanzania", "TZ"},
+        {"Lao People's Democratic Republic", "LA"},
+        {"Syrian Arab Republic", "SY"},
     };
     for (const NameCase& c : cases) {
         SCOPED_TRACE(c.written);
@@ -75,6 +93,7 @@ TEST(CountryGazetteer, ShowsNamesInUnWordOrder)
     EXPECT_EQ(default_gazetteer().by_code("KR")->name, "Republic of Korea");
     EXPECT_EQ(default_gazetteer().by_code("PS")->name, "State of Palestine");
     EXPECT_EQ(default_gazetteer().by_code("KZ")->name, "Kazakhstan");
+    EXPECT_EQ(default_gazetteer().by_code("VA")->name, "Holy See");
 }
 
 std::vector<std::string> scanned_codes(std::string_view list)
@@ -119,6 +138,93 @@ TEST(CountryGazetteer, TakesCodesOnlyAsWholeItems)
     EXPECT_TRUE(scan.matches.empty());
 }
 
+TEST(CountryGazetteer, ResolvesNamesInTheOtherUnLanguages)
+{
+    const NameCase cases[] = {
+        // French
+        {"Allemagne", "DE"},
+        {"Fédération de Russie", "RU"},
+        {"Iran (République islamique d')", "IR"},
+        {"République islamique d'Iran", "IR"},
+        {"Corée, République de", "KR"},
+        {"Côte d'Ivoire", "CI"},
+        // Spanish
+        {"Alemania", "DE"},
+        {"Estado Plurinacional de Bolivia", "BO"},
+        {"República de Corea", "KR"},
+        // Russian, with and without the stress mark iso-codes writes
+        {"Германия", "DE"},
+        {"Российская Федерация", "RU"},
+        {"Казахстан", "KZ"},
+        {"Исламская Республика Иран", "IR"},
+        // Arabic
+        {"ألمانيا", "DE"},
+        {"الأردن", "JO"},
+        {"العراق", "IQ"},
+        // Chinese
+        {"德国", "DE"},
+        {"中国", "CN"},
+        {"俄罗斯", "RU"},
+        {"哈萨克斯坦", "KZ"},
+    };
+    for (const NameCase& c : cases) {
+        SCOPED_TRACE(c.written);
+        EXPECT_EQ(code_of(c.written), c.alpha2);
+    }
+}
+
+TEST(CountryGazetteer, ScansListsInTheOtherUnLanguages)
+{
+    EXPECT_EQ(scanned_codes("Allemagne, Fédération de Russie et Kazakhstan"),
+              (std::vector<std::string>{"DE", "RU", "KZ"}));
+    EXPECT_EQ(scanned_codes("Alemania, Chile y Perú"),
+              (std::vector<std::string>{"DE", "CL", "PE"}));
+    EXPECT_EQ(scanned_codes("Германия, Казахстан и Иордания"),
+              (std::vector<std::string>{"DE", "KZ", "JO"}));
+    // Arabic writes "and" joined to the next name, and its own comma.
+    EXPECT_EQ(scanned_codes("الأردن، العراق والكويت"),
+              (std::vector<std::string>{"JO", "IQ", "KW"}));
+    // Chinese lists use the ideographic comma and 和 for "and".
+    EXPECT_EQ(scanned_codes("中国、俄罗斯和哈萨克斯坦"),
+              (std::vector<std::string>{"CN", "RU", "KZ"}));
+}
+
+TEST(CountryGazetteer, NeverTakesANameInsideAnotherNameForACountry)
+{
+    for (const char* item :
+         {"Georgia Institute of Technology", "University of Georgia (USA)",
+          "Korea Strategic Trade Institute", "Indian Chemical Council", "Ericsson AB Sweden",
+          "United States Department of Energy", "Japan Atomic Energy Agency"}) {
+        SCOPED_TRACE(item);
+        ListScan scan = default_gazetteer().scan_list(std::string("Peru, ") + item + ", Chile");
+        ASSERT_EQ(scan.unmatched.size(), 1u);
+        std::string list = std::string("Peru, ") + item + ", Chile";
+        EXPECT_EQ(
+            list.substr(scan.unmatched[0].begin, scan.unmatched[0].end - scan.unmatched[0].begin),
+            item);
+        EXPECT_EQ(scan.matches.size(), 2u);
+    }
+}
+
+TEST(CountryGazetteer, SkipsNotesAndFootnoteMarksAfterNames)
+{
+    std::string list = "Japan (observer), Republic of Korea (ROK), Kazakhstan\u00b9, Peru2";
+    ListScan scan = default_gazetteer().scan_list(list);
+    std::vector<std::string> written;
+    for (const CountryMatch& m : scan.matches)
+        written.push_back(list.substr(m.begin, m.end - m.begin));
+    EXPECT_EQ(written,
+              (std::vector<std::string>{"Japan", "Republic of Korea", "Kazakhstan", "Peru"}));
+    EXPECT_TRUE(scan.unmatched.empty());
+}
+
+TEST(CountryGazetteer, FindsTheCountriesThatOpenAText)
+{
+    std::string_view text = "United States Other";
+    EXPECT_EQ(text.substr(default_gazetteer().leading_countries_end(text)), " Other");
+    EXPECT_EQ(default_gazetteer().leading_countries_end("Pacific Island States"), 0u);
+}
+
 TEST(CountryGazetteer, SuggestsCloseNames)
 {
     std::vector<const Country*> close = default_gazetteer().suggest("Kazahstan", 1);
@@ -135,6 +241,163 @@ TEST(CountryGazetteer, NamesTheFileItCannotRead)
     } catch (const std::runtime_error& e) {
         EXPECT_EQ(std::string(e.what()), "/nonexistent/iso_3166-1.json: cannot read country list");
     }
+}
+
+// --- gettext catalogues -----------------------------------------------------
+
+using Messages = std::vector<std::pair<std::string, std::string>>;
+
+void put_word(std::string& out, std::uint32_t w, bool big_endian)
+{
+    for (int i = 0; i < 4; ++i) {
+        int shift = big_endian ? 24 - 8 * i : 8 * i;
+        out += static_cast<char>((w >> shift) & 0xff);
+    }
+}
+
+// A .mo file as msgfmt writes it (without the optional hash table).
+std::string make_mo(const Messages& messages, bool big_endian = false)
+{
+    const auto n = static_cast<std::uint32_t>(messages.size());
+    const std::uint32_t originals = 28, translations = originals + 8 * n;
+    std::uint32_t strings = translations + 8 * n;
+    std::string header, tables, data;
+    put_word(header, 0x950412de, big_endian);
+    put_word(header, 0, big_endian);
+    put_word(header, n, big_endian);
+    put_word(header, originals, big_endian);
+    put_word(header, translations, big_endian);
+    put_word(header, 0, big_endian);  // hash table size
+    put_word(header, 0, big_endian);  // hash table offset
+    std::string original_table, translation_table;
+    for (const auto& [id, str] : messages) {
+        put_word(original_table, static_cast<std::uint32_t>(id.size()), big_endian);
+        put_word(original_table, strings + static_cast<std::uint32_t>(data.size()), big_endian);
+        data += id + '\0';
+    }
+    for (const auto& [id, str] : messages) {
+        put_word(translation_table, static_cast<std::uint32_t>(str.size()), big_endian);
+        put_word(translation_table, strings + static_cast<std::uint32_t>(data.size()), big_endian);
+        data += str + '\0';
+    }
+    return header + original_table + translation_table + data;
+}
+
+TEST(MoCatalog, ReadsBothByteOrders)
+{
+    Messages messages{
+        {"", "Project-Id-Version: test"}, {"Germany", "Allemagne"}, {"Peru", "Pérou"}};
+    for (bool big_endian : {false, true}) {
+        SCOPED_TRACE(big_endian);
+        std::vector<MoMessage> read = parse_mo(make_mo(messages, big_endian));
+        ASSERT_EQ(read.size(), 2u);  // the header entry is skipped
+        EXPECT_EQ(read[0].original, "Germany");
+        EXPECT_EQ(read[0].translation, "Allemagne");
+        EXPECT_EQ(read[1].translation, "Pérou");
+    }
+}
+
+TEST(MoCatalog, KeepsTheSingularAndDropsAContext)
+{
+    std::vector<MoMessage> read =
+        parse_mo(make_mo({{std::string("ctx\x04Peru"), "Pérou"},
+                          {std::string("country\0countries", 17), std::string("pays\0pays", 9)}}));
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(read[0].original, "Peru");
+    EXPECT_EQ(read[1].original, "country");
+    EXPECT_EQ(read[1].translation, "pays");
+}
+
+TEST(MoCatalog, RejectsDamagedFilesWithAReason)
+{
+    std::string good = make_mo({{"Germany", "Allemagne"}});
+    std::string bad_offset = good;
+    bad_offset[32] = '\x7f';  // the first string's offset, far past the end
+    struct Damaged {
+        std::string bytes;
+        const char* reason;
+    };
+    const Damaged cases[] = {
+        {"", "too short for a .mo header"},
+        {std::string(40, 'x'), "not a .mo file (bad magic number)"},
+        {good.substr(0, 30), "string table outside the file"},
+        {bad_offset, "string outside the file"},
+    };
+    for (const Damaged& d : cases) {
+        SCOPED_TRACE(d.reason);
+        try {
+            parse_mo(d.bytes);
+            FAIL() << "expected an exception";
+        } catch (const std::runtime_error& e) {
+            EXPECT_EQ(std::string(e.what()), d.reason);
+        }
+    }
+}
+
+class CatalogueTest : public testing::Test {
+  protected:
+    void SetUp() override
+    {
+        dir_ =
+            std::filesystem::temp_directory_path() / ("infonote-mo-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir_);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+
+    std::filesystem::path write(const std::string& name, const std::string& bytes)
+    {
+        std::filesystem::path p = dir_ / name;
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p;
+    }
+
+    CountryGazetteer load(const std::vector<std::filesystem::path>& catalogues)
+    {
+        return CountryGazetteer(iso_3166_json(), data_dir() / "country_aliases.tsv", catalogues);
+    }
+
+    std::filesystem::path dir_;
+};
+
+TEST_F(CatalogueTest, SkipsMissingAndDamagedCataloguesWithAWarning)
+{
+    std::filesystem::path good = write("good.mo", make_mo({{"Germany", "Allemagne"}}));
+    std::filesystem::path damaged = write("damaged.mo", "garbage that is not a catalogue");
+    std::filesystem::path missing = dir_ / "missing.mo";
+    CountryGazetteer g = load({missing, damaged, good});
+    EXPECT_EQ(g.load_warnings(),
+              (std::vector<std::string>{
+                  missing.string() +
+                      ": cannot read message catalogue; country names in that language are "
+                      "not recognized",
+                  damaged.string() +
+                      ": not a .mo file (bad magic number); country names in that language "
+                      "are not recognized"}));
+    ASSERT_NE(g.resolve("Allemagne"), nullptr);
+    EXPECT_EQ(g.resolve("Allemagne")->alpha2, "DE");
+}
+
+TEST_F(CatalogueTest, DropsATranslationTwoCountriesClaim)
+{
+    // Two languages giving one word to two countries: neither gets it.
+    std::filesystem::path one = write("one.mo", make_mo({{"Niger", "Nigerland"}}));
+    std::filesystem::path two = write("two.mo", make_mo({{"Nigeria", "Nigerland"}}));
+    CountryGazetteer g = load({one, two});
+    EXPECT_EQ(g.resolve("Nigerland"), nullptr);
+}
+
+TEST_F(CatalogueTest, NeverLetsATranslationTakeAnEnglishName)
+{
+    std::filesystem::path mo = write("x.mo", make_mo({{"Austria", "Australia"}}));
+    CountryGazetteer g = load({mo});
+    EXPECT_EQ(g.resolve("Australia")->alpha2, "AU");
+}
+
+TEST(CountryGazetteer, LoadsEveryCatalogueOfThisMachine)
+{
+    for (const std::filesystem::path& mo : iso_3166_catalogues())
+        if (!std::filesystem::exists(mo)) GTEST_SKIP() << "iso-codes catalogue missing: " << mo;
+    EXPECT_TRUE(default_gazetteer().load_warnings().empty());
 }
 
 }  // namespace

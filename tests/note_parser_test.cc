@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include "organization_names.h"
+#include "participant_groups.h"
+#include "venue_parser.h"
+
 namespace infonote {
 namespace {
 
@@ -80,14 +84,19 @@ void expect_astana_facts(const ParseResult& r)
 
     struct Org {
         const char* acronym;
-        const char* name;
+        const char* name;     // canonical
+        const char* written;  // as in the note
     };
     const Org participants[] = {
-        {"CIS", "Commonwealth of Independent States"},
-        {"EU", "European Union"},
-        {"OPCW", "Organization for the Prohibition of Chemical Weapons"},
-        {"OSCE", "Organization for Security and Cooperation in Europe"},
-        {"UNODC", "United Nations Office for Drugs and Crime"},
+        {"CIS", "Commonwealth of Independent States", "Commonwealth of Independent States (CIS)"},
+        {"EU", "European Union", "European Union (EU)"},
+        {"OPCW", "Organization for the Prohibition of Chemical Weapons",
+         "Organization for the Prohibition of Chemical Weapons (OPCW)"},
+        {"OSCE", "Organization for Security and Cooperation in Europe",
+         "Organization for Security and Cooperation in Europe (OSCE)"},
+        // The note misnames UNODC; the gazetteer gives its real name.
+        {"UNODC", "United Nations Office on Drugs and Crime",
+         "United Nations Office for Drugs and Crime (UNODC)"},
     };
     std::vector<const Organization*> listed;
     for (const Organization& o : n.organizations)
@@ -97,6 +106,7 @@ void expect_astana_facts(const ParseResult& r)
         SCOPED_TRACE(participants[i].acronym);
         EXPECT_EQ(listed[i]->acronym, std::optional<std::string>(participants[i].acronym));
         EXPECT_EQ(listed[i]->name, participants[i].name);
+        EXPECT_EQ(listed[i]->written, participants[i].written);
         EXPECT_EQ(listed[i]->group, "International organizations");
         EXPECT_EQ(listed[i]->kind, OrgKind::International);
     }
@@ -222,6 +232,233 @@ TEST(NoteParser, KeepsIndustryAndAcademiaApartFromStates)
     EXPECT_EQ(r.note.organizations[2].name, "University of Georgia (USA)");
 }
 
+TEST(NoteParser, ReadsEveryLabelSpelling)
+{
+    struct LabelCase {
+        const char* header;
+    };
+    const LabelCase cases[] = {
+        {"Event: T\nOrganizers: UNODA\nDate and Venue: 5 June 2018, Accra, Ghana\n"},
+        {"Title: T\nOrganisers: UNODA\nDate and venue: 5 June 2018, Accra, Ghana\n"},
+        {"Title: T\nOrganizer: UNODA\nVenue and Date: Accra, Ghana, 5 June 2018\n"},
+        {"Event: T\nOrganized by: UNODA\nDate: 5 June 2018\nVenue: Accra, Ghana\n"},
+        {"- Event:** T\n- Organizers:** UNODA\n- Date and Venue:** 5 June 2018, Accra, Ghana\n"},
+        {"**Event:** T\n\n**Organised by:** UNODA\n\n**Date and Venue:** 5 June 2018, Accra, "
+         "Ghana\n"},
+        {"EVENT: T\nORGANIZERS: UNODA\nDATE AND VENUE: 5 June 2018, Accra, Ghana\n"},
+        {"Information Note Event: T Organizers: UNODA Date and Venue: 5 June 2018, Accra, Ghana\n"},
+        {"Événement : T\nOrganisateurs : UNODA\nDate et lieu : 5 juin 2018, Accra, Ghana\n"},
+        {"Evento: T\nOrganizado por: UNODA\nFecha y lugar: 5 de junio de 2018, Accra, Ghana\n"},
+    };
+    for (const LabelCase& c : cases) {
+        SCOPED_TRACE(c.header);
+        ParseResult r = parse(std::string(c.header) + "Participants: States: Ghana\n");
+        EXPECT_EQ(r.note.title, "T");
+        ASSERT_EQ(r.note.organizers.size(), 1u);
+        EXPECT_EQ(r.note.organizers[0], "UNODA");
+        ASSERT_TRUE(r.note.start_date);
+        EXPECT_EQ(r.note.start_date->iso(), "2018-06-05");
+        EXPECT_EQ(r.note.venue.city, std::optional<std::string>("Accra"));
+        EXPECT_EQ(r.note.venue.country, std::optional<std::string>("GH"));
+        EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH"}));
+        EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
+    }
+}
+
+TEST(NoteParser, ClassifiesParticipantGroupHeadings)
+{
+    struct HeadingCase {
+        const char* heading;
+        GroupKind kind;
+    };
+    const HeadingCase cases[] = {
+        {"States", GroupKind::States},
+        {"State", GroupKind::States},
+        {"Central Asia States", GroupKind::States},
+        {"Other States", GroupKind::States},
+        {"Other", GroupKind::States},
+        {"Observers", GroupKind::States},
+        {"African Union Member States", GroupKind::States},
+        {"Pacific Island States", GroupKind::States},
+        {"National participants", GroupKind::National},
+        {"National agencies", GroupKind::National},
+        {"International and Regional Organizations", GroupKind::International},
+        {"Intergovernmental Organizations", GroupKind::International},
+        {"International organisations", GroupKind::International},
+        {"Regional organisations", GroupKind::International},
+        {"Industry", GroupKind::Industry},
+        {"Non-Governmental Organizations and Academia", GroupKind::Civil},
+        {"Civil society", GroupKind::Civil},
+        {"1540 Committee", GroupKind::Committee},
+        {"États", GroupKind::States},
+        {"Organisations internationales", GroupKind::International},
+        {"Estados", GroupKind::States},
+        {"Comité 1540", GroupKind::Committee},
+        {"Donors", GroupKind::Unknown},
+        {"Note", GroupKind::Unknown},
+    };
+    for (const HeadingCase& c : cases) {
+        SCOPED_TRACE(c.heading);
+        EXPECT_EQ(classify_group(c.heading), c.kind);
+    }
+}
+
+TEST(NoteParser, ReadsEveryVenueForm)
+{
+    struct VenueCase {
+        const char* written;
+        const char* city;     // "" for none
+        const char* country;  // "" for none
+        bool online;
+        bool unknown;
+    };
+    const VenueCase cases[] = {
+        {"Astana, Kazakhstan", "Astana", "KZ", false, false},
+        {"in Astana, Kazakhstan.", "Astana", "KZ", false, false},
+        {"Samoa", "", "WS", false, false},
+        {"Astana (Kazakhstan)", "Astana", "KZ", false, false},
+        {"Kazakhstan (Astana)", "Astana", "KZ", false, false},
+        {"Palais des Nations, Geneva, Switzerland", "Geneva", "CH", false, false},
+        {"Port of Spain Trinidad and Tobago", "Port of Spain", "TT", false, false},
+        {"La Paz, Bolivia (Plurinational State of)", "La Paz", "BO", false, false},
+        {"The Hague, the Netherlands", "The Hague", "NL", false, false},
+        {"Virtual meeting", "", "", true, false},
+        {"Online (videoconference)", "", "", true, false},
+        {"Vienna, Austria and online", "Vienna", "AT", true, false},
+        {"Vienna, Austria (hybrid)", "Vienna", "AT", true, false},
+        {"United Nations Headquarters, New York", "New York", "", false, true},
+    };
+    for (const VenueCase& c : cases) {
+        SCOPED_TRACE(c.written);
+        VenueReading r = read_venue(c.written, default_gazetteer());
+        EXPECT_EQ(r.venue.city.value_or(""), c.city);
+        EXPECT_EQ(r.venue.country.value_or(""), c.country);
+        EXPECT_EQ(r.venue.online, c.online);
+        EXPECT_EQ(r.country_unknown, c.unknown);
+    }
+}
+
+TEST(NoteParser, UsesTheVenueNotTheCityInTheTitle)
+{
+    ParseResult r = parse(
+        "Event: Follow-up to the Almaty workshop\n"
+        "Date and Venue: 7-8 June 2018, Bishkek, Kyrgyzstan\n"
+        "Participants: States: Kazakhstan, Kyrgyzstan\n");
+    EXPECT_EQ(r.note.venue.city, std::optional<std::string>("Bishkek"));
+    EXPECT_EQ(r.note.venue.country, std::optional<std::string>("KG"));
+}
+
+TEST(NoteParser, GivesOrganizationsTheirCanonicalNames)
+{
+    LearnedAcronyms learned = LearnedAcronyms::from_text(
+        "The Regional Radiation Protection Forum (RRPF) met, with the University of Georgia (USA).",
+        default_gazetteer());
+    OrgContext context{default_gazetteer(), default_org_gazetteer(), learned};
+    struct OrgCase {
+        const char* written;
+        const char* acronym;  // "" for none
+        const char* name;
+    };
+    const OrgCase cases[] = {
+        {"Organisation for Security and Co-operation in Europe", "OSCE",
+         "Organization for Security and Cooperation in Europe"},
+        {"the United Nations Office for Drugs and Crime (UNODC)", "UNODC",
+         "United Nations Office on Drugs and Crime"},
+        {"UNODA (United Nations Office for Disarmament Affairs)", "UNODA",
+         "United Nations Office for Disarmament Affairs"},
+        {"African Union (AU)", "AU", "African Union"},
+        {"OIE", "WOAH", "World Organisation for Animal Health"},
+        {"Содружество Независимых Государств (СНГ)", "CIS", "Commonwealth of Independent States"},
+        {"RRPF", "RRPF", "Regional Radiation Protection Forum"},
+        {"Regional Radiation Protection Forum", "RRPF", "Regional Radiation Protection Forum"},
+        {"University of Georgia (USA)", "", "University of Georgia (USA)"},
+        {"Korea Strategic Trade Institute", "", "Korea Strategic Trade Institute"},
+    };
+    for (const OrgCase& c : cases) {
+        SCOPED_TRACE(c.written);
+        Organization org = read_organization(c.written, context);
+        EXPECT_EQ(org.acronym.value_or(""), c.acronym);
+        EXPECT_EQ(org.name, c.name);
+        EXPECT_EQ(org.written, std::string(c.written).starts_with("the ")
+                                   ? std::string(c.written).substr(4)
+                                   : std::string(c.written));
+    }
+}
+
+TEST(NoteParser, SplitsOrganizerListsOnlyBetweenOrganizations)
+{
+    LearnedAcronyms none;
+    OrgContext context{default_gazetteer(), default_org_gazetteer(), none};
+    EXPECT_EQ(split_organizations("UNODA and OSCE", context),
+              (std::vector<std::string>{"UNODA", "OSCE"}));
+    EXPECT_EQ(split_organizations("Government of Montenegro and the United Nations Office for "
+                                  "Disarmament Affairs",
+                                  context),
+              (std::vector<std::string>{"Government of Montenegro",
+                                        "the United Nations Office for Disarmament Affairs"}));
+    EXPECT_EQ(split_organizations("United Nations Office on Drugs and Crime, Government of "
+                                  "Trinidad and Tobago",
+                                  context),
+              (std::vector<std::string>{"United Nations Office on Drugs and Crime",
+                                        "Government of Trinidad and Tobago"}));
+    EXPECT_EQ(
+        split_organizations("SICA and the United Nations Regional Centre for Peace, "
+                            "Disarmament and Development in Latin America and the "
+                            "Caribbean (UNLIREC)",
+                            context),
+        (std::vector<std::string>{"SICA",
+                                  "the United Nations Regional Centre for Peace, Disarmament and "
+                                  "Development in Latin America and the Caribbean (UNLIREC)"}));
+}
+
+TEST(NoteParser, KeepsCountryNamesInsideOrganizationsOutOfStates)
+{
+    ParseResult r = parse(
+        "Event: Outreach\n"
+        "Date and Venue: 2014-03-11, Wiesbaden, Germany\n"
+        "Participants:\n"
+        "States: Germany, Sweden, Korea Strategic Trade Institute, Georgia Institute of "
+        "Technology\n"
+        "Other: European Union\n"
+        "Industry: Ericsson AB Sweden, Indian Chemical Council\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"DE", "SE"}));
+    EXPECT_EQ(messages(r),
+              (std::vector<std::string>{
+                  "test.txt:4: warning: 'Korea Strategic Trade Institute' under 'States' is not "
+                  "a country; taken as an organization",
+                  "test.txt:4: warning: 'Georgia Institute of Technology' under 'States' is not "
+                  "a country; taken as an organization"}));
+    ASSERT_EQ(r.note.organizations.size(), 5u);
+    EXPECT_EQ(r.note.organizations[0].kind, OrgKind::Civil);
+    EXPECT_EQ(r.note.organizations[2].acronym, std::optional<std::string>("EU"));
+    EXPECT_EQ(r.note.organizations[2].group, "Other");
+}
+
+TEST(NoteParser, NeverReadsProseAfterTheListAsAGroup)
+{
+    ParseResult r = parse(
+        "Event: Workshop\n"
+        "Date and Venue: 5 June 2018, Accra, Ghana\n"
+        "Participants:\n"
+        "States: Ghana, Togo\n"
+        "Note: Japan and Norway funded the interpretation.\n"
+        "Donors: Sweden\n"
+        "\n"
+        "Remark: Denmark sent a written contribution.\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH", "TG", "SE"}));
+    EXPECT_EQ(messages(r), (std::vector<std::string>{
+                               "test.txt:5: warning: 'Note' is not a known participant group; "
+                               "its list is not read"}));
+}
+
+TEST(NoteParser, SuggestsTheCountryAMisspeltNameMeant)
+{
+    ParseResult r = parse("Event: W\nDate: 5 May 2015\nParticipants: States: Kazahstan\n");
+    EXPECT_EQ(messages(r), (std::vector<std::string>{
+                               "test.txt:3: warning: 'Kazahstan' under 'States' is not a known "
+                               "country; did you mean 'Kazakhstan'?"}));
+}
+
 TEST(NoteParser, NeverThrowsOnGarbage)
 {
     const std::string inputs[] = {"",
@@ -233,7 +470,12 @@ TEST(NoteParser, NeverThrowsOnGarbage)
                                   "Participants: States: , , and and ,",
                                   "\xFF\xFE\x00\x01 Event: \xC3",
                                   "Participants: A: B: C: D:\n\n\n:E",
-                                  "1. Background"};
+                                  "1. Background",
+                                  "Participants: States: \xD9\x88, (((, ))), \xE3\x80\x81",
+                                  "Organizers: ( and ) and , and (X) and",
+                                  "Participants: States: " + std::string(5000, 'x') + ", Peru",
+                                  "Date and Venue: (online (, , Kazakhstan (",
+                                  "Event: \xE2\x81\xB9\xC2\xB9 Participants\xC2\xB3: \xC2"};
     for (const std::string& in : inputs) {
         SCOPED_TRACE(in);
         EXPECT_NO_THROW(parse(in));

@@ -1,0 +1,218 @@
+#include "header_labels.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "text_normalizer.h"
+#include "text_spans.h"
+
+namespace infonote {
+
+namespace {
+
+struct LabelSpelling {
+    std::string_view folded;
+    Label label;
+};
+
+// Every spelling of every label, folded (see fold()): English, and the
+// French and Spanish of notes written in those languages.
+constexpr std::array kLabels{
+    LabelSpelling{"event", Label::Title},
+    LabelSpelling{"title", Label::Title},
+    LabelSpelling{"evenement", Label::Title},
+    LabelSpelling{"titre", Label::Title},
+    LabelSpelling{"evento", Label::Title},
+    LabelSpelling{"titulo", Label::Title},
+    LabelSpelling{"organizer", Label::Organizers},
+    LabelSpelling{"organizers", Label::Organizers},
+    LabelSpelling{"organizer(s)", Label::Organizers},
+    LabelSpelling{"organiser", Label::Organizers},
+    LabelSpelling{"organisers", Label::Organizers},
+    LabelSpelling{"organiser(s)", Label::Organizers},
+    LabelSpelling{"organized by", Label::Organizers},
+    LabelSpelling{"organised by", Label::Organizers},
+    LabelSpelling{"organisateur", Label::Organizers},
+    LabelSpelling{"organisateurs", Label::Organizers},
+    LabelSpelling{"organise par", Label::Organizers},
+    LabelSpelling{"organisee par", Label::Organizers},
+    LabelSpelling{"organizador", Label::Organizers},
+    LabelSpelling{"organizadores", Label::Organizers},
+    LabelSpelling{"organizado por", Label::Organizers},
+    LabelSpelling{"organizada por", Label::Organizers},
+    LabelSpelling{"date and venue", Label::DateVenue},
+    LabelSpelling{"dates and venue", Label::DateVenue},
+    LabelSpelling{"date and place", Label::DateVenue},
+    LabelSpelling{"date and location", Label::DateVenue},
+    LabelSpelling{"date et lieu", Label::DateVenue},
+    LabelSpelling{"dates et lieu", Label::DateVenue},
+    LabelSpelling{"fecha y lugar", Label::DateVenue},
+    LabelSpelling{"fechas y lugar", Label::DateVenue},
+    LabelSpelling{"venue and date", Label::VenueDate},
+    LabelSpelling{"venue and dates", Label::VenueDate},
+    LabelSpelling{"place and date", Label::VenueDate},
+    LabelSpelling{"lieu et date", Label::VenueDate},
+    LabelSpelling{"lieu et dates", Label::VenueDate},
+    LabelSpelling{"lugar y fecha", Label::VenueDate},
+    LabelSpelling{"lugar y fechas", Label::VenueDate},
+    LabelSpelling{"date", Label::Date},
+    LabelSpelling{"dates", Label::Date},
+    LabelSpelling{"fecha", Label::Date},
+    LabelSpelling{"fechas", Label::Date},
+    LabelSpelling{"venue", Label::Venue},
+    LabelSpelling{"location", Label::Venue},
+    LabelSpelling{"place", Label::Venue},
+    LabelSpelling{"lieu", Label::Venue},
+    LabelSpelling{"lugar", Label::Venue},
+    LabelSpelling{"sede", Label::Venue},
+    LabelSpelling{"participants", Label::Participants},
+    LabelSpelling{"participantes", Label::Participants},
+};
+
+// A label is a few words; the colon must follow within this many bytes.
+constexpr std::size_t kMaxLabelBytes = 24;
+
+// Headings that open the prose part of a note even when unnumbered, in
+// English, French and Spanish, folded.
+constexpr std::string_view kSectionNames[] = {"background",
+                                              "introduction",
+                                              "overview",
+                                              "highlights",
+                                              "highlights of the discussions",
+                                              "summary",
+                                              "chair's summary",
+                                              "conclusions",
+                                              "conclusion",
+                                              "additional comments",
+                                              "outcome",
+                                              "outcomes",
+                                              "objectives",
+                                              "key messages",
+                                              "recommendations",
+                                              "contexte",
+                                              "resume",
+                                              "resultats",
+                                              "conclusions et recommandations",
+                                              "antecedentes",
+                                              "introduccion",
+                                              "resumen",
+                                              "resultados",
+                                              "conclusiones"};
+
+// Roman numerals numbering sections ("III. Outcomes"), up to twelve.
+constexpr std::array<std::string_view, 12> kRomanNumerals{"I",   "II",   "III", "IV", "V",  "VI",
+                                                          "VII", "VIII", "IX",  "X",  "XI", "XII"};
+
+// The UTF-8 footnote marks PDF conversion leaves stuck to words: the
+// superscript digits and the dagger.
+constexpr std::array<std::string_view, 11> kFootnoteMarks{
+    "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",     "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5",
+    "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9", "\xE2\x80\xA0"};
+
+// The length of the footnote mark at `at`, or 0.
+std::size_t footnote_mark_at(std::string_view text, std::size_t at)
+{
+    for (std::string_view mark : kFootnoteMarks)
+        if (text.substr(at, mark.size()) == mark) return mark.size();
+    return 0;
+}
+
+bool is_upper(char c)
+{
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+
+// "2. Highlights", "2) Highlights", "III. Outcomes": the text after the
+// number, or nullopt when the line is not numbered that way.
+std::optional<std::string_view> after_section_number(std::string_view v)
+{
+    std::size_t digits = 0;
+    while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
+    std::size_t number_end = digits;
+    if (digits == 0) {
+        std::size_t letters = 0;
+        while (letters < v.size() &&
+               std::string_view("IVX").find(v[letters]) != std::string_view::npos)
+            ++letters;
+        std::string_view roman = v.substr(0, letters);
+        if (std::find(kRomanNumerals.begin(), kRomanNumerals.end(), roman) == kRomanNumerals.end())
+            return std::nullopt;
+        number_end = letters;
+    } else if (digits > 2) {
+        return std::nullopt;
+    }
+    if (number_end >= v.size() || (v[number_end] != '.' && v[number_end] != ')'))
+        return std::nullopt;
+    return trim_view(v.substr(number_end + 1));
+}
+
+}  // namespace
+
+std::vector<FoundLabel> find_labels(std::string_view h)
+{
+    std::vector<FoundLabel> labels;
+    for (std::size_t p = 0; p < h.size(); ++p) {
+        // A label starts a word with a capital (or a letter such as "É").
+        if (!is_upper(h[p]) && static_cast<unsigned char>(h[p]) < 0x80) continue;
+        if (p > 0 && !is_space(h[p - 1]) && h[p - 1] != '(' && h[p - 1] != '-') continue;
+        std::size_t colon = h.find_first_of(":\n", p);
+        if (colon == std::string_view::npos || h[colon] != ':' || colon - p > kMaxLabelBytes)
+            continue;
+        std::string_view written = trim_view(h.substr(p, colon - p), " \t");
+        std::string folded = collapse_spaces(fold(written));
+        auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
+                                     [&](const LabelSpelling& l) { return l.folded == folded; });
+        if (spelling == kLabels.end()) continue;
+        bool seen = std::any_of(labels.begin(), labels.end(),
+                                [&](const FoundLabel& f) { return f.label == spelling->label; });
+        if (!seen) labels.push_back({spelling->label, written, p, colon + 1});
+        p = colon;
+    }
+    return labels;
+}
+
+std::string strip_markup(std::string_view text)
+{
+    std::string out(text);
+    bool line_start = true;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        char c = out[i];
+        if (c == '\n') {
+            line_start = true;
+            continue;
+        }
+        if (c == '*' || c == '#' || c == '_' || c == '|') {
+            out[i] = ' ';
+        } else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() &&
+                   out[i + 1] == ' ') {
+            out[i] = ' ';
+        } else if (std::size_t mark = footnote_mark_at(out, i); mark > 0) {
+            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), mark, ' ');
+            i += mark - 1;
+        }
+        if (!is_space(out[i])) line_start = false;
+    }
+    return out;
+}
+
+std::optional<std::string> section_heading(std::string_view raw)
+{
+    std::string s;
+    for (char c : raw)
+        if (c != '*' && c != '#' && c != '_') s += c;
+    std::string_view v = trim_view(s);
+    if (v.empty() || v.size() > 100) return std::nullopt;
+    if (std::optional<std::string_view> rest = after_section_number(v)) {
+        if (!rest->empty() && is_upper((*rest)[0]) && rest->back() != '.' &&
+            count_words(*rest) <= 12)
+            return collapse_spaces(trim_view(*rest, " :"));
+        return std::nullopt;
+    }
+    std::string folded = fold(trim_view(v, " :"));
+    for (std::string_view name : kSectionNames)
+        if (folded == name) return collapse_spaces(trim_view(v, " :"));
+    return std::nullopt;
+}
+
+}  // namespace infonote

@@ -1,0 +1,263 @@
+#include "participant_groups.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <sstream>
+
+#include "text_normalizer.h"
+#include "text_spans.h"
+
+namespace infonote {
+
+namespace {
+
+// Group headings seen in notes, as folded keys. In a flattened header the
+// longest of these that ends the text before a colon is the heading.
+constexpr std::string_view kKnownHeadings[] = {
+    "states", "state", "participating states", "other participating states", "member states",
+    "other states", "other member states", "central asia states", "central asian states",
+    "african union member states", "au member states", "ecowas member states",
+    "caricom member states", "sica member states", "asean member states", "observer states",
+    "observers", "other", "others", "other participants", "countries", "participating countries",
+    "other countries", "host country", "host state", "national participants", "national agencies",
+    "national authorities", "national institutions", "national delegations",
+    "national stakeholders", "government", "government agencies", "host government",
+    "international organizations", "international organisations",
+    "international and regional organizations", "international and regional organisations",
+    "regional organizations", "regional organisations", "intergovernmental organizations",
+    "intergovernmental organisations", "other organizations", "other organisations",
+    "organizations", "organisations", "united nations", "un entities", "united nations entities",
+    "un bodies", "un agencies", "industry", "private sector", "industry and private sector",
+    "industry representatives", "academia", "non governmental organizations",
+    "non governmental organisations", "non governmental organizations and academia",
+    "non governmental organisations and academia", "ngos", "ngos and academia", "civil society",
+    "civil society and academia", "academia and civil society", "research institutions",
+    "think tanks", "1540 committee", "committee", "participants", "observer", "observer state",
+    // French
+    "etats", "etat", "autres etats", "etats membres", "etats participants", "pays", "observateurs",
+    "autres", "participants nationaux", "organisations internationales", "organisations regionales",
+    "organisations internationales et regionales", "organisations intergouvernementales",
+    "industrie", "secteur prive", "societe civile", "ong", "milieux universitaires", "comite 1540",
+    // Spanish
+    "estados", "estado", "otros estados", "estados miembros", "estados participantes", "paises",
+    "observadores", "otros", "participantes nacionales", "organizaciones internacionales",
+    "organizaciones regionales", "organizaciones internacionales y regionales",
+    "organizaciones intergubernamentales", "industria", "sector privado", "sociedad civil", "ong",
+    "academia", "comite 1540", "participantes"};
+
+std::vector<std::string> words_of(std::string_view heading)
+{
+    std::vector<std::string> words;
+    std::istringstream in(folded_key(heading));
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+bool has_word(const std::vector<std::string>& words, std::string_view word)
+{
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool has_any_word(const std::vector<std::string>& words,
+                  std::initializer_list<std::string_view> wanted)
+{
+    return std::any_of(wanted.begin(), wanted.end(),
+                       [&](std::string_view w) { return has_word(words, w); });
+}
+
+bool has_prefix(const std::vector<std::string>& words, std::string_view prefix)
+{
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return w.starts_with(prefix); });
+}
+
+bool is_known_heading(std::string_view text)
+{
+    std::string key = folded_key(text);
+    return std::find(std::begin(kKnownHeadings), std::end(kKnownHeadings), key) !=
+           std::end(kKnownHeadings);
+}
+
+bool starts_like_heading(std::string_view s)
+{
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    // A byte >= 0x80 starts a non-ASCII letter, as in "États".
+    return std::isupper(c) || std::isdigit(c) || c >= 0x80;
+}
+
+// Words that end organization names, for telling where a list item ends in
+// a flattened header.
+constexpr std::array<std::string_view, 20> kOrganizationEndings{
+    "council",      "institute",    "center",      "centre",     "agency",
+    "organization", "organisation", "association", "university", "union",
+    "commission",   "secretariat",  "ab",          "ltd",        "inc",
+    "gmbh",         "group",        "foundation",  "forum",      "office"};
+
+// True when `prefix` plausibly ends a list item: a country name, an
+// acronym, a closing parenthesis or an organization's last word. Only then
+// is it given back to the previous list, so that "Pacific Island States"
+// stays one heading while "..., United States Other States" splits.
+bool ends_list_item(std::string_view prefix, const CountryGazetteer& countries)
+{
+    std::string_view p = trim_view(prefix, " ,;\t\n");
+    if (p.empty()) return false;
+    if (p.back() == ')') return true;
+    std::size_t space = p.find_last_of(" \t\n");
+    std::string_view last = space == std::string_view::npos ? p : p.substr(space + 1);
+    if (last.size() >= 2 && is_upper_word(last)) return true;
+    std::string last_key = folded_key(last);
+    if (std::find(kOrganizationEndings.begin(), kOrganizationEndings.end(), last_key) !=
+        kOrganizationEndings.end())
+        return true;
+    return countries.trailing_name(p).country != nullptr;
+}
+
+// The longest known heading that ends `candidate` at a word boundary, when
+// what precedes it can end the previous list; empty when there is none.
+std::string_view known_heading_suffix(std::string_view candidate, const CountryGazetteer& countries)
+{
+    for (std::size_t at = 0; at < candidate.size(); ++at) {
+        if ((at > 0 && !is_space(candidate[at - 1])) || is_space(candidate[at])) continue;
+        std::string_view suffix = candidate.substr(at);
+        if (!starts_like_heading(suffix) || !is_known_heading(suffix)) continue;
+        if (at == 0 || ends_list_item(candidate.substr(0, at), countries)) return suffix;
+    }
+    return {};
+}
+
+// "United States Other" -> "Other": the country names that open a
+// candidate heading belong to the list before it. Empty when the
+// candidate is nothing but country names.
+std::string_view heading_after_countries(std::string_view candidate,
+                                         const CountryGazetteer& countries)
+{
+    std::size_t keep = countries.leading_countries_end(candidate);
+    return trim_view(candidate.substr(keep), " ,;");
+}
+
+// Where the text that may hold the heading ending at `colon` starts: back
+// to the previous list separator, or also to the previous line break.
+std::size_t candidate_start(std::string_view value, std::size_t floor, std::size_t colon,
+                            bool stop_at_line_break)
+{
+    std::size_t start = colon;
+    while (start > floor && !(stop_at_line_break && value[start - 1] == '\n') &&
+           std::string_view(",;.").find(value[start - 1]) == std::string_view::npos)
+        --start;
+    return start;
+}
+
+// The heading whose colon is at `colon`, or empty when that colon does not
+// end a heading. `floor` is where the search back must stop. A known
+// heading may follow the end of the previous list on the same line or,
+// when PDF conversion wrapped the lines anywhere, on a line of its own
+// after a name cut in two ("Sao Tome and\nPrincipe Other States:").
+std::string_view heading_before(std::string_view value, std::size_t floor, std::size_t colon,
+                                const CountryGazetteer& countries)
+{
+    std::size_t wide = candidate_start(value, floor, colon, false);
+    std::string_view known =
+        known_heading_suffix(trim_view(value.substr(wide, colon - wide)), countries);
+    if (!known.empty()) return known;
+    std::size_t narrow = candidate_start(value, floor, colon, true);
+    std::string_view candidate = trim_view(value.substr(narrow, colon - narrow));
+    if (candidate.empty() || !starts_like_heading(candidate)) return {};
+    if (count_words(candidate) > 8 || candidate.size() > 80) return {};
+    return heading_after_countries(candidate, countries);
+}
+
+}  // namespace
+
+GroupKind classify_group(std::string_view heading)
+{
+    std::vector<std::string> w = words_of(heading);
+    std::string key = folded_key(heading);
+    auto has_phrase = [&key](std::string_view phrase) {
+        return (" " + key + " ").find(" " + std::string(phrase) + " ") != std::string::npos;
+    };
+    if (has_word(w, "1540") || has_word(w, "committee") || has_word(w, "comite"))
+        return GroupKind::Committee;
+    if (has_prefix(w, "industr") || has_phrase("private sector") || has_prefix(w, "compan") ||
+        has_word(w, "business") || has_phrase("secteur prive") || has_phrase("sector privado"))
+        return GroupKind::Industry;
+    if (has_prefix(w, "academ") || has_prefix(w, "ngo") || has_word(w, "ong") ||
+        has_phrase("non governmental") || has_word(w, "nongovernmental") ||
+        has_phrase("civil society") || has_phrase("societe civile") ||
+        has_phrase("sociedad civil") || has_word(w, "research") || has_phrase("think tanks") ||
+        has_prefix(w, "universit"))
+        return GroupKind::Civil;
+    // Word by word, so that "International" and "Intergovernmental" are
+    // not taken for "national" and "governmental".
+    if (has_any_word(w, {"national", "nationaux", "nationales", "nacional", "nacionales"}) ||
+        has_prefix(w, "government") || has_prefix(w, "gouvernement") || has_prefix(w, "gobierno") ||
+        has_prefix(w, "minist"))
+        return GroupKind::National;
+    if (has_prefix(w, "organi") || has_prefix(w, "agenc") || has_word(w, "bodies") ||
+        has_prefix(w, "institution") || has_word(w, "entities") || has_phrase("united nations") ||
+        has_word(w, "un"))
+        return GroupKind::International;
+    if (is_known_heading(heading) || heading_names_states(heading)) return GroupKind::States;
+    return GroupKind::Unknown;
+}
+
+OrgKind org_kind_of(GroupKind kind)
+{
+    switch (kind) {
+        case GroupKind::Industry: return OrgKind::Industry;
+        case GroupKind::Civil: return OrgKind::Civil;
+        case GroupKind::International: return OrgKind::International;
+        case GroupKind::National: return OrgKind::National;
+        default: return OrgKind::Other;
+    }
+}
+
+bool heading_names_states(std::string_view heading)
+{
+    std::vector<std::string> w = words_of(heading);
+    return has_prefix(w, "state") || has_prefix(w, "countr") || has_prefix(w, "etat") ||
+           has_prefix(w, "estado") || has_word(w, "pays") || has_word(w, "paises");
+}
+
+std::vector<Group> find_groups(std::string_view value, const CountryGazetteer& countries)
+{
+    std::vector<Group> groups;
+    std::size_t content_begin = 0;
+    std::string heading = "Participants";
+    for (std::size_t colon = value.find(':'); colon != std::string_view::npos;
+         colon = value.find(':', colon + 1)) {
+        std::string_view own = heading_before(value, content_begin, colon, countries);
+        if (own.empty()) continue;
+        groups.push_back({heading, content_begin, offset_in(value, own)});
+        heading = collapse_spaces(own);
+        content_begin = colon + 1;
+    }
+    groups.push_back({heading, content_begin, value.size()});
+    // The text before the first heading is a group only when it has words.
+    if (trim_view(value.substr(groups.front().begin, groups.front().end - groups.front().begin))
+            .empty())
+        groups.erase(groups.begin());
+    return groups;
+}
+
+std::size_t participants_length(std::string_view v)
+{
+    std::size_t at = 0;
+    while (true) {
+        std::size_t blank = find_blank_line(v.substr(at));
+        if (blank == std::string_view::npos) return v.size();
+        blank += at;
+        std::size_t next = v.find_first_not_of(" \t\n", blank);
+        if (next == std::string_view::npos) return blank;
+        std::size_t eol = v.find('\n', next);
+        std::string_view next_line =
+            v.substr(next, eol == std::string_view::npos ? eol : eol - next);
+        std::size_t colon = next_line.find(':');
+        if (colon == std::string_view::npos || count_words(next_line.substr(0, colon)) > 8 ||
+            classify_group(trim_view(next_line.substr(0, colon), " \t*-")) == GroupKind::Unknown)
+            return blank;
+        at = next;
+    }
+}
+
+}  // namespace infonote

@@ -1,0 +1,56 @@
+// The "Participants:" value split into its groups ("Central Asia States:",
+// "International organizations:", "Industry:", "1540 Committee:" ...) and
+// what each group holds.
+#ifndef INFONOTE_COMMON_PARTICIPANT_GROUPS_H
+#define INFONOTE_COMMON_PARTICIPANT_GROUPS_H
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "country_gazetteer.h"
+#include "note.h"
+
+namespace infonote {
+
+/// What a group heading says its list holds.
+enum class GroupKind { States, International, National, Industry, Civil, Committee, Unknown };
+
+/// Reads a heading: "Other States" and "Observers" hold States, "National
+/// participants" national bodies, "Intergovernmental Organizations"
+/// international ones, "Non-Governmental Organizations and Academia" civil
+/// society, "1540 Committee" the Committee's own people. A heading that
+/// says none of this ("Donors", "Note") is Unknown.
+GroupKind classify_group(std::string_view heading);
+
+/// The kind of the organizations listed under a group of that kind.
+OrgKind org_kind_of(GroupKind kind);
+
+/// True when the heading itself says "States" or "countries", so that an
+/// organization listed under it is worth a warning.
+bool heading_names_states(std::string_view heading);
+
+/// One "Heading: items" group, as offsets into the participants value.
+struct Group {
+    std::string heading;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// Splits the participants value into groups. A heading runs back from its
+/// colon to the previous line break or list separator; in a header
+/// flattened by PDF conversion, what precedes a known heading ("...,
+/// United States Other States:", "..., Indian Chemical Council
+/// Non-Governmental Organizations and Academia:") is given back to the list
+/// before it. Text before the first heading is a group named "Participants".
+std::vector<Group> find_groups(std::string_view value, const CountryGazetteer& countries);
+
+/// How much of the text after "Participants:" belongs to it: the groups
+/// run until a paragraph that does not open with a known "Heading:" (so a
+/// following "Note: ..." paragraph is prose, not a group).
+std::size_t participants_length(std::string_view value);
+
+}  // namespace infonote
+
+#endif

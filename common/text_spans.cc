@@ -1,0 +1,103 @@
+#include "text_spans.h"
+
+#include "text_normalizer.h"
+
+namespace infonote {
+
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view lower_word)
+{
+    if (at > text.size() || text.size() - at < lower_word.size()) return false;
+    for (std::size_t i = 0; i < lower_word.size(); ++i) {
+        char c = text[at + i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_word[i]) return false;
+    }
+    return true;
+}
+
+std::string_view trim_view(std::string_view s, std::string_view chars)
+{
+    auto b = s.find_first_not_of(chars);
+    if (b == std::string_view::npos) return s.substr(s.size());
+    auto e = s.find_last_not_of(chars);
+    return s.substr(b, e - b + 1);
+}
+
+std::string tidy(std::string_view s)
+{
+    return collapse_spaces(trim_view(s, " \t\r\n,;:.-"));
+}
+
+std::string_view drop_leading_the(std::string_view s)
+{
+    if (s.size() > 4 && (s.substr(0, 4) == "the " || s.substr(0, 4) == "The ")) return s.substr(4);
+    return s;
+}
+
+bool is_upper_word(std::string_view s)
+{
+    bool letter = false;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letter = true;
+        if (is_space(c)) return false;
+    }
+    return letter;
+}
+
+std::size_t count_words(std::string_view s)
+{
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : s) {
+        bool space = is_space(c);
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+std::vector<std::string_view> split_top_level(std::string_view text, std::string_view separators)
+{
+    std::vector<std::string_view> parts;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '(')
+            ++depth;
+        else if (c == ')' && depth > 0)
+            --depth;
+        else if (depth == 0 && separators.find(c) != std::string_view::npos) {
+            parts.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+std::size_t find_blank_line(std::string_view v)
+{
+    bool seen_text = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!is_space(v[i])) seen_text = true;
+        if (v[i] != '\n' || !seen_text) continue;
+        std::size_t j = i + 1;
+        while (j < v.size() && (v[j] == ' ' || v[j] == '\t')) ++j;
+        if (j < v.size() && v[j] == '\n') return i;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t offset_in(std::string_view whole, std::string_view part)
+{
+    return static_cast<std::size_t>(part.data() - whole.data());
+}
+
+}  // namespace infonote

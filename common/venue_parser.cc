@@ -1,0 +1,163 @@
+#include "venue_parser.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "text_spans.h"
+
+namespace infonote {
+
+namespace {
+
+// Words, in lower case, that say a meeting was held (wholly or partly)
+// online, in English, French and Spanish.
+constexpr std::string_view kOnlineWords[] = {
+    "virtual", "online", "on-line", "videoconference", "video conference", "video-conference",
+    "webinar", "remote", "hybrid", "teleconference", "zoom",
+    // French
+    "en ligne", "virtuel", "visioconf", "hybride",
+    // Spanish ("virtual" as in English)
+    "en l\xC3\xADnea", "en linea", "videoconferencia", "h\xC3\xADbrid", "hibrid"};
+
+// Phrases that join a physical place to its online part: "Vienna, Austria
+// and online", "Geneva with virtual participation".
+constexpr std::string_view kOnlineJoiners[] = {" and ", " with ", " or ", " & ",  " + ",
+                                               " et ",  " avec ", " y ",  " con "};
+
+struct PlaceCountry {
+    std::string city;  // may be empty
+    const Country* country = nullptr;
+};
+
+// Where the first online word starts in `text`; npos when there is none.
+// The words are ASCII, so lower-casing ASCII letters alone keeps offsets.
+std::size_t online_word_at(std::string_view text)
+{
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::size_t first = std::string::npos;
+    for (std::string_view word : kOnlineWords) first = std::min(first, lower.find(word));
+    return first;
+}
+
+// The text without parenthesized remarks about online attendance.
+std::string drop_online_remarks(std::string_view text, bool& online)
+{
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t open = text.find('(', at);
+        std::size_t close = open == std::string_view::npos ? open : text.find(')', open);
+        if (close == std::string_view::npos) break;
+        std::string_view inside = text.substr(open, close + 1 - open);
+        out += text.substr(at, open - at);
+        if (online_word_at(inside) != std::string::npos)
+            online = true;
+        else
+            out += inside;
+        at = close + 1;
+    }
+    if (at < text.size()) out += text.substr(at);
+    return out;
+}
+
+// The physical part of one comma-separated piece: all of it, the part
+// before "and online", or nothing for "Virtual meeting".
+std::string_view physical_part(std::string_view piece, bool& online)
+{
+    std::size_t word = online_word_at(piece);
+    if (word == std::string::npos) return piece;
+    online = true;
+    std::size_t cut = std::string_view::npos;
+    for (std::string_view joiner : kOnlineJoiners) {
+        std::size_t at = piece.rfind(joiner, word);
+        if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) cut = at;
+    }
+    return cut == std::string_view::npos ? std::string_view{} : trim_view(piece.substr(0, cut));
+}
+
+// The place with every online mention removed, pieces rejoined by ", ".
+std::string physical_place(std::string_view text, bool& online)
+{
+    std::string kept = drop_online_remarks(text, online);
+    std::string place;
+    for (std::string_view piece : split_top_level(kept, ",;/")) {
+        std::string part = tidy(physical_part(piece, online));
+        if (part.empty()) continue;
+        if (!place.empty()) place += ", ";
+        place += part;
+    }
+    return place;
+}
+
+// "Astana (Kazakhstan)" or "Kazakhstan (Astana)".
+std::optional<PlaceCountry> parenthesized_country(std::string_view part,
+                                                  const CountryGazetteer& countries)
+{
+    std::size_t open = part.rfind('(');
+    if (open == std::string_view::npos || part.back() != ')') return std::nullopt;
+    std::string inner = tidy(part.substr(open + 1, part.size() - open - 2));
+    std::string outer = tidy(part.substr(0, open));
+    if (const Country* c = countries.resolve(inner)) return PlaceCountry{outer, c};
+    if (const Country* c = countries.resolve(outer)) return PlaceCountry{inner, c};
+    return std::nullopt;
+}
+
+// "Port of Spain Trinidad and Tobago": a country name ending the part,
+// for venues whose comma PDF conversion lost.
+std::optional<PlaceCountry> trailing_country(std::string_view part,
+                                             const CountryGazetteer& countries)
+{
+    CountryMatch m = countries.trailing_name(part);
+    if (!m.country || m.begin == 0) return std::nullopt;
+    return PlaceCountry{tidy(part.substr(0, m.begin)), m.country};
+}
+
+std::string_view drop_leading_preposition(std::string_view text)
+{
+    for (std::string_view word : {"held in ", "in ", "at "})
+        if (starts_with_ci(text, 0, word) && text.size() > word.size())
+            return text.substr(word.size());
+    return text;
+}
+
+}  // namespace
+
+VenueReading read_venue(std::string_view text, const CountryGazetteer& countries)
+{
+    VenueReading reading;
+    std::string tidied = tidy(text);
+    reading.place = physical_place(drop_leading_preposition(tidied), reading.venue.online);
+    if (reading.place.empty()) return reading;
+
+    std::vector<std::string_view> parts = split_top_level(reading.place, ",");
+    std::string_view last = trim_view(parts.back());
+    std::optional<std::string> city;
+    if (const Country* c = countries.resolve(last)) {
+        reading.venue.country = c->alpha2;
+        parts.pop_back();
+    } else if (auto found = parenthesized_country(last, countries)) {
+        reading.venue.country = found->country->alpha2;
+        parts.pop_back();
+        if (!found->city.empty()) city = found->city;
+    } else if (auto trailing = trailing_country(last, countries)) {
+        reading.venue.country = trailing->country->alpha2;
+        parts.pop_back();
+        if (!trailing->city.empty()) city = trailing->city;
+    } else {
+        reading.country_unknown = true;
+    }
+    // The city is the part just before the country: "Palais des Nations,
+    // Geneva, Switzerland" was in Geneva.
+    if (!city && !parts.empty()) {
+        std::string part = tidy(parts.back());
+        if (!part.empty()) city = part;
+    }
+    reading.venue.city = city;
+    return reading;
+}
+
+}  // namespace infonote
