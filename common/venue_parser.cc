@@ -19,7 +19,7 @@ constexpr std::string_view kOnlineWords[] = {
     // French
     "en ligne", "virtuel", "visioconf", "hybride",
     // Spanish ("virtual" as in English)
-    "en l\xC3\xADnea", "en linea", "videoconferencia", "h\xC3\xADbrid", "hibrid"};
+    "en l\xC3\xADnea", "en linea", "videoconferencia", "h\xC3\xAD" "brid", "hibrid"};
 
 // Phrases that join a physical place to its online part: "Vienna, Austria
 // and online", "Geneva with virtual participation".
