@@ -119,8 +119,17 @@ TEST(QueryBuilder, UnknownCountrySuggestsTheClosestName)
 
 TEST(QueryBuilder, OrganizationMatchesAcronymOrFoldedName)
 {
-    EXPECT_EQ(describe("", {}, {"OSCE"}), "Query((<alldocuments> FILTER (XO:OSCE OR XOosce)))");
-    EXPECT_EQ(describe("", {}, {"osce"}), "Query((<alldocuments> FILTER (XO:OSCE OR XOosce)))");
+    // A known organization, by acronym in any case: its acronym and its
+    // canonical name, the two terms the document builder writes.
+    const std::string osce =
+        "Query((<alldocuments> FILTER (XO:OSCE OR XOorganization for security and cooperation "
+        "in europe)))";
+    EXPECT_EQ(describe("", {}, {"OSCE"}), osce);
+    EXPECT_EQ(describe("", {}, {"osce"}), osce);
+    // An unknown one: as an acronym, or as the folded name written.
+    EXPECT_EQ(describe("", {}, {"zzqx"}), "Query((<alldocuments> FILTER (XO:ZZQX OR XOzzqx)))");
+    EXPECT_EQ(describe("", {}, {"Zzqx Regional Forum"}),
+              "Query((<alldocuments> FILTER XOzzqx regional forum))");
 }
 
 TEST(QueryBuilder, EmptyOrganizationIsAQueryError)
