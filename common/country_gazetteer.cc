@@ -549,19 +549,23 @@ std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
                                                       std::size_t max) const
 {
     std::string key = folded_key(unknown);
+    // Accept up to one edit in four letters: near misses, not wild guesses.
+    std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
     std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
     std::vector<std::size_t> best(countries_.size(), std::string::npos);
     for (const auto& [name, index] : by_name_) {
-        std::size_t d = edit_distance(key, name);
-        best[index] = std::min(best[index], d);
+        // Names whose length alone is too far off cannot be within the
+        // limit; skipping them keeps this cheap with thousands of names.
+        std::size_t gap = name.size() > key.size() ? name.size() - key.size()
+                                                   : key.size() - name.size();
+        if (gap > limit) continue;
+        best[index] = std::min(best[index], edit_distance(key, name));
     }
     // A word of several names ("Korea", "Guinea") suggests each of them.
     const std::string padded_key = " " + key + " ";
     for (const auto& [name, index] : by_name_)
         if (!key.empty() && (" " + name + " ").find(padded_key) != std::string::npos)
             best[index] = std::min<std::size_t>(best[index], 1);
-    // Accept up to one edit in four letters: near misses, not wild guesses.
-    std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
     for (std::size_t i = 0; i < best.size(); ++i)
         if (best[i] <= limit) scored.emplace_back(best[i], i);
     std::sort(scored.begin(), scored.end());

@@ -24,6 +24,7 @@ Standard library only.
 
 import argparse
 import collections
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -34,6 +35,10 @@ GATED = ["participants_precision", "participants_recall", "participants_order", 
          "end_date", "venue_city", "venue_country", "venue_online"]
 
 
+class Failure(Exception):
+    """A problem that stops the evaluation: exit status 2."""
+
+
 def load_truth(folder, truth_path):
     if truth_path is None:
         for name in ("ground_truth.jsonl", "expected.json"):
@@ -42,7 +47,7 @@ def load_truth(folder, truth_path):
                 truth_path = candidate
                 break
         else:
-            raise SystemExit("evaluate_extraction.py: %s: no ground_truth.jsonl or expected.json "
+            raise Failure("evaluate_extraction.py: %s: no ground_truth.jsonl or expected.json "
                              "(use --truth)" % folder)
     try:
         with open(truth_path, encoding="utf-8") as f:
@@ -51,37 +56,44 @@ def load_truth(folder, truth_path):
             else:
                 records = json.load(f)
     except (OSError, ValueError) as e:
-        raise SystemExit("evaluate_extraction.py: %s: %s" % (truth_path, e))
+        raise Failure("evaluate_extraction.py: %s: %s" % (truth_path, e))
     if not isinstance(records, list) or not all(isinstance(r, dict) and "file" in r
                                                 for r in records):
-        raise SystemExit("evaluate_extraction.py: %s: expected a list of objects with 'file'"
+        raise Failure("evaluate_extraction.py: %s: expected a list of objects with 'file'"
                          % truth_path)
     return truth_path, records
 
 
-def run_parser(binary, folder, files, batch, diagnostics):
-    """{file: parsed JSON object}; stderr lines counted per file."""
+def parse_batch(binary, folder, files):
+    """(notes, stderr text) from one `parse --format json` run."""
+    try:
+        proc = subprocess.run([binary, "parse", "--format", "json", "--"] + files, cwd=folder,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        raise Failure("evaluate_extraction.py: cannot run %s: %s" % (binary, e))
+    # 0: all parsed; 3: some files skipped as bad input (they count as
+    # missing below).
+    if proc.returncode not in (0, 3):
+        sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
+        raise Failure("evaluate_extraction.py: %s exited with status %d"
+                         % (binary, proc.returncode))
+    try:
+        notes = json.loads(proc.stdout)
+    except ValueError as e:
+        raise Failure("evaluate_extraction.py: %s printed no JSON array: %s" % (binary, e))
+    return notes, proc.stderr.decode("utf-8", "replace")
+
+
+def run_parser(binary, folder, files, batch, jobs, diagnostics):
+    """{file: parsed JSON object}; stderr lines collected per file."""
+    batches = [files[at:at + batch] for at in range(0, len(files), batch)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda chunk: parse_batch(binary, folder, chunk), batches))
     parsed = {}
-    for at in range(0, len(files), batch):
-        chunk = files[at:at + batch]
-        try:
-            proc = subprocess.run([binary, "parse", "--format", "json", "--"] + chunk, cwd=folder,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        except OSError as e:
-            raise SystemExit("evaluate_extraction.py: cannot run %s: %s" % (binary, e))
-        # 0: all parsed; 3: some files skipped as bad input (they count as
-        # missing below).
-        if proc.returncode not in (0, 3):
-            sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-            raise SystemExit("evaluate_extraction.py: %s exited with status %d"
-                             % (binary, proc.returncode))
-        try:
-            notes = json.loads(proc.stdout)
-        except ValueError as e:
-            raise SystemExit("evaluate_extraction.py: %s printed no JSON array: %s" % (binary, e))
+    for notes, stderr in results:
         for note in notes:
             parsed[note.get("path")] = note
-        for line in proc.stderr.decode("utf-8", "replace").splitlines():
+        for line in stderr.splitlines():
             name = line.split(":", 1)[0]
             if name in diagnostics:
                 diagnostics[name].append(line)
@@ -108,8 +120,10 @@ class Score:
         self.tp = self.predicted = self.expected = 0
         self.right = collections.Counter()
         self.total = 0
-        self.mismatches = []
         self.by_feature = collections.Counter()
+        # Organizations, not gated.
+        self.org_tp = self.org_predicted = self.org_expected = 0
+        self.org_labelled = 0
 
 
 def compare(truth, note, score):
@@ -163,9 +177,10 @@ def compare(truth, note, score):
         have = [o.get("acronym") for o in (note or {}).get("organizations", [])
                 if o.get("role") == "participant" and o.get("kind") == "international"]
         score.right["organizations_exact"] += have == want
-        score.org_tp = getattr(score, "org_tp", 0) + len(set(want) & set(have))
-        score.org_expected = getattr(score, "org_expected", 0) + len(set(want))
-        score.org_predicted = getattr(score, "org_predicted", 0) + len(set(a for a in have if a))
+        score.org_tp += len(set(want) & set(have))
+        score.org_expected += len(set(want))
+        score.org_predicted += len(set(a for a in have if a))
+        score.org_labelled += 1
     score.total += 1
     return problems
 
@@ -184,14 +199,16 @@ def main(argv=None):
     ap.add_argument("--min", type=float, default=1.0,
                     help="fail when a gated score is below this (default 1.0)")
     ap.add_argument("--batch", type=int, default=250, help="files per parse run (default 250)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="parse runs at a time (default 1)")
     ap.add_argument("--show", type=int, default=20, help="mismatches to list (default 20)")
     ap.add_argument("--limit", type=int, help="evaluate only the first N labelled notes")
     ap.add_argument("--only", action="append", default=[], metavar="FEATURE=VALUE",
                     help="evaluate only notes with this generator feature, e.g. language=en "
                     "(repeatable; all must hold)")
     args = ap.parse_args(argv)
-    if args.batch < 1:
-        ap.error("--batch must be at least 1")
+    if args.batch < 1 or args.jobs < 1:
+        ap.error("--batch and --jobs must be at least 1")
 
     binary = os.path.abspath(args.binary)
     truth_path, records = load_truth(args.folder, args.truth)
@@ -203,10 +220,10 @@ def main(argv=None):
     if args.limit is not None:
         records = records[:args.limit]
     if not records:
-        raise SystemExit("evaluate_extraction.py: no labelled notes to evaluate")
+        raise Failure("evaluate_extraction.py: no labelled notes to evaluate")
     files = [r["file"] for r in records]
     diagnostics = {f: [] for f in files}
-    parsed = run_parser(binary, args.folder, files, args.batch, diagnostics)
+    parsed = run_parser(binary, args.folder, files, args.batch, args.jobs, diagnostics)
 
     score = Score()
     shown = []
@@ -248,11 +265,11 @@ def main(argv=None):
     if titled:
         out.write("  title (not gated):    accuracy  %.4f (%d/%d)\n"
                   % (ratio(score.right["title"], titled), score.right["title"], titled))
-    if hasattr(score, "org_tp"):
+    if score.org_labelled:
         out.write("  organizations (not gated): precision %.4f  recall %.4f  exact lists %d/%d\n"
                   % (ratio(score.org_tp, score.org_predicted),
                      ratio(score.org_tp, score.org_expected),
-                     score.right["organizations_exact"], n))
+                     score.right["organizations_exact"], score.org_labelled))
     warned = sum(1 for lines in diagnostics.values() if lines)
     out.write("  notes with diagnostics: %d/%d; notes with a gated mismatch: %d/%d\n"
               % (warned, n, failed_notes, n))
@@ -277,4 +294,8 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Failure as e:
+        print(e, file=sys.stderr)
+        sys.exit(2)

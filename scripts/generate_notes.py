@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes labelled synthetic 1540 Committee Information Notes.
 
-    generate_notes.py --count N --seed S --out DIR
+    generate_notes.py --count N --seed S --out DIR [--jobs J]
 
 writes N notes (DIR/note-000000.txt, ... some .md) and DIR/ground_truth.jsonl,
 one JSON object per note, in file order:
@@ -17,7 +17,7 @@ one JSON object per note, in file order:
 Notes are spread over the layouts, date styles, country-name forms and
 languages of issue 3 (see scripts/README.md). Note i depends only on
 (seed, i): the first 300 notes of a 100,000-note run are the 300 notes of a
-300-note run with the same seed. Standard library only.
+300-note run with the same seed, whatever --jobs. Standard library only.
 """
 
 import argparse
