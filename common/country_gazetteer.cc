@@ -556,8 +556,8 @@ std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
     for (const auto& [name, index] : by_name_) {
         // Names whose length alone is too far off cannot be within the
         // limit; skipping them keeps this cheap with thousands of names.
-        std::size_t gap = name.size() > key.size() ? name.size() - key.size()
-                                                   : key.size() - name.size();
+        std::size_t gap =
+            name.size() > key.size() ? name.size() - key.size() : key.size() - name.size();
         if (gap > limit) continue;
         best[index] = std::min(best[index], edit_distance(key, name));
     }
@@ -635,12 +635,11 @@ ListScan CountryGazetteer::scan_list(std::string_view text) const
 
 CountryMatch CountryGazetteer::trailing_name(std::string_view text) const
 {
-    constexpr std::size_t kMaxWords = 6;
     std::string_view t = trim_view(text, " \t\r\n,;.");
     const std::size_t base = offset_in(text, t);  // offsets are into `text`
     CountryMatch found;
     std::size_t words = 0;
-    for (std::size_t at = t.size(); at-- > 0 && words < kMaxWords;) {
+    for (std::size_t at = t.size(); at-- > 0 && words < longest_name_words_;) {
         if ((at > 0 && !is_space(t[at - 1])) || is_space(t[at])) continue;
         ++words;
         std::string_view suffix = t.substr(at);

@@ -73,8 +73,9 @@ class CountryGazetteer {
     /// parenthesized note after a name ("Japan (observer)") is skipped.
     ListScan scan_list(std::string_view text) const;
 
-    /// The longest country name (of up to six words) that ends `text`, as
-    /// in "Government of Montenegro" or "Port of Spain Trinidad and Tobago";
+    /// The longest country name that ends `text`, as in "Government of
+    /// Montenegro", "Port of Spain Trinidad and Tobago" or "... Reino Unido
+    /// de Gran Bretaña e Irlanda del Norte";
     /// a code counts only in capitals. `country` is nullptr when none does.
     CountryMatch trailing_name(std::string_view text) const;
 

@@ -170,6 +170,27 @@ TEST(NoteParser, ReadsAHeaderFlattenedIntoOneParagraph)
     EXPECT_EQ(r.note.committee, std::optional<std::string>("two experts"));
 }
 
+// The longest country names (nine words in Spanish) still end a list when
+// the next group's heading follows on the same line.
+TEST(NoteParser, EndsAListOnItsLongestCountryNameBeforeAHeading)
+{
+    const std::string_view names[] = {"Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+                                      "Reino Unido de Gran Bretaña e Irlanda del Norte",
+                                      "United Kingdom of Great Britain and Northern Ireland"};
+    for (std::string_view name : names) {
+        for (std::string_view gap : {" ", "\n"}) {
+            std::string text =
+                "Event: Workshop\nDate and venue: 8 March 2016, Lima, Peru\n"
+                "Participants: States: Chile, " +
+                std::string(name) + std::string(gap) +
+                "Other States: Mali International organizations: IAEA\n\nText.\n";
+            ParseResult r = parse(text);
+            EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"CL", "GB", "ML"})) << text;
+            EXPECT_TRUE(r.diagnostics.empty()) << text;
+        }
+    }
+}
+
 TEST(NoteParser, ReportsWhatItCannotReadWithLineNumbers)
 {
     ParseResult r = parse(
