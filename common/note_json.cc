@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "event_type.h"
+
 namespace infonote {
 
 namespace {
@@ -67,10 +69,12 @@ Json organizations_json(const Note& note)
 
 Json note_summary_json(const Note& note, const CountryGazetteer& countries)
 {
+    std::optional<std::string_view> type = event_type(note.title);
     return {
         {"id", note.id},
         {"path", note.source},
         {"title", note.title.empty() ? Json(nullptr) : Json(note.title)},
+        {"type", type ? Json(std::string(*type)) : Json(nullptr)},
         {"start_date", optional_date(note.start_date)},
         {"end_date", optional_date(note.end_date)},
         {"venue",

@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 /// Version of the JSON output schema; bumped when a key changes meaning.
 inline constexpr int kJsonSchemaVersion = 1;
 
-/// The hit object: id, path, title, start_date, end_date, venue, countries
+/// The hit object: id, path, title, type, start_date, end_date, venue, countries
 /// (with roles "host" and/or "participant"), organizations, committee.
 /// Unknown values are null.
 Json note_summary_json(const Note& note, const CountryGazetteer& countries);

@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -23,7 +23,7 @@ inline constexpr std::string_view kBuildTimeKey = "infonote.built";
 inline constexpr std::string_view kUpdateTimeKey = "infonote.updated";
 inline constexpr std::string_view kCorpusKey = "infonote.corpus";
 
-enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year };
+enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year, Type };
 
 enum class FieldKind {
     /// Words, indexed with positions and stems, searched by relevance.
@@ -51,6 +51,7 @@ inline constexpr std::array kFields{
     Field{FieldId::VenueCountry, "venue", "XV", FieldKind::Filter, 0},
     Field{FieldId::Org, "org", "XO", FieldKind::Filter, 0},
     Field{FieldId::Year, "year", "XY", FieldKind::Filter, 0},
+    Field{FieldId::Type, "type", "XE", FieldKind::Filter, 0},
 };
 
 /// The table entry for a field.
@@ -75,6 +76,18 @@ inline constexpr unsigned kContentHashSlot = 4;
 /// The note's unique id term again, so that `update` can map documents to
 /// files in one sequential pass over value streams.
 inline constexpr unsigned kNoteIdSlot = 5;
+/// What facets count, one slot per field so that counting reads value
+/// streams rather than term lists: the alpha-2 codes of every attending
+/// country, concatenated ("KZKGTJ"); the organizations' facet labels
+/// (acronym, else name), joined by kListSeparator; the event type; the
+/// venue country's code.
+inline constexpr unsigned kCountriesSlot = 6;
+inline constexpr unsigned kOrgsSlot = 7;
+inline constexpr unsigned kTypeSlot = 8;
+inline constexpr unsigned kVenueCountrySlot = 9;
+/// The note's whole text, for snippets and `infonote-query show`.
+inline constexpr unsigned kTextSlot = 10;
+inline constexpr char kListSeparator = '\x1f';
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

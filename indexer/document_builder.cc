@@ -1,7 +1,9 @@
 #include "document_builder.h"
 
+#include <algorithm>
 #include <set>
 
+#include "event_type.h"
 #include "note_json.h"
 #include "schema.h"
 #include "text_normalizer.h"
@@ -29,6 +31,33 @@ std::string with_prefix(std::string_view prefix, std::string_view word)
     std::string term(prefix);
     term += word;
     return term;
+}
+
+// The facet slots (schema.h): each value once, in a fixed order, so that
+// a note counts once per country and organization however often it lists
+// them.
+void add_facet_values(Xapian::Document& doc, const Note& note)
+{
+    std::set<std::string> codes;
+    for (const ParticipantState& s : note.states) codes.insert(s.code);
+    if (note.venue.country) {
+        codes.insert(*note.venue.country);
+        doc.add_value(kVenueCountrySlot, *note.venue.country);
+    }
+    std::string joined;
+    for (const std::string& c : codes) joined += c;
+    if (!joined.empty()) doc.add_value(kCountriesSlot, joined);
+
+    std::set<std::string> labels;
+    for (const Organization& o : note.organizations) {
+        std::string label = o.acronym.value_or(o.name);
+        std::replace(label.begin(), label.end(), kListSeparator, ' ');
+        if (!label.empty()) labels.insert(std::move(label));
+    }
+    joined.clear();
+    for (const std::string& l : labels)
+        joined += (joined.empty() ? "" : std::string(1, kListSeparator)) + l;
+    if (!joined.empty()) doc.add_value(kOrgsSlot, joined);
 }
 
 }  // namespace
@@ -104,6 +133,12 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_value(kStartDateSlot, note.start_date->compact());
         doc.add_value(kEndDateSlot, (note.end_date ? *note.end_date : *note.start_date).compact());
     }
+    if (std::optional<std::string_view> type = event_type(note.title)) {
+        doc.add_boolean_term(filter_term(FieldId::Type, *type));
+        doc.add_value(kTypeSlot, std::string(*type));
+    }
+    add_facet_values(doc, note);
+    doc.add_value(kTextSlot, note.text);
     doc.set_data(note_summary_json(note, countries_).dump());
     return doc;
 }

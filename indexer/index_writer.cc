@@ -61,10 +61,26 @@ void IndexWriter::after_change()
     }
 }
 
+// Xapian's spelling data, for "did you mean": every plain word of the note
+// (unprefixed terms; prefixed ones open with a capital), letters only. Words
+// of notes since removed stay in it, which only makes a suggestion possible.
+void IndexWriter::add_spellings(const Xapian::Document& doc)
+{
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& word = *t;
+        if (word.size() < 3 || word.size() > 32) continue;
+        unsigned char first = static_cast<unsigned char>(word[0]);
+        if (first >= 'A' && first <= 'Z') continue;
+        if (word.find_first_of("0123456789") != std::string::npos) continue;
+        db_.add_spelling(word);
+    }
+}
+
 void IndexWriter::put(const std::string& unique_term, const Xapian::Document& doc)
 {
     try {
         db_.replace_document(unique_term, doc);
+        add_spellings(doc);
         after_change();
     } catch (const Xapian::InvalidArgumentError& e) {
         throw DocumentRejected(e.get_msg());

@@ -62,6 +62,7 @@ class IndexWriter {
     const Xapian::WritableDatabase& database() const { return db_; }
 
   private:
+    void add_spellings(const Xapian::Document& doc);
     void after_change();
     [[noreturn]] void fail(const char* what, const Xapian::Error& e) const;
 

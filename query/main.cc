@@ -1,15 +1,103 @@
 // infonote-query: searches an index built by infonote-index.
+#include <cstdlib>
+#include <map>
+
 #include <CLI/CLI.hpp>
 
+#include "commands.h"
 #include "config.h"
 #include "exit_codes.h"
 #include "logging.h"
-#include "run_query.h"
+
+namespace {
+
+using infonote::OutputFormat;
+using infonote::QueryOptions;
+using infonote::SortOrder;
+
+void add_db(CLI::App* cmd, QueryOptions& o)
+{
+    CLI::Option* db =
+        cmd->add_option("--db", o.db, "Database folder (or stub file); default $INFONOTE_DB");
+    if (const char* env = std::getenv("INFONOTE_DB"); env && *env)
+        o.db = env;
+    else
+        db->required();
+}
+
+void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
+{
+    std::map<std::string, OutputFormat> formats{
+        {"text", OutputFormat::Text}, {"json", OutputFormat::JSON}, {"jsonl", OutputFormat::JSONL}};
+    if (csv) formats["csv"] = OutputFormat::CSV;
+    cmd->add_option("--format", o.format,
+                    csv ? "text (default), json, jsonl (one object per line) or csv (RFC 4180)"
+                        : "text (default), json or jsonl")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+}
+
+void add_filters(CLI::App* cmd, QueryOptions& o)
+{
+    infonote::SearchRequest& f = o.filters;
+    cmd->add_option("--country", f.countries,
+                    "Attended by this country, as participant or host: name, alias or ISO "
+                    "code. Repeat: every one must have attended.");
+    cmd->add_flag("--any-country", f.any_country,
+                  "With several --country: attended by any one of them");
+    cmd->add_option("--org", f.organizations,
+                    "Organized or attended by this organization: acronym or name. Repeat: "
+                    "every one.");
+    cmd->add_option("--venue-country", f.venue_countries,
+                    "Held in this country. Repeat: any of them.");
+    cmd->add_option("--region", f.regions,
+                    "Held in this UN M49 region or sub-region (\"Central Asia\", \"Africa\"). "
+                    "Repeat: any of them.");
+    cmd->add_option("--from", f.from,
+                    "Ending on or after this date: YYYY, YYYY-MM or YYYY-MM-DD (rounded down)");
+    cmd->add_option("--to", f.to,
+                    "Starting on or before this date: YYYY, YYYY-MM or YYYY-MM-DD (rounded up)");
+    cmd->add_option("--year", f.years, "Taking place (in part) in this year. Repeat: any.");
+    cmd->add_option("--type", f.types,
+                    "Of this event type: workshop, roundtable, peer review, conference, "
+                    "training, seminar, meeting, webinar, ... Repeat: any.");
+}
+
+void add_paging(CLI::App* cmd, QueryOptions& o)
+{
+    cmd->add_option("--limit", o.limit,
+                    "Print at most N hits (default 20 for word searches, all for listings)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--offset", o.offset, "Skip the first N hits");
+    cmd->add_flag("--all", o.all, "Print every hit");
+    cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, SortOrder>{{"relevance", SortOrder::Relevance},
+                                             {"date", SortOrder::Date}},
+            CLI::ignore_case));
+    cmd->add_flag("--reverse", o.reverse, "Reverse the order: newest or weakest first");
+}
+
+void add_facets(CLI::App* cmd, QueryOptions& o)
+{
+    cmd->add_option("--facets", o.facets,
+                    "Count notes per value over all matches, for these fields (comma-separated): "
+                    "country, org, year, venue_country, region, type");
+    cmd->add_option("--facet-limit", o.facet_limit,
+                    "Values to show per facet, most frequent first (0: all)")
+        ->capture_default_str();
+}
+
+}  // namespace
 
 int main(int argc, char** argv)
 {
     CLI::App app{
         "infonote-query: search the 1540 Committee's Information Notes.\n"
+        "\n"
+        "Query syntax (search WORDS): words must all occur; \"quoted phrases\", AND, OR,\n"
+        "NOT, word*, and fields: country:, org:, venue: (venue country), city:, title:,\n"
+        "type:, year:, region:, date:A..B (A and B as YYYY, YYYY-MM or YYYY-MM-DD; an\n"
+        "event matches when its dates overlap). Countries take any name, alias or code.\n"
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
         "query (an unknown country included); 4 the database cannot be opened or read."};
@@ -18,28 +106,67 @@ int main(int argc, char** argv)
     bool verbose = false;
     app.add_flag("-v,--verbose", verbose, "Log to stderr");
 
-    infonote::SearchOptions search;
+    QueryOptions search;
     CLI::App* search_cmd = app.add_subcommand(
         "search",
-        "Search notes. With WORDS, the best matches by relevance (all words must occur; "
-        "\"quoted phrases\", OR, NOT and field:value work as in Xapian's query syntax). With "
+        "Search notes. With WORDS, the best matches by relevance, with snippets. With "
         "filters only, every matching note, oldest first.");
-    search_cmd->add_option("words", search.words, "Words to search for");
-    search_cmd->add_option("--db", search.db, "Database folder")->required();
-    search_cmd->add_option("--country", search.countries,
-                           "Only notes this country attended, as participant or host: a name, "
-                           "an alias or an ISO code. Repeat to require several.");
-    search_cmd->add_option("--org", search.organizations,
-                           "Only notes this organization organized or attended: an acronym or "
-                           "full name. Repeat to require several.");
-    search_cmd->add_option("--format", search.format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, infonote::ResultFormat>{{"text", infonote::ResultFormat::Text},
-                                                          {"json", infonote::ResultFormat::JSON}},
-            CLI::ignore_case));
-    search_cmd->add_option("--limit", search.limit, "Hits to print for a word search")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+    search_cmd->add_option("words", search.words, "Words and fields to search for");
+    add_db(search_cmd, search);
+    add_filters(search_cmd, search);
+    add_paging(search_cmd, search);
+    add_facets(search_cmd, search);
+    add_format(search_cmd, search);
+
+    QueryOptions attended;
+    CLI::App* attended_cmd = app.add_subcommand(
+        "attended",
+        "Every event COUNTRY attended, as participant or host, oldest first, with its "
+        "role. Nothing is cut unless --limit says so; the total is exact.");
+    attended_cmd->add_option("country", attended.target, "Country: name, alias or ISO code")
+        ->required();
+    add_db(attended_cmd, attended);
+    add_filters(attended_cmd, attended);
+    add_paging(attended_cmd, attended);
+    add_facets(attended_cmd, attended);
+    add_format(attended_cmd, attended);
+
+    QueryOptions show;
+    CLI::App* show_cmd = app.add_subcommand("show", "One note's parsed fields and its whole text.");
+    show_cmd->add_option("note", show.target, "The note's id, or its path (as listed, or on disk)")
+        ->required();
+    add_db(show_cmd, show);
+    add_format(show_cmd, show, false);
+
+    QueryOptions countries;
+    CLI::App* countries_cmd = app.add_subcommand(
+        "countries",
+        "Every country with the number of matching events it attended and hosted, most "
+        "first.");
+    add_db(countries_cmd, countries);
+    add_filters(countries_cmd, countries);
+    add_format(countries_cmd, countries);
+
+    QueryOptions stats;
+    CLI::App* stats_cmd =
+        app.add_subcommand("stats",
+                           "The index at a glance: notes, date span, last build, top countries, "
+                           "organizations and event types.");
+    add_db(stats_cmd, stats);
+    stats_cmd->add_option("--top", stats.top, "How many top values to list")->capture_default_str();
+    add_format(stats_cmd, stats, false);
+
+    QueryOptions timeline;
+    CLI::App* timeline_cmd = app.add_subcommand(
+        "timeline",
+        "Matching events per year (or month) of their start date, as a bar chart, CSV or "
+        "JSON; empty periods between the first and last are shown.");
+    add_db(timeline_cmd, timeline);
+    add_filters(timeline_cmd, timeline);
+    timeline_cmd->add_option("--by", timeline.by, "year or month")
+        ->check(CLI::IsMember({"year", "month"}))
+        ->capture_default_str();
+    add_format(timeline_cmd, timeline);
 
     try {
         app.parse(argc, argv);
@@ -47,5 +174,10 @@ int main(int argc, char** argv)
         return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
     }
     infonote::setup_logging("infonote-query", {verbose, {}});
-    return infonote::run_search(search);
+    if (*search_cmd) return infonote::run_search(search);
+    if (*attended_cmd) return infonote::run_attended(attended);
+    if (*show_cmd) return infonote::run_show(show);
+    if (*countries_cmd) return infonote::run_countries(countries);
+    if (*stats_cmd) return infonote::run_stats(stats);
+    return infonote::run_timeline(timeline);
 }

@@ -1,9 +1,14 @@
 #include "query_builder.h"
 
+#include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 
+#include "date_filter.h"
+#include "event_type.h"
 #include "org_gazetteer.h"
+#include "regions.h"
 #include "schema.h"
 #include "text_normalizer.h"
 
@@ -59,38 +64,21 @@ std::string unknown_country_message(const std::string& value, const CountryGazet
 // its parse state when a FieldProcessor throws, so processors record the
 // problem, match nothing, and build_query throws once parsing is over.
 using ProblemSlot = std::shared_ptr<std::string>;
+using ValueReader = std::function<Xapian::Query(const std::string&)>;
 
-// "country:Iran" and "venue:IR" in query text resolve through the gazetteer
-// like the --country flag does.
-class CountryProcessor : public Xapian::FieldProcessor {
+// "country:Iran", "type:atelier", "date:2014..2015" in query text: the value
+// read like the matching flag reads it.
+class ValueProcessor : public Xapian::FieldProcessor {
   public:
-    CountryProcessor(const CountryGazetteer& countries, FieldId field, ProblemSlot problem)
-        : countries_(countries), field_(field), problem_(std::move(problem))
+    ValueProcessor(ValueReader read, ProblemSlot problem)
+        : read_(std::move(read)), problem_(std::move(problem))
     {
     }
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        if (const Country* c = countries_.resolve(value))
-            return Xapian::Query(filter_term(field_, c->alpha2));
-        if (problem_->empty()) *problem_ = unknown_country_message(value, countries_);
-        return Xapian::Query::MatchNothing;
-    }
-
-  private:
-    const CountryGazetteer& countries_;
-    FieldId field_;
-    ProblemSlot problem_;
-};
-
-class OrganizationProcessor : public Xapian::FieldProcessor {
-  public:
-    explicit OrganizationProcessor(ProblemSlot problem) : problem_(std::move(problem)) {}
 
     Xapian::Query operator()(const std::string& value) override
     {
         try {
-            return organization_query(value);
+            return read_(value);
         } catch (const QueryError& e) {
             if (problem_->empty()) *problem_ = e.what();
             return Xapian::Query::MatchNothing;
@@ -98,8 +86,62 @@ class OrganizationProcessor : public Xapian::FieldProcessor {
     }
 
   private:
+    ValueReader read_;
     ProblemSlot problem_;
 };
+
+std::string country_code(const std::string& value, const CountryGazetteer& countries)
+{
+    if (const Country* c = countries.resolve(value)) return c->alpha2;
+    throw QueryError(unknown_country_message(value, countries));
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries)
+{
+    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// Events held in an M49 region or sub-region: any of its venue countries.
+Xapian::Query region_query(const std::string& value)
+{
+    const RegionTable& table = default_region_table();
+    const Region* region = table.resolve(value);
+    if (!region) {
+        std::string message = "unknown region '" + value + "'";
+        std::vector<const Region*> close = table.suggest(value, 3);
+        for (std::size_t i = 0; i < close.size(); ++i)
+            message += (i == 0 ? "; did you mean " : ", ") + close[i]->name;
+        throw QueryError(message + (close.empty() ? "" : "?"));
+    }
+    std::vector<Xapian::Query> venues;
+    for (const std::string& code : region->countries)
+        venues.emplace_back(filter_term(FieldId::VenueCountry, code));
+    return any_of(venues);
+}
+
+Xapian::Query type_query(const std::string& value)
+{
+    if (std::optional<std::string_view> type = resolve_event_type(value))
+        return Xapian::Query(filter_term(FieldId::Type, *type));
+    std::string known;
+    for (std::string_view t : event_types()) known += (known.empty() ? "" : ", ") + std::string(t);
+    throw QueryError("unknown event type '" + value + "'; known types: " + known);
+}
+
+Xapian::Query date_query(const std::string& value)
+{
+    std::string problem;
+    std::optional<DaySpan> span = parse_day_span(value, problem);
+    if (!span) throw QueryError(problem);
+    return overlap_query(*span);
+}
+
+Xapian::Query year_query(const std::string& value)
+{
+    if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos)
+        throw QueryError("year '" + value + "' is not a four-digit year");
+    return Xapian::Query(filter_term(FieldId::Year, value));
+}
 
 bool is_filter_term(const std::string& term)
 {
@@ -109,12 +151,20 @@ bool is_filter_term(const std::string& term)
     return false;
 }
 
+// True when the query weighs words: a word term, or a wildcard ("nucl*"),
+// which has no terms until the match expands it.
 bool has_word_terms(const Xapian::Query& query)
 {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
         if (!is_filter_term(*t)) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (has_word_terms(query.get_subquery(i))) return true;
     return false;
 }
+
+// Field names that only the query text knows, besides the schema's.
+constexpr std::array<std::string_view, 2> kQueryOnlyFields{"date", "region"};
 
 Xapian::QueryParser make_parser(const CountryGazetteer& countries, const ProblemSlot& problem)
 {
@@ -123,21 +173,100 @@ Xapian::QueryParser make_parser(const CountryGazetteer& countries, const Problem
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     // Analysts expect every word they type to be in the note.
     parser.set_default_op(Xapian::Query::OP_AND);
+    auto processor = [&problem](ValueReader read) {
+        return (new ValueProcessor(std::move(read), problem))->release();
+    };
+    auto country = [&countries](FieldId id) {
+        return [&countries, id](const std::string& v) {
+            return Xapian::Query(filter_term(id, country_code(v, countries)));
+        };
+    };
     for (const Field& f : kFields) {
         if (f.name.empty() || f.id == FieldId::Id) continue;
         std::string name(f.name);
-        if (f.kind == FieldKind::Text) {
+        if (f.kind == FieldKind::Text)
             parser.add_prefix(name, std::string(f.prefix));
-        } else if (f.id == FieldId::Country || f.id == FieldId::VenueCountry) {
-            parser.add_boolean_prefix(name,
-                                      (new CountryProcessor(countries, f.id, problem))->release());
-        } else if (f.id == FieldId::Org) {
-            parser.add_boolean_prefix(name, (new OrganizationProcessor(problem))->release());
-        } else {
+        else if (f.id == FieldId::Country || f.id == FieldId::VenueCountry)
+            parser.add_boolean_prefix(name, processor(country(f.id)));
+        else if (f.id == FieldId::Org)
+            parser.add_boolean_prefix(name, processor(organization_query));
+        else if (f.id == FieldId::Type)
+            parser.add_boolean_prefix(name, processor(type_query));
+        else if (f.id == FieldId::Year)
+            parser.add_boolean_prefix(name, processor(year_query));
+        else
             parser.add_boolean_prefix(name, std::string(f.prefix));
-        }
     }
+    parser.add_boolean_prefix("date", processor(date_query));
+    parser.add_boolean_prefix("region", processor(region_query));
     return parser;
+}
+
+// True for a field whose value the query text keeps as typed.
+bool is_filter_field(std::string_view name)
+{
+    for (const Field& f : kFields)
+        if (f.name == name) return f.kind == FieldKind::Filter;
+    return std::find(kQueryOnlyFields.begin(), kQueryOnlyFields.end(), name) !=
+           kQueryOnlyFields.end();
+}
+
+bool is_text_field(std::string_view name)
+{
+    for (const Field& f : kFields)
+        if (!f.name.empty() && f.name == name) return f.kind == FieldKind::Text;
+    return false;
+}
+
+// The flags' filters, each tagged with the facet it narrows.
+std::vector<Filter> flag_filters(const SearchRequest& r, const CountryGazetteer& countries)
+{
+    std::vector<Filter> filters;
+    auto add = [&filters](std::optional<Facet> facet, Xapian::Query q) {
+        filters.push_back({facet, std::move(q)});
+    };
+    std::vector<Xapian::Query> attended;
+    for (const std::string& c : r.countries)
+        attended.emplace_back(country_filter_term(c, countries));
+    if (r.any_country && !attended.empty())
+        add(Facet::Country, any_of(attended));
+    else
+        for (Xapian::Query& q : attended) add(Facet::Country, q);
+    for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o));
+
+    std::vector<Xapian::Query> held;
+    for (const std::string& c : r.venue_countries)
+        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries)));
+    if (!held.empty()) add(Facet::VenueCountry, any_of(held));
+    std::vector<Xapian::Query> in_region;
+    for (const std::string& name : r.regions) in_region.push_back(region_query(name));
+    if (!in_region.empty()) add(Facet::Region, any_of(in_region));
+
+    std::vector<Xapian::Query> years;
+    for (const std::string& y : r.years) years.push_back(year_query(y));
+    if (!years.empty()) add(Facet::Year, any_of(years));
+    std::vector<Xapian::Query> types;
+    for (const std::string& t : r.types) types.push_back(type_query(t));
+    if (!types.empty()) add(Facet::Type, any_of(types));
+
+    if (!r.from.empty() || !r.to.empty()) {
+        std::string problem;
+        std::optional<DaySpan> span = parse_day_span(r.from + ".." + r.to, problem);
+        if (!span) throw QueryError(problem);
+        add(std::nullopt, overlap_query(*span));
+    }
+    return filters;
+}
+
+Xapian::Query filtered(const Xapian::Query& words, const std::vector<Filter>& filters,
+                       std::optional<Facet> leave_out)
+{
+    std::vector<Xapian::Query> kept;
+    for (const Filter& f : filters)
+        if (!leave_out || f.facet != leave_out) kept.push_back(f.query);
+    if (kept.empty()) return words;
+    return Xapian::Query(Xapian::Query::OP_FILTER, words,
+                         Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end()));
 }
 
 }  // namespace
@@ -157,18 +286,16 @@ std::string fold_query_text(const std::string& text)
             // value ("country:Kazahstan"), which the gazetteer resolves and
             // an error message quotes.
             std::size_t colon = token.find(':');
-            const Field* named = nullptr;
-            if (colon != std::string_view::npos) {
-                for (const Field& f : kFields)
-                    if (!f.name.empty() && token.substr(0, colon) == f.name) named = &f;
-            }
-            if (!named) {
+            std::string_view name = token.substr(0, colon);
+            if (colon == std::string_view::npos) {
                 out += fold(token);
-            } else if (named->kind == FieldKind::Filter) {
+            } else if (is_filter_field(name)) {
                 out += token;
-            } else {
+            } else if (is_text_field(name)) {
                 out += token.substr(0, colon + 1);
                 out += fold(token.substr(colon + 1));
+            } else {
+                out += fold(token);
             }
         }
         out += text.substr(end, end < text.size() ? 1 : 0);
@@ -184,40 +311,68 @@ std::string country_filter_term(const std::string& country, const CountryGazette
     return filter_term(FieldId::Country, c->alpha2);
 }
 
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_WILDCARD;
+
+Xapian::Query parse_words(const std::string& words, const CountryGazetteer& countries)
+{
+    if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
+    auto problem = std::make_shared<std::string>();
+    Xapian::QueryParser parser = make_parser(countries, problem);
+    Xapian::Query parsed;
+    try {
+        parsed = parser.parse_query(fold_query_text(words), kParseFlags, "");
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("cannot read query '" + words + "': " + e.get_msg());
+    }
+    if (!problem->empty()) throw QueryError(*problem);
+    return parsed;
+}
+
+}  // namespace
+
+bool BuiltQuery::filters_on(Facet facet) const
+{
+    return std::any_of(filters.begin(), filters.end(),
+                       [facet](const Filter& f) { return f.facet == facet; });
+}
+
+Xapian::Query BuiltQuery::query_without(Facet facet) const
+{
+    return filtered(words, filters, facet);
+}
+
 BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& countries)
 {
     BuiltQuery built;
-    std::vector<Xapian::Query> filters;
-    for (const std::string& c : request.countries)
-        filters.emplace_back(country_filter_term(c, countries));
-    for (const std::string& o : request.organizations) filters.push_back(organization_query(o));
-
-    Xapian::Query words;
-    if (request.words.find_first_not_of(" \t\n") != std::string::npos) {
-        auto problem = std::make_shared<std::string>();
-        Xapian::QueryParser parser = make_parser(countries, problem);
-        try {
-            words = parser.parse_query(
-                fold_query_text(request.words),
-                Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT, "");
-        } catch (const Xapian::QueryParserError& e) {
-            throw QueryError(e.get_msg());
-        }
-        if (!problem->empty()) throw QueryError(*problem);
-    }
+    built.filters = flag_filters(request, countries);
+    Xapian::Query words = parse_words(request.words, countries);
     // A query of filters alone (country:KZ typed as text) lists by date too.
     // "NOT astana" alone weighs nothing: a listing, too.
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
                          words.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL;
     built.ranked = has_word_terms(words) && !pure_negation;
-    Xapian::Query base = words.empty() ? Xapian::Query::MatchAll : words;
-    if (filters.empty()) {
-        built.query = base;
-    } else {
-        Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
-        built.query = Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
-    }
+    built.words = words.empty() ? Xapian::Query::MatchAll : words;
+    built.query = filtered(built.words, built.filters, std::nullopt);
     return built;
+}
+
+std::string corrected_words(const std::string& words, const CountryGazetteer& countries,
+                            const Xapian::Database& db)
+{
+    auto problem = std::make_shared<std::string>();
+    Xapian::QueryParser parser = make_parser(countries, problem);
+    parser.set_database(db);
+    try {
+        parser.parse_query(fold_query_text(words),
+                           kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION, "");
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    return parser.get_corrected_query_string();
 }
 
 }  // namespace infonote

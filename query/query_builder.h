@@ -2,6 +2,7 @@
 #ifndef INFONOTE_QUERY_QUERY_BUILDER_H
 #define INFONOTE_QUERY_QUERY_BUILDER_H
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,21 +20,57 @@ class QueryError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The fields facets count and filters narrow. Country and Org are
+/// multi-valued (a note lists many); the others hold one value per note,
+/// Year one per calendar year the event touches.
+enum class Facet { Country, Org, Year, VenueCountry, Region, Type };
+
 struct SearchRequest {
     /// Free text in Xapian's query syntax: words, "phrases", AND/OR/NOT,
-    /// and field prefixes (title:, city:, country:, venue:, org:, year:).
+    /// word*, and field prefixes (title:, city:, country:, venue:, org:,
+    /// year:, type:, region:, date:A..B).
     std::string words;
-    /// Each must have attended (as participant or host): name, alias or code.
+    /// Each must have attended (as participant or host): name, alias or
+    /// code. With `any_country`, one of them is enough.
     std::vector<std::string> countries;
+    bool any_country = false;
     /// Each must have organized or attended: acronym or full name.
     std::vector<std::string> organizations;
+    /// Held in one of these countries, or in one of these M49 regions.
+    std::vector<std::string> venue_countries;
+    std::vector<std::string> regions;
+    /// Partial dates ("2014", "2014-03", "2014-03-11"): the event overlaps
+    /// from..to, rounded outward.
+    std::string from;
+    std::string to;
+    /// Touches one of these calendar years.
+    std::vector<std::string> years;
+    /// Of one of these event types (event_type.h), as typed by the user.
+    std::vector<std::string> types;
+};
+
+/// One filter from a flag, tagged with the facet it narrows (none for
+/// --from/--to, which no facet counts).
+struct Filter {
+    std::optional<Facet> facet;
+    Xapian::Query query;
 };
 
 struct BuiltQuery {
+    /// The words and the filters together: what to run.
     Xapian::Query query;
+    /// The words part alone (MatchAll when there are none).
+    Xapian::Query words;
+    std::vector<Filter> filters;
     /// False when the request has filters only: results are then listed by
     /// date rather than ranked.
     bool ranked = false;
+
+    /// True when a flag filters on `facet`.
+    bool filters_on(Facet facet) const;
+    /// The query without the flag filters on `facet`: what that facet
+    /// counts over, so that its other values still show.
+    Xapian::Query query_without(Facet facet) const;
 };
 
 /// Builds the query. Throws QueryError for an unknown country (with a "did
@@ -43,6 +80,11 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
 /// The filter term for a country given by name, alias or code; throws
 /// QueryError naming it when unknown.
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries);
+
+/// The words with each misspelt one replaced by the closest word the
+/// index's spelling data knows (folded), or "" when none needs correcting.
+std::string corrected_words(const std::string& words, const CountryGazetteer& countries,
+                            const Xapian::Database& db);
 
 /// Folds query text through the indexing pipeline while keeping the query
 /// syntax: operators (AND, OR, NOT, XOR, NEAR, ADJ) and field names stay.

@@ -23,8 +23,13 @@ cd "$repo"
 run "$bin/infonote-index" build corpus --db "$db"
 run "$bin/infonote-query" search --db "$db" --country "Islamic Republic of Iran"
 run "$bin/infonote-query" search --db "$db" --country KZ --country US
-run "$bin/infonote-query" search --db "$db" non-proliferation --limit 3
+run "$bin/infonote-query" search --db "$db" non-proliferation --limit 3 --facets country,type
 run "$bin/infonote-query" search --db "$db" '"export controls"' --org UNODA
+run "$bin/infonote-query" search --db "$db" --region "Latin America" --from 2015
+run "$bin/infonote-query" attended --db "$db" Kazakhstan
+run "$bin/infonote-query" countries --db "$db"
+run "$bin/infonote-query" timeline --db "$db"
+run "$bin/infonote-query" stats --db "$db"
 run "$bin/infonote-query" search --db "$db" Astana --format json
-run "$bin/infonote-query" search --db "$db" --country Brazil
-run "$bin/infonote-query" search --db "$db" --country Kazahstan
+run "$bin/infonote-query" search --db "$db" worshop
+run "$bin/infonote-query" attended --db "$db" Kazahstan

@@ -442,10 +442,13 @@ TEST_F(CliTest, FilterOnlySearchListsEveryMatchOldestFirst)
     std::vector<std::string> expected =
         expected_files([](const json& e) { return contains(e["organizations"], "IAEA"); });
     ASSERT_GT(expected.size(), 2u);
-    // --limit applies to ranked searches only; a listing is never cut.
-    json page = search_json({"--org", "IAEA", "--limit", "1"});
+    // A listing is never cut unless --limit says so; the total stays exact.
+    json page = search_json({"--org", "IAEA"});
     EXPECT_EQ(page.value("total", 0u), expected.size());
     EXPECT_EQ(hit_paths(page), expected);
+    json first = search_json({"--org", "IAEA", "--limit", "1"});
+    EXPECT_EQ(first.value("total", 0u), expected.size());
+    EXPECT_EQ(hit_paths(first), std::vector<std::string>{expected.front()});
 }
 
 TEST_F(CliTest, ListingOfWholeCorpusIsSortedByStartDate)

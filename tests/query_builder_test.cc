@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "country_gazetteer.h"
+#include "date_filter.h"
 #include "schema.h"
 
 namespace infonote {
@@ -215,6 +216,120 @@ TEST(QueryBuilder, MalformedSyntaxIsAQueryError)
         EXPECT_THROW(build(q), QueryError);
         EXPECT_NE(error_of(q), "");
     }
+}
+
+// --- dates, types, regions --------------------------------------------------
+
+TEST(QueryBuilderDates, PartialDatesRoundOutward)
+{
+    EXPECT_EQ(first_day_of("2014")->iso(), "2014-01-01");
+    EXPECT_EQ(last_day_of("2014")->iso(), "2014-12-31");
+    EXPECT_EQ(first_day_of("2016-02")->iso(), "2016-02-01");
+    EXPECT_EQ(last_day_of("2016-02")->iso(), "2016-02-29");
+    EXPECT_EQ(last_day_of("2015-02")->iso(), "2015-02-28");
+    EXPECT_EQ(last_day_of("2015-04")->iso(), "2015-04-30");
+    EXPECT_EQ(first_day_of("2015-04-07")->iso(), "2015-04-07");
+    EXPECT_EQ(last_day_of("2015-04-07")->iso(), "2015-04-07");
+    for (const char* bad : {"", "14", "2014-3", "2014-13", "2015-02-29", "2014-03-1x", "abcd"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_FALSE(first_day_of(bad));
+        EXPECT_FALSE(last_day_of(bad));
+    }
+}
+
+TEST(QueryBuilderDates, SpansHaveOpenEndsAndRefuseBackwardRanges)
+{
+    std::string problem;
+    std::optional<DaySpan> s = parse_day_span("2014-03..2015", problem);
+    ASSERT_TRUE(s) << problem;
+    EXPECT_EQ(s->from->iso(), "2014-03-01");
+    EXPECT_EQ(s->to->iso(), "2015-12-31");
+    s = parse_day_span("..2019-06", problem);
+    ASSERT_TRUE(s);
+    EXPECT_FALSE(s->from);
+    EXPECT_EQ(s->to->iso(), "2019-06-30");
+    s = parse_day_span("2019..", problem);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->from->iso(), "2019-01-01");
+    EXPECT_FALSE(s->to);
+    EXPECT_FALSE(parse_day_span("2016..2015", problem));
+    EXPECT_EQ(problem, "date range '2016..2015' ends before it starts");
+    EXPECT_FALSE(parse_day_span("..", problem));
+    EXPECT_FALSE(parse_day_span("March..2015", problem));
+    EXPECT_EQ(problem, "'March' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+TEST(QueryBuilderDates, DateFieldMatchesEventsThatOverlap)
+{
+    // Starts on or before the last day, ends on or after the first.
+    EXPECT_EQ(describe("date:2014"), "Query(0 * (VALUE_LE 0 20141231 AND VALUE_GE 1 20140101))");
+    EXPECT_EQ(describe("date:2014-03..2015"),
+              "Query(0 * (VALUE_LE 0 20151231 AND VALUE_GE 1 20140301))");
+    EXPECT_FALSE(build("date:2014").ranked);
+    EXPECT_EQ(error_of("date:2014-13"),
+              "'2014-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    SearchRequest r;
+    r.from = "2014-03";
+    r.to = "2014-03";
+    EXPECT_EQ(build_query(r, default_gazetteer()).query.get_description(),
+              "Query((<alldocuments> FILTER (VALUE_LE 0 20140331 AND VALUE_GE 1 20140301)))");
+}
+
+TEST(QueryBuilderTypes, TypeAcceptsPluralsAndTranslations)
+{
+    for (const char* q : {"type:workshop", "type:Workshops", "type:atelier", "type:taller"}) {
+        SCOPED_TRACE(q);
+        EXPECT_EQ(describe(q), "Query(0 * XEworkshop)");
+    }
+    EXPECT_EQ(describe("type:\"peer review\""), "Query(0 * XEpeer review)");
+    EXPECT_EQ(error_of("type:picnic").rfind("unknown event type 'picnic'; known types: ", 0), 0u);
+}
+
+TEST(QueryBuilderRegions, RegionIsAnyOfItsVenueCountries)
+{
+    SearchRequest r;
+    r.regions = {"Central Asia"};
+    EXPECT_EQ(build_query(r, default_gazetteer()).query.get_description(),
+              "Query((<alldocuments> FILTER (XV:KG OR XV:KZ OR XV:TJ OR XV:TM OR XV:UZ)))");
+    EXPECT_EQ(describe("region:\"central asia\""),
+              "Query(0 * (XV:KG OR XV:KZ OR XV:TJ OR XV:TM OR XV:UZ))");
+    r.regions = {"Centrl Asia"};
+    try {
+        build_query(r, default_gazetteer());
+        ADD_FAILURE() << "no error for an unknown region";
+    } catch (const QueryError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(
+                      "unknown region 'Centrl Asia'; did you mean Central Asia", 0),
+                  0u)
+            << e.what();
+    }
+}
+
+TEST(QueryBuilderFilters, FlagsCombineAndEachFacetCanBeLeftOut)
+{
+    SearchRequest r;
+    r.words = "workshop";
+    r.countries = {"Kazakhstan", "Uzbekistan"};
+    r.venue_countries = {"KZ", "Kyrgyzstan"};
+    r.years = {"2014", "2015"};
+    BuiltQuery q = build_query(r, default_gazetteer());
+    EXPECT_EQ(q.query.get_description(),
+              "Query((Zworkshop@1 FILTER (XC:KZ AND XC:UZ AND (XV:KZ OR XV:KG) AND "
+              "(XY2014 OR XY2015))))");
+    EXPECT_TRUE(q.filters_on(Facet::Year));
+    EXPECT_FALSE(q.filters_on(Facet::Type));
+    EXPECT_EQ(q.query_without(Facet::Year).get_description(),
+              "Query((Zworkshop@1 FILTER (XC:KZ AND XC:UZ AND (XV:KZ OR XV:KG))))");
+    r.any_country = true;
+    EXPECT_EQ(
+        build_query(r, default_gazetteer()).query_without(Facet::VenueCountry).get_description(),
+        "Query((Zworkshop@1 FILTER ((XC:KZ OR XC:UZ) AND (XY2014 OR XY2015))))");
+}
+
+TEST(QueryBuilder, WildcardsExpandAtSearchTime)
+{
+    EXPECT_EQ(describe("nucl*"), "Query(WILDCARD SYNONYM nucl)");
+    EXPECT_TRUE(build("nucl*").ranked);
 }
 
 // --- fold_query_text -----------------------------------------------------

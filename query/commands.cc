@@ -1,0 +1,505 @@
+#include "commands.h"
+
+#include <algorithm>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "country_gazetteer.h"
+#include "exit_codes.h"
+#include "schema.h"
+#include "text_normalizer.h"
+
+namespace infonote {
+
+namespace {
+
+constexpr std::size_t kDefaultRankedLimit = 20;
+constexpr std::size_t kSnippetLength = 200;
+
+// Runs a command, turning its errors into a one-line message and the exit
+// status documented in --help.
+int guarded(const QueryOptions& options, const std::function<int()>& command)
+{
+    try {
+        return command();
+    } catch (const QueryError& e) {
+        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        return kExitUsage;
+    } catch (const DatabaseError& e) {
+        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        return kExitFailure;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "infonote-query: error: " << options.db.string() << ": " << e.get_description()
+                  << '\n';
+        return kExitFailure;
+    } catch (const std::exception& e) {
+        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        return kExitFailure;
+    }
+}
+
+std::vector<Facet> facets_of(const std::vector<std::string>& names)
+{
+    std::vector<Facet> facets;
+    for (const std::string& list : names) {
+        std::istringstream in(list);
+        for (std::string name; std::getline(in, name, ',');) {
+            if (name.empty()) continue;
+            std::optional<Facet> f = facet_by_name(name);
+            if (!f)
+                throw QueryError("unknown facet '" + name +
+                                 "'; facets are country, org, year, venue_country, region, type");
+            if (std::find(facets.begin(), facets.end(), *f) == facets.end()) facets.push_back(*f);
+        }
+    }
+    return facets;
+}
+
+// The plan for a listing or search: the request's words and filters, the
+// user's paging and order, and defaults that list everything when there
+// is nothing to rank.
+SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal& terminal)
+{
+    for (const std::string& w : o.words) request.words += (request.words.empty() ? "" : " ") + w;
+    SearchPlan plan;
+    plan.query = build_query(request, default_gazetteer());
+    plan.sort = o.sort.value_or(plan.query.ranked ? SortOrder::Relevance : SortOrder::Date);
+    if (plan.sort == SortOrder::Relevance && !plan.query.ranked) plan.sort = SortOrder::Date;
+    plan.reverse = o.reverse;
+    plan.offset = o.offset;
+    plan.limit = o.all ? 0 : o.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
+    plan.facets = facets_of(o.facets);
+    if (plan.query.ranked) {
+        plan.snippet_length = kSnippetLength;
+        if (o.format == OutputFormat::Text && terminal.colour) {
+            plan.highlight_begin = "\x1b[1;31m";
+            plan.highlight_end = "\x1b[0m";
+        }
+    }
+    return plan;
+}
+
+HitPrintOptions print_options(const QueryOptions& o, const Terminal& terminal)
+{
+    HitPrintOptions p;
+    p.format = o.format;
+    p.terminal = terminal;
+    p.facet_limit = o.facet_limit;
+    p.offset = o.offset;
+    return p;
+}
+
+std::string country_label(const std::string& code)
+{
+    const Country* c = default_gazetteer().by_code(code);
+    return c ? c->name : code;
+}
+
+// "host", "participant" or "host, participant": what the stored summary
+// says `code` was at the event.
+std::string role_of(const Json& summary, const std::string& code)
+{
+    for (const Json& c : summary["countries"]) {
+        if (c.value("code", "") != code) continue;
+        std::string roles;
+        for (const Json& r : c["roles"])
+            roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
+        return roles;
+    }
+    return "";
+}
+
+std::map<Facet, FacetCounts> counts_over(Index& index, const Xapian::Query& query,
+                                         const std::vector<Facet>& facets)
+{
+    return index.with_retry([&](Xapian::Database& db) { return count_facets(db, query, facets); });
+}
+
+struct DateSpan {
+    std::string first;
+    std::string last;
+    Xapian::doccount undated = 0;
+};
+
+std::string iso_of(const std::string& compact)
+{
+    if (compact.size() != 8) return compact;
+    return compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2);
+}
+
+// The first start date and last end date over `query`'s matches: exact,
+// unlike the value bounds Xapian keeps, which deletions can leave loose.
+DateSpan date_span(Index& index, const Xapian::Query& query)
+{
+    return index.with_retry([&query](Xapian::Database& db) {
+        DateSpan span;
+        Xapian::Query dated(Xapian::Query::OP_VALUE_GE, kStartDateSlot, "0");
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
+        enquire.set_sort_by_value(kStartDateSlot, false);
+        Xapian::MSet first = enquire.get_mset(0, 1, db.get_doccount());
+        if (!first.empty()) span.first = first.begin().get_document().get_value(kStartDateSlot);
+        enquire.set_sort_by_value(kEndDateSlot, true);
+        Xapian::MSet last = enquire.get_mset(0, 1);
+        if (!last.empty()) span.last = last.begin().get_document().get_value(kEndDateSlot);
+
+        Xapian::Enquire all(db);
+        all.set_weighting_scheme(Xapian::BoolWeight());
+        all.set_query(query);
+        Xapian::doccount total = all.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        span.undated = total - first.get_matches_estimated();
+        return span;
+    });
+}
+
+// --- timeline --------------------------------------------------------------
+
+struct Period {
+    std::string label;
+    Xapian::doccount notes = 0;
+};
+
+// "2014" -> "2015", "2014-12" -> "2015-01".
+std::string next_period(const std::string& label)
+{
+    int year = std::stoi(label.substr(0, 4));
+    if (label.size() == 4) return std::to_string(year + 1);
+    int month = std::stoi(label.substr(5, 2));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", month == 12 ? year + 1 : year,
+                  month == 12 ? 1 : month + 1);
+    return buf;
+}
+
+// Notes per period of their start date, every period between the first
+// and the last shown, empty ones included.
+std::vector<Period> periods_of(const Xapian::ValueCountMatchSpy& spy, bool by_month)
+{
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string& date = *it;
+        if (date.size() != 8) continue;
+        std::string label =
+            by_month ? date.substr(0, 4) + "-" + date.substr(4, 2) : date.substr(0, 4);
+        counts[label] += it.get_termfreq();
+    }
+    std::vector<Period> periods;
+    if (counts.empty()) return periods;
+    for (std::string p = counts.begin()->first;; p = next_period(p)) {
+        auto found = counts.find(p);
+        periods.push_back({p, found == counts.end() ? 0 : found->second});
+        if (p >= counts.rbegin()->first) break;
+    }
+    return periods;
+}
+
+void print_bars(std::ostream& out, const std::vector<Period>& periods, const Terminal& terminal)
+{
+    Xapian::doccount most = 0;
+    std::size_t count_width = 1;
+    for (const Period& p : periods) {
+        most = std::max(most, p.notes);
+        count_width = std::max(count_width, std::to_string(p.notes).size());
+    }
+    std::size_t label_width = periods.empty() ? 4 : periods.front().label.size();
+    std::size_t room = terminal.width > label_width + count_width + 4
+                           ? terminal.width - label_width - count_width - 4
+                           : 10;
+    for (const Period& p : periods) {
+        std::size_t bar = most == 0 ? 0 : (p.notes * room + most - 1) / most;
+        std::string bars;
+        for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
+        std::string count = std::to_string(p.notes);
+        out << p.label << "  " << std::string(count_width - count.size(), ' ') << count << "  "
+            << bars << '\n';
+    }
+}
+
+}  // namespace
+
+int run_search(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        Terminal terminal = stdout_terminal();
+        SearchPlan plan = plan_for(options, options.filters, terminal);
+        Index index(options.db);
+        SearchResult result = index.search(plan);
+        HitPrintOptions print = print_options(options, terminal);
+        if (plan.query.ranked) {
+            std::string typed;
+            for (const std::string& w : options.words) typed += (typed.empty() ? "" : " ") + w;
+            std::string corrected = index.with_retry([&](Xapian::Database& db) {
+                return corrected_words(typed, default_gazetteer(), db);
+            });
+            if (!corrected.empty() && corrected != fold_query_text(typed)) {
+                print.did_you_mean = corrected;
+                if (options.format != OutputFormat::JSON)
+                    std::cerr << "infonote-query: did you mean: " << corrected << '\n';
+            }
+        }
+        print_hits(std::cout, result, print);
+        return result.total > 0 ? kExitOk : kExitNoMatch;
+    });
+}
+
+int run_attended(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        const Country* country = default_gazetteer().resolve(options.target);
+        // An unknown name: the error with its "did you mean".
+        if (!country) throw QueryError(country_filter_term(options.target, default_gazetteer()));
+        SearchRequest request = options.filters;
+        request.countries.insert(request.countries.begin(), country->alpha2);
+        request.any_country = false;
+        Terminal terminal = stdout_terminal();
+        QueryOptions listing = options;
+        listing.sort = options.sort.value_or(SortOrder::Date);
+        SearchPlan plan = plan_for(listing, request, terminal);
+        Index index(options.db);
+        SearchResult result = index.search(plan);
+        for (Hit& h : result.hits) h.summary["role"] = role_of(h.summary, country->alpha2);
+        if (options.format == OutputFormat::Text)
+            std::cout << country->name << " (" << country->alpha2 << ")\n";
+        print_hits(std::cout, result, print_options(options, terminal));
+        return result.total > 0 ? kExitOk : kExitNoMatch;
+    });
+}
+
+int run_show(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        Index index(options.db);
+        std::optional<Xapian::Document> doc =
+            index.with_retry([&options](Xapian::Database& db) -> std::optional<Xapian::Document> {
+                std::vector<std::string> ids{options.target};
+                // A path: as the index records it (relative to the corpus),
+                // or a path to the file that lies inside the corpus.
+                std::filesystem::path corpus(db.get_metadata(std::string(kCorpusKey)));
+                std::error_code ec;
+                std::filesystem::path absolute =
+                    std::filesystem::weakly_canonical(options.target, ec);
+                std::filesystem::path root = std::filesystem::weakly_canonical(corpus, ec);
+                std::filesystem::path relative = absolute.lexically_relative(root);
+                if (!relative.empty() && *relative.begin() != "..")
+                    ids.push_back(note_id(relative.generic_string()));
+                ids.push_back(note_id(
+                    std::filesystem::path(options.target).lexically_normal().generic_string()));
+                for (const std::string& id : ids) {
+                    Xapian::PostingIterator p = db.postlist_begin(filter_term(FieldId::Id, id));
+                    if (p != db.postlist_end(filter_term(FieldId::Id, id)))
+                        return db.get_document(*p);
+                }
+                return std::nullopt;
+            });
+        if (!doc) {
+            std::cerr << "infonote-query: no note with id or path '" << options.target << "' in "
+                      << options.db.string() << '\n';
+            return kExitNoMatch;
+        }
+        Json summary = stored_summary(*doc);
+        std::string text = doc->get_value(kTextSlot);
+        if (options.format == OutputFormat::Text) {
+            Terminal terminal = stdout_terminal();
+            Table fields{{"field", "value"}, {}, {}};
+            auto add = [&fields](std::string name, const Json& v) {
+                if (v.is_null()) return;
+                fields.rows.push_back(
+                    {std::move(name), v.is_string() ? v.get<std::string>() : v.dump()});
+            };
+            add("id", summary["id"]);
+            add("path", summary["path"]);
+            add("title", summary["title"]);
+            add("start", summary["start_date"]);
+            add("end", summary["end_date"]);
+            add("venue", summary["venue"]);
+            for (const Json& c : summary["countries"]) {
+                std::string roles;
+                for (const Json& r : c["roles"])
+                    roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
+                fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
+                                                      "  (" + roles + ")"});
+            }
+            for (const Json& o : summary["organizations"])
+                fields.rows.push_back({"organization", o["acronym"].is_string()
+                                                           ? o["acronym"].get<std::string>() +
+                                                                 "  " + o.value("name", "")
+                                                           : o.value("name", "")});
+            add("committee", summary["committee"]);
+            print_table_text(std::cout, fields, terminal);
+            std::cout << '\n' << text << (text.empty() || text.back() == '\n' ? "" : "\n");
+        } else {
+            summary["text"] = text;
+            std::cout << (options.format == OutputFormat::JSON ? summary.dump(2) : summary.dump())
+                      << '\n';
+        }
+        return kExitOk;
+    });
+}
+
+int run_countries(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        BuiltQuery query = build_query(options.filters, default_gazetteer());
+        Index index(options.db);
+        std::map<Facet, FacetCounts> counts =
+            counts_over(index, query.query, {Facet::Country, Facet::VenueCountry});
+        const FacetCounts& hosted = counts[Facet::VenueCountry];
+        Table table{{"code", "country", "attended", "hosted"}, {false, false, true, true}, {}};
+        for (const auto& [code, n] : ranked_values(counts[Facet::Country], 0)) {
+            auto h = hosted.find(code);
+            table.rows.push_back({code, country_label(code), std::to_string(n),
+                                  std::to_string(h == hosted.end() ? 0 : h->second)});
+        }
+        switch (options.format) {
+            case OutputFormat::Text:
+                print_table_text(std::cout, table, stdout_terminal());
+                std::cout << table.rows.size()
+                          << (table.rows.size() == 1 ? " country\n" : " countries\n");
+                break;
+            case OutputFormat::CSV: print_table_csv(std::cout, table); break;
+            case OutputFormat::JSON:
+            case OutputFormat::JSONL: {
+                Json list = Json::array();
+                for (const auto& row : table.rows)
+                    list.push_back({{"code", row[0]},
+                                    {"name", row[1]},
+                                    {"attended", std::stoul(row[2])},
+                                    {"hosted", std::stoul(row[3])}});
+                if (options.format == OutputFormat::JSONL) {
+                    for (const Json& c : list) std::cout << c.dump() << '\n';
+                } else {
+                    Json doc = {{"schema_version", kJsonSchemaVersion}, {"countries", list}};
+                    std::cout << doc.dump(2) << '\n';
+                }
+                break;
+            }
+        }
+        return table.rows.empty() ? kExitNoMatch : kExitOk;
+    });
+}
+
+int run_stats(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        Index index(options.db);
+        Xapian::Query everything = Xapian::Query::MatchAll;
+        std::map<Facet, FacetCounts> counts =
+            counts_over(index, everything, {Facet::Country, Facet::Org, Facet::Type});
+        DateSpan span = date_span(index, everything);
+        auto [notes, built, updated] = index.with_retry([](Xapian::Database& db) {
+            return std::tuple{db.get_doccount(), db.get_metadata(std::string(kBuildTimeKey)),
+                              db.get_metadata(std::string(kUpdateTimeKey))};
+        });
+        auto top = [&](Facet f) {
+            Json list = Json::array();
+            for (const auto& [value, n] : ranked_values(counts[f], options.top)) {
+                Json v = {{"value", value}, {"count", n}};
+                if (f == Facet::Country) v["name"] = country_label(value);
+                list.push_back(std::move(v));
+            }
+            return list;
+        };
+        Json stats = {{"schema_version", kJsonSchemaVersion},
+                      {"notes", notes},
+                      {"first_date", span.first.empty() ? Json(nullptr) : Json(iso_of(span.first))},
+                      {"last_date", span.last.empty() ? Json(nullptr) : Json(iso_of(span.last))},
+                      {"undated", span.undated},
+                      {"built", built.empty() ? Json(nullptr) : Json(built)},
+                      {"updated", updated.empty() ? Json(nullptr) : Json(updated)},
+                      {"countries", counts[Facet::Country].size()},
+                      {"top_countries", top(Facet::Country)},
+                      {"top_organizations", top(Facet::Org)},
+                      {"types", top(Facet::Type)}};
+        if (options.format != OutputFormat::Text) {
+            std::cout << (options.format == OutputFormat::JSON ? stats.dump(2) : stats.dump())
+                      << '\n';
+            return notes > 0 ? kExitOk : kExitNoMatch;
+        }
+        std::cout << "notes:      " << notes << "\n"
+                  << "dates:      "
+                  << (span.first.empty() ? "(none)"
+                                         : iso_of(span.first) + " .. " + iso_of(span.last))
+                  << (span.undated ? "  (" + std::to_string(span.undated) + " undated)" : "")
+                  << "\n"
+                  << "built:      " << (built.empty() ? "?" : built) << "\n"
+                  << "updated:    " << (updated.empty() ? "never" : updated) << "\n"
+                  << "countries:  " << counts[Facet::Country].size() << "\n";
+        Terminal terminal = stdout_terminal();
+        for (auto [title, key] : {std::pair{"top countries", "top_countries"},
+                                  std::pair{"top organizations", "top_organizations"},
+                                  std::pair{"event types", "types"}}) {
+            std::cout << '\n' << title << '\n';
+            Table t{{"notes", "value"}, {true, false}, {}};
+            for (const Json& v : stats[key])
+                t.rows.push_back(
+                    {std::to_string(v["count"].get<Xapian::doccount>()),
+                     v["value"].get<std::string>() +
+                         (v.contains("name") ? "  " + v["name"].get<std::string>() : "")});
+            print_table_text(std::cout, t, terminal);
+        }
+        return notes > 0 ? kExitOk : kExitNoMatch;
+    });
+}
+
+int run_timeline(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        if (options.by != "year" && options.by != "month")
+            throw QueryError("--by takes year or month, not '" + options.by + "'");
+        bool by_month = options.by == "month";
+        BuiltQuery query = build_query(options.filters, default_gazetteer());
+        Index index(options.db);
+        Xapian::doccount matched = 0;
+        std::vector<Period> periods = index.with_retry([&](Xapian::Database& db) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query.query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::ValueCountMatchSpy spy(kStartDateSlot);
+            enquire.add_matchspy(&spy);
+            Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+            matched = mset.get_matches_estimated();
+            return periods_of(spy, by_month);
+        });
+        Xapian::doccount dated = 0;
+        for (const Period& p : periods) dated += p.notes;
+        // Notes without a date have an empty start slot, which the spy skips.
+        Xapian::doccount undated = matched - dated;
+        switch (options.format) {
+            case OutputFormat::Text: {
+                print_bars(std::cout, periods, stdout_terminal());
+                std::cout << dated << (dated == 1 ? " note" : " notes");
+                if (undated) std::cout << ", and " << undated << " without a date";
+                std::cout << '\n';
+                break;
+            }
+            case OutputFormat::CSV: {
+                Table t{{by_month ? "month" : "year", "notes"}, {}, {}};
+                for (const Period& p : periods)
+                    t.rows.push_back({p.label, std::to_string(p.notes)});
+                print_table_csv(std::cout, t);
+                break;
+            }
+            case OutputFormat::JSON:
+            case OutputFormat::JSONL: {
+                Json list = Json::array();
+                for (const Period& p : periods)
+                    list.push_back({{"period", p.label}, {"notes", p.notes}});
+                if (options.format == OutputFormat::JSONL) {
+                    for (const Json& p : list) std::cout << p.dump() << '\n';
+                } else {
+                    Json doc = {{"schema_version", kJsonSchemaVersion},
+                                {"by", options.by},
+                                {"periods", list},
+                                {"undated", undated}};
+                    std::cout << doc.dump(2) << '\n';
+                }
+                break;
+            }
+        }
+        return dated + undated > 0 ? kExitOk : kExitNoMatch;
+    });
+}
+
+}  // namespace infonote

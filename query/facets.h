@@ -1,0 +1,67 @@
+// Exact facet counts over every matching note.
+#ifndef INFONOTE_QUERY_FACETS_H
+#define INFONOTE_QUERY_FACETS_H
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query_builder.h"
+
+namespace infonote {
+
+/// "country", "org", "year", "venue_country", "region", "type".
+std::string_view facet_name(Facet facet);
+std::optional<Facet> facet_by_name(std::string_view name);
+
+/// Value -> number of matching notes that have it.
+using FacetCounts = std::map<std::string, Xapian::doccount>;
+
+/// Counts, for every note the match visits, each value of the chosen
+/// facets once: the countries attended, organizations, years touched,
+/// venue country and event type, read from their value slots (schema.h).
+/// Regions are derived from venue countries (region_counts). Ask the
+/// match to check every document (get_mset's checkatleast = doccount) and
+/// the counts are exact.
+///
+/// Registered by name, serialisable and mergeable, so that counts from
+/// remote shards add up to the same numbers as from one database.
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    explicit FacetSpy(std::vector<Facet> facets = {});
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override;
+    std::string name() const override;
+    std::string serialise() const override;
+    Xapian::MatchSpy* unserialise(const std::string& data,
+                                  const Xapian::Registry& context) const override;
+    std::string serialise_results() const override;
+    void merge_results(const std::string& serialised) override;
+
+    /// The counts of one facet (empty when it was not asked for).
+    const FacetCounts& counts(Facet facet) const;
+
+  private:
+    std::vector<Facet> facets_;
+    std::map<Facet, FacetCounts> counts_;
+};
+
+/// Counts per M49 region, sub-region and intermediate region, from counts
+/// per venue country: a note held in Kazakhstan counts once for Central
+/// Asia and once for Asia.
+FacetCounts region_counts(const FacetCounts& venue_countries);
+
+/// One facet's values ordered for display: by count (highest first), then
+/// by value; at most `limit` of them (0: all).
+std::vector<std::pair<std::string, Xapian::doccount>> ranked_values(const FacetCounts& counts,
+                                                                    std::size_t limit);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,357 @@
+#include "output.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "country_gazetteer.h"
+
+namespace infonote {
+
+namespace {
+
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string text_or(const Json& value, const std::string& fallback)
+{
+    return value.is_string() ? value.get<std::string>() : fallback;
+}
+
+// "2014-03-11..12", "2015-11-30..12-01", "2015-12-31..2016-01-02": the
+// end date without what it shares with the start.
+std::string dates_of(const Json& hit)
+{
+    std::string start = text_or(hit["start_date"], "");
+    std::string end = text_or(hit["end_date"], start);
+    if (start.empty()) return "(no date)";
+    if (end == start || end.size() != 10 || start.size() != 10) return start;
+    if (end.compare(0, 8, start, 0, 8) == 0) return start + ".." + end.substr(8);
+    if (end.compare(0, 5, start, 0, 5) == 0) return start + ".." + end.substr(5);
+    return start + ".." + end;
+}
+
+std::string venue_of(const Json& hit)
+{
+    const Json& venue = hit["venue"];
+    if (venue.value("online", false)) return "online";
+    std::string city = text_or(venue["city"], "");
+    std::string country = text_or(venue["country"], "");
+    if (city.empty()) return country.empty() ? "?" : country;
+    return country.empty() ? city : city + ", " + country;
+}
+
+std::string joined_codes(const Json& hit)
+{
+    std::string out;
+    for (const Json& c : hit["countries"]) out += (out.empty() ? "" : ";") + text_or(c["code"], "");
+    return out;
+}
+
+std::string joined_organizations(const Json& hit)
+{
+    std::string out;
+    for (const Json& o : hit["organizations"]) {
+        std::string label = text_or(o["acronym"], text_or(o["name"], ""));
+        out += (out.empty() ? "" : ";") + label;
+    }
+    return out;
+}
+
+std::string pad(std::string_view text, std::size_t width, bool right = false)
+{
+    std::size_t w = display_width(text);
+    std::string spaces(w < width ? width - w : 0, ' ');
+    return right ? spaces + std::string(text) : std::string(text) + spaces;
+}
+
+// Words of `text` in lines of at most `width` characters, each indented.
+void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width)
+{
+    std::size_t room = width > indent + 20 ? width - indent : 20;
+    std::string line;
+    std::size_t line_width = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view word = text.substr(at, end - at);
+        std::size_t w = display_width(word);
+        if (line_width > 0 && line_width + 1 + w > room) {
+            out << std::string(indent, ' ') << line << '\n';
+            line.clear();
+            line_width = 0;
+        }
+        if (line_width > 0) {
+            line += ' ';
+            ++line_width;
+        }
+        line += word;
+        line_width += w;
+        at = end + 1;
+    }
+    if (!line.empty()) out << std::string(indent, ' ') << line << '\n';
+}
+
+// A snippet's highlight marks are escape sequences, which take no room.
+std::size_t visible_width(std::string_view text)
+{
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\x1b') {
+            while (i < text.size() && text[i] != 'm') ++i;
+            continue;
+        }
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+    }
+    return width;
+}
+
+void print_hits_text(std::ostream& out, const SearchResult& result, const HitPrintOptions& o)
+{
+    const Terminal& term = o.terminal;
+    bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
+                                [](const Hit& h) { return h.summary.contains("role"); });
+    std::size_t date_width = 0;
+    std::size_t venue_width = 0;
+    for (const Hit& h : result.hits) {
+        date_width = std::max(date_width, display_width(dates_of(h.summary)));
+        venue_width = std::max(venue_width, display_width(venue_of(h.summary)));
+    }
+    // The title takes what the other columns leave; on a narrow terminal
+    // the venue gives way first.
+    constexpr std::size_t kMinTitle = 16;
+    venue_width = std::min<std::size_t>(venue_width, 24);
+    std::size_t tail = has_role ? 19 : result.ranked ? 6 : 0;
+    std::size_t fixed = date_width + 2 + 2 + tail;
+    if (fixed + venue_width + kMinTitle > term.width)
+        venue_width = std::max<std::size_t>(
+            8, term.width > fixed + kMinTitle ? term.width - fixed - kMinTitle : 0);
+    std::size_t used = fixed + venue_width;
+    std::size_t title_width = term.width > used + kMinTitle ? term.width - used : kMinTitle;
+    for (const Hit& h : result.hits) {
+        const Json& s = h.summary;
+        std::string title = fit(text_or(s["title"], "(untitled)"), title_width);
+        out << pad(dates_of(s), date_width) << "  "
+            << pad(fit(venue_of(s), venue_width), venue_width) << "  " << (term.colour ? kBold : "")
+            << title << (term.colour ? kReset : "");
+        if (has_role) {
+            out << std::string(title_width - display_width(title) + 2, ' ')
+                << text_or(s["role"], "");
+        } else if (result.ranked) {
+            out << std::string(title_width - display_width(title), ' ')
+                << pad(std::to_string(h.percent) + "%", 6, true);
+        }
+        out << '\n';
+        std::size_t indent = 4;
+        out << std::string(indent, ' ') << (term.colour ? kDim : "")
+            << fit(text_or(s["path"], "?"),
+                   term.width > indent + 41 ? term.width - indent - 21 : 20)
+            << "  id " << text_or(s["id"], "?") << (term.colour ? kReset : "") << '\n';
+        if (!h.snippet.empty()) {
+            if (term.colour || visible_width(h.snippet) != display_width(h.snippet))
+                out << std::string(indent, ' ') << h.snippet << '\n';
+            else
+                print_wrapped(out, h.snippet, indent, term.width);
+        }
+    }
+    if (!result.facets.empty()) {
+        Json facets = facets_json(result, o.facet_limit);
+        for (const auto& [name, values] : facets.items()) {
+            out << '\n'
+                << (term.colour ? kBold : "") << name << (term.colour ? kReset : "") << '\n';
+            if (values.empty()) out << "  (none)\n";
+            for (const Json& v : values) {
+                std::string label = v["value"].get<std::string>();
+                if (v.contains("name")) label += "  " + v["name"].get<std::string>();
+                out << "  " << pad(std::to_string(v["count"].get<Xapian::doccount>()), 7, true)
+                    << "  " << fit(label, term.width > 14 ? term.width - 11 : 20) << '\n';
+            }
+        }
+        out << '\n';
+    }
+    out << result.total << (result.total == 1 ? " note" : " notes");
+    if (result.hits.size() < result.total) {
+        out << ", " << result.hits.size() << " shown";
+        if (o.offset > 0) out << " from number " << o.offset + 1;
+    }
+    out << '\n';
+}
+
+Json hit_json(const Hit& h, bool ranked)
+{
+    Json hit = h.summary;
+    hit["score"] = ranked ? Json(h.percent) : Json(nullptr);
+    hit["snippet"] = h.snippet.empty() ? Json(nullptr) : Json(h.snippet);
+    return hit;
+}
+
+void print_hits_csv(std::ostream& out, const SearchResult& result)
+{
+    bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
+                                [](const Hit& h) { return h.summary.contains("role"); });
+    std::vector<std::string> header{"id",        "path",          "title",         "start_date",
+                                    "end_date",  "venue_city",    "venue_country", "online",
+                                    "countries", "organizations", "score",         "snippet"};
+    if (has_role) header.push_back("role");
+    out << csv_record(header);
+    for (const Hit& h : result.hits) {
+        const Json& s = h.summary;
+        std::vector<std::string> row{text_or(s["id"], ""),
+                                     text_or(s["path"], ""),
+                                     text_or(s["title"], ""),
+                                     text_or(s["start_date"], ""),
+                                     text_or(s["end_date"], ""),
+                                     text_or(s["venue"]["city"], ""),
+                                     text_or(s["venue"]["country"], ""),
+                                     s["venue"].value("online", false) ? "true" : "false",
+                                     joined_codes(s),
+                                     joined_organizations(s),
+                                     result.ranked ? std::to_string(h.percent) : "",
+                                     h.snippet};
+        if (has_role) row.push_back(text_or(s["role"], ""));
+        out << csv_record(row);
+    }
+}
+
+}  // namespace
+
+Terminal stdout_terminal()
+{
+    Terminal t;
+    bool tty = isatty(STDOUT_FILENO) != 0;
+    winsize ws{};
+    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        t.width = ws.ws_col;
+    } else if (const char* columns = std::getenv("COLUMNS")) {
+        long n = std::strtol(columns, nullptr, 10);
+        if (n >= 40 && n <= 1000) t.width = static_cast<std::size_t>(n);
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    t.colour = tty && (no_color == nullptr || *no_color == '\0');
+    return t;
+}
+
+std::size_t display_width(std::string_view text)
+{
+    std::size_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string fit(std::string_view text, std::size_t width)
+{
+    if (display_width(text) <= width) return std::string(text);
+    std::size_t keep = width > 3 ? width - 3 : 0;
+    std::size_t chars = 0;
+    std::size_t at = 0;
+    for (; at < text.size(); ++at) {
+        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+            if (chars == keep) break;
+            ++chars;
+        }
+    }
+    return std::string(text.substr(0, at)) + std::string(width > 3 ? 3 : width, '.');
+}
+
+std::string csv_field(std::string_view value)
+{
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+    std::string quoted = "\"";
+    for (char c : value) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+std::string csv_record(const std::vector<std::string>& fields)
+{
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) line += ',';
+        line += csv_field(fields[i]);
+    }
+    return line + "\r\n";
+}
+
+Json facets_json(const SearchResult& result, std::size_t facet_limit)
+{
+    Json facets = Json::object();
+    for (const auto& [facet, counts] : result.facets) {
+        Json values = Json::array();
+        bool countries = facet == Facet::Country || facet == Facet::VenueCountry;
+        for (const auto& [value, n] : ranked_values(counts, facet_limit)) {
+            Json v = {{"value", value}, {"count", n}};
+            if (countries)
+                if (const Country* c = default_gazetteer().resolve(value)) v["name"] = c->name;
+            values.push_back(std::move(v));
+        }
+        facets[std::string(facet_name(facet))] = std::move(values);
+    }
+    return facets;
+}
+
+void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOptions& options)
+{
+    switch (options.format) {
+        case OutputFormat::Text: print_hits_text(out, result, options); break;
+        case OutputFormat::CSV: print_hits_csv(out, result); break;
+        case OutputFormat::JSONL:
+            for (const Hit& h : result.hits) out << hit_json(h, result.ranked).dump() << '\n';
+            break;
+        case OutputFormat::JSON: {
+            Json hits = Json::array();
+            for (const Hit& h : result.hits) hits.push_back(hit_json(h, result.ranked));
+            Json doc = {{"schema_version", kJsonSchemaVersion},
+                        {"total", result.total},
+                        {"offset", options.offset},
+                        {"hits", std::move(hits)}};
+            if (!result.facets.empty()) doc["facets"] = facets_json(result, options.facet_limit);
+            if (!options.did_you_mean.empty()) doc["did_you_mean"] = options.did_you_mean;
+            out << doc.dump(2) << '\n';
+            break;
+        }
+    }
+}
+
+void print_table_text(std::ostream& out, const Table& table, const Terminal& terminal)
+{
+    std::vector<std::size_t> widths(table.header.size(), 0);
+    for (std::size_t i = 0; i < table.header.size(); ++i)
+        widths[i] = display_width(table.header[i]);
+    for (const auto& row : table.rows)
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(row[i]));
+    std::size_t before_last = 0;
+    for (std::size_t i = 0; i + 1 < widths.size(); ++i) before_last += widths[i] + 2;
+    std::size_t last = terminal.width > before_last + 10 ? terminal.width - before_last : 10;
+    auto print_row = [&](const std::vector<std::string>& row) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+            bool right = i < table.numeric.size() && table.numeric[i];
+            bool is_last = i + 1 == widths.size();
+            std::string cell = is_last ? fit(row[i], last) : row[i];
+            line += is_last && !right ? cell : pad(cell, widths[i], right);
+            if (!is_last) line += "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+    };
+    out << (terminal.colour ? kBold : "");
+    print_row(table.header);
+    out << (terminal.colour ? kReset : "");
+    for (const auto& row : table.rows) print_row(row);
+}
+
+void print_table_csv(std::ostream& out, const Table& table)
+{
+    out << csv_record(table.header);
+    for (const auto& row : table.rows) out << csv_record(row);
+}
+
+}  // namespace infonote

@@ -1,0 +1,73 @@
+// Printing what infonote-query found: text for people (a table that fits
+// the terminal), JSON, JSON Lines and CSV for scripts.
+#ifndef INFONOTE_QUERY_OUTPUT_H
+#define INFONOTE_QUERY_OUTPUT_H
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "note_json.h"
+#include "searcher.h"
+
+namespace infonote {
+
+enum class OutputFormat { Text, JSON, JSONL, CSV };
+
+/// Where text output goes: how wide it may be and whether colour shows.
+struct Terminal {
+    std::size_t width = 100;
+    bool colour = false;
+};
+
+/// stdout's terminal: its width when it is one (else $COLUMNS, else 100),
+/// colour only on a terminal and when $NO_COLOR is unset.
+Terminal stdout_terminal();
+
+/// One CSV field as RFC 4180 writes it: quoted when it holds a comma, a
+/// quote or a line break, quotes doubled.
+std::string csv_field(std::string_view value);
+
+/// One CSV record, fields joined by commas, ended by CRLF.
+std::string csv_record(const std::vector<std::string>& fields);
+
+/// `text` cut to at most `width` characters (not bytes), with "..." at the
+/// end when cut.
+std::string fit(std::string_view text, std::size_t width);
+
+/// Number of characters (code points) in UTF-8 text.
+std::size_t display_width(std::string_view text);
+
+struct HitPrintOptions {
+    OutputFormat format = OutputFormat::Text;
+    Terminal terminal;
+    /// Facets to show, at most this many values each (0: all).
+    std::size_t facet_limit = 0;
+    /// Offset of the first hit, echoed in JSON.
+    std::size_t offset = 0;
+    /// A corrected query to suggest, or "".
+    std::string did_you_mean;
+};
+
+/// Hits in any format. Each hit's summary may carry a "role" (attended).
+void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOptions& options);
+
+/// The facets part of a result as a JSON object: name -> [{value, count}].
+Json facets_json(const SearchResult& result, std::size_t facet_limit);
+
+/// Rows of plain values under a header, as a text table (columns padded,
+/// the last one cut to the width), CSV, or JSON Lines of objects keyed by
+/// the header. Numbers right-aligned in text when `numeric[i]`.
+struct Table {
+    std::vector<std::string> header;
+    std::vector<bool> numeric;
+    std::vector<std::vector<std::string>> rows;
+};
+void print_table_text(std::ostream& out, const Table& table, const Terminal& terminal);
+void print_table_csv(std::ostream& out, const Table& table);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,152 @@
+#include "searcher.h"
+
+#include <algorithm>
+
+#include "schema.h"
+#include "text_normalizer.h"
+
+namespace infonote {
+
+namespace {
+
+Xapian::Database open_checked(const std::filesystem::path& path)
+{
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path.string());
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(path.string() + ": cannot open database: " + e.get_msg());
+    }
+    std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
+    if (schema.empty())
+        throw DatabaseError(path.string() + ": not an infonote index (no schema version)");
+    if (schema != std::to_string(kSchemaVersion))
+        throw DatabaseError(path.string() + ": index has schema version " + schema +
+                            ", this infonote-query reads version " +
+                            std::to_string(kSchemaVersion) +
+                            "; rebuild it with infonote-index build");
+    std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
+    if (pipeline != std::to_string(kTextPipelineVersion))
+        throw DatabaseError(path.string() + ": index was built with text pipeline " + pipeline +
+                            ", this infonote-query searches with " +
+                            std::to_string(kTextPipelineVersion) +
+                            "; rebuild it with infonote-index build");
+    return db;
+}
+
+// Facets that hold one value per note are counted without the flag that
+// filters on them, so that a user who picked --year 2015 still sees how
+// many notes each other year has, as faceted search interfaces do. A note
+// has many countries and organizations, and --country filters are all
+// required together: their facets count within the matches, where the
+// other values show what attended alongside.
+bool counted_without_own_filter(Facet f)
+{
+    return f != Facet::Country && f != Facet::Org;
+}
+
+}  // namespace
+
+std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
+                                          const std::vector<Facet>& facets)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetSpy spy(facets);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::map<Facet, FacetCounts> counts;
+    for (Facet f : facets)
+        counts[f] =
+            f == Facet::Region ? region_counts(spy.counts(Facet::VenueCountry)) : spy.counts(f);
+    return counts;
+}
+
+Json stored_summary(const Xapian::Document& doc)
+{
+    Json summary = Json::parse(doc.get_data(), nullptr, false);
+    return summary.is_discarded() ? Json::object() : summary;
+}
+
+Index::Index(std::filesystem::path path) : path_(std::move(path)), db_(open_checked(path_)) {}
+
+void Index::reopen()
+{
+    // A build switched in is only seen by opening the stub again: reopen()
+    // does not re-read it.
+    db_.close();
+    db_ = open_checked(path_);
+}
+
+SearchResult Index::search(const SearchPlan& plan)
+{
+    return with_retry([&plan](Xapian::Database& db) {
+        SearchResult result;
+        result.ranked = plan.query.ranked && plan.sort == SortOrder::Relevance;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(plan.query.query);
+        if (!plan.query.ranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (plan.sort == SortOrder::Date) {
+            // Undated notes have an empty slot, which sorts first.
+            if (plan.query.ranked)
+                enquire.set_sort_by_value_then_relevance(kStartDateSlot, plan.reverse);
+            else
+                enquire.set_sort_by_value(kStartDateSlot, plan.reverse);
+        }
+
+        std::vector<Facet> in_matches;
+        for (Facet f : plan.facets) {
+            bool own = f == Facet::Region ? plan.query.filters_on(Facet::Region)
+                                          : plan.query.filters_on(f);
+            if (own && counted_without_own_filter(f))
+                result.facets[f] = count_facets(db, plan.query.query_without(f), {f})[f];
+            else
+                in_matches.push_back(f);
+        }
+        FacetSpy spy(in_matches);
+        if (!in_matches.empty()) enquire.add_matchspy(&spy);
+
+        Xapian::doccount everything = db.get_doccount();
+        // Relevance reversed: the weakest first, so the whole ranking is
+        // needed before a page can be cut from its end.
+        bool reverse_ranking = plan.sort == SortOrder::Relevance && plan.reverse;
+        Xapian::doccount first = reverse_ranking ? 0 : plan.offset;
+        Xapian::doccount wanted = reverse_ranking || plan.limit == 0 ? everything : plan.limit;
+        // Checking every document makes the total and the facets exact.
+        Xapian::MSet mset = enquire.get_mset(first, wanted, everything);
+        result.total = mset.get_matches_estimated();
+        for (Facet f : in_matches)
+            result.facets[f] =
+                f == Facet::Region ? region_counts(spy.counts(Facet::VenueCountry)) : spy.counts(f);
+
+        std::vector<Xapian::MSetIterator> page;
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        if (reverse_ranking) {
+            std::reverse(page.begin(), page.end());
+            page.erase(page.begin(), page.begin() + std::min(plan.offset, page.size()));
+            if (plan.limit != 0 && page.size() > plan.limit) page.resize(plan.limit);
+        }
+        Xapian::Stem stemmer("en");
+        for (const Xapian::MSetIterator& it : page) {
+            Xapian::Document doc = it.get_document();
+            Hit hit;
+            hit.docid = *it;
+            hit.summary = stored_summary(doc);
+            hit.percent = it.get_percent();
+            if (plan.snippet_length > 0 && plan.query.ranked) {
+                // Xapian lower-cases the text but does not strip accents,
+                // so a folded query word marks only unaccented spellings.
+                hit.snippet = mset.snippet(
+                    doc.get_value(kTextSlot), plan.snippet_length, stemmer,
+                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                    plan.highlight_begin, plan.highlight_end, "...");
+                hit.snippet = collapse_spaces(hit.snippet);
+            }
+            result.hits.push_back(std::move(hit));
+        }
+        return result;
+    });
+}
+
+}  // namespace infonote

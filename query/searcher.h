@@ -1,0 +1,105 @@
+// Running a built query on an index: hits, exact totals and facets, with
+// the index reopened when a rebuild or update lands under the reader.
+#ifndef INFONOTE_QUERY_SEARCHER_H
+#define INFONOTE_QUERY_SEARCHER_H
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "facets.h"
+#include "note_json.h"
+#include "query_builder.h"
+
+namespace infonote {
+
+/// The database cannot be used: exit status 4.
+class DatabaseError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class SortOrder { Relevance, Date };
+
+struct SearchPlan {
+    BuiltQuery query;
+    SortOrder sort = SortOrder::Date;
+    /// Newest first for date order, weakest first for relevance.
+    bool reverse = false;
+    std::size_t offset = 0;
+    /// At most this many hits; 0 for all of them.
+    std::size_t limit = 0;
+    std::vector<Facet> facets;
+    /// Snippets of the note text around the matched words, this long.
+    std::size_t snippet_length = 0;
+    /// Marks around matched words in snippets (colour codes, or nothing).
+    std::string highlight_begin;
+    std::string highlight_end;
+};
+
+struct Hit {
+    Xapian::docid docid = 0;
+    /// The note's summary as stored (docs/json-schema.md, HIT).
+    Json summary;
+    /// Relevance in percent, for ranked searches.
+    int percent = 0;
+    std::string snippet;
+};
+
+struct SearchResult {
+    /// Every note that matched, exactly, however few hits were asked for.
+    Xapian::doccount total = 0;
+    std::vector<Hit> hits;
+    std::map<Facet, FacetCounts> facets;
+    /// Whether the hits are ranked by relevance.
+    bool ranked = false;
+};
+
+/// An infonote index opened for reading. Refuses a database of another
+/// schema or text pipeline version, with the remedy in the message.
+class Index {
+  public:
+    explicit Index(std::filesystem::path path);
+
+    SearchResult search(const SearchPlan& plan);
+
+    /// Runs `read` on the database, reopening it and trying again when an
+    /// update or rebuild lands meanwhile (DatabaseModifiedError). `read`
+    /// must start afresh each time.
+    template <typename Read>
+    auto with_retry(Read read) -> decltype(read(std::declval<Xapian::Database&>()))
+    {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return read(db_);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == 3) throw;
+                reopen();
+            }
+        }
+    }
+
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    void reopen();
+
+    std::filesystem::path path_;
+    Xapian::Database db_;
+};
+
+/// Exact counts of `facets` over every note `query` matches.
+std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
+                                          const std::vector<Facet>& facets);
+
+/// The summary JSON stored with a document ({} when it is unreadable).
+Json stored_summary(const Xapian::Document& doc);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Whole-process query timings: infonote-query against Debian's quest.
+
+    scripts/bench_query.py --infonote-db DB --omega-db OMEGA [--runs 21]
+                           [--query-bin PATH] [--out FILE]
+
+Both databases must index the same notes (scripts/bench.sh and
+scripts/bench_query.sh build them). Each query of the mix runs --runs
+times, the two tools in turn, output thrown away; the table gives the
+median and the 99th percentile (the slowest run when there are fewer than
+100) of wall time per process, and for the queries quest can run, the
+ratio infonote / quest of the medians. No figure is judged here: the
+targets are read off the table.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(argv):
+    """Wall time in ms and peak RSS in MiB of one run; exit status checked."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench_query.py: {' '.join(argv)} failed ({proc.returncode}): {err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def busiest_country(query_bin, db):
+    out = subprocess.run([query_bin, "countries", "--db", db, "--format", "jsonl"],
+                         check=True, capture_output=True, text=True).stdout
+    c = json.loads(out.splitlines()[0])
+    return c["code"], c["attended"]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--infonote-db", required=True)
+    ap.add_argument("--omega-db", required=True)
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--query-bin", default=os.path.join(
+        os.path.dirname(__file__), "..", "build", "release", "bin", "infonote-query"))
+    ap.add_argument("--out", help="also write the table to this file")
+    args = ap.parse_args()
+
+    q = args.query_bin
+    db = args.infonote_db
+    code, events = busiest_country(q, db)
+    facets = "country,org,year,venue_country,region,type"
+    # (label, infonote argv, quest argv or None)
+    mix = [
+        ("plain: export controls",
+         [q, "search", "--db", db, "export", "controls", "--limit", "20"],
+         ["quest", "-d", args.omega_db, "-m", "20", "export controls"]),
+        ("plain: nuclear security workshop",
+         [q, "search", "--db", db, "nuclear", "security", "workshop", "--limit", "20"],
+         ["quest", "-d", args.omega_db, "-m", "20", "nuclear security workshop"]),
+        ("plain: customs",
+         [q, "search", "--db", db, "customs", "--limit", "20"],
+         ["quest", "-d", args.omega_db, "-m", "20", "customs"]),
+        ("phrase: \"export controls\"",
+         [q, "search", "--db", db, '"export controls"', "--limit", "20"],
+         ["quest", "-d", args.omega_db, "-m", "20", '"export controls"']),
+        (f"attended {code} ({events} events, all listed)",
+         [q, "attended", "--db", db, code], None),
+        ("search with all facets",
+         [q, "search", "--db", db, "workshop", "--facets", facets, "--limit", "20"], None),
+        ("countries (all events)", [q, "countries", "--db", db], None),
+        ("timeline --by month", [q, "timeline", "--db", db, "--by", "month"], None),
+    ]
+
+    rows = []
+    for label, ours, theirs in mix:
+        mine, anchor, rss = [], [], 0.0
+        for argv in (ours, theirs):  # warm the page cache
+            if argv:
+                timed(argv)
+        for _ in range(args.runs):
+            t, r = timed(ours)
+            mine.append(t)
+            rss = max(rss, r)
+            if theirs:
+                anchor.append(timed(theirs)[0])
+        m = statistics.median(mine)
+        row = [label, f"{m:.1f}", f"{percentile(mine, 99):.1f}", f"{rss:.0f}"]
+        if anchor:
+            a = statistics.median(anchor)
+            row += [f"{a:.1f}", f"{percentile(anchor, 99):.1f}", f"{m / a:.2f}x"]
+        else:
+            row += ["-", "-", "-"]
+        rows.append(row)
+
+    header = ["query (whole process, ms)", "infonote median", "p99", "peak MiB",
+              "quest median", "p99", "ratio"]
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+    lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(header, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    for r in rows:
+        lines.append("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
+    notes = subprocess.run([q, "stats", "--db", db, "--format", "jsonl"], check=True,
+                           capture_output=True, text=True).stdout
+    count = json.loads(notes)["notes"]
+    table = (f"query mix on {count} notes, {args.runs} runs each, "
+             f"{os.cpu_count()} cores\n\n" + "\n".join(lines) + "\n")
+    print(table, end="")
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(table)
+
+
+if __name__ == "__main__":
+    main()
