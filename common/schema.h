@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -85,7 +85,8 @@ inline constexpr unsigned kCountriesSlot = 6;
 inline constexpr unsigned kOrgsSlot = 7;
 inline constexpr unsigned kTypeSlot = 8;
 inline constexpr unsigned kVenueCountrySlot = 9;
-/// The note's whole text, for snippets and `infonote-query show`.
+/// The note's whole text, for snippets and `infonote-query show`, as
+/// pack_text() compresses it.
 inline constexpr unsigned kTextSlot = 10;
 inline constexpr char kListSeparator = '\x1f';
 

@@ -5,6 +5,7 @@
 
 #include "event_type.h"
 #include "note_json.h"
+#include "packed_text.h"
 #include "schema.h"
 #include "text_normalizer.h"
 
@@ -138,7 +139,7 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_value(kTypeSlot, std::string(*type));
     }
     add_facet_values(doc, note);
-    doc.add_value(kTextSlot, note.text);
+    doc.add_value(kTextSlot, pack_text(note.text));
     doc.set_data(note_summary_json(note, countries_).dump());
     return doc;
 }

@@ -299,7 +299,7 @@ int run_show(const QueryOptions& options)
             return kExitNoMatch;
         }
         Json summary = stored_summary(*doc);
-        std::string text = doc->get_value(kTextSlot);
+        std::string text = stored_text(*doc);
         if (options.format == OutputFormat::Text) {
             Terminal terminal = stdout_terminal();
             Table fields{{"field", "value"}, {}, {}};

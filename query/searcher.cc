@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "packed_text.h"
 #include "schema.h"
 #include "text_normalizer.h"
 
@@ -61,6 +62,11 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
         counts[f] =
             f == Facet::Region ? region_counts(spy.counts(Facet::VenueCountry)) : spy.counts(f);
     return counts;
+}
+
+std::string stored_text(const Xapian::Document& doc)
+{
+    return unpack_text(doc.get_value(kTextSlot)).value_or(std::string());
 }
 
 Json stored_summary(const Xapian::Document& doc)
@@ -138,7 +144,7 @@ SearchResult Index::search(const SearchPlan& plan)
                 // Xapian lower-cases the text but does not strip accents,
                 // so a folded query word marks only unaccented spellings.
                 hit.snippet = mset.snippet(
-                    doc.get_value(kTextSlot), plan.snippet_length, stemmer,
+                    stored_text(doc), plan.snippet_length, stemmer,
                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                     plan.highlight_begin, plan.highlight_end, "...");
                 hit.snippet = collapse_spaces(hit.snippet);

@@ -97,6 +97,9 @@ class Index {
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
                                           const std::vector<Facet>& facets);
 
+/// The note text stored with a document ("" when it is unreadable).
+std::string stored_text(const Xapian::Document& doc);
+
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);
 
