@@ -63,7 +63,7 @@ SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal
 {
     for (const std::string& w : o.words) request.words += (request.words.empty() ? "" : " ") + w;
     SearchPlan plan;
-    plan.query = build_query(request, default_gazetteer());
+    plan.query = build_query(request, default_gazetteer);
     plan.sort = o.sort.value_or(plan.query.ranked ? SortOrder::Relevance : SortOrder::Date);
     if (plan.sort == SortOrder::Relevance && !plan.query.ranked) plan.sort = SortOrder::Date;
     plan.reverse = o.reverse;
@@ -230,10 +230,9 @@ int run_search(const QueryOptions& options)
         if (plan.query.ranked) {
             std::string typed;
             for (const std::string& w : options.words) typed += (typed.empty() ? "" : " ") + w;
-            std::string corrected = index.with_retry([&](Xapian::Database& db) {
-                return corrected_words(typed, default_gazetteer(), db);
-            });
-            if (!corrected.empty() && corrected != fold_query_text(typed)) {
+            std::string corrected =
+                index.with_retry([&](Xapian::Database& db) { return corrected_words(typed, db); });
+            if (!corrected.empty()) {
                 print.did_you_mean = corrected;
                 if (options.format != OutputFormat::JSON)
                     std::cerr << "infonote-query: did you mean: " << corrected << '\n';
@@ -341,7 +340,7 @@ int run_show(const QueryOptions& options)
 int run_countries(const QueryOptions& options)
 {
     return guarded(options, [&options] {
-        BuiltQuery query = build_query(options.filters, default_gazetteer());
+        BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db);
         std::map<Facet, FacetCounts> counts =
             counts_over(index, query.query, {Facet::Country, Facet::VenueCountry});
@@ -449,7 +448,7 @@ int run_timeline(const QueryOptions& options)
         if (options.by != "year" && options.by != "month")
             throw QueryError("--by takes year or month, not '" + options.by + "'");
         bool by_month = options.by == "month";
-        BuiltQuery query = build_query(options.filters, default_gazetteer());
+        BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db);
         Xapian::doccount matched = 0;
         std::vector<Period> periods = index.with_retry([&](Xapian::Database& db) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <functional>
 #include <memory>
 
@@ -166,7 +167,7 @@ bool has_word_terms(const Xapian::Query& query)
 // Field names that only the query text knows, besides the schema's.
 constexpr std::array<std::string_view, 2> kQueryOnlyFields{"date", "region"};
 
-Xapian::QueryParser make_parser(const CountryGazetteer& countries, const ProblemSlot& problem)
+Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlot& problem)
 {
     Xapian::QueryParser parser;
     parser.set_stemmer(Xapian::Stem("en"));
@@ -176,9 +177,9 @@ Xapian::QueryParser make_parser(const CountryGazetteer& countries, const Problem
     auto processor = [&problem](ValueReader read) {
         return (new ValueProcessor(std::move(read), problem))->release();
     };
-    auto country = [&countries](FieldId id) {
-        return [&countries, id](const std::string& v) {
-            return Xapian::Query(filter_term(id, country_code(v, countries)));
+    auto country = [countries](FieldId id) {
+        return [countries, id](const std::string& v) {
+            return Xapian::Query(filter_term(id, country_code(v, countries())));
         };
     };
     for (const Field& f : kFields) {
@@ -219,7 +220,7 @@ bool is_text_field(std::string_view name)
 }
 
 // The flags' filters, each tagged with the facet it narrows.
-std::vector<Filter> flag_filters(const SearchRequest& r, const CountryGazetteer& countries)
+std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& countries)
 {
     std::vector<Filter> filters;
     auto add = [&filters](std::optional<Facet> facet, Xapian::Query q) {
@@ -227,7 +228,7 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountryGazetteer&
     };
     std::vector<Xapian::Query> attended;
     for (const std::string& c : r.countries)
-        attended.emplace_back(country_filter_term(c, countries));
+        attended.emplace_back(country_filter_term(c, countries()));
     if (r.any_country && !attended.empty())
         add(Facet::Country, any_of(attended));
     else
@@ -236,7 +237,7 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountryGazetteer&
 
     std::vector<Xapian::Query> held;
     for (const std::string& c : r.venue_countries)
-        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries)));
+        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries())));
     if (!held.empty()) add(Facet::VenueCountry, any_of(held));
     std::vector<Xapian::Query> in_region;
     for (const std::string& name : r.regions) in_region.push_back(region_query(name));
@@ -317,7 +318,7 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                  Xapian::QueryParser::FLAG_PURE_NOT |
                                  Xapian::QueryParser::FLAG_WILDCARD;
 
-Xapian::Query parse_words(const std::string& words, const CountryGazetteer& countries)
+Xapian::Query parse_words(const std::string& words, const CountrySource& countries)
 {
     if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
     auto problem = std::make_shared<std::string>();
@@ -347,6 +348,11 @@ Xapian::Query BuiltQuery::query_without(Facet facet) const
 
 BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& countries)
 {
+    return build_query(request, [&countries]() -> const CountryGazetteer& { return countries; });
+}
+
+BuiltQuery build_query(const SearchRequest& request, const CountrySource& countries)
+{
     BuiltQuery built;
     built.filters = flag_filters(request, countries);
     Xapian::Query words = parse_words(request.words, countries);
@@ -360,19 +366,43 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
     return built;
 }
 
-std::string corrected_words(const std::string& words, const CountryGazetteer& countries,
-                            const Xapian::Database& db)
+std::string corrected_words(const std::string& words, const Xapian::Database& db)
 {
-    auto problem = std::make_shared<std::string>();
-    Xapian::QueryParser parser = make_parser(countries, problem);
-    parser.set_database(db);
-    try {
-        parser.parse_query(fold_query_text(words),
-                           kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION, "");
-    } catch (const Xapian::Error&) {
-        return {};
+    // Only plain words the index lacks are looked up: a field's value, an
+    // operator, a word* pattern and any word the notes use stay as typed.
+    std::string folded = fold_query_text(words);
+    std::string out;
+    bool changed = false;
+    std::size_t at = 0;
+    auto in_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\''; };
+    while (at < folded.size()) {
+        if (!in_word(static_cast<unsigned char>(folded[at]))) {
+            out += folded[at++];
+            continue;
+        }
+        std::size_t end = at;
+        while (end < folded.size() && in_word(static_cast<unsigned char>(folded[end]))) ++end;
+        std::string word = folded.substr(at, end - at);
+        bool field_or_pattern =
+            (end < folded.size() && (folded[end] == ':' || folded[end] == '*')) ||
+            (at > 0 && folded[at - 1] == ':');
+        if (field_or_pattern) {
+            // The whole field value, up to the next space, stays as typed.
+            end = folded.find(' ', end);
+            if (end == std::string::npos) end = folded.size();
+            out += folded.substr(at, end - at);
+            at = end;
+            continue;
+        }
+        std::string suggestion;
+        if (word.size() >= 3 && !is_operator(word) &&
+            word.find_first_of("0123456789") == std::string::npos && !db.term_exists(word))
+            suggestion = db.get_spelling_suggestion(word);
+        changed |= !suggestion.empty();
+        out += suggestion.empty() ? word : suggestion;
+        at = end;
     }
-    return parser.get_corrected_query_string();
+    return changed ? out : std::string();
 }
 
 }  // namespace infonote

@@ -2,6 +2,7 @@
 #ifndef INFONOTE_QUERY_QUERY_BUILDER_H
 #define INFONOTE_QUERY_QUERY_BUILDER_H
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -77,14 +78,19 @@ struct BuiltQuery {
 /// you mean" when a known name is close) or malformed query syntax.
 BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& countries);
 
+/// Where the country gazetteer comes from when a query needs it: loading
+/// it is most of a query's start-up, so a query naming no country should
+/// not pay for it.
+using CountrySource = std::function<const CountryGazetteer&()>;
+BuiltQuery build_query(const SearchRequest& request, const CountrySource& countries);
+
 /// The filter term for a country given by name, alias or code; throws
 /// QueryError naming it when unknown.
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries);
 
-/// The words with each misspelt one replaced by the closest word the
-/// index's spelling data knows (folded), or "" when none needs correcting.
-std::string corrected_words(const std::string& words, const CountryGazetteer& countries,
-                            const Xapian::Database& db);
+/// The query (folded) with each plain word the index lacks replaced by the
+/// closest word its spelling data knows, or "" when no word needs it.
+std::string corrected_words(const std::string& words, const Xapian::Database& db);
 
 /// Folds query text through the indexing pipeline while keeping the query
 /// syntax: operators (AND, OR, NOT, XOR, NEAR, ADJ) and field names stay.

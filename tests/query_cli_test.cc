@@ -499,6 +499,11 @@ TEST_F(QueryCliTest, MisspeltWordGetsADidYouMean)
     EXPECT_EQ(r.err, "infonote-query: did you mean: workshop\n");
     json page = query_json("search", {"worshop"});
     EXPECT_EQ(page["did_you_mean"], "workshop");
+    // A word the notes use is never corrected, however close a more
+    // frequent one is ("controls" and "control").
+    Outcome known = query("search", {"export", "controls"});
+    EXPECT_EQ(known.status, kOk) << describe(known);
+    EXPECT_EQ(known.err, "");
 }
 
 // --- show, stats, timeline -----------------------------------------------------
