@@ -709,6 +709,13 @@ std::vector<std::filesystem::path> iso_3166_catalogues()
     return out;
 }
 
+const CountryGazetteer& english_gazetteer()
+{
+    static const CountryGazetteer gazetteer(iso_3166_json(), data_dir() / "country_aliases.tsv",
+                                            {});
+    return gazetteer;
+}
+
 const CountryGazetteer& default_gazetteer()
 {
     static const CountryGazetteer gazetteer = [] {

@@ -120,6 +120,12 @@ std::vector<std::filesystem::path> iso_3166_catalogues();
 /// catalogues that cannot be used are logged as warnings.
 const CountryGazetteer& default_gazetteer();
 
+/// iso-codes' English names, official and common names, codes and the
+/// UN-usage aliases, without the translations: a third of the loading
+/// time, for programs that first try a name there and fall back to
+/// default_gazetteer(). A name it resolves, the full one resolves the same.
+const CountryGazetteer& english_gazetteer();
+
 }  // namespace infonote
 
 #endif

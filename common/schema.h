@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -88,6 +88,12 @@ inline constexpr unsigned kVenueCountrySlot = 9;
 /// The note's whole text, for snippets and `infonote-query show`, as
 /// pack_text() compresses it.
 inline constexpr unsigned kTextSlot = 10;
+/// What a listing line shows, in one slot so that long listings read one
+/// value per note instead of parsing its stored JSON: id, path, title,
+/// start and end date (YYYY-MM-DD), venue city and country, "online" or
+/// "", and the participating States' codes concatenated, joined by
+/// kListSeparator.
+inline constexpr unsigned kListingSlot = 11;
 inline constexpr char kListSeparator = '\x1f';
 
 /// Words in different fields are this many positions apart, so that a

@@ -61,6 +61,32 @@ void add_facet_values(Xapian::Document& doc, const Note& note)
     if (!joined.empty()) doc.add_value(kOrgsSlot, joined);
 }
 
+void add_listing(Xapian::Document& doc, const Note& note)
+{
+    std::set<std::string> codes;
+    for (const ParticipantState& s : note.states) codes.insert(s.code);
+    std::string participants;
+    for (const std::string& c : codes) participants += c;
+    std::string date_end = note.end_date     ? note.end_date->iso()
+                           : note.start_date ? note.start_date->iso()
+                                             : "";
+    const std::string fields[] = {note.id,
+                                  note.source,
+                                  note.title,
+                                  note.start_date ? note.start_date->iso() : "",
+                                  date_end,
+                                  note.venue.city.value_or(""),
+                                  note.venue.country.value_or(""),
+                                  note.venue.online ? "online" : "",
+                                  participants};
+    std::string listing;
+    for (const std::string& f : fields) {
+        if (&f != fields) listing += kListSeparator;
+        for (char c : f) listing += c == kListSeparator ? ' ' : c;
+    }
+    doc.add_value(kListingSlot, listing);
+}
+
 }  // namespace
 
 std::string id_term(const std::string& note_id)
@@ -139,6 +165,7 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_value(kTypeSlot, std::string(*type));
     }
     add_facet_values(doc, note);
+    add_listing(doc, note);
     doc.add_value(kTextSlot, pack_text(note.text));
     doc.set_data(note_summary_json(note, countries_).dump());
     return doc;

@@ -70,6 +70,7 @@ SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal
     plan.offset = o.offset;
     plan.limit = o.all ? 0 : o.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
     plan.facets = facets_of(o.facets);
+    plan.brief = o.format == OutputFormat::Text;
     if (plan.query.ranked) {
         plan.snippet_length = kSnippetLength;
         if (o.format == OutputFormat::Text && terminal.colour) {
@@ -92,7 +93,7 @@ HitPrintOptions print_options(const QueryOptions& o, const Terminal& terminal)
 
 std::string country_label(const std::string& code)
 {
-    const Country* c = default_gazetteer().by_code(code);
+    const Country* c = english_gazetteer().by_code(code);
     return c ? c->name : code;
 }
 
@@ -100,6 +101,14 @@ std::string country_label(const std::string& code)
 // says `code` was at the event.
 std::string role_of(const Json& summary, const std::string& code)
 {
+    if (summary.contains("participants")) {
+        const std::string& codes = summary["participants"].get_ref<const std::string&>();
+        bool participant = false;
+        for (std::size_t i = 0; i + 2 <= codes.size(); i += 2)
+            participant |= codes.compare(i, 2, code) == 0;
+        bool host = summary["venue"]["country"] == code;
+        return host && participant ? "host, participant" : host ? "host" : "participant";
+    }
     for (const Json& c : summary["countries"]) {
         if (c.value("code", "") != code) continue;
         std::string roles;
@@ -116,9 +125,11 @@ std::map<Facet, FacetCounts> counts_over(Index& index, const Xapian::Query& quer
     return index.with_retry([&](Xapian::Database& db) { return count_facets(db, query, facets); });
 }
 
-struct DateSpan {
+struct Overview {
+    std::map<Facet, FacetCounts> counts;
     std::string first;
     std::string last;
+    Xapian::doccount notes = 0;
     Xapian::doccount undated = 0;
 };
 
@@ -128,29 +139,34 @@ std::string iso_of(const std::string& compact)
     return compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2);
 }
 
-// The first start date and last end date over `query`'s matches: exact,
-// unlike the value bounds Xapian keeps, which deletions can leave loose.
-DateSpan date_span(Index& index, const Xapian::Query& query)
+// Facets and the date span over every note, in one pass: the first start
+// date and last end date are exact, unlike the value bounds Xapian keeps,
+// which deletions can leave loose.
+Overview overview(Index& index, const std::vector<Facet>& facets)
 {
-    return index.with_retry([&query](Xapian::Database& db) {
-        DateSpan span;
-        Xapian::Query dated(Xapian::Query::OP_VALUE_GE, kStartDateSlot, "0");
+    return index.with_retry([&facets](Xapian::Database& db) {
+        Overview o;
         Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query::MatchAll);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
-        enquire.set_sort_by_value(kStartDateSlot, false);
-        Xapian::MSet first = enquire.get_mset(0, 1, db.get_doccount());
-        if (!first.empty()) span.first = first.begin().get_document().get_value(kStartDateSlot);
-        enquire.set_sort_by_value(kEndDateSlot, true);
-        Xapian::MSet last = enquire.get_mset(0, 1);
-        if (!last.empty()) span.last = last.begin().get_document().get_value(kEndDateSlot);
-
-        Xapian::Enquire all(db);
-        all.set_weighting_scheme(Xapian::BoolWeight());
-        all.set_query(query);
-        Xapian::doccount total = all.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-        span.undated = total - first.get_matches_estimated();
-        return span;
+        FacetSpy spy(facets);
+        Xapian::ValueCountMatchSpy starts(kStartDateSlot);
+        Xapian::ValueCountMatchSpy ends(kEndDateSlot);
+        for (Xapian::MatchSpy* s :
+             {static_cast<Xapian::MatchSpy*>(&spy), static_cast<Xapian::MatchSpy*>(&starts),
+              static_cast<Xapian::MatchSpy*>(&ends)})
+            enquire.add_matchspy(s);
+        o.notes = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        for (Facet f : facets) o.counts[f] = spy.counts(f);
+        // The spies list values in ascending order and skip empty slots.
+        Xapian::doccount dated = 0;
+        for (auto it = starts.values_begin(); it != starts.values_end(); ++it) {
+            if (o.first.empty()) o.first = *it;
+            dated += it.get_termfreq();
+        }
+        for (auto it = ends.values_begin(); it != ends.values_end(); ++it) o.last = *it;
+        o.undated = o.notes - dated;
+        return o;
     });
 }
 
@@ -246,7 +262,8 @@ int run_search(const QueryOptions& options)
 int run_attended(const QueryOptions& options)
 {
     return guarded(options, [&options] {
-        const Country* country = default_gazetteer().resolve(options.target);
+        const Country* country = english_gazetteer().resolve(options.target);
+        if (!country) country = default_gazetteer().resolve(options.target);
         // An unknown name: the error with its "did you mean".
         if (!country) throw QueryError(country_filter_term(options.target, default_gazetteer()));
         SearchRequest request = options.filters;
@@ -383,14 +400,13 @@ int run_stats(const QueryOptions& options)
 {
     return guarded(options, [&options] {
         Index index(options.db);
-        Xapian::Query everything = Xapian::Query::MatchAll;
-        std::map<Facet, FacetCounts> counts =
-            counts_over(index, everything, {Facet::Country, Facet::Org, Facet::Type});
-        DateSpan span = date_span(index, everything);
-        auto [notes, built, updated] = index.with_retry([](Xapian::Database& db) {
-            return std::tuple{db.get_doccount(), db.get_metadata(std::string(kBuildTimeKey)),
-                              db.get_metadata(std::string(kUpdateTimeKey))};
+        Overview o = overview(index, {Facet::Country, Facet::Org, Facet::Type});
+        std::map<Facet, FacetCounts>& counts = o.counts;
+        auto [built, updated] = index.with_retry([](Xapian::Database& db) {
+            return std::pair{db.get_metadata(std::string(kBuildTimeKey)),
+                             db.get_metadata(std::string(kUpdateTimeKey))};
         });
+        Xapian::doccount notes = o.notes;
         auto top = [&](Facet f) {
             Json list = Json::array();
             for (const auto& [value, n] : ranked_values(counts[f], options.top)) {
@@ -402,9 +418,9 @@ int run_stats(const QueryOptions& options)
         };
         Json stats = {{"schema_version", kJsonSchemaVersion},
                       {"notes", notes},
-                      {"first_date", span.first.empty() ? Json(nullptr) : Json(iso_of(span.first))},
-                      {"last_date", span.last.empty() ? Json(nullptr) : Json(iso_of(span.last))},
-                      {"undated", span.undated},
+                      {"first_date", o.first.empty() ? Json(nullptr) : Json(iso_of(o.first))},
+                      {"last_date", o.last.empty() ? Json(nullptr) : Json(iso_of(o.last))},
+                      {"undated", o.undated},
                       {"built", built.empty() ? Json(nullptr) : Json(built)},
                       {"updated", updated.empty() ? Json(nullptr) : Json(updated)},
                       {"countries", counts[Facet::Country].size()},
@@ -418,10 +434,8 @@ int run_stats(const QueryOptions& options)
         }
         std::cout << "notes:      " << notes << "\n"
                   << "dates:      "
-                  << (span.first.empty() ? "(none)"
-                                         : iso_of(span.first) + " .. " + iso_of(span.last))
-                  << (span.undated ? "  (" + std::to_string(span.undated) + " undated)" : "")
-                  << "\n"
+                  << (o.first.empty() ? "(none)" : iso_of(o.first) + " .. " + iso_of(o.last))
+                  << (o.undated ? "  (" + std::to_string(o.undated) + " undated)" : "") << "\n"
                   << "built:      " << (built.empty() ? "?" : built) << "\n"
                   << "updated:    " << (updated.empty() ? "never" : updated) << "\n"
                   << "countries:  " << counts[Facet::Country].size() << "\n";

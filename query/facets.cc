@@ -26,31 +26,59 @@ Facet counted_as(Facet facet)
     return facet == Facet::Region ? Facet::VenueCountry : facet;
 }
 
-void count_years(const Xapian::Document& doc, FacetCounts& counts)
+using ValueCounts = std::unordered_map<std::string, Xapian::doccount>;
+
+constexpr std::size_t kCodeCells = 26 * 26;
+
+// The cell of a two-letter code, or kCodeCells when it is not one.
+std::size_t code_cell(char a, char b)
+{
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return kCodeCells;
+    return static_cast<std::size_t>(a - 'A') * 26 + static_cast<std::size_t>(b - 'A');
+}
+
+void count_codes(const std::string& codes, std::vector<Xapian::doccount>& cells)
+{
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) {
+        std::size_t cell = code_cell(codes[at], codes[at + 1]);
+        if (cell < kCodeCells) ++cells[cell];
+    }
+}
+
+void count_years(const Xapian::Document& doc, ValueCounts& counts, std::string& key)
 {
     std::string start = doc.get_value(kStartDateSlot);
     if (start.size() < 4) return;
     std::string end = doc.get_value(kEndDateSlot);
     int first = std::stoi(start.substr(0, 4));
     int last = end.size() >= 4 ? std::stoi(end.substr(0, 4)) : first;
-    for (int year = first; year <= last && year < first + 100; ++year)
-        ++counts[std::to_string(year)];
+    for (int year = first; year <= last && year < first + 100; ++year) {
+        key = std::to_string(year);
+        ++counts[key];
+    }
 }
 
-void count_list(const std::string& list, char separator, FacetCounts& counts)
+void count_list(const std::string& list, ValueCounts& counts, std::string& key)
 {
     std::size_t at = 0;
     while (at < list.size()) {
-        std::size_t end = list.find(separator, at);
+        std::size_t end = list.find(kListSeparator, at);
         if (end == std::string::npos) end = list.size();
-        if (end > at) ++counts[list.substr(at, end - at)];
+        if (end > at) {
+            key.assign(list, at, end - at);
+            auto it = counts.find(key);
+            if (it == counts.end())
+                counts.emplace(key, 1);
+            else
+                ++it->second;
+        }
         at = end + 1;
     }
 }
 
-void count_codes(const std::string& codes, FacetCounts& counts)
+bool counted_by_code(Facet f)
 {
-    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) ++counts[codes.substr(at, 2)];
+    return f == Facet::Country || f == Facet::VenueCountry;
 }
 
 // Serialised form: for each facet, its index, then value NUL count NUL
@@ -117,23 +145,46 @@ FacetSpy::FacetSpy(std::vector<Facet> facets)
         if (std::find(facets_.begin(), facets_.end(), counted) == facets_.end())
             facets_.push_back(counted);
     }
-    for (Facet f : facets_) counts_[f];
+    for (Facet f : facets_) {
+        counts_[f];
+        if (counted_by_code(f))
+            by_code_[f].assign(kCodeCells, 0);
+        else
+            by_value_[f];
+    }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
+    std::string key;
     for (Facet f : facets_) {
-        FacetCounts& counts = counts_[f];
         switch (f) {
-            case Facet::Country: count_codes(doc.get_value(kCountriesSlot), counts); break;
-            case Facet::Org: count_list(doc.get_value(kOrgsSlot), kListSeparator, counts); break;
-            case Facet::Year: count_years(doc, counts); break;
+            case Facet::Country: count_codes(doc.get_value(kCountriesSlot), by_code_[f]); break;
             case Facet::VenueCountry:
-                count_list(doc.get_value(kVenueCountrySlot), kListSeparator, counts);
+                count_codes(doc.get_value(kVenueCountrySlot), by_code_[f]);
                 break;
-            case Facet::Type: count_list(doc.get_value(kTypeSlot), kListSeparator, counts); break;
+            case Facet::Org: count_list(doc.get_value(kOrgsSlot), by_value_[f], key); break;
+            case Facet::Year: count_years(doc, by_value_[f], key); break;
+            case Facet::Type: count_list(doc.get_value(kTypeSlot), by_value_[f], key); break;
             case Facet::Region: break;  // counted as VenueCountry
         }
+    }
+}
+
+void FacetSpy::settle() const
+{
+    for (auto& [f, cells] : by_code_) {
+        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+            if (cells[cell] == 0) continue;
+            std::string code{static_cast<char>('A' + cell / 26),
+                             static_cast<char>('A' + cell % 26)};
+            counts_[f][code] += cells[cell];
+            cells[cell] = 0;
+        }
+    }
+    for (auto& [f, values] : by_value_) {
+        for (const auto& [value, n] : values) counts_[f][value] += n;
+        values.clear();
     }
 }
 
@@ -168,17 +219,20 @@ Xapian::MatchSpy* FacetSpy::unserialise(const std::string& data, const Xapian::R
 
 std::string FacetSpy::serialise_results() const
 {
+    settle();
     return encode(counts_);
 }
 
 void FacetSpy::merge_results(const std::string& serialised)
 {
+    settle();
     decode_into(serialised, counts_);
 }
 
 const FacetCounts& FacetSpy::counts(Facet facet) const
 {
     static const FacetCounts none;
+    settle();
     auto it = counts_.find(facet);
     return it == counts_.end() ? none : it->second;
 }

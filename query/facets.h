@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -48,8 +49,15 @@ class FacetSpy : public Xapian::MatchSpy {
     const FacetCounts& counts(Facet facet) const;
 
   private:
+    /// Moves what the match counted into counts_.
+    void settle() const;
+
     std::vector<Facet> facets_;
-    std::map<Facet, FacetCounts> counts_;
+    mutable std::map<Facet, FacetCounts> counts_;
+    /// Counted during the match: country codes by their two letters
+    /// (26 x 26 cells, no allocation per note), other values by hash.
+    mutable std::map<Facet, std::vector<Xapian::doccount>> by_code_;
+    mutable std::map<Facet, std::unordered_map<std::string, Xapian::doccount>> by_value_;
 };
 
 /// Counts per M49 region, sub-region and intermediate region, from counts

@@ -174,6 +174,9 @@ int main(int argc, char** argv)
         return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
     }
     infonote::setup_logging("infonote-query", {verbose, {}});
+    // Long listings write thousands of lines: let std::cout buffer them
+    // rather than pass each piece to C stdio.
+    std::ios::sync_with_stdio(false);
     if (*search_cmd) return infonote::run_search(search);
     if (*attended_cmd) return infonote::run_attended(attended);
     if (*show_cmd) return infonote::run_show(show);

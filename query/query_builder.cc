@@ -91,10 +91,13 @@ class ValueProcessor : public Xapian::FieldProcessor {
     ProblemSlot problem_;
 };
 
-std::string country_code(const std::string& value, const CountryGazetteer& countries)
+// A country by any name: the English names first, which load quickly; the
+// translations only when a name is not among them.
+std::string country_code(const std::string& value, const CountrySource& countries)
 {
-    if (const Country* c = countries.resolve(value)) return c->alpha2;
-    throw QueryError(unknown_country_message(value, countries));
+    if (const Country* c = english_gazetteer().resolve(value)) return c->alpha2;
+    if (const Country* c = countries().resolve(value)) return c->alpha2;
+    throw QueryError(unknown_country_message(value, countries()));
 }
 
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries)
@@ -179,7 +182,7 @@ Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlo
     };
     auto country = [countries](FieldId id) {
         return [countries, id](const std::string& v) {
-            return Xapian::Query(filter_term(id, country_code(v, countries())));
+            return Xapian::Query(filter_term(id, country_code(v, countries)));
         };
     };
     for (const Field& f : kFields) {
@@ -228,7 +231,7 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
     };
     std::vector<Xapian::Query> attended;
     for (const std::string& c : r.countries)
-        attended.emplace_back(country_filter_term(c, countries()));
+        attended.emplace_back(filter_term(FieldId::Country, country_code(c, countries)));
     if (r.any_country && !attended.empty())
         add(Facet::Country, any_of(attended));
     else
@@ -237,7 +240,7 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
 
     std::vector<Xapian::Query> held;
     for (const std::string& c : r.venue_countries)
-        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries())));
+        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries)));
     if (!held.empty()) add(Facet::VenueCountry, any_of(held));
     std::vector<Xapian::Query> in_region;
     for (const std::string& name : r.regions) in_region.push_back(region_query(name));

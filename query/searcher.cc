@@ -69,6 +69,30 @@ std::string stored_text(const Xapian::Document& doc)
     return unpack_text(doc.get_value(kTextSlot)).value_or(std::string());
 }
 
+Json listing_summary(const Xapian::Document& doc)
+{
+    std::string listing = doc.get_value(kListingSlot);
+    std::vector<std::string> f;
+    std::size_t at = 0;
+    while (true) {
+        std::size_t end = listing.find(kListSeparator, at);
+        f.push_back(listing.substr(at, end == std::string::npos ? end : end - at));
+        if (end == std::string::npos) break;
+        at = end + 1;
+    }
+    f.resize(9);
+    auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+    return Json{
+        {"id", f[0]},
+        {"path", f[1]},
+        {"title", or_null(f[2])},
+        {"start_date", or_null(f[3])},
+        {"end_date", or_null(f[4])},
+        {"venue",
+         {{"city", or_null(f[5])}, {"country", or_null(f[6])}, {"online", f[7] == "online"}}},
+        {"participants", f[8]}};
+}
+
 Json stored_summary(const Xapian::Document& doc)
 {
     Json summary = Json::parse(doc.get_data(), nullptr, false);
@@ -138,15 +162,13 @@ SearchResult Index::search(const SearchPlan& plan)
             Xapian::Document doc = it.get_document();
             Hit hit;
             hit.docid = *it;
-            hit.summary = stored_summary(doc);
+            hit.summary = plan.brief ? listing_summary(doc) : stored_summary(doc);
             hit.percent = it.get_percent();
             if (plan.snippet_length > 0 && plan.query.ranked) {
                 // Xapian lower-cases the text but does not strip accents,
                 // so a folded query word marks only unaccented spellings.
-                hit.snippet = mset.snippet(
-                    stored_text(doc), plan.snippet_length, stemmer,
-                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                    plan.highlight_begin, plan.highlight_end, "...");
+                hit.snippet = mset.snippet(stored_text(doc), plan.snippet_length, stemmer, 0,
+                                           plan.highlight_begin, plan.highlight_end, "...");
                 hit.snippet = collapse_spaces(hit.snippet);
             }
             result.hits.push_back(std::move(hit));

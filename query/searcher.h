@@ -37,6 +37,9 @@ struct SearchPlan {
     std::vector<Facet> facets;
     /// Snippets of the note text around the matched words, this long.
     std::size_t snippet_length = 0;
+    /// Hits carry only what a listing line shows (listing_summary) rather
+    /// than the whole stored summary: much quicker for long lists.
+    bool brief = false;
     /// Marks around matched words in snippets (colour codes, or nothing).
     std::string highlight_begin;
     std::string highlight_end;
@@ -99,6 +102,11 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);
+
+/// What a listing line shows, from the listing slot: id, path, title,
+/// start_date, end_date, venue, and "participants" (the codes of the
+/// participating States, concatenated).
+Json listing_summary(const Xapian::Document& doc);
 
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);
