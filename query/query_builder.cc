@@ -273,11 +273,30 @@ Xapian::Query filtered(const Xapian::Query& words, const std::vector<Filter>& fi
                          Xapian::Query(Xapian::Query::OP_AND, kept.begin(), kept.end()));
 }
 
+// "non-proliferation" -> "(non-proliferation OR nonproliferation)": a
+// note may write either form, and the index holds the closed one only
+// where the note hyphenated. Brackets around the word stay outside.
+std::string either_hyphen_form(const std::string& word)
+{
+    std::size_t begin = word.find_first_not_of('(');
+    std::size_t end = word.find_last_not_of(')');
+    if (begin == std::string::npos || end <= begin) return word;
+    std::string core = word.substr(begin, end - begin + 1);
+    if (core.front() == '-' || core.front() == '+' || core.back() == '-' ||
+        core.find('-') == std::string::npos || core.find_first_of("\"*") != std::string::npos)
+        return word;
+    std::string closed;
+    for (char c : core)
+        if (c != '-') closed += c;
+    return word.substr(0, begin) + "(" + core + " OR " + closed + ")" + word.substr(end + 1);
+}
+
 }  // namespace
 
 std::string fold_query_text(const std::string& text)
 {
     std::string out;
+    bool in_phrase = false;
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t end = text.find_first_of(" \t\n", i);
@@ -292,7 +311,7 @@ std::string fold_query_text(const std::string& text)
             std::size_t colon = token.find(':');
             std::string_view name = token.substr(0, colon);
             if (colon == std::string_view::npos) {
-                out += fold(token);
+                out += in_phrase ? fold(token) : either_hyphen_form(fold(token));
             } else if (is_filter_field(name)) {
                 out += token;
             } else if (is_text_field(name)) {
@@ -301,6 +320,7 @@ std::string fold_query_text(const std::string& text)
             } else {
                 out += fold(token);
             }
+            if (std::count(token.begin(), token.end(), '"') % 2 == 1) in_phrase = !in_phrase;
         }
         out += text.substr(end, end < text.size() ? 1 : 0);
         i = end + 1;

@@ -62,9 +62,16 @@ TEST(QueryBuilder, QuotedPhraseMatchesExactWordsInOrder)
     EXPECT_EQ(describe("\"nuclear security\""), "Query((nuclear@1 PHRASE 2 security@2))");
 }
 
-TEST(QueryBuilder, HyphenatedWordIsAPhrase)
+TEST(QueryBuilder, HyphenatedWordIsAPhraseOrTheClosedWord)
 {
-    EXPECT_EQ(describe("non-proliferation"), "Query((non@1 PHRASE 2 proliferation@2))");
+    EXPECT_EQ(describe("non-proliferation"),
+              "Query(((non@1 PHRASE 2 proliferation@2) OR Znonprolifer@3))");
+    // Inside a phrase it stays a phrase.
+    EXPECT_EQ(describe("\"nuclear non-proliferation\""),
+              "Query((nuclear@1 PHRASE 3 non@2 PHRASE 3 proliferation@3))");
+    EXPECT_EQ(fold_query_text("(Non-Proliferation OR treaty)"),
+              "((non-proliferation OR nonproliferation) OR treaty)");
+    EXPECT_EQ(fold_query_text("-non-state"), "-non-state");
 }
 
 TEST(QueryBuilder, PhraseWithDiacriticsAndTypographicApostropheIsFolded)

@@ -60,6 +60,9 @@ class QueryCliTest : public ::testing::Test {
             }
         }
         write_file(corpus_ / "quoted-title.txt", kQuotedNote);
+        write_file(corpus_ / "closed-form.txt",
+                   "Event: Seminar on nonproliferation\nDate and venue: 9 June 2017, Lima, Peru\n"
+                   "Participants:\nStates: Chile, Peru\n\nBackground\nNonproliferation law.\n");
         db_ = dir_->path() / "db";
         Outcome build = run({kIndexBin, "build", corpus_.string(), "--db", db_.string()});
         build_status_ = build.status;
@@ -490,6 +493,22 @@ TEST_F(QueryCliTest, RankedSearchHasScoresSnippetsAndPages)
         EXPECT_LE(start, previous);
         previous = start;
     }
+}
+
+TEST_F(QueryCliTest, HyphenatedClosedAndSpacedFormsFindEachOther)
+{
+    std::set<std::string> hyphenated =
+        paths_of(query_json("search", {"\"non-proliferation\"", "--all"}));
+    ASSERT_FALSE(hyphenated.empty());
+    EXPECT_EQ(hyphenated.count("closed-form.txt"), 0u);
+    for (const char* form : {"non-proliferation", "nonproliferation", "Non-Proliferation"}) {
+        std::set<std::string> found = paths_of(query_json("search", {form, "--all"}));
+        EXPECT_EQ(found.count("closed-form.txt"), 1u) << form;
+        for (const std::string& p : hyphenated) EXPECT_EQ(found.count(p), 1u) << form << " " << p;
+    }
+    std::set<std::string> spaced =
+        paths_of(query_json("search", {"non", "proliferation", "--all"}));
+    for (const std::string& p : hyphenated) EXPECT_EQ(spaced.count(p), 1u) << p;
 }
 
 TEST_F(QueryCliTest, MisspeltWordGetsADidYouMean)
