@@ -97,19 +97,19 @@ std::string country_label(const std::string& code)
     return c ? c->name : code;
 }
 
-// "host", "participant" or "host, participant": what the stored summary
-// says `code` was at the event.
-std::string role_of(const Json& summary, const std::string& code)
+// "host", "participant" or "host, participant": what `code` was at the
+// event, from the hit's listing or its stored summary.
+std::string role_of(const Hit& hit, const std::string& code)
 {
-    if (summary.contains("participants")) {
-        const std::string& codes = summary["participants"].get_ref<const std::string&>();
+    if (hit.summary.is_null()) {
+        const std::string& codes = hit.listing.participants;
         bool participant = false;
         for (std::size_t i = 0; i + 2 <= codes.size(); i += 2)
             participant |= codes.compare(i, 2, code) == 0;
-        bool host = summary["venue"]["country"] == code;
+        bool host = hit.listing.country == code;
         return host && participant ? "host, participant" : host ? "host" : "participant";
     }
-    for (const Json& c : summary["countries"]) {
+    for (const Json& c : hit.summary["countries"]) {
         if (c.value("code", "") != code) continue;
         std::string roles;
         for (const Json& r : c["roles"])
@@ -275,7 +275,7 @@ int run_attended(const QueryOptions& options)
         SearchPlan plan = plan_for(listing, request, terminal);
         Index index(options.db);
         SearchResult result = index.search(plan);
-        for (Hit& h : result.hits) h.summary["role"] = role_of(h.summary, country->alpha2);
+        for (Hit& h : result.hits) h.role = role_of(h, country->alpha2);
         if (options.format == OutputFormat::Text)
             std::cout << country->name << " (" << country->alpha2 << ")\n";
         print_hits(std::cout, result, print_options(options, terminal));

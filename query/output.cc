@@ -23,10 +23,10 @@ std::string text_or(const Json& value, const std::string& fallback)
 
 // "2014-03-11..12", "2015-11-30..12-01", "2015-12-31..2016-01-02": the
 // end date without what it shares with the start.
-std::string dates_of(const Json& hit)
+std::string dates_of(const Listing& l)
 {
-    std::string start = text_or(hit["start_date"], "");
-    std::string end = text_or(hit["end_date"], start);
+    const std::string& start = l.start_date;
+    const std::string& end = l.end_date.empty() ? start : l.end_date;
     if (start.empty()) return "(no date)";
     if (end == start || end.size() != 10 || start.size() != 10) return start;
     if (end.compare(0, 8, start, 0, 8) == 0) return start + ".." + end.substr(8);
@@ -34,14 +34,11 @@ std::string dates_of(const Json& hit)
     return start + ".." + end;
 }
 
-std::string venue_of(const Json& hit)
+std::string venue_of(const Listing& l)
 {
-    const Json& venue = hit["venue"];
-    if (venue.value("online", false)) return "online";
-    std::string city = text_or(venue["city"], "");
-    std::string country = text_or(venue["country"], "");
-    if (city.empty()) return country.empty() ? "?" : country;
-    return country.empty() ? city : city + ", " + country;
+    if (l.online) return "online";
+    if (l.city.empty()) return l.country.empty() ? "?" : l.country;
+    return l.country.empty() ? l.city : l.city + ", " + l.country;
 }
 
 std::string joined_codes(const Json& hit)
@@ -114,12 +111,16 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
 {
     const Terminal& term = o.terminal;
     bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
-                                [](const Hit& h) { return h.summary.contains("role"); });
+                                [](const Hit& h) { return !h.role.empty(); });
+    std::vector<std::string> dates;
+    std::vector<std::string> venues;
     std::size_t date_width = 0;
     std::size_t venue_width = 0;
     for (const Hit& h : result.hits) {
-        date_width = std::max(date_width, display_width(dates_of(h.summary)));
-        venue_width = std::max(venue_width, display_width(venue_of(h.summary)));
+        dates.push_back(dates_of(h.listing));
+        venues.push_back(venue_of(h.listing));
+        date_width = std::max(date_width, display_width(dates.back()));
+        venue_width = std::max(venue_width, display_width(venues.back()));
     }
     // The title takes what the other columns leave; on a narrow terminal
     // the venue gives way first.
@@ -132,25 +133,36 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
             8, term.width > fixed + kMinTitle ? term.width - fixed - kMinTitle : 0);
     std::size_t used = fixed + venue_width;
     std::size_t title_width = term.width > used + kMinTitle ? term.width - used : kMinTitle;
-    for (const Hit& h : result.hits) {
-        const Json& s = h.summary;
-        std::string title = fit(text_or(s["title"], "(untitled)"), title_width);
-        out << pad(dates_of(s), date_width) << "  "
-            << pad(fit(venue_of(s), venue_width), venue_width) << "  " << (term.colour ? kBold : "")
-            << title << (term.colour ? kReset : "");
+    constexpr std::size_t indent = 4;
+    std::size_t path_width = term.width > indent + 41 ? term.width - indent - 21 : 20;
+    std::string line;
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        const Hit& h = result.hits[i];
+        const Listing& l = h.listing;
+        std::string title = fit(l.title.empty() ? "(untitled)" : l.title, title_width);
+        line = pad(dates[i], date_width);
+        line += "  ";
+        line += pad(fit(venues[i], venue_width), venue_width);
+        line += "  ";
+        line += term.colour ? kBold : "";
+        line += title;
+        line += term.colour ? kReset : "";
         if (has_role) {
-            out << std::string(title_width - display_width(title) + 2, ' ')
-                << text_or(s["role"], "");
+            line.append(title_width - display_width(title) + 2, ' ');
+            line += h.role;
         } else if (result.ranked) {
-            out << std::string(title_width - display_width(title), ' ')
-                << pad(std::to_string(h.percent) + "%", 6, true);
+            line.append(title_width - display_width(title), ' ');
+            line += pad(std::to_string(h.percent) + "%", 6, true);
         }
-        out << '\n';
-        std::size_t indent = 4;
-        out << std::string(indent, ' ') << (term.colour ? kDim : "")
-            << fit(text_or(s["path"], "?"),
-                   term.width > indent + 41 ? term.width - indent - 21 : 20)
-            << "  id " << text_or(s["id"], "?") << (term.colour ? kReset : "") << '\n';
+        line += '\n';
+        line.append(indent, ' ');
+        line += term.colour ? kDim : "";
+        line += fit(l.path.empty() ? "?" : l.path, path_width);
+        line += "  id ";
+        line += l.id;
+        line += term.colour ? kReset : "";
+        line += '\n';
+        out << line;
         if (!h.snippet.empty()) {
             if (term.colour || visible_width(h.snippet) != display_width(h.snippet))
                 out << std::string(indent, ' ') << h.snippet << '\n';
@@ -184,6 +196,7 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
 Json hit_json(const Hit& h, bool ranked)
 {
     Json hit = h.summary;
+    if (!h.role.empty()) hit["role"] = h.role;
     hit["score"] = ranked ? Json(h.percent) : Json(nullptr);
     hit["snippet"] = h.snippet.empty() ? Json(nullptr) : Json(h.snippet);
     return hit;
@@ -192,7 +205,7 @@ Json hit_json(const Hit& h, bool ranked)
 void print_hits_csv(std::ostream& out, const SearchResult& result)
 {
     bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
-                                [](const Hit& h) { return h.summary.contains("role"); });
+                                [](const Hit& h) { return !h.role.empty(); });
     std::vector<std::string> header{"id",        "path",          "title",         "start_date",
                                     "end_date",  "venue_city",    "venue_country", "online",
                                     "countries", "organizations", "score",         "snippet"};
@@ -212,7 +225,7 @@ void print_hits_csv(std::ostream& out, const SearchResult& result)
                                      joined_organizations(s),
                                      result.ranked ? std::to_string(h.percent) : "",
                                      h.snippet};
-        if (has_role) row.push_back(text_or(s["role"], ""));
+        if (has_role) row.push_back(h.role);
         out << csv_record(row);
     }
 }

@@ -69,28 +69,23 @@ std::string stored_text(const Xapian::Document& doc)
     return unpack_text(doc.get_value(kTextSlot)).value_or(std::string());
 }
 
-Json listing_summary(const Xapian::Document& doc)
+Listing stored_listing(const Xapian::Document& doc)
 {
-    std::string listing = doc.get_value(kListingSlot);
-    std::vector<std::string> f;
+    std::string value = doc.get_value(kListingSlot);
+    Listing l;
+    std::string online;
+    std::string* parts[] = {&l.id,   &l.path,    &l.title, &l.start_date,  &l.end_date,
+                            &l.city, &l.country, &online,  &l.participants};
     std::size_t at = 0;
-    while (true) {
-        std::size_t end = listing.find(kListSeparator, at);
-        f.push_back(listing.substr(at, end == std::string::npos ? end : end - at));
+    for (std::string* part : parts) {
+        std::size_t end = value.find(kListSeparator, at);
+        part->assign(value, std::min(at, value.size()),
+                     end == std::string::npos ? std::string::npos : end - at);
         if (end == std::string::npos) break;
         at = end + 1;
     }
-    f.resize(9);
-    auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-    return Json{
-        {"id", f[0]},
-        {"path", f[1]},
-        {"title", or_null(f[2])},
-        {"start_date", or_null(f[3])},
-        {"end_date", or_null(f[4])},
-        {"venue",
-         {{"city", or_null(f[5])}, {"country", or_null(f[6])}, {"online", f[7] == "online"}}},
-        {"participants", f[8]}};
+    l.online = online == "online";
+    return l;
 }
 
 Json stored_summary(const Xapian::Document& doc)
@@ -162,7 +157,10 @@ SearchResult Index::search(const SearchPlan& plan)
             Xapian::Document doc = it.get_document();
             Hit hit;
             hit.docid = *it;
-            hit.summary = plan.brief ? listing_summary(doc) : stored_summary(doc);
+            if (plan.brief)
+                hit.listing = stored_listing(doc);
+            else
+                hit.summary = stored_summary(doc);
             hit.percent = it.get_percent();
             if (plan.snippet_length > 0 && plan.query.ranked) {
                 // Xapian lower-cases the text but does not strip accents,

@@ -37,18 +37,37 @@ struct SearchPlan {
     std::vector<Facet> facets;
     /// Snippets of the note text around the matched words, this long.
     std::size_t snippet_length = 0;
-    /// Hits carry only what a listing line shows (listing_summary) rather
-    /// than the whole stored summary: much quicker for long lists.
+    /// Hits carry only their listing, not the whole stored summary: much
+    /// quicker for long lists.
     bool brief = false;
     /// Marks around matched words in snippets (colour codes, or nothing).
     std::string highlight_begin;
     std::string highlight_end;
 };
 
+/// What a listing line shows of a note, read from its listing slot.
+struct Listing {
+    std::string id;
+    std::string path;
+    std::string title;
+    /// "YYYY-MM-DD", or "" when the note has no date.
+    std::string start_date;
+    std::string end_date;
+    std::string city;
+    std::string country;
+    bool online = false;
+    /// The participating States' alpha-2 codes, concatenated.
+    std::string participants;
+};
+
 struct Hit {
     Xapian::docid docid = 0;
-    /// The note's summary as stored (docs/json-schema.md, HIT).
+    /// The note's summary as stored (docs/json-schema.md, HIT); null for
+    /// brief hits, which have `listing` instead.
     Json summary;
+    Listing listing;
+    /// For `attended`: the country's role at the event.
+    std::string role;
     /// Relevance in percent, for ranked searches.
     int percent = 0;
     std::string snippet;
@@ -103,10 +122,8 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);
 
-/// What a listing line shows, from the listing slot: id, path, title,
-/// start_date, end_date, venue, and "participants" (the codes of the
-/// participating States, concatenated).
-Json listing_summary(const Xapian::Document& doc);
+/// A document's listing slot, read.
+Listing stored_listing(const Xapian::Document& doc);
 
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);
