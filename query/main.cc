@@ -98,6 +98,7 @@ int main(int argc, char** argv)
         "NOT, word*, and fields: country:, org:, venue: (venue country), city:, title:,\n"
         "type:, year:, region:, date:A..B (A and B as YYYY, YYYY-MM or YYYY-MM-DD; an\n"
         "event matches when its dates overlap). Countries take any name, alias or code.\n"
+        "Full reference: docs/query.md.\n"
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
         "query (an unknown country included); 4 the database cannot be opened or read."};

@@ -299,6 +299,29 @@ TEST_F(QueryCliTest, CountriesCountAttendedAndHostedEvents)
     EXPECT_EQ(got_hosted, hosted);
 }
 
+TEST_F(QueryCliTest, CountriesInCsvAndJsonLinesMatchTheJson)
+{
+    json out = query_json("countries", {"--year", "2014"});
+    ASSERT_FALSE(out["countries"].empty());
+    Outcome csv = query("countries", {"--year", "2014", "--format", "csv"});
+    Outcome lines = query("countries", {"--year", "2014", "--format", "jsonl"});
+    ASSERT_EQ(csv.status, kOk) << describe(csv);
+    std::istringstream csv_in(csv.out), jsonl_in(lines.out);
+    std::string row;
+    std::getline(csv_in, row);
+    EXPECT_EQ(row, "code,country,attended,hosted\r");
+    for (const json& c : out["countries"]) {
+        ASSERT_TRUE(std::getline(csv_in, row));
+        std::string name = c["name"];
+        if (name.find(',') != std::string::npos) name = "\"" + name + "\"";
+        EXPECT_EQ(row, c["code"].get<std::string>() + "," + name + "," + c["attended"].dump() +
+                           "," + c["hosted"].dump() + "\r");
+        ASSERT_TRUE(std::getline(jsonl_in, row));
+        EXPECT_EQ(json::parse(row), c);
+    }
+    EXPECT_FALSE(std::getline(csv_in, row));
+}
+
 TEST_F(QueryCliTest, AttendedAcceptsAliasesAndSuggestsForTypos)
 {
     json by_code = query_json("attended", {"KZ"});
@@ -536,6 +559,9 @@ TEST_F(QueryCliTest, ShowFindsANoteByIdOrPath)
         json shown = query_json("show", {target});
         EXPECT_EQ(shown["id"], any["id"]);
         EXPECT_EQ(shown["text"], kQuotedNote);
+        Outcome line = query("show", {target, "--format", "jsonl"});
+        EXPECT_EQ(std::count(line.out.begin(), line.out.end(), '\n'), 1) << line.out;
+        EXPECT_EQ(json::parse(line.out), shown);
         Outcome text = query("show", {target});
         EXPECT_EQ(text.status, kOk);
         EXPECT_NE(text.out.find("reviewed licensing."), std::string::npos);
