@@ -34,57 +34,66 @@ std::string with_prefix(std::string_view prefix, std::string_view word)
     return term;
 }
 
+// A value for a list slot: any kListSeparator in it turned into a space.
+std::string without_separator(std::string value)
+{
+    std::replace(value.begin(), value.end(), kListSeparator, ' ');
+    return value;
+}
+
+// Values joined by kListSeparator.
+template <typename Strings>
+std::string join_list(const Strings& values)
+{
+    std::string joined;
+    bool first = true;
+    for (const std::string& v : values) {
+        if (!first) joined += kListSeparator;
+        first = false;
+        joined += without_separator(v);
+    }
+    return joined;
+}
+
+std::string concatenated(const std::set<std::string>& codes)
+{
+    std::string out;
+    for (const std::string& c : codes) out += c;
+    return out;
+}
+
 // The facet slots (schema.h): each value once, in a fixed order, so that
 // a note counts once per country and organization however often it lists
 // them.
-void add_facet_values(Xapian::Document& doc, const Note& note)
+void add_facet_values(Xapian::Document& doc, const Note& note, std::set<std::string> attended)
 {
-    std::set<std::string> codes;
-    for (const ParticipantState& s : note.states) codes.insert(s.code);
     if (note.venue.country) {
-        codes.insert(*note.venue.country);
+        attended.insert(*note.venue.country);
         doc.add_value(kVenueCountrySlot, *note.venue.country);
     }
-    std::string joined;
-    for (const std::string& c : codes) joined += c;
-    if (!joined.empty()) doc.add_value(kCountriesSlot, joined);
+    if (!attended.empty()) doc.add_value(kCountriesSlot, concatenated(attended));
 
     std::set<std::string> labels;
     for (const Organization& o : note.organizations) {
-        std::string label = o.acronym.value_or(o.name);
-        std::replace(label.begin(), label.end(), kListSeparator, ' ');
+        std::string label = without_separator(o.acronym.value_or(o.name));
         if (!label.empty()) labels.insert(std::move(label));
     }
-    joined.clear();
-    for (const std::string& l : labels)
-        joined += (joined.empty() ? "" : std::string(1, kListSeparator)) + l;
-    if (!joined.empty()) doc.add_value(kOrgsSlot, joined);
+    if (!labels.empty()) doc.add_value(kOrgsSlot, join_list(labels));
 }
 
-void add_listing(Xapian::Document& doc, const Note& note)
+void add_listing(Xapian::Document& doc, const Note& note, const std::set<std::string>& participants)
 {
-    std::set<std::string> codes;
-    for (const ParticipantState& s : note.states) codes.insert(s.code);
-    std::string participants;
-    for (const std::string& c : codes) participants += c;
-    std::string date_end = note.end_date     ? note.end_date->iso()
-                           : note.start_date ? note.start_date->iso()
-                                             : "";
+    std::string start = note.start_date ? note.start_date->iso() : "";
     const std::string fields[] = {note.id,
                                   note.source,
                                   note.title,
-                                  note.start_date ? note.start_date->iso() : "",
-                                  date_end,
+                                  start,
+                                  note.end_date ? note.end_date->iso() : start,
                                   note.venue.city.value_or(""),
                                   note.venue.country.value_or(""),
                                   note.venue.online ? "online" : "",
-                                  participants};
-    std::string listing;
-    for (const std::string& f : fields) {
-        if (&f != fields) listing += kListSeparator;
-        for (char c : f) listing += c == kListSeparator ? ' ' : c;
-    }
-    doc.add_value(kListingSlot, listing);
+                                  concatenated(participants)};
+    doc.add_value(kListingSlot, join_list(fields));
 }
 
 }  // namespace
@@ -164,8 +173,10 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_boolean_term(filter_term(FieldId::Type, *type));
         doc.add_value(kTypeSlot, std::string(*type));
     }
-    add_facet_values(doc, note);
-    add_listing(doc, note);
+    std::set<std::string> participants;
+    for (const ParticipantState& s : note.states) participants.insert(s.code);
+    add_facet_values(doc, note, participants);
+    add_listing(doc, note, participants);
     doc.add_value(kTextSlot, pack_text(note.text));
     doc.set_data(note_summary_json(note, countries_).dump());
     return doc;

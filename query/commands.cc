@@ -47,13 +47,19 @@ std::vector<Facet> facets_of(const std::vector<std::string>& names)
         for (std::string name; std::getline(in, name, ',');) {
             if (name.empty()) continue;
             std::optional<Facet> f = facet_by_name(name);
-            if (!f)
-                throw QueryError("unknown facet '" + name +
-                                 "'; facets are country, org, year, venue_country, region, type");
+            if (!f) throw QueryError("unknown facet '" + name + "'; facets are " + facet_names());
             if (std::find(facets.begin(), facets.end(), *f) == facets.end()) facets.push_back(*f);
         }
     }
     return facets;
+}
+
+// The words as one query text.
+std::string joined_words(const std::vector<std::string>& words)
+{
+    std::string text;
+    for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+    return text;
 }
 
 // The plan for a listing or search: the request's words and filters, the
@@ -61,7 +67,8 @@ std::vector<Facet> facets_of(const std::vector<std::string>& names)
 // is nothing to rank.
 SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal& terminal)
 {
-    for (const std::string& w : o.words) request.words += (request.words.empty() ? "" : " ") + w;
+    std::string typed = joined_words(o.words);
+    if (!typed.empty()) request.words += (request.words.empty() ? "" : " ") + typed;
     SearchPlan plan;
     plan.query = build_query(request, default_gazetteer);
     plan.sort = o.sort.value_or(plan.query.ranked ? SortOrder::Relevance : SortOrder::Date);
@@ -97,6 +104,15 @@ std::string country_label(const std::string& code)
     return c ? c->name : code;
 }
 
+// A summary's country entry's roles: "host, participant".
+std::string joined_roles(const Json& country)
+{
+    std::string roles;
+    for (const Json& r : country["roles"])
+        roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
+    return roles;
+}
+
 // "host", "participant" or "host, participant": what `code` was at the
 // event, from the hit's listing or its stored summary.
 std::string role_of(const Hit& hit, const std::string& code)
@@ -109,13 +125,8 @@ std::string role_of(const Hit& hit, const std::string& code)
         bool host = hit.listing.country == code;
         return host && participant ? "host, participant" : host ? "host" : "participant";
     }
-    for (const Json& c : hit.summary["countries"]) {
-        if (c.value("code", "") != code) continue;
-        std::string roles;
-        for (const Json& r : c["roles"])
-            roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
-        return roles;
-    }
+    for (const Json& c : hit.summary["countries"])
+        if (c.value("code", "") == code) return joined_roles(c);
     return "";
 }
 
@@ -157,7 +168,7 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
               static_cast<Xapian::MatchSpy*>(&ends)})
             enquire.add_matchspy(s);
         o.notes = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-        for (Facet f : facets) o.counts[f] = spy.counts(f);
+        for (Facet f : facets) o.counts[f] = counts_of(spy, f);
         // The spies list values in ascending order and skip empty slots.
         Xapian::doccount dated = 0;
         for (auto it = starts.values_begin(); it != starts.values_end(); ++it) {
@@ -244,8 +255,7 @@ int run_search(const QueryOptions& options)
         SearchResult result = index.search(plan);
         HitPrintOptions print = print_options(options, terminal);
         if (plan.query.ranked) {
-            std::string typed;
-            for (const std::string& w : options.words) typed += (typed.empty() ? "" : " ") + w;
+            std::string typed = joined_words(options.words);
             std::string corrected =
                 index.with_retry([&](Xapian::Database& db) { return corrected_words(typed, db); });
             if (!corrected.empty()) {
@@ -262,12 +272,9 @@ int run_search(const QueryOptions& options)
 int run_attended(const QueryOptions& options)
 {
     return guarded(options, [&options] {
-        const Country* country = english_gazetteer().resolve(options.target);
-        if (!country) country = default_gazetteer().resolve(options.target);
-        // An unknown name: the error with its "did you mean".
-        if (!country) throw QueryError(country_filter_term(options.target, default_gazetteer()));
+        const Country& country = find_country(options.target, default_gazetteer);
         SearchRequest request = options.filters;
-        request.countries.insert(request.countries.begin(), country->alpha2);
+        request.countries.insert(request.countries.begin(), country.alpha2);
         request.any_country = false;
         Terminal terminal = stdout_terminal();
         QueryOptions listing = options;
@@ -275,9 +282,9 @@ int run_attended(const QueryOptions& options)
         SearchPlan plan = plan_for(listing, request, terminal);
         Index index(options.db);
         SearchResult result = index.search(plan);
-        for (Hit& h : result.hits) h.role = role_of(h, country->alpha2);
+        for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
         if (options.format == OutputFormat::Text)
-            std::cout << country->name << " (" << country->alpha2 << ")\n";
+            std::cout << country.name << " (" << country.alpha2 << ")\n";
         print_hits(std::cout, result, print_options(options, terminal));
         return result.total > 0 ? kExitOk : kExitNoMatch;
     });
@@ -330,13 +337,9 @@ int run_show(const QueryOptions& options)
             add("start", summary["start_date"]);
             add("end", summary["end_date"]);
             add("venue", summary["venue"]);
-            for (const Json& c : summary["countries"]) {
-                std::string roles;
-                for (const Json& r : c["roles"])
-                    roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
+            for (const Json& c : summary["countries"])
                 fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
-                                                      "  (" + roles + ")"});
-            }
+                                                      "  (" + joined_roles(c) + ")"});
             for (const Json& o : summary["organizations"])
                 fields.rows.push_back({"organization", o["acronym"].is_string()
                                                            ? o["acronym"].get<std::string>() +

@@ -131,6 +131,14 @@ std::string_view facet_name(Facet facet)
     return "?";
 }
 
+std::string facet_names()
+{
+    std::string names;
+    for (const auto& [f, name] : kFacetNames)
+        names += (names.empty() ? "" : ", ") + std::string(name);
+    return names;
+}
+
 std::optional<Facet> facet_by_name(std::string_view name)
 {
     for (const auto& [f, n] : kFacetNames)
@@ -235,6 +243,12 @@ const FacetCounts& FacetSpy::counts(Facet facet) const
     settle();
     auto it = counts_.find(facet);
     return it == counts_.end() ? none : it->second;
+}
+
+FacetCounts counts_of(const FacetSpy& spy, Facet facet)
+{
+    if (facet == Facet::Region) return region_counts(spy.counts(Facet::VenueCountry));
+    return spy.counts(facet);
 }
 
 FacetCounts region_counts(const FacetCounts& venue_countries)

@@ -19,6 +19,8 @@ namespace infonote {
 /// "country", "org", "year", "venue_country", "region", "type".
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_by_name(std::string_view name);
+/// Every facet name, comma-separated, for messages.
+std::string facet_names();
 
 /// Value -> number of matching notes that have it.
 using FacetCounts = std::map<std::string, Xapian::doccount>;
@@ -59,6 +61,9 @@ class FacetSpy : public Xapian::MatchSpy {
     mutable std::map<Facet, std::vector<Xapian::doccount>> by_code_;
     mutable std::map<Facet, std::unordered_map<std::string, Xapian::doccount>> by_value_;
 };
+
+/// What the spy counted for `facet`; regions derived from venue countries.
+FacetCounts counts_of(const FacetSpy& spy, Facet facet);
 
 /// Counts per M49 region, sub-region and intermediate region, from counts
 /// per venue country: a note held in Kazakhstan counts once for Central

@@ -91,13 +91,9 @@ class ValueProcessor : public Xapian::FieldProcessor {
     ProblemSlot problem_;
 };
 
-// A country by any name: the English names first, which load quickly; the
-// translations only when a name is not among them.
 std::string country_code(const std::string& value, const CountrySource& countries)
 {
-    if (const Country* c = english_gazetteer().resolve(value)) return c->alpha2;
-    if (const Country* c = countries().resolve(value)) return c->alpha2;
-    throw QueryError(unknown_country_message(value, countries()));
+    return find_country(value, countries).alpha2;
 }
 
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries)
@@ -253,12 +249,7 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
     for (const std::string& t : r.types) types.push_back(type_query(t));
     if (!types.empty()) add(Facet::Type, any_of(types));
 
-    if (!r.from.empty() || !r.to.empty()) {
-        std::string problem;
-        std::optional<DaySpan> span = parse_day_span(r.from + ".." + r.to, problem);
-        if (!span) throw QueryError(problem);
-        add(std::nullopt, overlap_query(*span));
-    }
+    if (!r.from.empty() || !r.to.empty()) add(std::nullopt, date_query(r.from + ".." + r.to));
     return filters;
 }
 
@@ -326,6 +317,15 @@ std::string fold_query_text(const std::string& text)
         i = end + 1;
     }
     return out;
+}
+
+const Country& find_country(const std::string& value, const CountrySource& countries)
+{
+    // The English names first, which load quickly; the translations only
+    // when a name is not among them.
+    if (const Country* c = english_gazetteer().resolve(value)) return *c;
+    if (const Country* c = countries().resolve(value)) return *c;
+    throw QueryError(unknown_country_message(value, countries()));
 }
 
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries)

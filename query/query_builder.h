@@ -84,6 +84,10 @@ BuiltQuery build_query(const SearchRequest& request, const CountryGazetteer& cou
 using CountrySource = std::function<const CountryGazetteer&()>;
 BuiltQuery build_query(const SearchRequest& request, const CountrySource& countries);
 
+/// A country by any name, alias or code, as --country and country: read
+/// it; throws QueryError naming it, with a "did you mean", when unknown.
+const Country& find_country(const std::string& value, const CountrySource& countries);
+
 /// The filter term for a country given by name, alias or code; throws
 /// QueryError naming it when unknown.
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries);

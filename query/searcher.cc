@@ -58,9 +58,7 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
     std::map<Facet, FacetCounts> counts;
-    for (Facet f : facets)
-        counts[f] =
-            f == Facet::Region ? region_counts(spy.counts(Facet::VenueCountry)) : spy.counts(f);
+    for (Facet f : facets) counts[f] = counts_of(spy, f);
     return counts;
 }
 
@@ -122,9 +120,7 @@ SearchResult Index::search(const SearchPlan& plan)
 
         std::vector<Facet> in_matches;
         for (Facet f : plan.facets) {
-            bool own = f == Facet::Region ? plan.query.filters_on(Facet::Region)
-                                          : plan.query.filters_on(f);
-            if (own && counted_without_own_filter(f))
+            if (plan.query.filters_on(f) && counted_without_own_filter(f))
                 result.facets[f] = count_facets(db, plan.query.query_without(f), {f})[f];
             else
                 in_matches.push_back(f);
@@ -141,9 +137,7 @@ SearchResult Index::search(const SearchPlan& plan)
         // Checking every document makes the total and the facets exact.
         Xapian::MSet mset = enquire.get_mset(first, wanted, everything);
         result.total = mset.get_matches_estimated();
-        for (Facet f : in_matches)
-            result.facets[f] =
-                f == Facet::Region ? region_counts(spy.counts(Facet::VenueCountry)) : spy.counts(f);
+        for (Facet f : in_matches) result.facets[f] = counts_of(spy, f);
 
         std::vector<Xapian::MSetIterator> page;
         for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
