@@ -1,7 +1,9 @@
 #include "logging.h"
 
+#include <atomic>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -21,7 +23,7 @@ std::shared_ptr<spdlog::logger>& diagnostics_logger()
     return logger;
 }
 
-bool g_progress_line_shown = false;
+std::atomic<bool> g_progress_line_shown{false};
 
 }  // namespace
 
@@ -66,10 +68,11 @@ void setup_logging(const std::string& program, const LogOptions& options)
 
 void emit_diagnostic(const std::string& line)
 {
-    if (g_progress_line_shown) {
-        std::cerr << "\r\033[K" << std::flush;
-        g_progress_line_shown = false;
-    }
+    // Indexing threads report their files' problems as they meet them; one
+    // line at a time, and the progress line cleared once.
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (g_progress_line_shown.exchange(false)) std::cerr << "\r\033[K" << std::flush;
     if (auto& logger = diagnostics_logger()) {
         logger->info(line);
         return;

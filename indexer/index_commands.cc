@@ -13,6 +13,7 @@
 #include "index_writer.h"
 #include "logging.h"
 #include "note_indexer.h"
+#include "parallel_index.h"
 #include "progress_bar.h"
 #include "run_index.h"
 #include "schema.h"
@@ -77,39 +78,6 @@ CorpusListing walk(const WriteOptions& options, RunReport& report)
     return listing;
 }
 
-// The stamp of a file with its content hash; nullopt (and the file
-// rejected) when it cannot be read.
-std::optional<FileStamp> hashed_stamp(const CorpusFile& file, const NoteIndexer& indexer,
-                                      RunReport& report)
-{
-    std::optional<std::string> hash = content_hash(file.path);
-    if (!hash) {
-        emit_diagnostic(indexer.display_name(file) + ": error: cannot read file");
-        ++report.skipped;
-        report.rejected.push_back({file.relative, "cannot read file"});
-        return std::nullopt;
-    }
-    FileStamp stamp = file.stamp;
-    stamp.hash = *hash;
-    return stamp;
-}
-
-// Writes a note's document; a document Xapian refuses is a rejected file.
-bool put_or_reject(IndexWriter& writer, const std::string& term, const Xapian::Document& doc,
-                   const CorpusFile& file, const NoteIndexer& indexer, RunReport& report)
-{
-    try {
-        writer.put(term, doc);
-        return true;
-    } catch (const DocumentRejected& e) {
-        std::string reason = std::string("cannot be indexed: ") + e.what();
-        emit_diagnostic(indexer.display_name(file) + ": error: " + reason);
-        ++report.skipped;
-        report.rejected.push_back({file.relative, reason});
-        return false;
-    }
-}
-
 // A new build must hold one document per note indexed and pass Xapian's
 // own consistency check before any reader is pointed at it.
 void validate(const fs::path& build, std::size_t expected)
@@ -128,6 +96,19 @@ void validate(const fs::path& build, std::size_t expected)
     }
 }
 
+// The parts become one database in `output`, documents numbered in part
+// order, which is corpus order: the same database one thread would write.
+void merge_parts(const std::vector<BuildPart>& parts, const fs::path& output)
+{
+    try {
+        Xapian::Database all;
+        for (const BuildPart& part : parts) all.add_database(Xapian::Database(part.db.string()));
+        all.compact(output.string());
+    } catch (const Xapian::Error& e) {
+        throw IndexError(output.string() + ": cannot compact: " + e.get_msg());
+    }
+}
+
 void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport& report)
 {
     report.command = "build";
@@ -135,39 +116,28 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport
     const std::string name = layout.new_build_name();
     TemporaryFolder unfinished(layout.path_of(name + std::string(kUnfinishedSuffix)));
     TemporaryFolder compacted(layout.path_of(name + ".compact" + std::string(kUnfinishedSuffix)));
+    std::vector<BuildPart> parts;
+    for (std::span<const CorpusFile> files : split_by_size(listing.files, options.jobs))
+        parts.push_back({files, unfinished.path() / ("part-" + std::to_string(parts.size()))});
     {
         PhaseTimer timer(report, "index");
-        IndexWriter writer(unfinished.path(), WriteMode::Fresh);
-        NoteIndexer indexer(options.corpus);
-        ProgressBar progress(listing.files.size(), options.progress);
-        for (const CorpusFile& file : listing.files) {
-            check_stop();
-            progress.step();
-            std::optional<FileStamp> stamp = hashed_stamp(file, indexer, report);
-            if (!stamp) continue;
-            std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, report);
-            if (!doc || !put_or_reject(writer, id_term(note_id(file.relative)), *doc, file, indexer,
-                                       report))
-                continue;
-            ++report.indexed;
-        }
-        check_stop();
+        std::error_code ec;
+        fs::create_directories(unfinished.path(), ec);
+        if (ec) throw IndexError(unfinished.path().string() + ": " + ec.message());
         std::map<std::string, std::string> metadata = versions_metadata(options);
         metadata[std::string(kBuildTimeKey)] = metadata[std::string(kUpdateTimeKey)];
-        writer.finish(metadata);
-    }
-    {
-        PhaseTimer timer(report, "validate");
-        validate(unfinished.path(), report.indexed);
+        ProgressBar progress(listing.files.size(), options.progress);
+        index_parts(parts, options.corpus, metadata, progress, report);
     }
     check_stop();
     {
         PhaseTimer timer(report, "compact");
-        try {
-            Xapian::Database(unfinished.path().string()).compact(compacted.path().string());
-        } catch (const Xapian::Error& e) {
-            throw IndexError(compacted.path().string() + ": cannot compact: " + e.get_msg());
-        }
+        merge_parts(parts, compacted.path());
+    }
+    check_stop();
+    {
+        PhaseTimer timer(report, "validate");
+        validate(compacted.path(), report.indexed);
         // Only a complete build ever carries a build name without suffix.
         std::error_code ec;
         fs::rename(compacted.path(), layout.path_of(name), ec);
@@ -241,7 +211,7 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
                 ++report.unchanged;
                 continue;
             }
-            std::optional<FileStamp> stamp = hashed_stamp(file, indexer, report);
+            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report);
             if (stamp && exists && stamp->hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
                 // does not read the file again.
@@ -253,7 +223,7 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             }
             std::optional<Xapian::Document> doc;
             if (stamp) doc = indexer.document_for(file, *stamp, report);
-            if (doc && put_or_reject(writer, term, *doc, file, indexer, report)) {
+            if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
             } else if (exists) {

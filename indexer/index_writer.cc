@@ -5,14 +5,6 @@
 
 namespace infonote {
 
-namespace {
-
-// A fresh build commits this often. Xapian's own default is 10,000 changes;
-// fewer keeps the writer's memory small for large notes.
-constexpr std::size_t kBatchSize = 2000;
-
-}  // namespace
-
 std::string utc_timestamp()
 {
     std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -23,7 +15,8 @@ std::string utc_timestamp()
     return buf;
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode) : path_(db), mode_(mode)
+IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode, std::size_t batch)
+    : path_(db), mode_(mode), batch_(batch)
 {
     try {
         int flags = mode == WriteMode::Fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_OPEN;
@@ -55,7 +48,7 @@ void IndexWriter::fail(const char* what, const Xapian::Error& e) const
 void IndexWriter::after_change()
 {
     ++changes_;
-    if (mode_ == WriteMode::Fresh && ++uncommitted_ >= kBatchSize) {
+    if (mode_ == WriteMode::Fresh && ++uncommitted_ >= batch_) {
         db_.commit();
         uncommitted_ = 0;
     }

@@ -36,8 +36,9 @@ enum class WriteMode {
 
 class IndexWriter {
   public:
-    /// Opens the database and takes Xapian's write lock. Throws IndexError.
-    IndexWriter(const std::filesystem::path& db, WriteMode mode);
+    /// Opens the database and takes Xapian's write lock. A Fresh database
+    /// is committed every `batch` documents. Throws IndexError.
+    IndexWriter(const std::filesystem::path& db, WriteMode mode, std::size_t batch = 2000);
     /// Without finish(), an InPlace run's changes are discarded.
     ~IndexWriter();
 
@@ -68,6 +69,7 @@ class IndexWriter {
 
     std::filesystem::path path_;
     WriteMode mode_;
+    std::size_t batch_;
     Xapian::WritableDatabase db_;
     std::size_t uncommitted_ = 0;
     std::size_t changes_ = 0;

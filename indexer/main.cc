@@ -4,6 +4,7 @@
 #include "config.h"
 #include "exit_codes.h"
 #include "logging.h"
+#include "parallel_index.h"
 #include "run_index.h"
 
 namespace {
@@ -22,6 +23,13 @@ void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_
     cmd.add_option("--report", options.report,
                    "Write a JSON run report (counts, rejected files, durations) to FILE");
     cmd.add_flag("--no-progress", no_progress, "No progress bar, even on a terminal");
+    options.jobs = infonote::default_jobs();
+    cmd.add_option("-j,--jobs", options.jobs,
+                   "Threads reading, parsing and writing notes in a full build (default: one "
+                   "per core, here " +
+                       std::to_string(options.jobs) +
+                       "); the index is the same whatever the number")
+        ->check(CLI::Range(1, 256));
 }
 
 void add_admin_options(CLI::App& cmd, infonote::AdminOptions& options)

@@ -50,6 +50,38 @@ std::string NoteIndexer::display_name(const CorpusFile& file) const
     return (corpus_root_ / file.relative).generic_string();
 }
 
+void NoteIndexer::reject(const CorpusFile& file, const std::string& reason, RunReport& report) const
+{
+    emit_diagnostic(display_name(file) + ": error: " + reason);
+    ++report.skipped;
+    report.rejected.push_back({file.relative, reason});
+}
+
+std::optional<FileStamp> NoteIndexer::hashed_stamp(const CorpusFile& file, RunReport& report) const
+{
+    std::optional<std::string> hash = content_hash(file.path);
+    if (!hash) {
+        reject(file, "cannot read file", report);
+        return std::nullopt;
+    }
+    FileStamp stamp = file.stamp;
+    stamp.hash = *hash;
+    return stamp;
+}
+
+bool NoteIndexer::write(IndexWriter& writer, const std::string& unique_term,
+                        const Xapian::Document& doc, const CorpusFile& file,
+                        RunReport& report) const
+{
+    try {
+        writer.put(unique_term, doc);
+        return true;
+    } catch (const DocumentRejected& e) {
+        reject(file, std::string("cannot be indexed: ") + e.what(), report);
+        return false;
+    }
+}
+
 std::optional<Xapian::Document> NoteIndexer::document_for(const CorpusFile& file,
                                                           const FileStamp& stamp,
                                                           RunReport& report) const

@@ -10,6 +10,7 @@
 
 #include "corpus_reader.h"
 #include "document_builder.h"
+#include "index_writer.h"
 #include "note_parser.h"
 #include "run_report.h"
 
@@ -30,6 +31,18 @@ class NoteIndexer {
     /// report's counts and rejected list are updated.
     std::optional<Xapian::Document> document_for(const CorpusFile& file, const FileStamp& stamp,
                                                  RunReport& report) const;
+
+    /// The file's stamp with its content hash, or nullopt (and the file
+    /// rejected) when it cannot be read.
+    std::optional<FileStamp> hashed_stamp(const CorpusFile& file, RunReport& report) const;
+
+    /// Writes a note's document; false (and the file rejected) when Xapian
+    /// refuses it. Throws IndexError when the database cannot be written.
+    bool write(IndexWriter& writer, const std::string& unique_term, const Xapian::Document& doc,
+               const CorpusFile& file, RunReport& report) const;
+
+    /// Prints `reason` as an error about the file and counts it as skipped.
+    void reject(const CorpusFile& file, const std::string& reason, RunReport& report) const;
 
     /// How the file is named in diagnostics and reports.
     std::string display_name(const CorpusFile& file) const;

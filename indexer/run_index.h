@@ -21,6 +21,8 @@ struct WriteOptions {
     std::filesystem::path report;
     /// A progress bar on a terminal.
     bool progress = true;
+    /// Threads reading, parsing and writing notes in a full build.
+    std::size_t jobs = 1;
 };
 
 /// Indexes the whole corpus into a new build beside the live one, checks

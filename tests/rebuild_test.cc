@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <sstream>
 #include <thread>
+#include <tuple>
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -162,6 +164,70 @@ TEST_F(RebuildTest, UpdateAfterEveryKindOfChangeEqualsAFreshBuild)
         EXPECT_EQ(updated_image.at(term).values, doc.values);
     }
     EXPECT_TRUE(updated_image == fresh_image);
+}
+
+// Docids in corpus order, spelling data and the versions: what image_of
+// leaves out, and what ranking ties and "did you mean" depend on.
+std::string layout_of(const fs::path& db)
+{
+    Xapian::Database database(db.string());
+    std::string out;
+    std::string prefix = infonote::filter_term(infonote::FieldId::Id, "");
+    for (auto t = database.allterms_begin(prefix); t != database.allterms_end(prefix); ++t)
+        out += *t + " " + std::to_string(*database.postlist_begin(*t)) + "\n";
+    for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w)
+        out += "spelling " + *w + " " + std::to_string(w.get_termfreq()) + "\n";
+    for (auto key : {infonote::kSchemaVersionKey, infonote::kTextPipelineKey})
+        out += std::string(key) + " " + database.get_metadata(std::string(key)) + "\n";
+    return out;
+}
+
+TEST_F(RebuildTest, BuildOnSeveralThreadsEqualsOneThread)
+{
+    // The golden notes add files in every format and some that are refused.
+    for (const auto& entry : fs::directory_iterator(fs::path(INFONOTE_SOURCE_DIR) / "tests/golden"))
+        if (entry.path().string().find(".expected.") == std::string::npos &&
+            entry.path().filename() != "README.md")
+            fs::copy(entry.path(), corpus_ / ("golden-" + entry.path().filename().string()));
+    fs::path one = tmp_.path() / "one", four = tmp_.path() / "four";
+    Outcome r1 = run({kIndexBin, "build", corpus_.string(), "--db", one.string(), "--jobs", "1",
+                      "--report", (tmp_.path() / "one.json").string()});
+    Outcome r4 = run({kIndexBin, "build", corpus_.string(), "--db", four.string(), "--jobs", "4",
+                      "--report", (tmp_.path() / "four.json").string()});
+    ASSERT_EQ(r1.status, 3) << describe(r1);
+    ASSERT_EQ(r4.status, 3) << describe(r4);
+    EXPECT_GT(notes_in(one), 60u);
+    EXPECT_EQ(image_of(one), image_of(four));
+    EXPECT_EQ(layout_of(one), layout_of(four));
+
+    // The same files refused for the same reasons, listed in the same order.
+    auto report = [&](const char* name) {
+        nlohmann::json j = nlohmann::json::parse(read_file(tmp_.path() / name));
+        return std::make_tuple(j["counts"].dump(), j["rejected"].dump());
+    };
+    EXPECT_EQ(report("one.json"), report("four.json"));
+    auto lines = [](std::string text) {
+        std::vector<std::string> out;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) out.push_back(line);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(lines(r1.err), lines(r4.err));
+
+    for (std::vector<std::string> query :
+         {std::vector<std::string>{"search", "export controls", "--all", "--facets",
+                                   "country,org,year,type"},
+          std::vector<std::string>{"attended", "Kazakhstan"},
+          std::vector<std::string>{"countries"}}) {
+        auto ask = [&](const fs::path& db) {
+            std::vector<std::string> argv{kQueryBin, "--db", db.string()};
+            argv.insert(argv.end(), query.begin(), query.end());
+            argv.insert(argv.end(), {"--format", "json"});
+            return run(argv).out;
+        };
+        EXPECT_EQ(ask(one), ask(four)) << query[0];
+    }
 }
 
 TEST_F(RebuildTest, UpdateOfAnUnchangedCorpusCommitsNothing)

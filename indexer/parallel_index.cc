@@ -1,0 +1,150 @@
+#include "parallel_index.h"
+
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "index_writer.h"
+#include "note_indexer.h"
+#include "stop_signal.h"
+
+namespace infonote {
+
+namespace {
+
+// Memory grows with the documents a writer holds before committing, so the
+// workers share one budget rather than each taking the whole of it.
+constexpr std::size_t kDocumentsInMemory = 2000;
+constexpr std::size_t kSmallestBatch = 250;
+
+// Raised in a worker when another one has failed: it stops quietly, and the
+// first failure is the one reported.
+class Abandoned : public std::exception {};
+
+class Workers {
+  public:
+    explicit Workers(ProgressBar& progress) : progress_(progress) {}
+
+    void file_done()
+    {
+        std::lock_guard<std::mutex> lock(progress_mutex_);
+        progress_.step();
+    }
+
+    // Called before each file: stops the worker when the run is over.
+    void check() const
+    {
+        check_stop();
+        if (failed_.load()) throw Abandoned();
+    }
+
+    void fail(std::exception_ptr error)
+    {
+        std::lock_guard<std::mutex> lock(error_mutex_);
+        if (!first_error_) first_error_ = error;
+        failed_.store(true);
+    }
+
+    void rethrow_failure() const
+    {
+        if (first_error_) std::rethrow_exception(first_error_);
+    }
+
+  private:
+    ProgressBar& progress_;
+    std::mutex progress_mutex_;
+    std::mutex error_mutex_;
+    std::exception_ptr first_error_;
+    std::atomic<bool> failed_{false};
+};
+
+void index_part(const BuildPart& part, const std::filesystem::path& corpus,
+                const std::map<std::string, std::string>& metadata, std::size_t batch,
+                Workers& workers, RunReport& counts)
+{
+    IndexWriter writer(part.db, WriteMode::Fresh, batch);
+    NoteIndexer indexer(corpus);
+    for (const CorpusFile& file : part.files) {
+        workers.check();
+        workers.file_done();
+        std::optional<FileStamp> stamp = indexer.hashed_stamp(file, counts);
+        if (!stamp) continue;
+        std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, counts);
+        if (doc && indexer.write(writer, id_term(note_id(file.relative)), *doc, file, counts))
+            ++counts.indexed;
+    }
+    workers.check();
+    writer.finish(metadata);
+}
+
+}  // namespace
+
+std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusFile>& files,
+                                                       std::size_t parts)
+{
+    std::span<const CorpusFile> all(files);
+    parts = std::max<std::size_t>(1, std::min(parts, files.size()));
+    // A file costs its bytes and a little for being a file at all.
+    auto weight = [&](std::size_t i) { return static_cast<double>(files[i].stamp.size) + 1; };
+    double total = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) total += weight(i);
+
+    std::vector<std::span<const CorpusFile>> out;
+    std::size_t begin = 0;
+    double so_far = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        so_far += weight(i);
+        std::size_t parts_left = parts - out.size() - 1;
+        if (parts_left == 0) break;
+        std::size_t files_left = files.size() - i - 1;
+        // The run ends here when the middle of the next file lies past its
+        // share of the bytes, or when each run still to come needs one of
+        // the files left.
+        double share = total * static_cast<double>(out.size() + 1) / static_cast<double>(parts);
+        double next_middle = files_left > 0 ? so_far + weight(i + 1) / 2 : so_far;
+        if (next_middle >= share || files_left == parts_left) {
+            out.push_back(all.subspan(begin, i + 1 - begin));
+            begin = i + 1;
+        }
+    }
+    out.push_back(all.subspan(begin));
+    return out;
+}
+
+void index_parts(const std::vector<BuildPart>& parts, const std::filesystem::path& corpus,
+                 const std::map<std::string, std::string>& metadata, ProgressBar& progress,
+                 RunReport& report)
+{
+    Workers workers(progress);
+    std::vector<RunReport> counts(parts.size());
+    std::size_t batch = std::max(kSmallestBatch, kDocumentsInMemory / parts.size());
+    auto work = [&](std::size_t i) {
+        try {
+            static const std::map<std::string, std::string> none;
+            index_part(parts[i], corpus, i == 0 ? metadata : none, batch, workers, counts[i]);
+        } catch (const Abandoned&) {
+        } catch (...) {
+            workers.fail(std::current_exception());
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < parts.size(); ++i) threads.emplace_back(work, i);
+        work(0);
+    }
+    workers.rethrow_failure();
+    for (const RunReport& c : counts) {
+        report.indexed += c.indexed;
+        report.skipped += c.skipped;
+        report.warned += c.warned;
+        report.rejected.insert(report.rejected.end(), c.rejected.begin(), c.rejected.end());
+    }
+}
+
+std::size_t default_jobs()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace infonote

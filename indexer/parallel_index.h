@@ -1,0 +1,46 @@
+// Indexing a list of corpus files on several threads. Xapian writes one
+// database from one thread at a time, so each worker writes a database of
+// its own (a part), and the build then merges the parts by compaction.
+#ifndef INFONOTE_INDEXER_PARALLEL_INDEX_H
+#define INFONOTE_INDEXER_PARALLEL_INDEX_H
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "corpus_reader.h"
+#include "progress_bar.h"
+#include "run_report.h"
+
+namespace infonote {
+
+/// Splits `files` into at most `parts` runs of neighbouring files holding
+/// about the same number of bytes; never an empty run, and one run for an
+/// empty list.
+std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusFile>& files,
+                                                       std::size_t parts);
+
+/// One part of a build: its files and the fresh database they go to.
+struct BuildPart {
+    std::span<const CorpusFile> files;
+    std::filesystem::path db;
+};
+
+/// Indexes every part into its database, one thread per part, each in
+/// file order, and stores `metadata` in the first part. Diagnostics appear
+/// as files are read; counts and rejected files are added to `report` in
+/// part order, so they do not depend on the threads' timing. The first
+/// failure (Interrupted, IndexError) stops every worker and is rethrown.
+void index_parts(const std::vector<BuildPart>& parts, const std::filesystem::path& corpus,
+                 const std::map<std::string, std::string>& metadata, ProgressBar& progress,
+                 RunReport& report);
+
+/// Worker threads when --jobs is not given: one per core.
+std::size_t default_jobs();
+
+}  // namespace infonote
+
+#endif
