@@ -108,6 +108,16 @@ DocumentBuilder::DocumentBuilder(const CountryGazetteer& countries)
 {
 }
 
+const std::string& DocumentBuilder::stem(const std::string& word) const
+{
+    // Bounded, for a corpus with an endless vocabulary (numbers, codes).
+    constexpr std::size_t kMaxStems = 200000;
+    auto found = stems_.find(word);
+    if (found != stems_.end()) return found->second;
+    if (stems_.size() >= kMaxStems) stems_.clear();
+    return stems_.emplace(word, stemmer_(word)).first->second;
+}
+
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
                                  std::string_view prefix, unsigned weight,
                                  Xapian::termpos& position) const
@@ -122,14 +132,13 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
         doc.add_posting(with_prefix(prefix, w.folded), position, weight);
         // Stems carry no positions, as with Xapian's TermGenerator: phrases
         // match exact words, plain words match any form.
-        if (w.starts_with_letter)
-            doc.add_term("Z" + with_prefix(prefix, stemmer_(w.folded)), weight);
+        if (w.starts_with_letter) doc.add_term("Z" + with_prefix(prefix, stem(w.folded)), weight);
         // "non-proliferation" is also indexed as "nonproliferation", so that
         // a search for the closed form finds the hyphenated one.
         if (w.hyphen_joined && !previous.empty()) {
             std::string joined = previous + w.folded;
             doc.add_posting(with_prefix(prefix, joined), position, weight);
-            doc.add_term("Z" + with_prefix(prefix, stemmer_(joined)), weight);
+            doc.add_term("Z" + with_prefix(prefix, stem(joined)), weight);
         }
         previous = w.folded;
     }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -12,6 +13,7 @@
 
 namespace infonote {
 
+/// One builder per thread: build() keeps a cache.
 class DocumentBuilder {
   public:
     explicit DocumentBuilder(const CountryGazetteer& countries);
@@ -26,9 +28,13 @@ class DocumentBuilder {
   private:
     void index_text(Xapian::Document& doc, std::string_view text, std::string_view prefix,
                     unsigned weight, Xapian::termpos& position) const;
+    const std::string& stem(const std::string& word) const;
 
     const CountryGazetteer& countries_;
     Xapian::Stem stemmer_;
+    /// Stems of the words seen so far: the notes share most of their words,
+    /// and a lookup costs far less than the stemmer.
+    mutable std::unordered_map<std::string, std::string> stems_;
 };
 
 /// The unique id term of a note, the key for replace_document.

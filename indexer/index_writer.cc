@@ -54,18 +54,36 @@ void IndexWriter::after_change()
     }
 }
 
-// Xapian's spelling data, for "did you mean": every plain word of the note
-// (unprefixed terms; prefixed ones open with a capital), letters only. Words
-// of notes since removed stay in it, which only makes a suggestion possible.
+namespace {
+
+// Xapian's spelling data, for "did you mean", holds every plain word of the
+// notes (unprefixed terms; prefixed ones open with a capital), letters only.
+bool is_spelling_word(const std::string& word)
+{
+    if (word.size() < 3 || word.size() > 32) return false;
+    unsigned char first = static_cast<unsigned char>(word[0]);
+    if (first >= 'A' && first <= 'Z') return false;
+    return word.find_first_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
+// An update adds each note's words as it goes. Words of notes since removed
+// stay in the data, which only makes a suggestion possible.
 void IndexWriter::add_spellings(const Xapian::Document& doc)
 {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string& word = *t;
-        if (word.size() < 3 || word.size() > 32) continue;
-        unsigned char first = static_cast<unsigned char>(word[0]);
-        if (first >= 'A' && first <= 'Z') continue;
-        if (word.find_first_of("0123456789") != std::string::npos) continue;
-        db_.add_spelling(word);
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (is_spelling_word(*t)) db_.add_spelling(*t);
+}
+
+// A fresh database gets its spelling data once, from its own words after
+// the last batch: each word once with the number of notes holding it, the
+// same data as note by note, without rewriting Xapian's spelling table at
+// every batch.
+void IndexWriter::add_all_spellings()
+{
+    for (auto t = db_.allterms_begin(); t != db_.allterms_end(); ++t) {
+        if (is_spelling_word(*t)) db_.add_spelling(*t, t.get_termfreq());
     }
 }
 
@@ -73,7 +91,7 @@ void IndexWriter::put(const std::string& unique_term, const Xapian::Document& do
 {
     try {
         db_.replace_document(unique_term, doc);
-        add_spellings(doc);
+        if (mode_ == WriteMode::InPlace) add_spellings(doc);
         after_change();
     } catch (const Xapian::InvalidArgumentError& e) {
         throw DocumentRejected(e.get_msg());
@@ -96,10 +114,13 @@ void IndexWriter::finish(const std::map<std::string, std::string>& metadata)
 {
     try {
         for (const auto& [key, value] : metadata) db_.set_metadata(key, value);
-        if (mode_ == WriteMode::InPlace)
+        if (mode_ == WriteMode::InPlace) {
             db_.commit_transaction();
-        else
+        } else {
             db_.commit();
+            add_all_spellings();
+            db_.commit();
+        }
         finished_ = true;
     } catch (const Xapian::Error& e) {
         fail("cannot commit", e);

@@ -64,6 +64,7 @@ class IndexWriter {
 
   private:
     void add_spellings(const Xapian::Document& doc);
+    void add_all_spellings();
     void after_change();
     [[noreturn]] void fail(const char* what, const Xapian::Error& e) const;
 

@@ -19,7 +19,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(
     cmake g++ ninja-build pkg-config
-    libxapian-dev xapian-tools
+    libxapian-dev xapian-tools xapian-omega
     libicu-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
     libpoppler-cpp-dev libgumbo-dev zlib1g-dev
     iso-codes python3
