@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -22,6 +22,8 @@ inline constexpr std::string_view kTextPipelineKey = "infonote.text_pipeline";
 inline constexpr std::string_view kBuildTimeKey = "infonote.built";
 inline constexpr std::string_view kUpdateTimeKey = "infonote.updated";
 inline constexpr std::string_view kCorpusKey = "infonote.corpus";
+/// How many shards the build has ("1" for one database).
+inline constexpr std::string_view kShardsKey = "infonote.shards";
 
 enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year, Type };
 
@@ -95,6 +97,10 @@ inline constexpr unsigned kTextSlot = 10;
 /// kListSeparator.
 inline constexpr unsigned kListingSlot = 11;
 inline constexpr char kListSeparator = '\x1f';
+/// The years the event touches, concatenated ("2014", "20152016"): the
+/// year facet counted from one slot, which Xapian's own value counter can
+/// do on a remote shard.
+inline constexpr unsigned kYearsSlot = 12;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

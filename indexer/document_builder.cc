@@ -173,8 +173,12 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
     }
     if (note.start_date) {
         int last = note.end_date ? note.end_date->year : note.start_date->year;
-        for (int year = note.start_date->year; year <= last; ++year)
+        std::string years;
+        for (int year = note.start_date->year; year <= last; ++year) {
             doc.add_boolean_term(filter_term(FieldId::Year, std::to_string(year)));
+            years += std::to_string(year);
+        }
+        doc.add_value(kYearsSlot, years);
         doc.add_value(kStartDateSlot, note.start_date->compact());
         doc.add_value(kEndDateSlot, (note.end_date ? *note.end_date : *note.start_date).compact());
     }

@@ -2,6 +2,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -79,7 +81,8 @@ CorpusListing walk(const WriteOptions& options, RunReport& report)
 }
 
 // A new build must hold one document per note indexed and pass Xapian's
-// own consistency check before any reader is pointed at it.
+// own consistency check, every shard of it, before any reader is pointed
+// at it.
 void validate(const fs::path& build, std::size_t expected)
 {
     try {
@@ -87,10 +90,12 @@ void validate(const fs::path& build, std::size_t expected)
         if (count != expected)
             throw IndexError(build.string() + ": new build holds " + std::to_string(count) +
                              " documents for " + std::to_string(expected) + " notes indexed");
-        std::size_t errors = Xapian::Database::check(build.string(), 0, nullptr);
-        if (errors > 0)
-            throw IndexError(build.string() + ": new build fails Xapian's consistency check (" +
-                             std::to_string(errors) + " errors)");
+        for (const fs::path& shard : shards_of(build)) {
+            std::size_t errors = Xapian::Database::check(shard.string(), 0, nullptr);
+            if (errors > 0)
+                throw IndexError(shard.string() + ": new build fails Xapian's consistency check (" +
+                                 std::to_string(errors) + " errors)");
+        }
     } catch (const Xapian::Error& e) {
         throw IndexError(build.string() + ": cannot check new build: " + e.get_msg());
     }
@@ -98,7 +103,7 @@ void validate(const fs::path& build, std::size_t expected)
 
 // The parts become one database in `output`, documents numbered in part
 // order, which is corpus order: the same database one thread would write.
-void merge_parts(const std::vector<BuildPart>& parts, const fs::path& output)
+void merge_parts(std::span<const BuildPart> parts, const fs::path& output)
 {
     try {
         Xapian::Database all;
@@ -109,30 +114,57 @@ void merge_parts(const std::vector<BuildPart>& parts, const fs::path& output)
     }
 }
 
-void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport& report)
+void make_folder(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw IndexError(folder.string() + ": " + ec.message());
+}
+
+void build_new(const WriteOptions& options, const IndexLayout& layout, std::size_t shards,
+               RunReport& report)
 {
     report.command = "build";
     CorpusListing listing = walk(options, report);
     const std::string name = layout.new_build_name();
     TemporaryFolder unfinished(layout.path_of(name + std::string(kUnfinishedSuffix)));
     TemporaryFolder compacted(layout.path_of(name + ".compact" + std::string(kUnfinishedSuffix)));
+    std::map<std::string, std::string> metadata = versions_metadata(options);
+    metadata[std::string(kBuildTimeKey)] = metadata[std::string(kUpdateTimeKey)];
+    metadata[std::string(kShardsKey)] = std::to_string(shards);
+
+    // One database: the corpus cut into one run per thread, merged after.
+    // Shards: each shard's notes, each shard compacted on its own.
+    std::vector<std::vector<CorpusFile>> by_shard;
     std::vector<BuildPart> parts;
-    for (std::span<const CorpusFile> files : split_by_size(listing.files, options.jobs))
-        parts.push_back({files, unfinished.path() / ("part-" + std::to_string(parts.size()))});
+    if (shards == 1) {
+        for (std::span<const CorpusFile> files : split_by_size(listing.files, options.jobs))
+            parts.push_back({files, unfinished.path() / ("part-" + std::to_string(parts.size())),
+                             parts.empty() ? metadata : std::map<std::string, std::string>{}});
+    } else {
+        by_shard = group_by_shard(listing.files, shards);
+        for (const std::vector<CorpusFile>& files : by_shard)
+            parts.push_back({files, unfinished.path() / shard_name(parts.size()), metadata});
+    }
     {
         PhaseTimer timer(report, "index");
-        std::error_code ec;
-        fs::create_directories(unfinished.path(), ec);
-        if (ec) throw IndexError(unfinished.path().string() + ": " + ec.message());
-        std::map<std::string, std::string> metadata = versions_metadata(options);
-        metadata[std::string(kBuildTimeKey)] = metadata[std::string(kUpdateTimeKey)];
+        make_folder(unfinished.path());
         ProgressBar progress(listing.files.size(), options.progress);
-        index_parts(parts, options.corpus, metadata, progress, report);
+        index_parts(parts, options.jobs, options.corpus, progress, report);
     }
     check_stop();
     {
         PhaseTimer timer(report, "compact");
-        merge_parts(parts, compacted.path());
+        if (shards == 1) {
+            merge_parts(parts, compacted.path());
+        } else {
+            make_folder(compacted.path());
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                check_stop();
+                merge_parts(std::span(parts).subspan(i, 1), compacted.path() / shard_name(i));
+            }
+            write_shard_stub(compacted.path(), shards);
+        }
     }
     check_stop();
     {
@@ -158,18 +190,20 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, RunReport
 
 struct IndexedFile {
     Xapian::docid docid;
+    std::size_t shard;
     FileStamp stamp;
 };
 
 // What the live build holds, by unique term: four sequential passes over
 // value streams, where a document-by-document read would seek for each.
-std::unordered_map<std::string, IndexedFile> indexed_files(const Xapian::Database& db)
+void read_indexed_files(const Xapian::Database& db, std::size_t shard,
+                        std::unordered_map<std::string, IndexedFile>& out)
 {
-    std::unordered_map<std::string, IndexedFile> out;
     std::vector<IndexedFile*> by_docid(db.get_lastdocid() + 1, nullptr);
     for (auto v = db.valuestream_begin(kNoteIdSlot); v != db.valuestream_end(kNoteIdSlot); ++v) {
         IndexedFile& file = out[*v];
         file.docid = v.get_docid();
+        file.shard = shard;
         file.stamp.mtime_ns = -1;
         by_docid[file.docid] = &file;
     }
@@ -185,9 +219,12 @@ std::unordered_map<std::string, IndexedFile> indexed_files(const Xapian::Databas
         s.mtime_ns = std::strtoll(v.c_str(), nullptr, 10);
     });
     read_slot(kContentHashSlot, [](FileStamp& s, const std::string& v) { s.hash = v; });
-    return out;
 }
 
+// Each note stays in the shard that holds it; a new note goes where its
+// id's hash sends it. Every shard changes in a transaction of its own, and
+// they commit one after another: a crash between two commits leaves each
+// note either as before or as after, and the next update finishes the job.
 void update_live(const WriteOptions& options, const IndexLayout& layout, const std::string& live,
                  RunReport& report)
 {
@@ -195,15 +232,20 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
     CorpusListing listing = walk(options, report);
     {
         PhaseTimer timer(report, "index");
-        IndexWriter writer(layout.path_of(live), WriteMode::InPlace);
-        std::unordered_map<std::string, IndexedFile> before = indexed_files(writer.database());
+        std::vector<std::unique_ptr<IndexWriter>> writers;
+        std::unordered_map<std::string, IndexedFile> before;
+        for (const fs::path& shard : shards_of(layout.path_of(live))) {
+            writers.push_back(std::make_unique<IndexWriter>(shard, WriteMode::InPlace));
+            read_indexed_files(writers.back()->database(), writers.size() - 1, before);
+        }
         NoteIndexer indexer(options.corpus);
         ProgressBar progress(listing.files.size(), options.progress);
         std::unordered_set<std::string> seen;
         for (const CorpusFile& file : listing.files) {
             check_stop();
             progress.step();
-            const std::string term = id_term(note_id(file.relative));
+            const std::string id = note_id(file.relative);
+            const std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
             bool exists = known != before.end();
@@ -211,6 +253,8 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
                 ++report.unchanged;
                 continue;
             }
+            IndexWriter& writer =
+                *writers[exists ? known->second.shard : shard_of(id, writers.size())];
             std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report);
             if (stamp && exists && stamp->hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
@@ -235,22 +279,35 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
         for (const auto& [term, file] : before) {
             if (seen.count(term)) continue;
             check_stop();
-            writer.remove(term);
+            writers[file.shard]->remove(term);
             ++report.removed;
         }
         check_stop();
         // A run that changed nothing commits nothing: readers keep their
-        // open index and "updated" keeps meaning "last changed".
-        if (writer.changes() > 0) writer.finish(versions_metadata(options));
-        report.notes = writer.database().get_doccount();
+        // open index and "updated" keeps meaning "last changed". When one
+        // shard changed, every shard records the time.
+        std::size_t changes = 0;
+        for (const auto& writer : writers) changes += writer->changes();
+        if (changes > 0) {
+            std::map<std::string, std::string> metadata = versions_metadata(options);
+            metadata[std::string(kShardsKey)] = std::to_string(writers.size());
+            for (const auto& writer : writers) writer->finish(metadata);
+        }
+        report.notes = 0;
+        for (const auto& writer : writers) report.notes += writer->database().get_doccount();
     }
     report.live_build = live;
 }
 
 // Why the live build cannot simply be updated; empty when it can.
-std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std::string>& live)
+std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std::string>& live,
+                              std::size_t shards)
 {
     if (!live) return "no index yet";
+    std::size_t live_shards = shards_of(layout.path_of(*live)).size();
+    if (shards != live_shards)
+        return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
+               std::to_string(shards);
     try {
         Xapian::Database db(layout.path_of(*live).string());
         std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
@@ -298,16 +355,19 @@ int run_write(const WriteOptions& options, Command command)
         WriterLock lock(options.db, options.wait_seconds);
         spdlog::info("{} of {} from {} started", report.command, options.db.string(),
                      options.corpus.string());
+        // Without --shards, a build keeps the live build's number of shards.
+        std::optional<std::string> live = layout.live();
+        std::size_t shards = options.shards;
+        if (shards == 0) shards = live ? shards_of(layout.path_of(*live)).size() : 1;
         if (command == Command::Build) {
-            build_new(options, layout, report);
+            build_new(options, layout, shards, report);
         } else {
-            std::optional<std::string> live = layout.live();
-            std::string reason = reason_to_rebuild(layout, live);
+            std::string reason = reason_to_rebuild(layout, live, shards);
             if (reason.empty()) {
                 update_live(options, layout, *live, report);
             } else {
                 spdlog::warn("{}: {}; building a new index", options.db.string(), reason);
-                build_new(options, layout, report);
+                build_new(options, layout, shards, report);
             }
         }
         print_summary(options, report);

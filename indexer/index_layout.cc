@@ -54,6 +54,29 @@ void sync_folder(const fs::path& folder)
 
 }  // namespace
 
+std::string shard_name(std::size_t i)
+{
+    return "shard-" + std::to_string(i);
+}
+
+std::vector<fs::path> shards_of(const fs::path& build)
+{
+    std::ifstream stub(build / kStubName);
+    if (!stub) return {build};
+    std::vector<fs::path> out;
+    std::string kind, target;
+    while (stub >> kind >> target)
+        if (kind == "auto") out.push_back(build / target);
+    return out;
+}
+
+void write_shard_stub(const fs::path& folder, std::size_t shards)
+{
+    std::string content;
+    for (std::size_t i = 0; i < shards; ++i) content += "auto " + shard_name(i) + "\n";
+    write_durably(folder / kStubName, content);
+}
+
 IndexLayout::IndexLayout(fs::path root) : root_(std::move(root)) {}
 
 void IndexLayout::prepare() const

@@ -55,6 +55,19 @@ class IndexLayout {
     std::filesystem::path root_;
 };
 
+/// A sharded build is a folder holding shard-0 ... shard-N-1 and a Xapian
+/// stub, XAPIANDB, listing them; Xapian opens the folder as the shards
+/// together. An unsharded build is one Xapian database.
+///
+/// The databases of a build: its shards, or the build itself.
+std::vector<std::filesystem::path> shards_of(const std::filesystem::path& build);
+
+/// The name of shard `i` inside a sharded build.
+std::string shard_name(std::size_t i);
+
+/// Writes the stub of a sharded build in `folder`, listing `shards` shards.
+void write_shard_stub(const std::filesystem::path& folder, std::size_t shards);
+
 /// Suffix of a build folder still being written.
 inline constexpr std::string_view kUnfinishedSuffix = ".tmp";
 

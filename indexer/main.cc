@@ -30,6 +30,11 @@ void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_
                        std::to_string(options.jobs) +
                        "); the index is the same whatever the number")
         ->check(CLI::Range(1, 256));
+    cmd.add_option("--shards", options.shards,
+                   "Write the index as N shard databases, each note placed by a hash of its id, "
+                   "listed in a Xapian stub that readers open as one (default: as many as the "
+                   "live build has, 1 for a new index); an update keeps every note in its shard")
+        ->check(CLI::Range(1, 1024));
 }
 
 void add_admin_options(CLI::App& cmd, infonote::AdminOptions& options)

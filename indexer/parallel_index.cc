@@ -1,11 +1,13 @@
 #include "parallel_index.h"
 
 #include <atomic>
+#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <thread>
 
 #include "index_writer.h"
+#include "note.h"
 #include "note_indexer.h"
 #include "stop_signal.h"
 
@@ -59,8 +61,7 @@ class Workers {
     std::atomic<bool> failed_{false};
 };
 
-void index_part(const BuildPart& part, const std::filesystem::path& corpus,
-                const std::map<std::string, std::string>& metadata, std::size_t batch,
+void index_part(const BuildPart& part, const std::filesystem::path& corpus, std::size_t batch,
                 Workers& workers, RunReport& counts)
 {
     IndexWriter writer(part.db, WriteMode::Fresh, batch);
@@ -75,7 +76,7 @@ void index_part(const BuildPart& part, const std::filesystem::path& corpus,
             ++counts.indexed;
     }
     workers.check();
-    writer.finish(metadata);
+    writer.finish(part.metadata);
 }
 
 }  // namespace
@@ -112,26 +113,30 @@ std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusF
     return out;
 }
 
-void index_parts(const std::vector<BuildPart>& parts, const std::filesystem::path& corpus,
-                 const std::map<std::string, std::string>& metadata, ProgressBar& progress,
-                 RunReport& report)
+void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
+                 const std::filesystem::path& corpus, ProgressBar& progress, RunReport& report)
 {
     Workers workers(progress);
     std::vector<RunReport> counts(parts.size());
-    std::size_t batch = std::max(kSmallestBatch, kDocumentsInMemory / parts.size());
-    auto work = [&](std::size_t i) {
-        try {
-            static const std::map<std::string, std::string> none;
-            index_part(parts[i], corpus, i == 0 ? metadata : none, batch, workers, counts[i]);
-        } catch (const Abandoned&) {
-        } catch (...) {
-            workers.fail(std::current_exception());
+    threads = std::max<std::size_t>(1, std::min(threads, parts.size()));
+    std::size_t batch = std::max(kSmallestBatch, kDocumentsInMemory / threads);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < parts.size();) {
+            try {
+                index_part(parts[i], corpus, batch, workers, counts[i]);
+            } catch (const Abandoned&) {
+                return;
+            } catch (...) {
+                workers.fail(std::current_exception());
+                return;
+            }
         }
     };
     {
-        std::vector<std::jthread> threads;
-        for (std::size_t i = 1; i < parts.size(); ++i) threads.emplace_back(work, i);
-        work(0);
+        std::vector<std::jthread> helpers;
+        for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back(work);
+        work();
     }
     workers.rethrow_failure();
     for (const RunReport& c : counts) {
@@ -140,6 +145,26 @@ void index_parts(const std::vector<BuildPart>& parts, const std::filesystem::pat
         report.warned += c.warned;
         report.rejected.insert(report.rejected.end(), c.rejected.begin(), c.rejected.end());
     }
+}
+
+std::size_t shard_of(const std::string& note_id, std::size_t shards)
+{
+    // FNV-1a, 64 bits: fixed by its definition, so the same on every
+    // machine and in every version of the standard library.
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : note_id) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return shards <= 1 ? 0 : static_cast<std::size_t>(h % shards);
+}
+
+std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
+                                                    std::size_t shards)
+{
+    std::vector<std::vector<CorpusFile>> out(std::max<std::size_t>(1, shards));
+    for (const CorpusFile& f : files) out[shard_of(note_id(f.relative), out.size())].push_back(f);
+    return out;
 }
 
 std::size_t default_jobs()

@@ -23,20 +23,30 @@ namespace infonote {
 std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusFile>& files,
                                                        std::size_t parts);
 
-/// One part of a build: its files and the fresh database they go to.
+/// The shard of `shards` a note belongs to: a stable hash of its id, so a
+/// note stays in its shard from build to build and update to update.
+std::size_t shard_of(const std::string& note_id, std::size_t shards);
+
+/// Files of `files` grouped by shard_of, each group in corpus order.
+std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
+                                                    std::size_t shards);
+
+/// One part of a build: its files, the fresh database they go to, and the
+/// metadata stored with them.
 struct BuildPart {
     std::span<const CorpusFile> files;
     std::filesystem::path db;
+    std::map<std::string, std::string> metadata;
 };
 
 /// Indexes every part into its database, one thread per part, each in
-/// file order, and stores `metadata` in the first part. Diagnostics appear
+/// file order. Diagnostics appear
 /// as files are read; counts and rejected files are added to `report` in
-/// part order, so they do not depend on the threads' timing. The first
+/// part order, so they do not depend on the threads' timing. At most
+/// `threads` parts are written at once. The first
 /// failure (Interrupted, IndexError) stops every worker and is rethrown.
-void index_parts(const std::vector<BuildPart>& parts, const std::filesystem::path& corpus,
-                 const std::map<std::string, std::string>& metadata, ProgressBar& progress,
-                 RunReport& report);
+void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
+                 const std::filesystem::path& corpus, ProgressBar& progress, RunReport& report);
 
 /// Worker threads when --jobs is not given: one per core.
 std::size_t default_jobs();

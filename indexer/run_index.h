@@ -23,6 +23,9 @@ struct WriteOptions {
     bool progress = true;
     /// Threads reading, parsing and writing notes in a full build.
     std::size_t jobs = 1;
+    /// Shard databases of a build (notes placed by a hash of their id); 0
+    /// keeps the live build's number (1 when there is none).
+    std::size_t shards = 0;
 };
 
 /// Indexes the whole corpus into a new build beside the live one, checks

@@ -133,7 +133,8 @@ std::string role_of(const Hit& hit, const std::string& code)
 std::map<Facet, FacetCounts> counts_over(Index& index, const Xapian::Query& query,
                                          const std::vector<Facet>& facets)
 {
-    return index.with_retry([&](Xapian::Database& db) { return count_facets(db, query, facets); });
+    return index.with_retry(
+        [&](Xapian::Database& db) { return count_facets(db, query, facets, index.remote()); });
 }
 
 struct Overview {
@@ -155,20 +156,20 @@ std::string iso_of(const std::string& compact)
 // which deletions can leave loose.
 Overview overview(Index& index, const std::vector<Facet>& facets)
 {
-    return index.with_retry([&facets](Xapian::Database& db) {
+    bool remote = index.remote();
+    return index.with_retry([&facets, remote](Xapian::Database& db) {
         Overview o;
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query::MatchAll);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetSpy spy(facets);
+        FacetCounter counter(facets, remote);
+        counter.attach(enquire);
         Xapian::ValueCountMatchSpy starts(kStartDateSlot);
         Xapian::ValueCountMatchSpy ends(kEndDateSlot);
-        for (Xapian::MatchSpy* s :
-             {static_cast<Xapian::MatchSpy*>(&spy), static_cast<Xapian::MatchSpy*>(&starts),
-              static_cast<Xapian::MatchSpy*>(&ends)})
-            enquire.add_matchspy(s);
+        enquire.add_matchspy(&starts);
+        enquire.add_matchspy(&ends);
         o.notes = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-        for (Facet f : facets) o.counts[f] = counts_of(spy, f);
+        for (Facet f : facets) o.counts[f] = counter.counts(f);
         // The spies list values in ascending order and skip empty slots.
         Xapian::doccount dated = 0;
         for (auto it = starts.values_begin(); it != starts.values_end(); ++it) {
@@ -251,7 +252,7 @@ int run_search(const QueryOptions& options)
     return guarded(options, [&options] {
         Terminal terminal = stdout_terminal();
         SearchPlan plan = plan_for(options, options.filters, terminal);
-        Index index(options.db);
+        Index index(options.db, options.open);
         SearchResult result = index.search(plan);
         HitPrintOptions print = print_options(options, terminal);
         if (plan.query.ranked) {
@@ -280,7 +281,7 @@ int run_attended(const QueryOptions& options)
         QueryOptions listing = options;
         listing.sort = options.sort.value_or(SortOrder::Date);
         SearchPlan plan = plan_for(listing, request, terminal);
-        Index index(options.db);
+        Index index(options.db, options.open);
         SearchResult result = index.search(plan);
         for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
         if (options.format == OutputFormat::Text)
@@ -293,7 +294,7 @@ int run_attended(const QueryOptions& options)
 int run_show(const QueryOptions& options)
 {
     return guarded(options, [&options] {
-        Index index(options.db);
+        Index index(options.db, options.open);
         std::optional<Xapian::Document> doc =
             index.with_retry([&options](Xapian::Database& db) -> std::optional<Xapian::Document> {
                 std::vector<std::string> ids{options.target};
@@ -361,7 +362,7 @@ int run_countries(const QueryOptions& options)
 {
     return guarded(options, [&options] {
         BuiltQuery query = build_query(options.filters, default_gazetteer);
-        Index index(options.db);
+        Index index(options.db, options.open);
         std::map<Facet, FacetCounts> counts =
             counts_over(index, query.query, {Facet::Country, Facet::VenueCountry});
         const FacetCounts& hosted = counts[Facet::VenueCountry];
@@ -402,7 +403,7 @@ int run_countries(const QueryOptions& options)
 int run_stats(const QueryOptions& options)
 {
     return guarded(options, [&options] {
-        Index index(options.db);
+        Index index(options.db, options.open);
         Overview o = overview(index, {Facet::Country, Facet::Org, Facet::Type});
         std::map<Facet, FacetCounts>& counts = o.counts;
         auto [built, updated] = index.with_retry([](Xapian::Database& db) {
@@ -466,7 +467,7 @@ int run_timeline(const QueryOptions& options)
             throw QueryError("--by takes year or month, not '" + options.by + "'");
         bool by_month = options.by == "month";
         BuiltQuery query = build_query(options.filters, default_gazetteer);
-        Index index(options.db);
+        Index index(options.db, options.open);
         Xapian::doccount matched = 0;
         std::vector<Period> periods = index.with_retry([&](Xapian::Database& db) {
             Xapian::Enquire enquire(db);

@@ -20,6 +20,7 @@ namespace infonote {
 /// Everything a command line may say; each command reads what it needs.
 struct QueryOptions {
     std::filesystem::path db;
+    OpenOptions open;
     OutputFormat format = OutputFormat::Text;
     /// Words (search), and the filter flags every listing command takes.
     std::vector<std::string> words;

@@ -251,6 +251,76 @@ FacetCounts counts_of(const FacetSpy& spy, Facet facet)
     return spy.counts(facet);
 }
 
+namespace {
+
+// The slot the built-in spies read for `facet`, and how its value splits
+// into the facet's values: fixed-width codes, or kListSeparator.
+struct SlotReading {
+    Xapian::valueno slot;
+    std::size_t width;
+};
+
+SlotReading slot_reading(Facet facet)
+{
+    switch (facet) {
+        case Facet::Country: return {kCountriesSlot, 2};
+        case Facet::Org: return {kOrgsSlot, 0};
+        case Facet::Year: return {kYearsSlot, 4};
+        case Facet::Type: return {kTypeSlot, 0};
+        case Facet::VenueCountry:
+        case Facet::Region: break;
+    }
+    return {kVenueCountrySlot, 2};
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote)
+{
+    if (!remote) {
+        spy_.emplace(facets);
+        return;
+    }
+    for (Facet f : facets) {
+        Xapian::valueno slot = slot_reading(f).slot;
+        if (!slots_.count(slot)) slots_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+    }
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire)
+{
+    if (spy_) enquire.add_matchspy(&*spy_);
+    for (auto& [slot, spy] : slots_) enquire.add_matchspy(spy.get());
+}
+
+FacetCounts FacetCounter::counts(Facet facet) const
+{
+    if (spy_) return counts_of(*spy_, facet);
+    if (facet == Facet::Region) return region_counts(counts(Facet::VenueCountry));
+    SlotReading reading = slot_reading(facet);
+    auto found = slots_.find(reading.slot);
+    FacetCounts out;
+    if (found == slots_.end()) return out;
+    const Xapian::ValueCountMatchSpy& spy = *found->second;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string value = *it;
+        Xapian::doccount n = it.get_termfreq();
+        if (reading.width > 0) {
+            for (std::size_t at = 0; at + reading.width <= value.size(); at += reading.width)
+                out[value.substr(at, reading.width)] += n;
+            continue;
+        }
+        std::size_t at = 0;
+        while (at < value.size()) {
+            std::size_t end = value.find(kListSeparator, at);
+            if (end == std::string::npos) end = value.size();
+            if (end > at) out[value.substr(at, end - at)] += n;
+            at = end + 1;
+        }
+    }
+    return out;
+}
+
 FacetCounts region_counts(const FacetCounts& venue_countries)
 {
     const RegionTable& table = default_region_table();

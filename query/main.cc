@@ -18,11 +18,22 @@ using infonote::SortOrder;
 void add_db(CLI::App* cmd, QueryOptions& o)
 {
     CLI::Option* db =
-        cmd->add_option("--db", o.db, "Database folder (or stub file); default $INFONOTE_DB");
+        cmd->add_option("--db", o.db,
+                        "Database folder, or a Xapian stub file listing shards (local, or "
+                        "'remote HOST:PORT' served by xapian-tcpsrv); default $INFONOTE_DB");
     if (const char* env = std::getenv("INFONOTE_DB"); env && *env)
         o.db = env;
     else
         db->required();
+    cmd->add_option_function<double>(
+           "--timeout",
+           [&o](double seconds) { o.open.timeout_ms = static_cast<unsigned>(seconds * 1000); },
+           "Give up on a remote shard that takes longer than SECONDS to connect or answer "
+           "(default 10)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("--allow-partial", o.open.allow_partial,
+                  "When a shard cannot be reached, answer from the others (with a warning on "
+                  "stderr naming it) instead of failing");
 }
 
 void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)

@@ -1,6 +1,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include "packed_text.h"
 #include "schema.h"
@@ -10,29 +11,28 @@ namespace infonote {
 
 namespace {
 
-Xapian::Database open_checked(const std::filesystem::path& path)
+// A shard of another schema or text pipeline would answer differently
+// from the others: refused, with the remedy.
+void check_versions(Xapian::Database& db, const std::string& name)
 {
-    Xapian::Database db;
-    try {
-        db = Xapian::Database(path.string());
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError(path.string() + ": cannot open database: " + e.get_msg());
-    }
     std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
-    if (schema.empty())
-        throw DatabaseError(path.string() + ": not an infonote index (no schema version)");
+    if (schema.empty()) throw DatabaseError(name + ": not an infonote index (no schema version)");
     if (schema != std::to_string(kSchemaVersion))
-        throw DatabaseError(path.string() + ": index has schema version " + schema +
-                            ", this infonote-query reads version " +
-                            std::to_string(kSchemaVersion) +
-                            "; rebuild it with infonote-index build");
+        throw DatabaseError(
+            name + ": index has schema version " + schema + ", this infonote-query reads version " +
+            std::to_string(kSchemaVersion) + "; rebuild it with infonote-index build");
     std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
     if (pipeline != std::to_string(kTextPipelineVersion))
-        throw DatabaseError(path.string() + ": index was built with text pipeline " + pipeline +
+        throw DatabaseError(name + ": index was built with text pipeline " + pipeline +
                             ", this infonote-query searches with " +
                             std::to_string(kTextPipelineVersion) +
                             "; rebuild it with infonote-index build");
-    return db;
+}
+
+void warn_left_out(const ShardSpec& shard, const std::string& why)
+{
+    std::cerr << "infonote-query: warning: " << shard.describe() << " left out (" << why
+              << "); the answer covers the other shards only\n";
 }
 
 // Facets that hold one value per note are counted without the flag that
@@ -49,16 +49,16 @@ bool counted_without_own_filter(Facet f)
 }  // namespace
 
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
-                                          const std::vector<Facet>& facets)
+                                          const std::vector<Facet>& facets, bool remote)
 {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy(facets);
-    enquire.add_matchspy(&spy);
+    FacetCounter counter(facets, remote);
+    counter.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     std::map<Facet, FacetCounts> counts;
-    for (Facet f : facets) counts[f] = counts_of(spy, f);
+    for (Facet f : facets) counts[f] = counter.counts(f);
     return counts;
 }
 
@@ -92,19 +92,85 @@ Json stored_summary(const Xapian::Document& doc)
     return summary.is_discarded() ? Json::object() : summary;
 }
 
-Index::Index(std::filesystem::path path) : path_(std::move(path)), db_(open_checked(path_)) {}
+Index::Index(std::filesystem::path path, OpenOptions options)
+    : path_(std::move(path)), options_(options)
+{
+    open();
+}
+
+void Index::open()
+{
+    std::vector<ShardSpec> specs = resolve_shards(path_);
+    listed_ = specs.size();
+    shards_.clear();
+    for (ShardSpec& spec : specs) {
+        std::string name = listed_ == 1 ? path_.string() : spec.describe();
+        Xapian::Database db;
+        try {
+            db = open_shard(spec, options_.timeout_ms);
+            check_versions(db, name);
+        } catch (const Xapian::Error& e) {
+            if (!options_.allow_partial)
+                throw DatabaseError(name + ": cannot open database: " + e.get_msg());
+            warn_left_out(spec, e.get_msg());
+            continue;
+        }
+        remote_ = remote_ || spec.remote;
+        shards_.push_back({std::move(spec), std::move(db)});
+    }
+    combine();
+}
+
+void Index::combine()
+{
+    if (shards_.empty())
+        throw DatabaseError(path_.string() + ": no shard of " + std::to_string(listed_) +
+                            " could be opened");
+    db_ = Xapian::Database();
+    for (const Shard& shard : shards_) db_.add_database(shard.db);
+}
 
 void Index::reopen()
 {
     // A build switched in is only seen by opening the stub again: reopen()
     // does not re-read it.
     db_.close();
-    db_ = open_checked(path_);
+    open();
+}
+
+void Index::drop_failed_shards(const Xapian::NetworkError& error)
+{
+    // Xapian says what went wrong, not where, and a match cut short leaves
+    // every remote connection mid-conversation: open each shard afresh and
+    // see which cannot be.
+    std::vector<Shard> alive;
+    std::vector<std::pair<ShardSpec, std::string>> failed;
+    for (Shard& shard : shards_) {
+        try {
+            alive.push_back({shard.spec, open_shard(shard.spec, options_.timeout_ms)});
+        } catch (const Xapian::Error& e) {
+            failed.emplace_back(shard.spec, e.get_msg());
+        }
+    }
+    shards_ = std::move(alive);
+    if (failed.empty()) {
+        combine();
+        throw DatabaseError(path_.string() + ": " + error.get_msg());
+    }
+    if (!options_.allow_partial) {
+        std::string message;
+        for (const auto& [spec, why] : failed)
+            message += (message.empty() ? "" : "; ") + spec.describe() + ": " + why;
+        throw DatabaseError(message + " (--allow-partial answers from the other shards)");
+    }
+    for (const auto& [spec, why] : failed) warn_left_out(spec, why);
+    combine();
 }
 
 SearchResult Index::search(const SearchPlan& plan)
 {
-    return with_retry([&plan](Xapian::Database& db) {
+    bool remote = remote_;
+    return with_retry([&plan, remote](Xapian::Database& db) {
         SearchResult result;
         result.ranked = plan.query.ranked && plan.sort == SortOrder::Relevance;
         Xapian::Enquire enquire(db);
@@ -121,12 +187,12 @@ SearchResult Index::search(const SearchPlan& plan)
         std::vector<Facet> in_matches;
         for (Facet f : plan.facets) {
             if (plan.query.filters_on(f) && counted_without_own_filter(f))
-                result.facets[f] = count_facets(db, plan.query.query_without(f), {f})[f];
+                result.facets[f] = count_facets(db, plan.query.query_without(f), {f}, remote)[f];
             else
                 in_matches.push_back(f);
         }
-        FacetSpy spy(in_matches);
-        if (!in_matches.empty()) enquire.add_matchspy(&spy);
+        FacetCounter counter(in_matches, remote);
+        if (!in_matches.empty()) counter.attach(enquire);
 
         Xapian::doccount everything = db.get_doccount();
         // Relevance reversed: the weakest first, so the whole ranking is
@@ -137,7 +203,7 @@ SearchResult Index::search(const SearchPlan& plan)
         // Checking every document makes the total and the facets exact.
         Xapian::MSet mset = enquire.get_mset(first, wanted, everything);
         result.total = mset.get_matches_estimated();
-        for (Facet f : in_matches) result.facets[f] = counts_of(spy, f);
+        for (Facet f : in_matches) result.facets[f] = counter.counts(f);
 
         std::vector<Xapian::MSetIterator> page;
         for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);

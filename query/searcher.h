@@ -15,6 +15,7 @@
 #include "facets.h"
 #include "note_json.h"
 #include "query_builder.h"
+#include "shards.h"
 
 namespace infonote {
 
@@ -82,17 +83,31 @@ struct SearchResult {
     bool ranked = false;
 };
 
-/// An infonote index opened for reading. Refuses a database of another
-/// schema or text pipeline version, with the remedy in the message.
+/// How an index with remote shards is opened.
+struct OpenOptions {
+    /// For connecting to a remote shard and for each request to it.
+    unsigned timeout_ms = 10000;
+    /// Answer from the shards that respond, saying on stderr which did not,
+    /// instead of failing.
+    bool allow_partial = false;
+};
+
+/// An infonote index opened for reading: one database or the shards a
+/// stub lists (shards.h). Refuses a database of another schema or text
+/// pipeline version, with the remedy in the message.
 class Index {
   public:
-    explicit Index(std::filesystem::path path);
+    explicit Index(std::filesystem::path path, OpenOptions options = {});
 
     SearchResult search(const SearchPlan& plan);
 
     /// Runs `read` on the database, reopening it and trying again when an
     /// update or rebuild lands meanwhile (DatabaseModifiedError). `read`
     /// must start afresh each time.
+    ///
+    /// A shard that fails meanwhile (a server gone, a timeout) fails the
+    /// read with a DatabaseError naming it; with allow_partial it is left
+    /// out and `read` runs again on the others.
     template <typename Read>
     auto with_retry(Read read) -> decltype(read(std::declval<Xapian::Database&>()))
     {
@@ -102,22 +117,41 @@ class Index {
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == 3) throw;
                 reopen();
+            } catch (const Xapian::NetworkError& e) {
+                if (attempt == 3) throw;
+                drop_failed_shards(e);
             }
         }
     }
 
     const std::filesystem::path& path() const { return path_; }
 
+    /// Whether a shard is served over the network: facets are then counted
+    /// with Xapian's own spies, which xapian-tcpsrv knows (facets.h).
+    bool remote() const { return remote_; }
+
   private:
+    void open();
     void reopen();
+    void drop_failed_shards(const Xapian::NetworkError& error);
+    void combine();
 
     std::filesystem::path path_;
+    OpenOptions options_;
+    struct Shard {
+        ShardSpec spec;
+        Xapian::Database db;
+    };
+    std::vector<Shard> shards_;
+    std::size_t listed_ = 0;
     Xapian::Database db_;
+    bool remote_ = false;
 };
 
-/// Exact counts of `facets` over every note `query` matches.
+/// Exact counts of `facets` over every note `query` matches; `remote` as
+/// Index::remote().
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
-                                          const std::vector<Facet>& facets);
+                                          const std::vector<Facet>& facets, bool remote);
 
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);

@@ -18,6 +18,9 @@ resident memory:
   index size    bytes on disk of infonote's live build and of omindex's
                 database
   query mix     scripts/bench_query.py's mix against quest
+  shards        builds of 1, 2 and 4 shards (--shards), and three queries
+                on each, with the shards opened locally and served by one
+                xapian-tcpsrv per shard on 127.0.0.1
 
 Nothing is judged here: the targets are read off the table, which is
 printed and written to --out (default WORK/bench.md).
@@ -28,6 +31,7 @@ import datetime
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -131,6 +135,68 @@ class Case:
         return cells
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(shard_path):
+    """Starts xapian-tcpsrv on one shard; returns (process, port)."""
+    port = free_port()
+    proc = subprocess.Popen(["xapian-tcpsrv", "--port", str(port), "--interface", "127.0.0.1",
+                             "--quiet", shard_path], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    for _ in range(200):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return proc, port
+        time.sleep(0.05)
+    proc.kill()
+    sys.exit(f"bench.py: xapian-tcpsrv on {shard_path} did not start")
+
+
+def shard_series(index, query, corpus, work, jobs, runs, query_runs, notes):
+    """Rows of the shard-count table."""
+    rows = []
+    for shards in (1, 2, 4):
+        db = os.path.join(work, f"shards-{shards}")
+        times = []
+        for _ in range(runs):
+            shutil.rmtree(db, ignore_errors=True)
+            times.append(run_timed([index, "build", corpus, "--db", db, "--no-progress",
+                                    "--jobs", str(jobs), "--shards", str(shards)])[0])
+        build = statistics.median(times)
+        build_dir = live_build(db)
+        shard_dirs = ([os.path.join(build_dir, f"shard-{i}") for i in range(shards)]
+                      if shards > 1 else [build_dir])
+        servers = [serve(d) for d in shard_dirs]
+        stub = os.path.join(work, f"remote-{shards}.stub")
+        with open(stub, "w", encoding="utf-8") as f:
+            f.writelines(f"remote 127.0.0.1:{port}\n" for _, port in servers)
+        try:
+            code, _ = bench_query.busiest_country(query, db)
+            cells = [str(shards), f"{build:.1f}", f"{notes / build / shards:.0f}"]
+            for args in (["search", "export", "controls", "--limit", "20"],
+                         ["search", "workshop", "--facets",
+                          "country,org,year,venue_country,region,type", "--limit", "20"],
+                         ["attended", code]):
+                for target in (db, stub):
+                    argv = [query] + args + ["--db", target]
+                    timed = [run_timed(argv)[0] * 1000 for _ in range(query_runs)]
+                    cells.append(f"{statistics.median(timed):.1f}")
+            rows.append(cells)
+        finally:
+            for proc, _ in servers:
+                os.killpg(proc.pid, 9)
+                proc.wait()
+    return rows
+
+
+SHARD_HEADER = ["shards", "build s", "notes/s per shard", "plain ms", "plain remote ms",
+                "facets ms", "facets remote ms", "attended ms", "attended remote ms"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--notes", type=int, default=20000, help="notes to generate (seed 7)")
@@ -200,6 +266,9 @@ def main():
 
     print("bench.py: query mix", file=sys.stderr)
     count, query_rows = bench_query.query_mix(query, ours, omega, args.query_runs)
+    print("bench.py: shard series", file=sys.stderr)
+    shard_rows = shard_series(index, query, corpus, work, args.jobs, args.runs,
+                              args.query_runs, notes)
 
     header = ["case (whole process, s)", "infonote median", "slowest", "omindex median",
               "slowest", "ratio", "throughput", "infonote peak MiB", "omindex peak MiB"]
@@ -214,7 +283,11 @@ def main():
             f"Index size: infonote {sizes[0] / 1e6:.1f} MB, omindex {sizes[1] / 1e6:.1f} MB "
             f"({sizes[0] / sizes[1]:.2f}x)\n\n"
             f"Query mix on {count} notes, {args.query_runs} runs each:\n\n"
-            + bench_query.markdown_table(bench_query.QUERY_HEADER, query_rows))
+            + bench_query.markdown_table(bench_query.QUERY_HEADER, query_rows) + "\n"
+            f"Shards ({args.runs} builds each, --jobs {args.jobs}; queries whole process, "
+            f"median of {args.query_runs}; remote: one xapian-tcpsrv per shard on "
+            "127.0.0.1):\n\n"
+            + bench_query.markdown_table(SHARD_HEADER, shard_rows))
     print(text, end="")
     out = args.out or os.path.join(work, "bench.md")
     with open(out, "w", encoding="utf-8") as f:

@@ -29,5 +29,8 @@ done
 for q in "attended [A-Z]{2} \([0-9]+ events" "search with all facets" "countries" "timeline"; do
     expect "^\| $q.*\| $num +\| $num +\| [0-9]+ +\|"
 done
+for n in 1 2 4; do
+    expect "^\| $n +\| $num +\| [0-9]+ +\| $num +\| $num +\| $num +\| $num +\| $num +\| $num +\|"
+done
 cmp -s <(printf '%s\n' "$table") "$work.md" || { echo "bench_test.sh: --out differs from stdout" >&2; status=1; }
 exit $status
