@@ -18,7 +18,7 @@ resident memory:
   index size    bytes on disk of infonote's live build and of omindex's
                 database
   query mix     scripts/bench_query.py's mix against quest
-  shards        builds of 1, 2 and 4 shards (--shards), and three queries
+  shards        one build each of 1, 2 and 4 shards (--shards), three queries
                 on each, with the shards opened locally and served by one
                 xapian-tcpsrv per shard on 127.0.0.1
 
@@ -267,8 +267,7 @@ def main():
     print("bench.py: query mix", file=sys.stderr)
     count, query_rows = bench_query.query_mix(query, ours, omega, args.query_runs)
     print("bench.py: shard series", file=sys.stderr)
-    shard_rows = shard_series(index, query, corpus, work, args.jobs, args.runs,
-                              args.query_runs, notes)
+    shard_rows = shard_series(index, query, corpus, work, args.jobs, 1, args.query_runs, notes)
 
     header = ["case (whole process, s)", "infonote median", "slowest", "omindex median",
               "slowest", "ratio", "throughput", "infonote peak MiB", "omindex peak MiB"]
@@ -284,7 +283,7 @@ def main():
             f"({sizes[0] / sizes[1]:.2f}x)\n\n"
             f"Query mix on {count} notes, {args.query_runs} runs each:\n\n"
             + bench_query.markdown_table(bench_query.QUERY_HEADER, query_rows) + "\n"
-            f"Shards ({args.runs} builds each, --jobs {args.jobs}; queries whole process, "
+            f"Shards (one build each, --jobs {args.jobs}; queries whole process, "
             f"median of {args.query_runs}; remote: one xapian-tcpsrv per shard on "
             "127.0.0.1):\n\n"
             + bench_query.markdown_table(SHARD_HEADER, shard_rows))
