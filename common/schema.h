@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -101,6 +101,11 @@ inline constexpr char kListSeparator = '\x1f';
 /// year facet counted from one slot, which Xapian's own value counter can
 /// do on a remote shard.
 inline constexpr unsigned kYearsSlot = 12;
+/// The start date ("YYYYMMDD", "00000000" when undated) followed by the note's
+/// id: date order with ties broken by id, never by Xapian's document
+/// number, which differs between one database and shards of it. One value
+/// rather than a KeyMaker, which the remote backend cannot run.
+inline constexpr unsigned kDateOrderSlot = 13;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

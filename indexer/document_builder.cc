@@ -160,6 +160,8 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
 
     doc.add_boolean_term(id_term(note.id));
     doc.add_value(kNoteIdSlot, id_term(note.id));
+    doc.add_value(kDateOrderSlot,
+                  (note.start_date ? note.start_date->compact() : std::string(8, '0')) + note.id);
     for (const ParticipantState& s : note.states)
         doc.add_boolean_term(filter_term(FieldId::Country, s.code));
     if (note.venue.country) {

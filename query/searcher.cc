@@ -176,13 +176,14 @@ SearchResult Index::search(const SearchPlan& plan)
         Xapian::Enquire enquire(db);
         enquire.set_query(plan.query.query);
         if (!plan.query.ranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
-        if (plan.sort == SortOrder::Date) {
-            // Undated notes have an empty slot, which sorts first.
-            if (plan.query.ranked)
-                enquire.set_sort_by_value_then_relevance(kStartDateSlot, plan.reverse);
-            else
-                enquire.set_sort_by_value(kStartDateSlot, plan.reverse);
-        }
+        // Ties are broken by the note's id, never by Xapian's document
+        // number, which differs between one database and shards of it: the
+        // same notes come out in the same order however they are stored.
+        // Undated notes sort first (schema.h, kDateOrderSlot).
+        if (plan.sort == SortOrder::Date)
+            enquire.set_sort_by_value(kDateOrderSlot, plan.reverse);
+        else
+            enquire.set_sort_by_relevance_then_value(kNoteIdSlot, false);
 
         std::vector<Facet> in_matches;
         for (Facet f : plan.facets) {
