@@ -26,6 +26,7 @@ Json build_json(const IndexLayout& layout, const std::string& build)
             return value.empty() ? Json(nullptr) : Json(value);
         };
         out["notes"] = db.get_doccount();
+        out["shards"] = shards_of(layout.path_of(build)).size();
         out["built"] = meta(kBuildTimeKey);
         out["updated"] = meta(kUpdateTimeKey);
         out["corpus"] = meta(kCorpusKey);
@@ -48,6 +49,7 @@ void print_status_text(const Json& status)
     std::cout << "database:        " << text_of(status["database"]) << '\n'
               << "live build:      " << text_of(live["name"]) << '\n'
               << "  notes:         " << text_of(live["notes"]) << '\n'
+              << "  shards:        " << text_of(live["shards"]) << '\n'
               << "  built:         " << text_of(live["built"]) << '\n'
               << "  updated:       " << text_of(live["updated"]) << '\n'
               << "  corpus:        " << text_of(live["corpus"]) << '\n'

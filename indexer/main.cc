@@ -70,8 +70,9 @@ int main(int argc, char** argv)
         "build",
         "Index every note under CORPUS (*.txt, *.md, *.pdf, *.html, *.htm; README files and "
         "hidden entries excepted) "
-        "into a new build beside the live one; check it, compact it, then switch readers to it "
-        "atomically. The previous build is kept for rollback, older ones removed.");
+        "into a new build beside the live one, on --jobs threads; compact it, check it, then "
+        "switch readers to it atomically. The previous build is kept for rollback, older ones "
+        "removed.");
     add_write_options(*build_cmd, build, build_quiet);
     CLI::App* update_cmd = app.add_subcommand(
         "update",

@@ -212,6 +212,8 @@ TEST_F(ShardTest, BuildWritesShardsAndAStubEveryNoteInItsHashedShard)
         }
     }
     EXPECT_EQ(total, whole.get_doccount());
+    Outcome status = run({kIndexBin, "status", "--db", two().string(), "--format", "json"});
+    EXPECT_NE(status.out.find("\"shards\": 2"), std::string::npos) << status.out;
 }
 
 TEST_F(ShardTest, LocalAndRemoteShardsAnswerAsOneDatabase)
