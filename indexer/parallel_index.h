@@ -1,6 +1,7 @@
 // Indexing a list of corpus files on several threads. Xapian writes one
 // database from one thread at a time, so each worker writes a database of
-// its own (a part), and the build then merges the parts by compaction.
+// its own (a part); the build then merges the parts by compaction, or keeps
+// them as shards.
 #ifndef INFONOTE_INDEXER_PARALLEL_INDEX_H
 #define INFONOTE_INDEXER_PARALLEL_INDEX_H
 
@@ -39,11 +40,10 @@ struct BuildPart {
     std::map<std::string, std::string> metadata;
 };
 
-/// Indexes every part into its database, one thread per part, each in
-/// file order. Diagnostics appear
+/// Indexes every part into its database, each in file order, at most
+/// `threads` parts at once, each on a thread of its own. Diagnostics appear
 /// as files are read; counts and rejected files are added to `report` in
-/// part order, so they do not depend on the threads' timing. At most
-/// `threads` parts are written at once. The first
+/// part order, so they do not depend on the threads' timing. The first
 /// failure (Interrupted, IndexError) stops every worker and is rethrown.
 void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
                  const std::filesystem::path& corpus, ProgressBar& progress, RunReport& report);
