@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -90,22 +90,23 @@ inline constexpr unsigned kVenueCountrySlot = 9;
 /// The note's whole text, for snippets and `infonote-query show`, as
 /// pack_text() compresses it.
 inline constexpr unsigned kTextSlot = 10;
-/// What a listing line shows, in one slot so that long listings read one
-/// value per note instead of parsing its stored JSON: id, path, title,
-/// start and end date (YYYY-MM-DD), venue city and country, "online" or
-/// "", and the participating States' codes concatenated, joined by
-/// kListSeparator.
-inline constexpr unsigned kListingSlot = 11;
+/// Date order and what a listing line shows, in one value: the start date
+/// ("YYYYMMDD", "00000000" when undated), then, joined by kListSeparator,
+/// the note's id, path, title, start and end date (YYYY-MM-DD), venue city
+/// and country, "online" or "", and the participating States' codes
+/// concatenated. Sorting by it orders by date, ties by id (fixed length),
+/// never by Xapian's document number, which differs between one database
+/// and shards of it; and a date-ordered listing reads each line from the
+/// sort key Xapian returns with the match, without fetching any document,
+/// which matters most from remote shards. One value rather than a KeyMaker,
+/// which the remote backend cannot run. (Slot 11 is no longer used.)
+inline constexpr unsigned kListingSlot = 13;
+inline constexpr std::size_t kListingDateBytes = 8;
 inline constexpr char kListSeparator = '\x1f';
 /// The years the event touches, concatenated ("2014", "20152016"): the
 /// year facet counted from one slot, which Xapian's own value counter can
 /// do on a remote shard.
 inline constexpr unsigned kYearsSlot = 12;
-/// The start date ("YYYYMMDD", "00000000" when undated) followed by the note's
-/// id: date order with ties broken by id, never by Xapian's document
-/// number, which differs between one database and shards of it. One value
-/// rather than a KeyMaker, which the remote backend cannot run.
-inline constexpr unsigned kDateOrderSlot = 13;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

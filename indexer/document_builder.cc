@@ -93,7 +93,8 @@ void add_listing(Xapian::Document& doc, const Note& note, const std::set<std::st
                                   note.venue.country.value_or(""),
                                   note.venue.online ? "online" : "",
                                   concatenated(participants)};
-    doc.add_value(kListingSlot, join_list(fields));
+    std::string date = note.start_date ? note.start_date->compact() : std::string(8, '0');
+    doc.add_value(kListingSlot, date + join_list(fields));
 }
 
 }  // namespace
@@ -160,8 +161,6 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
 
     doc.add_boolean_term(id_term(note.id));
     doc.add_value(kNoteIdSlot, id_term(note.id));
-    doc.add_value(kDateOrderSlot,
-                  (note.start_date ? note.start_date->compact() : std::string(8, '0')) + note.id);
     for (const ParticipantState& s : note.states)
         doc.add_boolean_term(filter_term(FieldId::Country, s.code));
     if (note.venue.country) {

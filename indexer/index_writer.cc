@@ -19,7 +19,10 @@ IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode, std::s
     : path_(db), mode_(mode), batch_(batch)
 {
     try {
-        int flags = mode == WriteMode::Fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_OPEN;
+        // A fresh database is a part of a build, compacted into the build
+        // and then thrown away: nothing is gained by forcing it to disk.
+        int flags = mode == WriteMode::Fresh ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
+                                             : Xapian::DB_OPEN;
         db_ = Xapian::WritableDatabase(db.string(), flags);
         if (mode == WriteMode::InPlace) db_.begin_transaction();
     } catch (const Xapian::DatabaseLockError&) {

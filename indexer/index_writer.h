@@ -26,7 +26,8 @@ class DocumentRejected : public std::runtime_error {
 
 enum class WriteMode {
     /// A new database that no reader sees yet: committed in batches, so
-    /// memory stays bounded however large the corpus.
+    /// memory stays bounded however large the corpus, and not forced to
+    /// disk (a build compacts it into the database readers get).
     Fresh,
     /// The live database: every change in one transaction, so readers see
     /// the index before the run or after it, never in between, and a crash

@@ -69,7 +69,12 @@ std::string stored_text(const Xapian::Document& doc)
 
 Listing stored_listing(const Xapian::Document& doc)
 {
-    std::string value = doc.get_value(kListingSlot);
+    return listing_of(doc.get_value(kListingSlot));
+}
+
+Listing listing_of(const std::string& slot_value)
+{
+    std::string value = slot_value.substr(std::min(kListingDateBytes, slot_value.size()));
     Listing l;
     std::string online;
     std::string* parts[] = {&l.id,   &l.path,    &l.title, &l.start_date,  &l.end_date,
@@ -179,9 +184,9 @@ SearchResult Index::search(const SearchPlan& plan)
         // Ties are broken by the note's id, never by Xapian's document
         // number, which differs between one database and shards of it: the
         // same notes come out in the same order however they are stored.
-        // Undated notes sort first (schema.h, kDateOrderSlot).
+        // Undated notes sort first (schema.h, kListingSlot).
         if (plan.sort == SortOrder::Date)
-            enquire.set_sort_by_value(kDateOrderSlot, plan.reverse);
+            enquire.set_sort_by_value(kListingSlot, plan.reverse);
         else
             enquire.set_sort_by_relevance_then_value(kNoteIdSlot, false);
 
@@ -213,16 +218,25 @@ SearchResult Index::search(const SearchPlan& plan)
             page.erase(page.begin(), page.begin() + std::min(plan.offset, page.size()));
             if (plan.limit != 0 && page.size() > plan.limit) page.resize(plan.limit);
         }
+        // A date-ordered listing reads its lines from the sort keys: no
+        // document is fetched, which from a remote shard would cost a round
+        // trip each.
+        bool from_keys = plan.brief && plan.sort == SortOrder::Date && plan.snippet_length == 0;
         Xapian::Stem stemmer("en");
         for (const Xapian::MSetIterator& it : page) {
-            Xapian::Document doc = it.get_document();
             Hit hit;
             hit.docid = *it;
+            hit.percent = it.get_percent();
+            if (from_keys) {
+                hit.listing = listing_of(it.get_sort_key());
+                result.hits.push_back(std::move(hit));
+                continue;
+            }
+            Xapian::Document doc = it.get_document();
             if (plan.brief)
                 hit.listing = stored_listing(doc);
             else
                 hit.summary = stored_summary(doc);
-            hit.percent = it.get_percent();
             if (plan.snippet_length > 0 && plan.query.ranked) {
                 // Xapian lower-cases the text but does not strip accents,
                 // so a folded query word marks only unaccented spellings.

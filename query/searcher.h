@@ -159,6 +159,9 @@ std::string stored_text(const Xapian::Document& doc);
 /// A document's listing slot, read.
 Listing stored_listing(const Xapian::Document& doc);
 
+/// A listing slot's value (schema.h, kListingSlot), read.
+Listing listing_of(const std::string& slot_value);
+
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);
 
