@@ -6,7 +6,6 @@
 #include <fstream>
 #include <stdexcept>
 
-#include <spdlog/spdlog.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +14,7 @@
 #include "mo_catalog.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
+#include "warnings.h"
 
 namespace infonote {
 
@@ -721,7 +721,7 @@ const CountryGazetteer& default_gazetteer()
     static const CountryGazetteer gazetteer = [] {
         CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv",
                            iso_3166_catalogues());
-        for (const std::string& w : g.load_warnings()) spdlog::warn("{}", w);
+        for (const std::string& w : g.load_warnings()) warn(w);
         return g;
     }();
     return gazetteer;

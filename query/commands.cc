@@ -78,6 +78,8 @@ SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal
     plan.limit = o.all ? 0 : o.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
     plan.facets = facets_of(o.facets);
     plan.brief = o.format == OutputFormat::Text;
+    if (o.verbose)
+        std::cerr << "infonote-query: query: " << plan.query.query.get_description() << '\n';
     if (plan.query.ranked) {
         plan.snippet_length = kSnippetLength;
         if (o.format == OutputFormat::Text && terminal.colour) {

@@ -39,6 +39,8 @@ struct QueryOptions {
     std::string by = "year";
     /// stats: how many top countries and organizations.
     std::size_t top = 10;
+    /// Print the Xapian query that search and attended run, on stderr.
+    bool verbose = false;
 };
 
 int run_search(const QueryOptions& options);

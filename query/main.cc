@@ -1,5 +1,6 @@
 // infonote-query: searches an index built by infonote-index.
 #include <cstdlib>
+#include <iostream>
 #include <map>
 
 #include <CLI/CLI.hpp>
@@ -7,7 +8,7 @@
 #include "commands.h"
 #include "config.h"
 #include "exit_codes.h"
-#include "logging.h"
+#include "warnings.h"
 
 namespace {
 
@@ -98,6 +99,88 @@ void add_facets(CLI::App* cmd, QueryOptions& o)
         ->capture_default_str();
 }
 
+// One subcommand: what `infonote-query --help` says of it, the options it
+// takes and what runs it.
+struct Command {
+    const char* name;
+    const char* description;
+    void (*add_options)(CLI::App*, QueryOptions&);
+    int (*run)(const QueryOptions&);
+};
+
+const Command kCommands[] = {
+    {"search",
+     "Search notes. With WORDS, the best matches by relevance, with snippets. With filters "
+     "only, every matching note, oldest first.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         cmd->add_option("words", o.words, "Words and fields to search for");
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         add_paging(cmd, o);
+         add_facets(cmd, o);
+         add_format(cmd, o);
+     },
+     infonote::run_search},
+    {"attended",
+     "Every event COUNTRY attended, as participant or host, oldest first, with its role. "
+     "Nothing is cut unless --limit says so; the total is exact.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         cmd->add_option("country", o.target, "Country: name, alias or ISO code")->required();
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         add_paging(cmd, o);
+         add_facets(cmd, o);
+         add_format(cmd, o);
+     },
+     infonote::run_attended},
+    {"show", "One note's parsed fields and its whole text.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         cmd->add_option("note", o.target, "The note's id, or its path (as listed, or on disk)")
+             ->required();
+         add_db(cmd, o);
+         add_format(cmd, o, false);
+     },
+     infonote::run_show},
+    {"countries",
+     "Every country with the number of matching events it attended and hosted, most first.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         add_format(cmd, o);
+     },
+     infonote::run_countries},
+    {"stats",
+     "The index at a glance: notes, date span, last build, top countries, organizations and "
+     "event types.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         cmd->add_option("--top", o.top, "How many top values to list")->capture_default_str();
+         add_format(cmd, o, false);
+     },
+     infonote::run_stats},
+    {"timeline",
+     "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
+     "empty periods between the first and last are shown.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--by", o.by, "year or month")
+             ->check(CLI::IsMember({"year", "month"}))
+             ->capture_default_str();
+         add_format(cmd, o);
+     },
+     infonote::run_timeline},
+};
+
+// The subcommand the command line names: its first word that is not an
+// option (the program's own options take no value), or "".
+std::string named_command(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (argv[i][0] != '-') return argv[i];
+    return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -115,84 +198,33 @@ int main(int argc, char** argv)
         "query (an unknown country included); 4 the database cannot be opened or read."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
-    bool verbose = false;
-    app.add_flag("-v,--verbose", verbose, "Log to stderr");
-
-    QueryOptions search;
-    CLI::App* search_cmd = app.add_subcommand(
-        "search",
-        "Search notes. With WORDS, the best matches by relevance, with snippets. With "
-        "filters only, every matching note, oldest first.");
-    search_cmd->add_option("words", search.words, "Words and fields to search for");
-    add_db(search_cmd, search);
-    add_filters(search_cmd, search);
-    add_paging(search_cmd, search);
-    add_facets(search_cmd, search);
-    add_format(search_cmd, search);
-
-    QueryOptions attended;
-    CLI::App* attended_cmd = app.add_subcommand(
-        "attended",
-        "Every event COUNTRY attended, as participant or host, oldest first, with its "
-        "role. Nothing is cut unless --limit says so; the total is exact.");
-    attended_cmd->add_option("country", attended.target, "Country: name, alias or ISO code")
-        ->required();
-    add_db(attended_cmd, attended);
-    add_filters(attended_cmd, attended);
-    add_paging(attended_cmd, attended);
-    add_facets(attended_cmd, attended);
-    add_format(attended_cmd, attended);
-
-    QueryOptions show;
-    CLI::App* show_cmd = app.add_subcommand("show", "One note's parsed fields and its whole text.");
-    show_cmd->add_option("note", show.target, "The note's id, or its path (as listed, or on disk)")
-        ->required();
-    add_db(show_cmd, show);
-    add_format(show_cmd, show, false);
-
-    QueryOptions countries;
-    CLI::App* countries_cmd = app.add_subcommand(
-        "countries",
-        "Every country with the number of matching events it attended and hosted, most "
-        "first.");
-    add_db(countries_cmd, countries);
-    add_filters(countries_cmd, countries);
-    add_format(countries_cmd, countries);
-
-    QueryOptions stats;
-    CLI::App* stats_cmd =
-        app.add_subcommand("stats",
-                           "The index at a glance: notes, date span, last build, top countries, "
-                           "organizations and event types.");
-    add_db(stats_cmd, stats);
-    stats_cmd->add_option("--top", stats.top, "How many top values to list")->capture_default_str();
-    add_format(stats_cmd, stats, false);
-
-    QueryOptions timeline;
-    CLI::App* timeline_cmd = app.add_subcommand(
-        "timeline",
-        "Matching events per year (or month) of their start date, as a bar chart, CSV or "
-        "JSON; empty periods between the first and last are shown.");
-    add_db(timeline_cmd, timeline);
-    add_filters(timeline_cmd, timeline);
-    timeline_cmd->add_option("--by", timeline.by, "year or month")
-        ->check(CLI::IsMember({"year", "month"}))
-        ->capture_default_str();
-    add_format(timeline_cmd, timeline);
+    // Every subcommand is listed, but only the one named gets its options:
+    // building them all would take a good part of a quick query's start.
+    QueryOptions options;
+    app.add_flag("-v,--verbose", options.verbose,
+                 "Show the Xapian query that search and attended run, on stderr");
+    std::string named = named_command(argc, argv);
+    const Command* chosen = nullptr;
+    for (const Command& c : kCommands) {
+        CLI::App* cmd = app.add_subcommand(c.name, c.description);
+        if (named == c.name) {
+            c.add_options(cmd, options);
+            chosen = &c;
+        }
+    }
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
     }
-    infonote::setup_logging("infonote-query", {verbose, {}});
+    infonote::set_warning_sink([](const std::string& message) {
+        std::cerr << "infonote-query: warning: " << message << '\n';
+    });
     // Long listings write thousands of lines: let std::cout buffer them
     // rather than pass each piece to C stdio.
     std::ios::sync_with_stdio(false);
-    if (*search_cmd) return infonote::run_search(search);
-    if (*attended_cmd) return infonote::run_attended(attended);
-    if (*show_cmd) return infonote::run_show(show);
-    if (*countries_cmd) return infonote::run_countries(countries);
-    if (*stats_cmd) return infonote::run_stats(stats);
-    return infonote::run_timeline(timeline);
+    // A parse that succeeded ran a subcommand, and only the named one can
+    // have run.
+    return chosen->run(options);
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <unordered_map>
 
+#include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
 #include "text_normalizer.h"
@@ -45,6 +47,24 @@ bool counted_without_own_filter(Facet f)
 {
     return f != Facet::Country && f != Facet::Org;
 }
+
+// English stems for snippets. Xapian stems every word of the text it
+// cuts a snippet from, and a page of notes repeats most of its words: each
+// word is stemmed once per search.
+class RememberingStem : public Xapian::StemImplementation {
+  public:
+    std::string operator()(const std::string& word) override
+    {
+        auto found = stems_.find(word);
+        if (found != stems_.end()) return found->second;
+        return stems_.emplace(word, english_(word)).first->second;
+    }
+    std::string get_description() const override { return english_.get_description(); }
+
+  private:
+    Xapian::Stem english_{"en"};
+    std::unordered_map<std::string, std::string> stems_;
+};
 
 }  // namespace
 
@@ -206,9 +226,17 @@ SearchResult Index::search(const SearchPlan& plan)
         bool reverse_ranking = plan.sort == SortOrder::Relevance && plan.reverse;
         Xapian::doccount first = reverse_ranking ? 0 : plan.offset;
         Xapian::doccount wanted = reverse_ranking || plan.limit == 0 ? everything : plan.limit;
-        // Checking every document makes the total and the facets exact.
-        Xapian::MSet mset = enquire.get_mset(first, wanted, everything);
+        // Checking every document makes the total and the facets exact. A
+        // page of the best matches needs far fewer when the total can be
+        // counted apart, from the posting lists (match_count.h); remote
+        // shards would send their posting lists whole for that.
+        bool count_apart = in_matches.empty() && !remote && wanted < everything &&
+                           plan.sort == SortOrder::Relevance && countable(plan.query.query);
+        Xapian::MSet mset =
+            enquire.get_mset(first, wanted, count_apart ? first + wanted : everything);
         result.total = mset.get_matches_estimated();
+        if (count_apart && mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+            result.total = count_matches(db, plan.query.query).value();
         for (Facet f : in_matches) result.facets[f] = counter.counts(f);
 
         std::vector<Xapian::MSetIterator> page;
@@ -222,7 +250,7 @@ SearchResult Index::search(const SearchPlan& plan)
         // document is fetched, which from a remote shard would cost a round
         // trip each.
         bool from_keys = plan.brief && plan.sort == SortOrder::Date && plan.snippet_length == 0;
-        Xapian::Stem stemmer("en");
+        Xapian::Stem stemmer(new RememberingStem);
         for (const Xapian::MSetIterator& it : page) {
             Hit hit;
             hit.docid = *it;

@@ -1,7 +1,8 @@
-// Logging for both programs: spdlog, to standard error and optionally to a
-// rotating log file.
-#ifndef INFONOTE_COMMON_LOGGING_H
-#define INFONOTE_COMMON_LOGGING_H
+// Logging for infonote-index: spdlog, to standard error and optionally to
+// a rotating log file. (infonote-query writes its few warnings itself and
+// starts quicker without spdlog.)
+#ifndef INFONOTE_INDEXER_LOGGING_H
+#define INFONOTE_INDEXER_LOGGING_H
 
 #include <string>
 
@@ -16,7 +17,8 @@ struct LogOptions {
 };
 
 /// Replaces spdlog's default logger (which writes to standard output) with
-/// one that writes "PROGRAM: LEVEL: message" lines to standard error.
+/// one that writes "PROGRAM: LEVEL: message" lines to standard error, and
+/// sends warnings (warnings.h) to it.
 void setup_logging(const std::string& program, const LogOptions& options = {});
 
 /// Tells emit_diagnostic that a progress line is on the terminal, to be
