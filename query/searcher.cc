@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <iostream>
-#include <unordered_map>
 
 #include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
+#include "snippet_stem.h"
 #include "text_normalizer.h"
 
 namespace infonote {
@@ -47,24 +47,6 @@ bool counted_without_own_filter(Facet f)
 {
     return f != Facet::Country && f != Facet::Org;
 }
-
-// English stems for snippets. Xapian stems every word of the text it
-// cuts a snippet from, and a page of notes repeats most of its words: each
-// word is stemmed once per search.
-class RememberingStem : public Xapian::StemImplementation {
-  public:
-    std::string operator()(const std::string& word) override
-    {
-        auto found = stems_.find(word);
-        if (found != stems_.end()) return found->second;
-        return stems_.emplace(word, english_(word)).first->second;
-    }
-    std::string get_description() const override { return english_.get_description(); }
-
-  private:
-    Xapian::Stem english_{"en"};
-    std::unordered_map<std::string, std::string> stems_;
-};
 
 }  // namespace
 
@@ -250,7 +232,7 @@ SearchResult Index::search(const SearchPlan& plan)
         // document is fetched, which from a remote shard would cost a round
         // trip each.
         bool from_keys = plan.brief && plan.sort == SortOrder::Date && plan.snippet_length == 0;
-        Xapian::Stem stemmer(new RememberingStem);
+        Xapian::Stem stemmer(new SnippetStem(plan.query.query));
         for (const Xapian::MSetIterator& it : page) {
             Hit hit;
             hit.docid = *it;
