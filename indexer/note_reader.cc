@@ -29,9 +29,26 @@ std::string lower(std::string s)
     return s;
 }
 
+// The path's last component, as fs::path::filename() gives it but without
+// building a path: the walk asks this of every file.
+std::string_view file_name(const fs::path& p)
+{
+    std::string_view s = p.native();
+    std::size_t slash = s.rfind('/');
+    return slash == std::string_view::npos ? s : s.substr(slash + 1);
+}
+
+// From the last dot, as fs::path::extension(): "" for ".hidden" or none.
+std::string_view extension_of(std::string_view name)
+{
+    std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos || dot == 0 || name == ".." ? std::string_view()
+                                                                     : name.substr(dot);
+}
+
 Format format_of(const fs::path& p)
 {
-    std::string ext = lower(p.extension().string());
+    std::string ext = lower(std::string(extension_of(file_name(p))));
     if (ext == ".txt" || ext == ".md") return Format::Text;
     if (ext == ".pdf") return Format::Pdf;
     if (ext == ".html" || ext == ".htm") return Format::Html;
@@ -40,7 +57,8 @@ Format format_of(const fs::path& p)
 
 bool is_readme(const fs::path& p)
 {
-    return lower(p.stem().string()) == "readme";
+    std::string_view name = file_name(p);
+    return lower(std::string(name.substr(0, name.size() - extension_of(name).size()))) == "readme";
 }
 
 bool is_blank(std::string_view text)

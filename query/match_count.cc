@@ -25,9 +25,12 @@ class Cursor {
     /// already there) and returns it.
     virtual docid skip_to(docid target) = 0;
     docid at() const { return at_; }
+    /// At most this many documents: how an AND picks the child that leads.
+    Xapian::doccount size() const { return size_; }
 
   protected:
     docid at_ = 0;
+    Xapian::doccount size_ = 0;
 };
 
 using Cursors = std::vector<std::unique_ptr<Cursor>>;
@@ -37,6 +40,7 @@ class TermCursor : public Cursor {
     TermCursor(const Xapian::Database& db, const std::string& term)
         : it_(db.postlist_begin(term)), end_(db.postlist_end(term))
     {
+        size_ = term.empty() ? db.get_doccount() : db.get_termfreq(term);
     }
     docid next() override
     {
@@ -56,10 +60,16 @@ class TermCursor : public Cursor {
     Xapian::PostingIterator end_;
 };
 
-// Every child at the same document.
+// Every child at the same document. The smallest child leads and the
+// others skip to it.
 class AndCursor : public Cursor {
   public:
-    explicit AndCursor(Cursors children) : children_(std::move(children)) {}
+    explicit AndCursor(Cursors children) : children_(std::move(children))
+    {
+        std::stable_sort(children_.begin(), children_.end(),
+                         [](const auto& a, const auto& b) { return a->size() < b->size(); });
+        size_ = children_.front()->size();
+    }
     docid next() override { return align(children_.front()->next()); }
     docid skip_to(docid target) override
     {
@@ -83,7 +93,11 @@ class AndCursor : public Cursor {
 // Any child at a document.
 class OrCursor : public Cursor {
   public:
-    explicit OrCursor(Cursors children) : children_(std::move(children)) {}
+    explicit OrCursor(Cursors children) : children_(std::move(children))
+    {
+        // A sum that stops at the largest document count.
+        for (const auto& c : children_) size_ = std::max(size_, size_ + c->size());
+    }
     docid next() override
     {
         docid lowest = kEnd;
@@ -108,6 +122,7 @@ class AndNotCursor : public Cursor {
     AndNotCursor(std::unique_ptr<Cursor> kept, std::unique_ptr<Cursor> removed)
         : kept_(std::move(kept)), removed_(std::move(removed))
     {
+        size_ = kept_->size();
     }
     docid next() override { return settle(kept_->next()); }
     docid skip_to(docid target) override
