@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <numeric>
 
 #include "match_count.h"
 #include "packed_text.h"
@@ -232,29 +233,37 @@ SearchResult Index::search(const SearchPlan& plan)
         // document is fetched, which from a remote shard would cost a round
         // trip each.
         bool from_keys = plan.brief && plan.sort == SortOrder::Date && plan.snippet_length == 0;
-        Xapian::Stem stemmer(new SnippetStem(plan.query.query));
-        for (const Xapian::MSetIterator& it : page) {
-            Hit hit;
-            hit.docid = *it;
-            hit.percent = it.get_percent();
-            if (from_keys) {
-                hit.listing = listing_of(it.get_sort_key());
-                result.hits.push_back(std::move(hit));
-                continue;
-            }
-            Xapian::Document doc = it.get_document();
+        result.hits.resize(page.size());
+        for (std::size_t i = 0; i < page.size(); ++i) {
+            Hit& hit = result.hits[i];
+            hit.docid = *page[i];
+            hit.percent = page[i].get_percent();
+            if (from_keys) hit.listing = listing_of(page[i].get_sort_key());
+        }
+        if (from_keys) return result;
+        // One field of every hit, then the next, in document order: each pass
+        // stays in one part of the table, where the blocks the last lookup
+        // read serve the next, instead of every hit reading them afresh.
+        std::vector<std::size_t> order(page.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+                  [&page](std::size_t a, std::size_t b) { return *page[a] < *page[b]; });
+        std::vector<Xapian::Document> docs(page.size());
+        for (std::size_t i : order) {
+            docs[i] = page[i].get_document();
             if (plan.brief)
-                hit.listing = stored_listing(doc);
+                result.hits[i].listing = stored_listing(docs[i]);
             else
-                hit.summary = stored_summary(doc);
-            if (plan.snippet_length > 0 && plan.query.ranked) {
-                // Xapian lower-cases the text but does not strip accents,
-                // so a folded query word marks only unaccented spellings.
-                hit.snippet = mset.snippet(stored_text(doc), plan.snippet_length, stemmer, 0,
-                                           plan.highlight_begin, plan.highlight_end, "...");
-                hit.snippet = collapse_spaces(hit.snippet);
-            }
-            result.hits.push_back(std::move(hit));
+                result.hits[i].summary = stored_summary(docs[i]);
+        }
+        if (plan.snippet_length == 0 || !plan.query.ranked) return result;
+        Xapian::Stem stemmer(new SnippetStem(plan.query.query));
+        for (std::size_t i : order) {
+            // Xapian lower-cases the text but does not strip accents, so a
+            // folded query word marks only unaccented spellings.
+            std::string snippet = mset.snippet(stored_text(docs[i]), plan.snippet_length, stemmer,
+                                               0, plan.highlight_begin, plan.highlight_end, "...");
+            result.hits[i].snippet = collapse_spaces(snippet);
         }
         return result;
     });
