@@ -42,10 +42,12 @@ CorpusListing list_corpus(const fs::path& root)
     // fts rather than std::filesystem's iterator: it hands over each
     // entry's lstat with its name, where the iterator builds and splits a
     // path object per file, most of a no-op update's time. FTS_PHYSICAL:
-    // links are reported, not followed.
+    // links are reported, not followed; FTS_COMFOLLOW: except the corpus
+    // folder itself, which may well be a link.
     std::string root_text = root.string();
     char* roots[] = {root_text.data(), nullptr};
-    std::unique_ptr<FTS, FtsCloser> fts(fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, nullptr));
+    std::unique_ptr<FTS, FtsCloser> fts(
+        fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW | FTS_NOCHDIR, nullptr));
     if (!fts) throw CorpusError(root_text + ": cannot list folder: " + std::strerror(errno));
 
     // Every path the walk yields starts with the root's.

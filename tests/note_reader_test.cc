@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "corpus_reader.h"
 #include "logging.h"
 #include "note_reader.h"
 #include "process_helpers.h"
@@ -522,6 +524,54 @@ TEST_F(NoteReaderTest, BuildSurvivesSymlinkLoopsAndIndexesTheRest)
     // Each link is named on a line of its own.
     EXPECT_NE(r.err.find(corpus.string() + "/self.txt: error: "), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(corpus.string() + "/sub/up: error: "), std::string::npos) << r.err;
+}
+
+std::vector<std::string> relative_names(const infonote::CorpusListing& listing)
+{
+    std::vector<std::string> names;
+    for (const infonote::CorpusFile& f : listing.files) names.push_back(f.relative);
+    return names;
+}
+
+TEST_F(NoteReaderTest, CorpusListingSortedWithSkipsNamed)
+{
+    fs::path corpus = folder_.path() / "corpus";
+    fs::create_directories(corpus / "b" / "deep");
+    fs::create_directories(corpus / ".hidden");
+    write("corpus/b/deep/z.txt", "note");
+    write("corpus/b-c.md", "note");
+    write("corpus/a.TXT", "note");
+    write("corpus/.hidden/n.txt", "note");
+    write("corpus/.n.txt", "note");
+    write("corpus/README.md", "not a note");
+    write("corpus/notes.csv", "not a note");
+    fs::create_symlink("a.TXT", corpus / "link.txt");
+    fs::create_directory_symlink("b", corpus / "linked-folder");
+    fs::create_symlink("gone.txt", corpus / "dangling.txt");
+
+    infonote::CorpusListing listing = infonote::list_corpus(corpus);
+    // Sorted by the relative path as a string: '-' comes before '/'.
+    EXPECT_EQ(relative_names(listing),
+              (std::vector<std::string>{"a.TXT", "b-c.md", "b/deep/z.txt", "link.txt"}));
+    EXPECT_EQ(listing.files[0].stamp.size, 4u);
+    EXPECT_EQ(listing.files[3].stamp.size, 4u);  // the link's target, not the link
+    ASSERT_EQ(listing.skipped.size(), 2u);
+    std::map<std::string, std::string> skipped;
+    for (const infonote::SkippedEntry& s : listing.skipped) skipped[s.relative] = s.reason;
+    EXPECT_EQ(skipped["linked-folder"], "symbolic link to a folder, not followed");
+    EXPECT_EQ(skipped["dangling.txt"], "No such file or directory");
+}
+
+TEST_F(NoteReaderTest, CorpusFolderGivenAsLinkIsWalked)
+{
+    fs::create_directories(folder_.path() / "real" / "sub");
+    write("real/sub/n.txt", "note");
+    fs::create_directory_symlink("real", folder_.path() / "corpus");
+    infonote::CorpusListing listing = infonote::list_corpus(folder_.path() / "corpus");
+    EXPECT_EQ(relative_names(listing), std::vector<std::string>{"sub/n.txt"});
+    EXPECT_TRUE(listing.skipped.empty());
+    EXPECT_THROW(infonote::list_corpus(folder_.path() / "real" / "sub" / "n.txt"),
+                 infonote::CorpusError);
 }
 
 }  // namespace
