@@ -226,5 +226,6 @@ int main(int argc, char** argv)
     std::ios::sync_with_stdio(false);
     // A parse that succeeded ran a subcommand, and only the named one can
     // have run.
+    if (!chosen) return infonote::kExitUsage;
     return chosen->run(options);
 }

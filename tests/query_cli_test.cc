@@ -518,6 +518,35 @@ TEST_F(QueryCliTest, RankedSearchHasScoresSnippetsAndPages)
     }
 }
 
+// A page's total is counted apart from the page (query/match_count.h) or
+// by Xapian: either way it is the length of the full list.
+TEST_F(QueryCliTest, APageTotalIsTheFullListLength)
+{
+    int several = 0;
+    for (const char* words : {"workshop", "export control", "nuclear OR customs",
+                              "workshop NOT nuclear", "country:KZ workshop", "\"export control\"",
+                              "workshop -security OR seminar", "export*"}) {
+        json full = query_json("search", {words, "--all"});
+        json page = query_json("search", {words, "--limit", "2"});
+        EXPECT_EQ(page["total"], full["hits"].size()) << words;
+        EXPECT_EQ(page["total"], full["total"]) << words;
+        several += full["hits"].size() > 2;
+    }
+    EXPECT_GE(several, 6);
+}
+
+TEST_F(QueryCliTest, VerboseShowsTheXapianQueryOnStderr)
+{
+    Outcome plain = query("search", {"export", "controls", "--limit", "3"});
+    Outcome told = run(
+        {kQueryBin, "-v", "search", "--db", db_.string(), "export", "controls", "--limit", "3"});
+    EXPECT_EQ(told.status, plain.status);
+    EXPECT_EQ(told.out, plain.out);
+    EXPECT_NE(told.err.find("infonote-query: query: Query((Zexport@1 AND Zcontrol@2))"),
+              std::string::npos)
+        << told.err;
+}
+
 TEST_F(QueryCliTest, HyphenatedClosedAndSpacedFormsFindEachOther)
 {
     std::set<std::string> hyphenated =
