@@ -23,7 +23,7 @@ expect "^\| full build, --jobs 1 +\| $num"
 expect "^\| no-op update +\| $num +\| $num +\| $num +\| $num +\| ${num}x"
 expect "^\| 1% of notes edited +\| $num +\| $num +\| $num +\| $num +\| ${num}x"
 expect "^Index size: infonote $num MB, omindex $num MB"
-for q in "plain: export controls" "plain: customs" "phrase: \"export controls\""; do
+for q in "plain: export controls" "plain: customs" "phrase: \"export control\""; do
     expect "^\| $q +\| $num +\| $num +\| [0-9]+ +\| $num +\| $num +\| ${num}x"
 done
 for q in "attended [A-Z]{2} \([0-9]+ events" "search with all facets" "countries" "timeline"; do
