@@ -1,9 +1,16 @@
-// Counting matches from posting lists (query/match_count.h), checked
-// against Xapian's own exact count on random query trees, over one
-// database with gaps in its document numbers and over two combined.
+// Counting matches from posting lists (query/match_count.h), checked on
+// random query trees against each document's terms, over one database
+// with gaps in its document numbers and over two combined; and on parsed
+// word queries against Xapian's own exact count.
+//
+// Random trees are not checked against Xapian: in the asan build, Xapian
+// 1.4.22 counted 392 where 377 documents match (AND_MAYBE inside FILTER
+// inside AND_NOT), while the release build and a document-by-document
+// count agree on 377.
 #include "match_count.h"
 
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +50,59 @@ Xapian::doccount xapian_count(const Xapian::Database& db, const Query& query)
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
+// Whether a document with `terms` matches `query`, by the meaning of each
+// operator; only for the operators random_query makes.
+bool matches(const Query& query, const std::set<std::string>& terms)
+{
+    auto child = [&](std::size_t i) { return matches(query.get_subquery(i), terms); };
+    std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+        case Query::LEAF_TERM: return terms.count(*query.get_terms_begin()) != 0;
+        case Query::LEAF_MATCH_ALL: return true;
+        case Query::LEAF_MATCH_NOTHING: return false;
+        case Query::OP_AND:
+        case Query::OP_FILTER:
+            for (std::size_t i = 0; i < n; ++i)
+                if (!child(i)) return false;
+            return true;
+        case Query::OP_OR:
+        case Query::OP_SYNONYM:
+        case Query::OP_MAX:
+            for (std::size_t i = 0; i < n; ++i)
+                if (child(i)) return true;
+            return false;
+        case Query::OP_AND_NOT:
+            for (std::size_t i = 1; i < n; ++i)
+                if (child(i)) return false;
+            return child(0);
+        case Query::OP_AND_MAYBE:
+        case Query::OP_SCALE_WEIGHT: return child(0);
+        default:
+            ADD_FAILURE() << "unexpected operator in " << query.get_description();
+            return false;
+    }
+}
+
+// Each document's terms, read once.
+std::vector<std::set<std::string>> terms_of(const Xapian::Database& db)
+{
+    std::vector<std::set<std::string>> documents;
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+        Xapian::Document doc = db.get_document(*d);
+        documents.emplace_back(doc.termlist_begin(), doc.termlist_end());
+    }
+    return documents;
+}
+
+// The documents that match `query`, one by one.
+Xapian::doccount counted_by_document(const std::vector<std::set<std::string>>& documents,
+                                     const Query& query)
+{
+    Xapian::doccount count = 0;
+    for (const auto& terms : documents) count += matches(query, terms);
+    return count;
+}
+
 // A random tree of the operators count_matches walks, `depth` deep at most.
 Query random_query(std::mt19937& random, int depth)
 {
@@ -62,9 +122,10 @@ Query random_query(std::mt19937& random, int depth)
     return Query(kOps[random() % std::size(kOps)], children.begin(), children.end());
 }
 
-TEST(MatchCountTest, EqualsXapianCountOnRandomQueries)
+TEST(MatchCountTest, EqualsCountByDocumentOnRandomQueries)
 {
     Xapian::WritableDatabase db = random_database(3000, 1);
+    const auto documents = terms_of(db);
     std::mt19937 random(2);
     int nonzero = 0;
     for (int i = 0; i < 400; ++i) {
@@ -72,7 +133,7 @@ TEST(MatchCountTest, EqualsXapianCountOnRandomQueries)
         ASSERT_TRUE(countable(query)) << query.get_description();
         std::optional<Xapian::doccount> counted = count_matches(db, query);
         ASSERT_TRUE(counted.has_value());
-        Xapian::doccount expected = xapian_count(db, query);
+        Xapian::doccount expected = counted_by_document(documents, query);
         EXPECT_EQ(*counted, expected) << query.get_description();
         nonzero += expected != 0;
     }
@@ -80,15 +141,17 @@ TEST(MatchCountTest, EqualsXapianCountOnRandomQueries)
     EXPECT_GT(nonzero, 200);
 }
 
-TEST(MatchCountTest, EqualsXapianCountOverCombinedDatabases)
+TEST(MatchCountTest, EqualsCountByDocumentOverCombinedDatabases)
 {
     Xapian::Database both;
     both.add_database(random_database(1000, 3));
     both.add_database(random_database(1500, 4));
+    const auto documents = terms_of(both);
     std::mt19937 random(5);
     for (int i = 0; i < 200; ++i) {
         Query query = random_query(random, 3);
-        EXPECT_EQ(count_matches(both, query), xapian_count(both, query)) << query.get_description();
+        EXPECT_EQ(count_matches(both, query), counted_by_document(documents, query))
+            << query.get_description();
     }
 }
 
