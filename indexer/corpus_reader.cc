@@ -22,15 +22,6 @@ struct FtsCloser {
     void operator()(FTS* fts) const { fts_close(fts); }
 };
 
-FileStamp stamp_of(const struct stat& st)
-{
-    FileStamp stamp;
-    stamp.size = static_cast<std::uintmax_t>(st.st_size);
-    stamp.mtime_ns =
-        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    return stamp;
-}
-
 }  // namespace
 
 CorpusListing list_corpus(const fs::path& root)

@@ -9,10 +9,8 @@
 
 namespace infonote {
 
-std::optional<FileStamp> stat_file(const std::filesystem::path& path)
+FileStamp stamp_of(const struct ::stat& st)
 {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
     FileStamp stamp;
     stamp.size = static_cast<std::uintmax_t>(st.st_size);
     stamp.mtime_ns =

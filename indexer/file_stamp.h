@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+struct stat;
+
 namespace infonote {
 
 struct FileStamp {
@@ -25,9 +27,8 @@ struct FileStamp {
     }
 };
 
-/// Size and modification time of a file (following symbolic links);
-/// nullopt when it cannot be stat'ed.
-std::optional<FileStamp> stat_file(const std::filesystem::path& path);
+/// Size and modification time from a stat(2) or lstat(2) result.
+FileStamp stamp_of(const struct ::stat& st);
 
 /// A 64-bit FNV-1a hash of the file's bytes, as 16 hex digits: enough to
 /// tell a touched file from a changed one. nullopt when unreadable.
