@@ -191,11 +191,12 @@ bool countable(const Query& query)
         case Query::OP_SYNONYM:
         case Query::OP_MAX:
         case Query::OP_AND_NOT:
-        case Query::OP_AND_MAYBE:
-        case Query::OP_SCALE_WEIGHT:
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
                 if (!countable(query.get_subquery(i))) return false;
             return true;
+        // Only the first subquery decides what matches (cursor_for).
+        case Query::OP_AND_MAYBE:
+        case Query::OP_SCALE_WEIGHT: return countable(query.get_subquery(0));
         default: return false;
     }
 }

@@ -17,8 +17,9 @@ namespace infonote {
 
 /// Whether count_matches can count `query`: every operator in it is a
 /// term, "match everything", AND, OR, AND_NOT, AND_MAYBE, FILTER,
-/// SYNONYM, MAX or SCALE_WEIGHT. Phrases, value ranges and wildcards are
-/// left to Xapian.
+/// SYNONYM, MAX or SCALE_WEIGHT (whose optional and scaled parts may be
+/// anything, since they decide no match). Phrases, value ranges and
+/// wildcards are left to Xapian.
 bool countable(const Xapian::Query& query);
 
 /// The number of documents of `db` that `query` matches, walking its

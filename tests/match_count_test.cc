@@ -180,6 +180,13 @@ TEST(MatchCountTest, LeavesToXapianWhatItDoesNotWalk)
         EXPECT_FALSE(countable(query)) << query.get_description();
         EXPECT_FALSE(count_matches(db, query).has_value()) << query.get_description();
     }
+    // What only weighs, and decides no match, may be anything.
+    for (const Query& query : {Query(Query::OP_AND_MAYBE, Query("a"), phrase),
+                               Query(Query::OP_AND_MAYBE, Query("a"), range)}) {
+        EXPECT_TRUE(countable(query)) << query.get_description();
+        EXPECT_EQ(count_matches(db, query), xapian_count(db, query)) << query.get_description();
+        EXPECT_EQ(count_matches(db, query), db.get_termfreq("a")) << query.get_description();
+    }
 }
 
 }  // namespace
