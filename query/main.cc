@@ -198,19 +198,21 @@ int main(int argc, char** argv)
         "query (an unknown country included); 4 the database cannot be opened or read."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
-    // Every subcommand is listed, but only the one named gets its options:
-    // building them all would take a good part of a quick query's start.
+    // Only the subcommand named is built, options and all: building every
+    // one would take a good part of a quick query's start. The others are
+    // listed only when none is named or the name is unknown, for --help
+    // and the error.
     QueryOptions options;
     app.add_flag("-v,--verbose", options.verbose,
                  "Show the Xapian query that search and attended run, on stderr");
     std::string named = named_command(argc, argv);
     const Command* chosen = nullptr;
+    for (const Command& c : kCommands)
+        if (named == c.name) chosen = &c;
     for (const Command& c : kCommands) {
+        if (chosen && chosen != &c) continue;
         CLI::App* cmd = app.add_subcommand(c.name, c.description);
-        if (named == c.name) {
-            c.add_options(cmd, options);
-            chosen = &c;
-        }
+        if (chosen) c.add_options(cmd, options);
     }
 
     try {

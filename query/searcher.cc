@@ -49,6 +49,53 @@ bool counted_without_own_filter(Facet f)
     return f != Facet::Country && f != Facet::Org;
 }
 
+// The stored fields of a page of hits. A local database hands out one
+// slot's values from the slot's value stream, skipping forward through its
+// chunks in docid order; fetching each document instead first looks up
+// which slots it uses, a third more block reads. A remote shard has no
+// value streams (Xapian would walk every document for one), and the
+// summary lives in the document data, so then whole documents are fetched,
+// one round trip each.
+class PageFields {
+  public:
+    /// `order` lists the indexes of `page` by ascending docid.
+    PageFields(Xapian::Database& db, const std::vector<Xapian::MSetIterator>& page,
+               const std::vector<std::size_t>& order, bool whole_documents)
+        : db_(db), page_(page), order_(order)
+    {
+        if (!whole_documents) return;
+        docs_.resize(page.size());
+        for (std::size_t i : order) docs_[i] = page[i].get_document();
+    }
+
+    /// The slot's value for every hit, by index in the page.
+    std::vector<std::string> values(Xapian::valueno slot) const
+    {
+        std::vector<std::string> out(page_.size());
+        if (!docs_.empty()) {
+            for (std::size_t i : order_) out[i] = docs_[i].get_value(slot);
+            return out;
+        }
+        Xapian::ValueIterator it = db_.valuestream_begin(slot);
+        Xapian::ValueIterator end = db_.valuestream_end(slot);
+        for (std::size_t i : order_) {
+            if (it == end) break;
+            it.skip_to(*page_[i]);
+            if (it != end && it.get_docid() == *page_[i]) out[i] = *it;
+        }
+        return out;
+    }
+
+    /// Hit `i`'s summary; only when whole documents were fetched.
+    Json summary(std::size_t i) const { return stored_summary(docs_[i]); }
+
+  private:
+    Xapian::Database& db_;
+    const std::vector<Xapian::MSetIterator>& page_;
+    const std::vector<std::size_t>& order_;
+    std::vector<Xapian::Document> docs_;
+};
+
 }  // namespace
 
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
@@ -68,11 +115,6 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 std::string stored_text(const Xapian::Document& doc)
 {
     return unpack_text(doc.get_value(kTextSlot)).value_or(std::string());
-}
-
-Listing stored_listing(const Xapian::Document& doc)
-{
-    return listing_of(doc.get_value(kListingSlot));
 }
 
 Listing listing_of(const std::string& slot_value)
@@ -241,28 +283,29 @@ SearchResult Index::search(const SearchPlan& plan)
             if (from_keys) hit.listing = listing_of(page[i].get_sort_key());
         }
         if (from_keys) return result;
-        // One field of every hit, then the next, in document order: each pass
-        // stays in one part of the table, where the blocks the last lookup
-        // read serve the next, instead of every hit reading them afresh.
+        // Fields are read in document order, one field of every hit and
+        // then the next: each pass moves forward through one part of the
+        // table, where the blocks the last lookup read serve the next.
         std::vector<std::size_t> order(page.size());
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(),
                   [&page](std::size_t a, std::size_t b) { return *page[a] < *page[b]; });
-        std::vector<Xapian::Document> docs(page.size());
-        for (std::size_t i : order) {
-            docs[i] = page[i].get_document();
-            if (plan.brief)
-                result.hits[i].listing = stored_listing(docs[i]);
-            else
-                result.hits[i].summary = stored_summary(docs[i]);
+        PageFields fields(db, page, order, remote || !plan.brief);
+        if (plan.brief) {
+            std::vector<std::string> listings = fields.values(kListingSlot);
+            for (std::size_t i : order) result.hits[i].listing = listing_of(listings[i]);
+        } else {
+            for (std::size_t i : order) result.hits[i].summary = fields.summary(i);
         }
         if (plan.snippet_length == 0 || !plan.query.ranked) return result;
+        std::vector<std::string> texts = fields.values(kTextSlot);
         Xapian::Stem stemmer(new SnippetStem(plan.query.query));
         for (std::size_t i : order) {
             // Xapian lower-cases the text but does not strip accents, so a
             // folded query word marks only unaccented spellings.
-            std::string snippet = mset.snippet(stored_text(docs[i]), plan.snippet_length, stemmer,
-                                               0, plan.highlight_begin, plan.highlight_end, "...");
+            std::string snippet =
+                mset.snippet(unpack_text(texts[i]).value_or(std::string()), plan.snippet_length,
+                             stemmer, 0, plan.highlight_begin, plan.highlight_end, "...");
             result.hits[i].snippet = collapse_spaces(snippet);
         }
         return result;

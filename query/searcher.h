@@ -156,9 +156,6 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);
 
-/// A document's listing slot, read.
-Listing stored_listing(const Xapian::Document& doc);
-
 /// A listing slot's value (schema.h, kListingSlot), read.
 Listing listing_of(const std::string& slot_value);
 

@@ -491,6 +491,35 @@ TEST_F(QueryCliTest, TextTableFitsTheWidthAndEndsWithTheTotal)
     }
 }
 
+// The text table reads a page's fields from the value streams, JSON from
+// whole documents (query/searcher.cc): both show the same hits, in the same
+// order, with the same titles and snippets.
+TEST_F(QueryCliTest, TextHitsShowWhatTheJsonHolds)
+{
+    for (const char* words : {"export control", "workshop", "nuclear OR customs"}) {
+        json page = query_json("search", {words, "--limit", "6"});
+        ASSERT_GT(page["hits"].size(), 1u) << words;
+        Outcome r = run({"/usr/bin/env", "COLUMNS=1000", kQueryBin, "search", "--db", db_.string(),
+                         words, "--limit", "6"});
+        ASSERT_EQ(r.status, kOk) << describe(r);
+        std::size_t at = 0;
+        for (const json& hit : page["hits"]) {
+            std::size_t id = r.out.find("  id " + hit["id"].get<std::string>() + "\n", at);
+            ASSERT_NE(id, std::string::npos) << words << ": " << hit["id"] << " in\n" << r.out;
+            std::size_t line = r.out.rfind('\n', r.out.rfind('\n', id) - 1);
+            std::string heading = r.out.substr(line + 1, r.out.rfind('\n', id) - line);
+            EXPECT_NE(heading.find(hit["title"].get<std::string>()), std::string::npos) << heading;
+            ASSERT_TRUE(hit["snippet"].is_string());
+            std::string snippet = hit["snippet"];
+            EXPECT_FALSE(snippet.empty()) << hit["id"];
+            std::size_t next_line = r.out.find('\n', id) + 1;
+            EXPECT_EQ(r.out.compare(next_line, snippet.size() + 5, "    " + snippet + "\n"), 0)
+                << r.out.substr(next_line, snippet.size() + 5) << "\nexpected: " << snippet;
+            at = id + 1;
+        }
+    }
+}
+
 TEST_F(QueryCliTest, RankedSearchHasScoresSnippetsAndPages)
 {
     json full = query_json("search", {"workshop", "--all"});
