@@ -282,6 +282,36 @@ std::string either_hyphen_form(const std::string& word)
     return word.substr(0, begin) + "(" + core + " OR " + closed + ")" + word.substr(end + 1);
 }
 
+// Xapian's QueryParser keeps an '&' inside a word ("r&d") and a '+' or
+// '#' after one ("c++"), but the ICU word breaks the index was cut with
+// split them off: "R&D" was indexed as the words r and d, "C++" as c. The
+// query gets the index's breaks: such an '&' becomes '/', which makes the
+// parser search the two words as a phrase, and the suffixes go.
+std::string with_index_word_breaks(const std::string& word)
+{
+    auto wordish = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        char c = word[i];
+        bool after_word = !out.empty() && wordish(out.back());
+        if (c == '&' && after_word && i + 1 < word.size() && wordish(word[i + 1])) {
+            out += '/';
+            continue;
+        }
+        if ((c == '+' || c == '#') && after_word) {
+            std::size_t end = std::min(word.find_first_not_of("+#", i), word.size());
+            if (end == word.size() || !wordish(word[end])) {
+                i = end - 1;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string fold_query_text(const std::string& text)
@@ -302,12 +332,13 @@ std::string fold_query_text(const std::string& text)
             std::size_t colon = token.find(':');
             std::string_view name = token.substr(0, colon);
             if (colon == std::string_view::npos) {
-                out += in_phrase ? fold(token) : either_hyphen_form(fold(token));
+                std::string word = with_index_word_breaks(fold(token));
+                out += in_phrase ? word : either_hyphen_form(word);
             } else if (is_filter_field(name)) {
                 out += token;
             } else if (is_text_field(name)) {
                 out += token.substr(0, colon + 1);
-                out += fold(token.substr(colon + 1));
+                out += with_index_word_breaks(fold(token.substr(colon + 1)));
             } else {
                 out += fold(token);
             }

@@ -49,6 +49,41 @@ bool counted_without_own_filter(Facet f)
     return f != Facet::Country && f != Facet::Org;
 }
 
+// Xapian writes snippets for web pages: every &, < and > of the text comes
+// out as &amp;, &lt; and &gt;. A terminal, JSON and CSV want the text as
+// it is. Since each & of the text was escaped, each & of the snippet
+// begins one of the three.
+std::string unescape_html(std::string_view snippet)
+{
+    std::string out;
+    out.reserve(snippet.size());
+    for (std::size_t i = 0; i < snippet.size(); ++i) {
+        char c = snippet[i];
+        if (c == '&') {
+            for (auto [entity, plain] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}}) {
+                if (snippet.substr(i).starts_with(entity)) {
+                    c = plain;
+                    i += std::string_view(entity).size() - 1;
+                    break;
+                }
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+// A note that matched on other fields than its text (a title word, a
+// word Xapian's snippets cut differently, as "R&D"): Xapian would show the
+// last lines of the text, where the opening says more.
+std::string opening_of(std::string_view text, std::size_t length)
+{
+    std::string flat = collapse_spaces(text);
+    if (flat.size() <= length) return flat;
+    std::size_t cut = flat.rfind(' ', length);
+    return flat.substr(0, cut == std::string::npos || cut == 0 ? length : cut) + "...";
+}
+
 // The stored fields of a page of hits. A local database hands out one
 // slot's values from the slot's value stream, skipping forward through its
 // chunks in docid order; fetching each document instead first looks up
@@ -303,10 +338,12 @@ SearchResult Index::search(const SearchPlan& plan)
         for (std::size_t i : order) {
             // Xapian lower-cases the text but does not strip accents, so a
             // folded query word marks only unaccented spellings.
-            std::string snippet =
-                mset.snippet(unpack_text(texts[i]).value_or(std::string()), plan.snippet_length,
-                             stemmer, 0, plan.highlight_begin, plan.highlight_end, "...");
-            result.hits[i].snippet = collapse_spaces(snippet);
+            std::string text = unpack_text(texts[i]).value_or(std::string());
+            std::string snippet = mset.snippet(text, plan.snippet_length, stemmer,
+                                               Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                               plan.highlight_begin, plan.highlight_end, "...");
+            result.hits[i].snippet = snippet.empty() ? opening_of(text, plan.snippet_length)
+                                                     : collapse_spaces(unescape_html(snippet));
         }
         return result;
     });

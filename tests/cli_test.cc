@@ -22,6 +22,7 @@ namespace {
 
 using infonote::test::describe;
 using infonote::test::Outcome;
+using infonote::test::read_file;
 using infonote::test::run;
 using infonote::test::TempDir;
 using infonote::test::write_file;
@@ -246,6 +247,40 @@ TEST_F(CliTest, BuildSkipsEmptyAndBinaryFilesButIndexesTheRest)
     json page = search_json({"Astana"}, db);
     EXPECT_EQ(page.value("total", 0), 1);
     EXPECT_FALSE(astana_hit(page).is_null());
+}
+
+// "R&D" and "<" in a note: the index cuts words at '&' as ICU does, the
+// query is cut the same way, and the snippet shows the characters as
+// written (Xapian's snippets escape them for HTML).
+TEST_F(CliTest, AmpersandWordsAreFoundAndSnippetsKeepTheText)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "corpus";
+    fs::create_directory(corpus);
+    std::string note = read_file(kCorpus / kAstana);
+    std::size_t body = note.find("\n\n");
+    ASSERT_NE(body, std::string::npos);
+    note.insert(body + 2, "The R&D unit met the Q&A panel <online> on licensing & export.\n\n");
+    write_file(corpus / kAstana, note);
+    fs::path db = tmp.path() / "db";
+    Outcome built = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(built.status, kOk) << describe(built);
+
+    for (const char* words : {"R&D", "r&d panel", "\"Q&A panel\"", "title:R&D OR q&a"}) {
+        json page = search_json({words}, db);
+        EXPECT_EQ(page.value("total", 0), 1) << words;
+    }
+    EXPECT_EQ(search(db, {"\"D&R\""}).status, kNoMatch);
+    // Xapian's snippets keep "r&d" one word, which the query's r, d do not
+    // match: the snippet is then the note's opening, not its last lines.
+    std::string opening = search_json({"R&D"}, db)["hits"][0]["snippet"];
+    EXPECT_EQ(opening.rfind("Information Note* The R&D unit met", 0), 0u) << opening;
+    EXPECT_LE(opening.size(), 200u + 3);
+    json page = search_json({"panel"}, db);
+    ASSERT_EQ(page["hits"].size(), 1u);
+    std::string snippet = page["hits"][0]["snippet"];
+    EXPECT_NE(snippet.find("Q&A panel <online> on licensing & export."), std::string::npos)
+        << snippet;
 }
 
 // --- finding the Astana note ---------------------------------------------

@@ -74,6 +74,18 @@ TEST(QueryBuilder, HyphenatedWordIsAPhraseOrTheClosedWord)
     EXPECT_EQ(fold_query_text("-non-state"), "-non-state");
 }
 
+// The index cuts words where ICU does: at an '&' ("R&D" is r, d) and
+// before a '+' or '#' suffix ("C++" is c). Xapian's parser keeps both in
+// the word, so the query text is cut the same way first.
+TEST(QueryBuilder, AmpersandsAndSuffixesAreCutAsTheIndexCutsThem)
+{
+    EXPECT_EQ(fold_query_text("R&D AT&T"), "r/d at/t");
+    EXPECT_EQ(fold_query_text("C++ C# c+++ x+y"), "c c c x+y");
+    EXPECT_EQ(fold_query_text("& a& &b +word"), "& a& &b +word");
+    EXPECT_EQ(fold_query_text("title:R&D \"Q&A panel\""), "title:r/d \"q/a panel\"");
+    EXPECT_EQ(describe("R&D"), "Query((r@1 PHRASE 2 d@2))");
+}
+
 TEST(QueryBuilder, PhraseWithDiacriticsAndTypographicApostropheIsFolded)
 {
     EXPECT_EQ(describe("\"Côte d’Ivoire\""), "Query((cote@1 PHRASE 2 d'ivoire@2))");
