@@ -41,6 +41,11 @@ std::string fold(std::string_view utf8);
 /// punctuation or spaces) with ICU's word break rules.
 std::vector<Word> split_words(std::string_view utf8);
 
+/// The bytes of the character at `at` when it can be part of a word (a
+/// letter, digit, combining mark or '_'); 0 otherwise, and at the end.
+/// Cheap on ASCII, for scanning text quickly.
+std::size_t word_char_at(std::string_view utf8, std::size_t at);
+
 /// The folded words of a text joined by single spaces: the key under which
 /// names are compared.
 std::string folded_key(std::string_view utf8);

@@ -7,6 +7,7 @@
 #include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
+#include "snippet.h"
 #include "snippet_stem.h"
 #include "text_normalizer.h"
 
@@ -334,16 +335,23 @@ SearchResult Index::search(const SearchPlan& plan)
         }
         if (plan.snippet_length == 0 || !plan.query.ranked) return result;
         std::vector<std::string> texts = fields.values(kTextSlot);
+        SnippetCutter cutter(plan.query.query, mset);
         Xapian::Stem stemmer(new SnippetStem(plan.query.query));
         for (std::size_t i : order) {
-            // Xapian lower-cases the text but does not strip accents, so a
-            // folded query word marks only unaccented spellings.
             std::string text = unpack_text(texts[i]).value_or(std::string());
-            std::string snippet = mset.snippet(text, plan.snippet_length, stemmer,
-                                               Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                               plan.highlight_begin, plan.highlight_end, "...");
-            result.hits[i].snippet = snippet.empty() ? opening_of(text, plan.snippet_length)
-                                                     : collapse_spaces(unescape_html(snippet));
+            std::string snippet;
+            if (cutter.usable()) {
+                snippet =
+                    cutter.cut(text, plan.snippet_length, plan.highlight_begin, plan.highlight_end);
+            } else {
+                // Xapian lower-cases the text but does not strip accents, so
+                // a folded query word marks only unaccented spellings.
+                snippet = unescape_html(mset.snippet(
+                    text, plan.snippet_length, stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                    plan.highlight_begin, plan.highlight_end, "..."));
+            }
+            result.hits[i].snippet =
+                snippet.empty() ? opening_of(text, plan.snippet_length) : collapse_spaces(snippet);
         }
         return result;
     });

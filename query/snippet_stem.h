@@ -1,9 +1,10 @@
-// The stemmer infonote hands Xapian for cutting snippets.
+// The stemmer snippets are cut with (query/snippet.h, and Xapian's
+// MSet::snippet for queries with wildcards).
 //
-// Xapian's MSet::snippet stems every word of the text, to see whether its
-// stem is one of the query's stemmed terms ("Z" + stem). Stemming is the
-// larger part of a snippet's cost, and a page of twenty notes repeats
-// most of its words.
+// A snippet stems every word of the text, to see whether its stem is one
+// of the query's stemmed terms ("Z" + stem). Stemming is the larger part
+// of a snippet's cost, and a page of twenty notes repeats most of its
+// words.
 #ifndef INFONOTE_QUERY_SNIPPET_STEM_H
 #define INFONOTE_QUERY_SNIPPET_STEM_H
 

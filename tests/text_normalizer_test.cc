@@ -28,6 +28,28 @@ TEST(TextNormalizer, FoldsCaseDiacriticsAndApostrophes)
     }
 }
 
+// fold() takes ASCII and the accented letters U+00C0..U+00FF without ICU.
+// Appending "ß" (ICU's alone: it folds to "ss") sends the same word through
+// ICU, which must agree, for every such letter, in either case, at the
+// start, inside and at the end of a word.
+TEST(TextNormalizer, LatinLettersFoldWithoutIcuAsIcuFoldsThem)
+{
+    int checked = 0;
+    for (unsigned code = 0xC0; code <= 0xFF; ++code) {
+        std::string letter = {static_cast<char>(0xC0 | (code >> 6)),
+                              static_cast<char>(0x80 | (code & 0x3F))};
+        for (const std::string& word : {letter, "x" + letter + "Y", "Ab" + letter, letter + "1"}) {
+            SCOPED_TRACE(word);
+            EXPECT_EQ(fold(word) + "ss", fold(word + "\u00df"));
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 64 * 4);
+    // Combining accents after a plain letter go through ICU too.
+    EXPECT_EQ(fold("Cote\u0301"), "cote");
+    EXPECT_EQ(fold("E\u0300te\u0301"), "ete");
+}
+
 TEST(TextNormalizer, SplitsWordsWithByteOffsetsOfTheOriginal)
 {
     std::string text = "Côte d'Ivoire, 11-12 March.";
