@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 #include <numeric>
+#include <optional>
 
 #include "match_count.h"
 #include "packed_text.h"
@@ -336,7 +337,8 @@ SearchResult Index::search(const SearchPlan& plan)
         if (plan.snippet_length == 0 || !plan.query.ranked) return result;
         std::vector<std::string> texts = fields.values(kTextSlot);
         SnippetCutter cutter(plan.query.query, mset);
-        Xapian::Stem stemmer(new SnippetStem(plan.query.query));
+        std::optional<Xapian::Stem> stemmer;
+        if (!cutter.usable()) stemmer.emplace(new SnippetStem(plan.query.query));
         for (std::size_t i : order) {
             std::string text = unpack_text(texts[i]).value_or(std::string());
             std::string snippet;
@@ -347,7 +349,7 @@ SearchResult Index::search(const SearchPlan& plan)
                 // Xapian lower-cases the text but does not strip accents, so
                 // a folded query word marks only unaccented spellings.
                 snippet = unescape_html(mset.snippet(
-                    text, plan.snippet_length, stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                    text, plan.snippet_length, *stemmer, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                     plan.highlight_begin, plan.highlight_end, "..."));
             }
             result.hits[i].snippet =

@@ -496,7 +496,8 @@ TEST_F(QueryCliTest, TextTableFitsTheWidthAndEndsWithTheTotal)
 // order, with the same titles and snippets.
 TEST_F(QueryCliTest, TextHitsShowWhatTheJsonHolds)
 {
-    for (const char* words : {"export control", "workshop", "nuclear OR customs"}) {
+    // "export*" has its snippets cut by Xapian (query/searcher.cc).
+    for (const char* words : {"export control", "workshop", "nuclear OR customs", "export*"}) {
         json page = query_json("search", {words, "--limit", "6"});
         ASSERT_GT(page["hits"].size(), 1u) << words;
         Outcome r = run({"/usr/bin/env", "COLUMNS=1000", kQueryBin, "search", "--db", db_.string(),
