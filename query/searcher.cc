@@ -98,7 +98,7 @@ class PageFields {
     /// `order` lists the indexes of `page` by ascending docid.
     PageFields(Xapian::Database& db, const std::vector<Xapian::MSetIterator>& page,
                const std::vector<std::size_t>& order, bool whole_documents)
-        : db_(db), page_(page), order_(order)
+        : db_(db), page_(page), order_(order), whole_documents_(whole_documents)
     {
         if (!whole_documents) return;
         docs_.resize(page.size());
@@ -109,7 +109,7 @@ class PageFields {
     std::vector<std::string> values(Xapian::valueno slot) const
     {
         std::vector<std::string> out(page_.size());
-        if (!docs_.empty()) {
+        if (whole_documents_ || page_.empty()) {
             for (std::size_t i : order_) out[i] = docs_[i].get_value(slot);
             return out;
         }
@@ -130,6 +130,7 @@ class PageFields {
     Xapian::Database& db_;
     const std::vector<Xapian::MSetIterator>& page_;
     const std::vector<std::size_t>& order_;
+    bool whole_documents_;
     std::vector<Xapian::Document> docs_;
 };
 
