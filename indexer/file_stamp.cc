@@ -1,10 +1,10 @@
 #include "file_stamp.h"
 
-#include <cstdio>
 #include <fstream>
 
 #include <sys/stat.h>
 
+#include "fnv1a.h"
 #include "schema.h"
 
 namespace infonote {
@@ -22,18 +22,12 @@ std::optional<std::string> content_hash(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::uint64_t hash = 14695981039346656037ULL;
+    Fnv1a hash;
     char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-            hash ^= static_cast<unsigned char>(buffer[i]);
-            hash *= 1099511628211ULL;
-        }
-    }
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        hash.add(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
     if (in.bad()) return std::nullopt;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return std::string(hex);
+    return hash.hex();
 }
 
 void stamp_document(Xapian::Document& doc, const FileStamp& stamp)

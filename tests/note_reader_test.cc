@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "corpus_reader.h"
+#include "file_stamp.h"
 #include "logging.h"
 #include "note_reader.h"
 #include "process_helpers.h"
@@ -98,6 +99,23 @@ TEST(NoteReaderFiles, NoteFilesByExtensionInAnyCaseExceptReadmes)
 }
 
 // --- encodings ----------------------------------------------------------------
+
+// A file's content hash is 64-bit FNV-1a over its bytes, read in pieces
+// of 64 KiB, as 16 hex digits (the values below are FNV-1a's own).
+TEST(NoteReaderFiles, ContentHashIsFnv1aOfTheBytes)
+{
+    TempDir dir;
+    const std::pair<std::string, const char*> cases[] = {
+        {"", "cbf29ce484222325"},
+        {"a", "af63dc4c8601ec8c"},
+        {std::string(70000, 'a'), "35519c4a74a6b895"},
+    };
+    for (const auto& [bytes, hash] : cases) {
+        write_file(dir.path() / "f", bytes);
+        EXPECT_EQ(infonote::content_hash(dir.path() / "f"), hash) << bytes.size();
+    }
+    EXPECT_EQ(infonote::content_hash(dir.path() / "missing"), std::nullopt);
+}
 
 TEST_F(NoteReaderTest, Utf8IsReadAsIs)
 {
