@@ -159,13 +159,8 @@ std::vector<Word> split_words(std::string_view utf8)
     return words;
 }
 
-std::size_t word_char_at(std::string_view utf8, std::size_t at)
+std::size_t word_char_beyond_ascii(std::string_view utf8, std::size_t at)
 {
-    if (at >= utf8.size()) return 0;
-    unsigned char c = static_cast<unsigned char>(utf8[at]);
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '_';
     UChar32 code = 0;
     int32_t i = static_cast<int32_t>(at);
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), code);

@@ -41,10 +41,19 @@ std::string fold(std::string_view utf8);
 /// punctuation or spaces) with ICU's word break rules.
 std::vector<Word> split_words(std::string_view utf8);
 
+/// word_char_at for a character outside ASCII (ICU's character classes).
+std::size_t word_char_beyond_ascii(std::string_view utf8, std::size_t at);
+
 /// The bytes of the character at `at` when it can be part of a word (a
 /// letter, digit, combining mark or '_'); 0 otherwise, and at the end.
-/// Cheap on ASCII, for scanning text quickly.
-std::size_t word_char_at(std::string_view utf8, std::size_t at);
+/// Inline and without ICU on ASCII, for scanning text quickly.
+inline std::size_t word_char_at(std::string_view utf8, std::size_t at)
+{
+    if (at >= utf8.size()) return 0;
+    char c = utf8[at];
+    if (static_cast<unsigned char>(c) >= 0x80) return word_char_beyond_ascii(utf8, at);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 /// The folded words of a text joined by single spaces: the key under which
 /// names are compared.

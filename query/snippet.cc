@@ -23,15 +23,6 @@ bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-// word_char_at, with ASCII decided here: most of a note is.
-std::size_t word_char(std::string_view text, std::size_t at)
-{
-    if (at >= text.size()) return 0;
-    char c = text[at];
-    if (static_cast<unsigned char>(c) >= 0x80) return word_char_at(text, at);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_';
-}
-
 bool ends_sentence(char c)
 {
     return c == '.' || c == '!' || c == '?';
@@ -44,7 +35,7 @@ std::size_t word_end(std::string_view text, std::size_t at)
 {
     std::size_t end = at;
     for (;;) {
-        if (std::size_t n = word_char(text, end)) {
+        if (std::size_t n = word_char_at(text, end)) {
             end += n;
             continue;
         }
@@ -56,7 +47,7 @@ std::size_t word_end(std::string_view text, std::size_t at)
         else if (end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
                  is_digit(text[end - 1]) && is_digit(text[end + 1]))
             joiner = 1;
-        if (joiner == 0 || word_char(text, end + joiner) == 0) return end;
+        if (joiner == 0 || word_char_at(text, end + joiner) == 0) return end;
         end += joiner;
     }
 }
@@ -197,7 +188,7 @@ std::string SnippetCutter::cut(std::string_view text, std::size_t length,
     std::size_t words = 0;
     std::string key;
     for (std::size_t at = 0; at < text.size();) {
-        if (word_char(text, at) == 0) {
+        if (word_char_at(text, at) == 0) {
             ++at;
             continue;
         }
