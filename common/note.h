@@ -11,6 +11,36 @@
 
 namespace infonote {
 
+/// Which part of a document a fact was read from.
+enum class EvidenceSource { Header, Prose };
+
+/// Where a fact was read, so that an analyst can check it against the
+/// document: the 1-based line and the phrase it came from.
+struct Evidence {
+    EvidenceSource source = EvidenceSource::Header;
+    int line = 0;
+    std::string text;
+};
+
+/// What sort of document reports an event.
+enum class DocumentKind { InformationNote, PressRelease, WebUpdate, Announcement, Other };
+
+/// The name of a kind in JSON and queries: "information-note", "press-release",
+/// "web-update", "announcement", "other".
+std::string_view kind_name(DocumentKind kind);
+
+/// The kind named `name` (as kind_name() spells it, case-insensitive), if any.
+std::optional<DocumentKind> kind_from_name(std::string_view name);
+
+/// Every kind, in the order above.
+inline constexpr DocumentKind kDocumentKinds[] = {
+    DocumentKind::InformationNote, DocumentKind::PressRelease, DocumentKind::WebUpdate,
+    DocumentKind::Announcement, DocumentKind::Other};
+
+/// How a State takes part: listed as a participant, or only invited (a
+/// pre-event announcement), which `attended` leaves out unless asked.
+enum class StateRole { Participant, Invited };
+
 /// Where an event took place. Both fields are empty when the note does not say.
 struct Venue {
     std::optional<std::string> city;
@@ -25,8 +55,11 @@ struct ParticipantState {
     std::string code;
     /// The name as the note wrote it, whitespace collapsed.
     std::string written;
-    /// The heading of the list it appeared under, e.g. "Other States".
+    /// The heading of the list it appeared under, e.g. "Other States";
+    /// empty for a State read from prose.
     std::string group;
+    StateRole role = StateRole::Participant;
+    Evidence evidence{};
 };
 
 /// What kind of body a participating or organizing entity is.
@@ -47,6 +80,7 @@ struct Organization {
     std::string group;
     OrgKind kind = OrgKind::International;
     bool organizer = false;
+    Evidence evidence{};
 };
 
 /// A titled stretch of the note's prose ("Background", "Highlights ...").
@@ -62,11 +96,16 @@ struct Note {
     /// The note's path relative to the folder it was indexed from.
     std::string source;
     std::string title;
+    DocumentKind kind = DocumentKind::Other;
     /// The organizers as written, one entry per organizer.
     std::vector<std::string> organizers;
     std::optional<Date> start_date;
     std::optional<Date> end_date;
+    /// Where the dates were read; set whenever start_date is.
+    std::optional<Evidence> dates_evidence;
     Venue venue;
+    /// Where the venue was read; set whenever the venue says anything.
+    std::optional<Evidence> venue_evidence;
     std::vector<ParticipantState> states;
     std::vector<Organization> organizations;
     /// The "1540 Committee:" participant line, e.g. "one member and one expert".

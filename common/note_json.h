@@ -16,15 +16,21 @@ namespace infonote {
 using Json = nlohmann::ordered_json;
 
 /// Version of the JSON output schema; bumped when a key changes meaning.
-inline constexpr int kJsonSchemaVersion = 1;
+inline constexpr int kJsonSchemaVersion = 2;
 
-/// The hit object: id, path, title, type, start_date, end_date, venue, countries
-/// (with roles "host" and/or "participant"), organizations, committee.
-/// Unknown values are null.
-Json note_summary_json(const Note& note, const CountryGazetteer& countries);
+/// Whether a summary says where each fact was read.
+enum class Evidenced { No, Yes };
 
-/// The summary plus organizers, participating States by group and the body
-/// sections: everything the parser read.
+/// The hit object: id, path, kind, title, type, start_date, end_date, venue,
+/// countries (with roles "host", "participant", "invited"), organizations,
+/// committee. Unknown values are null. With evidence, each country and
+/// organization, the venue and a "dates" object carry an "evidence" object
+/// {source, line, text}.
+Json note_summary_json(const Note& note, const CountryGazetteer& countries,
+                       Evidenced evidenced = Evidenced::No);
+
+/// The summary with evidence, plus organizers, participating States by
+/// group and the body sections: everything the parser read.
 Json note_full_json(const Note& note, const CountryGazetteer& countries);
 
 }  // namespace infonote

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "evidence.h"
 #include "header_labels.h"
 #include "organization_names.h"
 #include "participant_groups.h"
@@ -32,14 +33,9 @@ class Parser {
   public:
     Parser(std::string_view text, std::string_view source, const CountryGazetteer& countries,
            const OrgGazetteer& orgs)
-        : countries_(countries), orgs_(orgs)
+        : countries_(countries), orgs_(orgs), result_(read_into(text, source)),
+          lines_(result_.note.text)
     {
-        result_.note.source = std::string(source);
-        result_.note.text = normalized_text(text);
-        const std::string& t = result_.note.text;
-        line_starts_.push_back(0);
-        for (std::size_t i = 0; i < t.size(); ++i)
-            if (t[i] == '\n') line_starts_.push_back(i + 1);
     }
 
     ParseResult run()
@@ -49,18 +45,61 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
+        if (!labels_.empty()) result_.note.kind = DocumentKind::InformationNote;
         read_header();
         read_sections(header_end);
         return std::move(result_);
     }
 
   private:
+    static ParseResult read_into(std::string_view text, std::string_view source)
+    {
+        ParseResult r;
+        r.note.source = std::string(source);
+        r.note.text = normalized_text(text);
+        return r;
+    }
+
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
 
-    int line_of(std::size_t offset) const
+    int line_of(std::size_t offset) const { return lines_.line_of(offset); }
+
+    /// Evidence for a header fact at [begin, end), quoting the stretch
+    /// [context.first, context.second) of the header around it: the label
+    /// and its value, or a participant group from its heading.
+    Evidence header_evidence(std::size_t begin, std::size_t end,
+                             std::pair<std::size_t, std::size_t> context) const
     {
-        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-        return static_cast<int>(it - line_starts_.begin());
+        return lines_.evidence(EvidenceSource::Header, begin, end, context.first, context.second,
+                               header_);
+    }
+
+    /// The stretch of a label and its value, for evidence.
+    std::pair<std::size_t, std::size_t> label_context(std::size_t i) const
+    {
+        return {labels_[i].begin, value_span(i).second};
+    }
+
+    /// A participant group from its heading to its end, for evidence.
+    std::pair<std::size_t, std::size_t> group_context(const Group& g) const
+    {
+        std::size_t heading = header_.rfind(g.heading, g.begin);
+        bool near = heading != std::string::npos && g.begin - heading <= g.heading.size() + 8;
+        return {near ? heading : g.begin, g.end};
+    }
+
+    /// Where `item` (as split from `area`, perhaps with its white space
+    /// collapsed) stands in the header: the first place at or after
+    /// `*cursor` where its opening word occurs, else the start of `area`.
+    /// `area` is a view into header_.
+    std::size_t locate(std::string_view area, std::string_view item, std::size_t* cursor) const
+    {
+        std::string_view head = item.substr(0, item.find(' '));
+        std::size_t base = offset_in(header_, area);
+        std::size_t at = head.empty() ? std::string_view::npos : area.find(head, *cursor);
+        if (at == std::string_view::npos) return base;
+        *cursor = at + head.size();
+        return base + at;
     }
 
     void warn(std::size_t offset, std::string message)
@@ -74,18 +113,10 @@ class Parser {
         result_.diagnostics.push_back({Severity::Warning, 0, std::move(message)});
     }
 
-    std::string_view line(std::size_t index) const
-    {
-        const std::string& t = result_.note.text;
-        std::size_t b = line_starts_[index];
-        std::size_t e = index + 1 < line_starts_.size() ? line_starts_[index + 1] - 1 : t.size();
-        return std::string_view(t).substr(b, e - b);
-    }
-
     std::size_t find_header_end() const
     {
-        for (std::size_t i = 0; i < line_starts_.size(); ++i)
-            if (section_heading(line(i))) return line_starts_[i];
+        for (std::size_t i = 0; i < lines_.count(); ++i)
+            if (section_heading(lines_.line(i))) return lines_.start(i);
         return result_.note.text.size();
     }
 
@@ -113,10 +144,12 @@ class Parser {
                 "indexing the text only");
 
         bool have_title = false, have_date = false, have_participants = false;
-        std::optional<std::pair<std::size_t, std::string>> date_text, venue_text;
+        // A separate 'Date' and 'Venue' are read once both are known: the label index.
+        std::optional<std::size_t> date_label, venue_label;
         for (std::size_t i = 0; i < labels_.size(); ++i) {
             auto [begin, end] = value_span(i);
             std::string_view value = std::string_view(header_).substr(begin, end - begin);
+            context_ = label_context(i);
             switch (labels_[i].label) {
                 case Label::Title:
                     note.title = tidy(value);
@@ -130,17 +163,22 @@ class Parser {
                     break;
                 case Label::Date:
                     have_date = true;
-                    date_text.emplace(begin, std::string(value));
+                    date_label = i;
                     break;
-                case Label::Venue: venue_text.emplace(begin, std::string(value)); break;
+                case Label::Venue: venue_label = i; break;
                 case Label::Participants:
                     have_participants = true;
                     read_participants(begin, value);
                     break;
             }
         }
-        if (date_text) read_date(date_text->first, date_text->second, "Date");
-        if (venue_text) read_venue_at(venue_text->first, venue_text->second);
+        auto value_of = [this](std::size_t i) {
+            auto [begin, end] = value_span(i);
+            context_ = label_context(i);
+            return std::string_view(header_).substr(begin, end - begin);
+        };
+        if (date_label) read_date(value_span(*date_label).first, value_of(*date_label), "Date");
+        if (venue_label) read_venue_at(value_span(*venue_label).first, value_of(*venue_label));
 
         if (!have_title) take_title_from_first_line();
         if (!labels_.empty() && !have_date) warn_note("no 'Date and Venue' or 'Date' label");
@@ -149,8 +187,8 @@ class Parser {
 
     void take_title_from_first_line()
     {
-        for (std::size_t i = 0; i < line_starts_.size(); ++i) {
-            std::string candidate = tidy(strip_markup(line(i)));
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::string candidate = tidy(strip_markup(lines_.line(i)));
             if (candidate.empty()) continue;
             std::string folded = fold(candidate);
             if (folded.starts_with("information note") ||
@@ -158,7 +196,7 @@ class Parser {
                 continue;
             result_.note.title = candidate;
             if (!labels_.empty())
-                warn(line_starts_[i], "no 'Event' or 'Title' label; title taken from this line");
+                warn(lines_.start(i), "no 'Event' or 'Title' label; title taken from this line");
             return;
         }
     }
@@ -178,9 +216,12 @@ class Parser {
                  at = text.find(phrase))
                 text.replace(at, phrase.size(), ";");
         }
+        std::size_t cursor = 0;
         for (const std::string& item : split_organizations(text, org_context())) {
             Organization org = read_organization(item, org_context());
             if (org.written.empty()) continue;
+            std::size_t at = locate(value, org.written, &cursor);
+            org.evidence = header_evidence(at, at + org.written.size(), context_);
             org.group = "Organizers";
             org.organizer = true;
             // An organizer the gazetteer does not know and whose name does
@@ -199,7 +240,7 @@ class Parser {
             read_venue_at(begin, value);
             return;
         }
-        set_dates(*found.range);
+        set_dates(*found.range, begin);
         std::string_view before = value.substr(0, found.range->text_begin);
         std::string_view after = value.substr(found.range->text_end);
         // "11-12 March 2014, Astana, Kazakhstan" or "Astana, Kazakhstan,
@@ -220,7 +261,7 @@ class Parser {
     {
         DateSearch found = find_date_range(value);
         if (found.range)
-            set_dates(*found.range);
+            set_dates(*found.range, begin);
         else
             report_missing_date(begin, value, label, found.problem);
     }
@@ -237,10 +278,13 @@ class Parser {
             warn(begin, where + " is empty");
     }
 
-    void set_dates(const DateRange& range)
+    // `base` is where the searched value begins in the header.
+    void set_dates(const DateRange& range, std::size_t base)
     {
         result_.note.start_date = range.start;
         result_.note.end_date = range.end;
+        result_.note.dates_evidence =
+            header_evidence(base + range.text_begin, base + range.text_end, context_);
     }
 
     void read_venue_at(std::size_t begin, std::string_view value)
@@ -248,6 +292,8 @@ class Parser {
         VenueReading reading = read_venue(value, countries_);
         if (reading.place.empty() && !reading.venue.online) return;
         result_.note.venue = reading.venue;
+        result_.note.venue_evidence =
+            header_evidence(begin, begin + trim_view(value).size(), context_);
         if (reading.country_unknown)
             warn(begin, "venue country not recognized in '" + reading.place + "'");
     }
@@ -277,9 +323,12 @@ class Parser {
                 std::any_of(note.states.begin(), note.states.end(),
                             [&](const ParticipantState& s) { return s.code == m.country->alpha2; });
             if (listed) continue;
-            note.states.push_back({m.country->alpha2,
-                                   collapse_spaces(content.substr(m.begin, m.end - m.begin)),
-                                   g.heading});
+            ParticipantState state;
+            state.code = m.country->alpha2;
+            state.written = collapse_spaces(content.substr(m.begin, m.end - m.begin));
+            state.group = g.heading;
+            state.evidence = header_evidence(g.begin + m.begin, g.begin + m.end, group_context(g));
+            note.states.push_back(std::move(state));
         }
         for (const UnmatchedItem& u : scan.unmatched)
             read_unmatched_item(g, content.substr(u.begin, u.end - u.begin), g.begin + u.begin);
@@ -332,6 +381,7 @@ class Parser {
         }
         Organization org = read_organization(item, org_context());
         org.group = g.heading;
+        org.evidence = header_evidence(offset, offset + written.size(), group_context(g));
         result_.note.organizations.push_back(std::move(org));
         if (heading_names_states(g.heading))
             warn(offset, "'" + item + "' under '" + g.heading +
@@ -340,9 +390,12 @@ class Parser {
 
     void read_organizations(const Group& g, std::string_view content, OrgKind kind)
     {
+        std::size_t cursor = 0;
         for (const std::string& item : split_organizations(content, org_context())) {
             Organization org = read_organization(item, org_context());
             if (org.written.empty()) continue;
+            std::size_t at = locate(content, org.written, &cursor);
+            org.evidence = header_evidence(at, at + org.written.size(), group_context(g));
             org.group = g.heading;
             org.kind = kind;
             result_.note.organizations.push_back(std::move(org));
@@ -355,8 +408,8 @@ class Parser {
         std::size_t first = static_cast<std::size_t>(line_of(header_end) - 1);
         if (header_end >= result_.note.text.size()) return;
         std::string body;
-        for (std::size_t i = first; i < line_starts_.size(); ++i) {
-            std::string_view l = line(i);
+        for (std::size_t i = first; i < lines_.count(); ++i) {
+            std::string_view l = lines_.line(i);
             if (auto heading = section_heading(l)) {
                 if (!sections.empty()) sections.back().text = std::string(trim_view(body));
                 sections.push_back({*heading, {}});
@@ -373,7 +426,9 @@ class Parser {
     const OrgGazetteer& orgs_;
     LearnedAcronyms learned_;
     ParseResult result_;
-    std::vector<std::size_t> line_starts_;
+    TextLines lines_;
+    /// The label being read and its value, quoted by header_evidence().
+    std::pair<std::size_t, std::size_t> context_;
     std::string header_;
     std::vector<FoundLabel> labels_;
     std::size_t suggestions_left_ = 20;

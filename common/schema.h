@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -25,7 +25,7 @@ inline constexpr std::string_view kCorpusKey = "infonote.corpus";
 /// How many shards the build has ("1" for one database).
 inline constexpr std::string_view kShardsKey = "infonote.shards";
 
-enum class FieldId { Id, Title, Body, City, Country, VenueCountry, Org, Year, Type };
+enum class FieldId { Id, Title, Body, City, Country, Invited, VenueCountry, Org, Year, Type, Kind };
 
 enum class FieldKind {
     /// Words, indexed with positions and stems, searched by relevance.
@@ -50,10 +50,14 @@ inline constexpr std::array kFields{
     Field{FieldId::Body, "", "", FieldKind::Text, 1},
     Field{FieldId::City, "city", "XT", FieldKind::Text, 1},
     Field{FieldId::Country, "country", "XC", FieldKind::Filter, 0},
+    /// States a pre-event announcement says were invited, not that they came.
+    Field{FieldId::Invited, "invited", "XI", FieldKind::Filter, 0},
     Field{FieldId::VenueCountry, "venue", "XV", FieldKind::Filter, 0},
     Field{FieldId::Org, "org", "XO", FieldKind::Filter, 0},
     Field{FieldId::Year, "year", "XY", FieldKind::Filter, 0},
     Field{FieldId::Type, "type", "XE", FieldKind::Filter, 0},
+    /// The document kind: "information-note", "press-release", ...
+    Field{FieldId::Kind, "kind", "XK", FieldKind::Filter, 0},
 };
 
 /// The table entry for a field.
@@ -107,6 +111,12 @@ inline constexpr char kListSeparator = '\x1f';
 /// year facet counted from one slot, which Xapian's own value counter can
 /// do on a remote shard.
 inline constexpr unsigned kYearsSlot = 12;
+/// The document kind's name, for the kind facet.
+inline constexpr unsigned kKindSlot = 14;
+/// The summary with evidence for every fact (note_summary_json with
+/// Evidenced::Yes) as pack_text() compresses it, for `show`; the document
+/// data holds the summary without evidence, which listings read.
+inline constexpr unsigned kEvidenceSlot = 15;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

@@ -161,8 +161,12 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
 
     doc.add_boolean_term(id_term(note.id));
     doc.add_value(kNoteIdSlot, id_term(note.id));
-    for (const ParticipantState& s : note.states)
-        doc.add_boolean_term(filter_term(FieldId::Country, s.code));
+    std::set<std::string> participants;
+    for (const ParticipantState& s : note.states) {
+        bool invited = s.role == StateRole::Invited;
+        doc.add_boolean_term(filter_term(invited ? FieldId::Invited : FieldId::Country, s.code));
+        if (!invited) participants.insert(s.code);
+    }
     if (note.venue.country) {
         doc.add_boolean_term(filter_term(FieldId::Country, *note.venue.country));
         doc.add_boolean_term(filter_term(FieldId::VenueCountry, *note.venue.country));
@@ -187,11 +191,14 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_boolean_term(filter_term(FieldId::Type, *type));
         doc.add_value(kTypeSlot, std::string(*type));
     }
-    std::set<std::string> participants;
-    for (const ParticipantState& s : note.states) participants.insert(s.code);
+    std::string kind(kind_name(note.kind));
+    doc.add_boolean_term(filter_term(FieldId::Kind, kind));
+    doc.add_value(kKindSlot, kind);
     add_facet_values(doc, note, participants);
     add_listing(doc, note, participants);
     doc.add_value(kTextSlot, pack_text(note.text));
+    doc.add_value(kEvidenceSlot,
+                  pack_text(note_summary_json(note, countries_, Evidenced::Yes).dump()));
     doc.set_data(note_summary_json(note, countries_).dump());
     return doc;
 }

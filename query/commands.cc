@@ -125,7 +125,11 @@ std::string role_of(const Hit& hit, const std::string& code)
         for (std::size_t i = 0; i + 2 <= codes.size(); i += 2)
             participant |= codes.compare(i, 2, code) == 0;
         bool host = hit.listing.country == code;
-        return host && participant ? "host, participant" : host ? "host" : "participant";
+        // Neither: a State only invited, listed under --include-invited.
+        return host && participant ? "host, participant"
+               : host              ? "host"
+               : participant       ? "participant"
+                                   : "invited";
     }
     for (const Json& c : hit.summary["countries"])
         if (c.value("code", "") == code) return joined_roles(c);
@@ -324,9 +328,16 @@ int run_show(const QueryOptions& options)
                       << options.db.string() << '\n';
             return kExitNoMatch;
         }
-        Json summary = stored_summary(*doc);
+        Json summary = stored_evidence_summary(*doc);
         std::string text = stored_text(*doc);
         if (options.format == OutputFormat::Text) {
+            // "  (line 7: Participants: ... Kazakhstan ...)" after a fact.
+            auto where = [](const Json& fact) -> std::string {
+                const Json& e = fact.is_object() ? fact.value("evidence", Json()) : Json();
+                if (!e.is_object()) return "";
+                return "  (" + e.value("source", "") + " line " +
+                       std::to_string(e.value("line", 0)) + ": " + e.value("text", "") + ")";
+            };
             Terminal terminal = stdout_terminal();
             Table fields{{"field", "value"}, {}, {}};
             auto add = [&fields](std::string name, const Json& v) {
@@ -336,18 +347,26 @@ int run_show(const QueryOptions& options)
             };
             add("id", summary["id"]);
             add("path", summary["path"]);
+            add("kind", summary["kind"]);
             add("title", summary["title"]);
             add("start", summary["start_date"]);
             add("end", summary["end_date"]);
-            add("venue", summary["venue"]);
+            if (summary.contains("dates") && !summary["start_date"].is_null())
+                fields.rows.push_back({"dates from", where(summary["dates"]).substr(2)});
+            Json venue = summary["venue"];
+            std::string venue_where = where(venue);
+            venue.erase("evidence");
+            fields.rows.push_back({"venue", venue.dump() + venue_where});
             for (const Json& c : summary["countries"])
                 fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
-                                                      "  (" + joined_roles(c) + ")"});
+                                                      "  (" + joined_roles(c) + ")" + where(c)});
             for (const Json& o : summary["organizations"])
-                fields.rows.push_back({"organization", o["acronym"].is_string()
-                                                           ? o["acronym"].get<std::string>() +
-                                                                 "  " + o.value("name", "")
-                                                           : o.value("name", "")});
+                fields.rows.push_back(
+                    {"organization",
+                     (o["acronym"].is_string() ? o["acronym"].get<std::string>() + "  " +
+                                                     o.value("name", "")
+                                               : o.value("name", "")) +
+                         where(o)});
             add("committee", summary["committee"]);
             print_table_text(std::cout, fields, terminal);
             std::cout << '\n' << text << (text.empty() || text.back() == '\n' ? "" : "\n");

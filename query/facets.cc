@@ -11,13 +11,14 @@ namespace infonote {
 
 namespace {
 
-constexpr std::array<std::pair<Facet, std::string_view>, 6> kFacetNames{{
+constexpr std::array<std::pair<Facet, std::string_view>, 7> kFacetNames{{
     {Facet::Country, "country"},
     {Facet::Org, "org"},
     {Facet::Year, "year"},
     {Facet::VenueCountry, "venue_country"},
     {Facet::Region, "region"},
     {Facet::Type, "type"},
+    {Facet::Kind, "kind"},
 }};
 
 // The facet a spy counts to answer `facet`: regions come from venue countries.
@@ -174,6 +175,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
             case Facet::Org: count_list(doc.get_value(kOrgsSlot), by_value_[f], key); break;
             case Facet::Year: count_years(doc, by_value_[f], key); break;
             case Facet::Type: count_list(doc.get_value(kTypeSlot), by_value_[f], key); break;
+            case Facet::Kind: count_list(doc.get_value(kKindSlot), by_value_[f], key); break;
             case Facet::Region: break;  // counted as VenueCountry
         }
     }
@@ -267,6 +269,7 @@ SlotReading slot_reading(Facet facet)
         case Facet::Org: return {kOrgsSlot, 0};
         case Facet::Year: return {kYearsSlot, 4};
         case Facet::Type: return {kTypeSlot, 0};
+        case Facet::Kind: return {kKindSlot, 0};
         case Facet::VenueCountry:
         case Facet::Region: break;
     }

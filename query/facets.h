@@ -17,7 +17,7 @@
 
 namespace infonote {
 
-/// "country", "org", "year", "venue_country", "region", "type".
+/// "country", "org", "year", "venue_country", "region", "type", "kind".
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_by_name(std::string_view name);
 /// Every facet name, comma-separated, for messages.

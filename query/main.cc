@@ -72,6 +72,12 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
     cmd->add_option("--type", f.types,
                     "Of this event type: workshop, roundtable, peer review, conference, "
                     "training, seminar, meeting, webinar, ... Repeat: any.");
+    cmd->add_option("--kind", f.kinds,
+                    "Of this document kind: information-note, press-release, web-update, "
+                    "announcement, other. Repeat: any.");
+    cmd->add_flag("--include-invited", f.include_invited,
+                  "Let --country (and attended's COUNTRY) also match States an announcement "
+                  "only invited");
 }
 
 void add_paging(CLI::App* cmd, QueryOptions& o)
@@ -93,7 +99,7 @@ void add_facets(CLI::App* cmd, QueryOptions& o)
 {
     cmd->add_option("--facets", o.facets,
                     "Count notes per value over all matches, for these fields (comma-separated): "
-                    "country, org, year, venue_country, region, type");
+                    "country, org, year, venue_country, region, type, kind");
     cmd->add_option("--facet-limit", o.facet_limit,
                     "Values to show per facet, most frequent first (0: all)")
         ->capture_default_str();

@@ -8,6 +8,7 @@
 
 #include "date_filter.h"
 #include "event_type.h"
+#include "note.h"
 #include "org_gazetteer.h"
 #include "regions.h"
 #include "schema.h"
@@ -128,6 +129,16 @@ Xapian::Query type_query(const std::string& value)
     throw QueryError("unknown event type '" + value + "'; known types: " + known);
 }
 
+Xapian::Query kind_query(const std::string& value)
+{
+    if (std::optional<DocumentKind> kind = kind_from_name(value))
+        return Xapian::Query(filter_term(FieldId::Kind, kind_name(*kind)));
+    std::string known;
+    for (DocumentKind k : kDocumentKinds)
+        known += (known.empty() ? "" : ", ") + std::string(kind_name(k));
+    throw QueryError("unknown document kind '" + value + "'; known kinds: " + known);
+}
+
 Xapian::Query date_query(const std::string& value)
 {
     std::string problem;
@@ -186,12 +197,15 @@ Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlo
         std::string name(f.name);
         if (f.kind == FieldKind::Text)
             parser.add_prefix(name, std::string(f.prefix));
-        else if (f.id == FieldId::Country || f.id == FieldId::VenueCountry)
+        else if (f.id == FieldId::Country || f.id == FieldId::VenueCountry ||
+                 f.id == FieldId::Invited)
             parser.add_boolean_prefix(name, processor(country(f.id)));
         else if (f.id == FieldId::Org)
             parser.add_boolean_prefix(name, processor(organization_query));
         else if (f.id == FieldId::Type)
             parser.add_boolean_prefix(name, processor(type_query));
+        else if (f.id == FieldId::Kind)
+            parser.add_boolean_prefix(name, processor(kind_query));
         else if (f.id == FieldId::Year)
             parser.add_boolean_prefix(name, processor(year_query));
         else
@@ -226,8 +240,14 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
         filters.push_back({facet, std::move(q)});
     };
     std::vector<Xapian::Query> attended;
-    for (const std::string& c : r.countries)
-        attended.emplace_back(filter_term(FieldId::Country, country_code(c, countries)));
+    for (const std::string& c : r.countries) {
+        std::string code = country_code(c, countries);
+        Xapian::Query came(filter_term(FieldId::Country, code));
+        if (r.include_invited)
+            came = Xapian::Query(Xapian::Query::OP_OR, came,
+                                 Xapian::Query(filter_term(FieldId::Invited, code)));
+        attended.push_back(came);
+    }
     if (r.any_country && !attended.empty())
         add(Facet::Country, any_of(attended));
     else
@@ -248,6 +268,9 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
     std::vector<Xapian::Query> types;
     for (const std::string& t : r.types) types.push_back(type_query(t));
     if (!types.empty()) add(Facet::Type, any_of(types));
+    std::vector<Xapian::Query> kinds;
+    for (const std::string& k : r.kinds) kinds.push_back(kind_query(k));
+    if (!kinds.empty()) add(Facet::Kind, any_of(kinds));
 
     if (!r.from.empty() || !r.to.empty()) add(std::nullopt, date_query(r.from + ".." + r.to));
     return filters;

@@ -24,7 +24,7 @@ class QueryError : public std::runtime_error {
 /// The fields facets count and filters narrow. Country and Org are
 /// multi-valued (a note lists many); the others hold one value per note,
 /// Year one per calendar year the event touches.
-enum class Facet { Country, Org, Year, VenueCountry, Region, Type };
+enum class Facet { Country, Org, Year, VenueCountry, Region, Type, Kind };
 
 struct SearchRequest {
     /// Free text in Xapian's query syntax: words, "phrases", AND/OR/NOT,
@@ -35,6 +35,9 @@ struct SearchRequest {
     /// code. With `any_country`, one of them is enough.
     std::vector<std::string> countries;
     bool any_country = false;
+    /// Let `countries` also match States a pre-event announcement only
+    /// invited.
+    bool include_invited = false;
     /// Each must have organized or attended: acronym or full name.
     std::vector<std::string> organizations;
     /// Held in one of these countries, or in one of these M49 regions.
@@ -48,6 +51,8 @@ struct SearchRequest {
     std::vector<std::string> years;
     /// Of one of these event types (event_type.h), as typed by the user.
     std::vector<std::string> types;
+    /// Of one of these document kinds (kind_name() in note.h).
+    std::vector<std::string> kinds;
 };
 
 /// One filter from a flag, tagged with the facet it narrows (none for

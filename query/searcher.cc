@@ -180,6 +180,14 @@ Json stored_summary(const Xapian::Document& doc)
     return summary.is_discarded() ? Json::object() : summary;
 }
 
+Json stored_evidence_summary(const Xapian::Document& doc)
+{
+    std::optional<std::string> packed = unpack_text(doc.get_value(kEvidenceSlot));
+    if (!packed) return stored_summary(doc);
+    Json summary = Json::parse(*packed, nullptr, false);
+    return summary.is_discarded() ? stored_summary(doc) : summary;
+}
+
 Index::Index(std::filesystem::path path, OpenOptions options)
     : path_(std::move(path)), options_(options)
 {

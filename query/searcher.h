@@ -162,6 +162,10 @@ Listing listing_of(const std::string& slot_value);
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);
 
+/// The summary with evidence for every fact, as `show` prints it; the plain
+/// summary when the document has none.
+Json stored_evidence_summary(const Xapian::Document& doc);
+
 }  // namespace infonote
 
 #endif
