@@ -1051,8 +1051,9 @@ class Generator:
     truth, text). Everything random comes from one generator re-seeded per
     note, so a note does not depend on the notes before it."""
 
-    def __init__(self, seed):
+    def __init__(self, seed, length="normal"):
         self.seed = seed
+        self.length = length
         self.forms = load_countries()
         self.codes = sorted(self.forms)
         # Cumulative weights of each country's names, per language.
@@ -1256,6 +1257,9 @@ class Generator:
         event_kind = next((k for k in EVENT_KINDS if k in title.lower()), "event")
         # About 4.5 KB a note (3.5 to 4.9 KB, and the last paragraph).
         body_size = 3500 + int(r() * 1400) - len(header.encode("utf-8"))
+        if self.length != "normal":
+            # short: the fewest paragraphs (about 3 KB); long: about 12 KB.
+            body_size = 0 if self.length == "short" else body_size + 8000
         body = self.render_body(rng, lang, layout, host_name, written, non_participant,
                                 org_acronyms, year, event_kind, body_size)
         text = header + body
@@ -1538,25 +1542,292 @@ def wrap_text(text, width):
     return "\n".join(lines)
 
 
+# -- prose reports of the same events (issue 14) ------------------------------
+#
+# For a share of the notes (--reports), a press release or a web update about
+# the same event, and for some (--announcements) a pre-event announcement,
+# each in its own file with its own truth line. Their random draws come from a
+# generator of their own, seeded from (seed, index), so note i's bytes do not
+# change and a report depends only on (seed, i).
+
+DATELINE_CITIES = ["NEW YORK", "GENEVA", "VIENNA", "KATHMANDU", "LOMÉ", "LIMA"]
+ORG_NAMES = {lang: dict(pairs) for lang, pairs in ORGS.items()}
+
+
+def _ymd(s):
+    return int(s[:4]), int(s[5:7]), int(s[8:10])
+
+
+def _minus_days(y, m, d, n):
+    for _ in range(n):
+        d -= 1
+        if d == 0:
+            m -= 1
+            if m == 0:
+                y, m = y - 1, 12
+            d = month_length(y, m)
+    return y, m, d
+
+
+def _month(lang, m):
+    return (MONTHS_FR if lang == "fr" else MONTHS_ES if lang == "es" else MONTHS_EN)[m - 1]
+
+
+def yearless_range(r, lang, start, end):
+    """The event's dates as prose writes them, without a year."""
+    (y1, m1, d1), (y2, m2, d2) = _ymd(start), _ymd(end)
+    M1, M2 = _month(lang, m1), _month(lang, m2)
+    x = r()
+    if lang == "fr":
+        one = "1er" if d1 == 1 else str(d1)
+        if start == end:
+            return "le %s %s" % (one, M1)
+        if m1 != m2:
+            return "du %s %s au %s %s" % (one, M1, "1er" if d2 == 1 else d2, M2)
+        return ("du %s au %d %s" % (one, d2, M1) if x < 0.6 or d2 != d1 + 1
+                else "les %d et %d %s" % (d1, d2, M1))
+    if lang == "es":
+        if start == end:
+            return "el %d de %s" % (d1, M1)
+        if m1 != m2:
+            return "del %d de %s al %d de %s" % (d1, M1, d2, M2)
+        return ("del %d al %d de %s" % (d1, d2, M1) if x < 0.5 or d2 != d1 + 1
+                else "el %d y %d de %s" % (d1, d2, M1))
+    if start == end:
+        return "on %d %s" % (d1, M1)
+    if m1 != m2:
+        return "from %d %s to %d %s" % (d1, M1, d2, M2)
+    if x < 0.4:
+        return "from %d to %d %s" % (d1, d2, M1)
+    if x < 0.7 or d2 != d1 + 1:
+        return "on %d-%d %s" % (d1, d2, M1)
+    return "on %d and %d %s" % (d1, d2, M1)
+
+
+def full_date(lang, y, m, d):
+    if lang == "fr":
+        return "%s %s %d" % ("1er" if d == 1 else d, _month(lang, m), y)
+    if lang == "es":
+        return "%d de %s de %d" % (d, _month(lang, m), y)
+    return "%d %s %d" % (d, _month(lang, m), y)
+
+
+def join_names(lang, names):
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " %s " % AND[lang] + names[-1]
+
+
+def make_report(gen, seed, index, truth, kind, share_key):
+    """(truth, text) of a press release, web update or announcement about
+    the event of note `index`, whose truth is `truth`."""
+    rng = random.Random("%d:%d:%s" % (seed, index, kind))
+    r = rng.random
+
+    def pick(seq):
+        return seq[int(r() * len(seq))]
+
+    lang = truth["features"]["language"]
+    participants = list(truth["participants"])
+    venue = truth["venue"]
+    start, end = truth["start_date"], truth["end_date"]
+    name = lambda c: gen.forms[c][lang][0][2]
+    others = [c for c in gen.codes if c not in participants and c != venue.get("country")]
+    donors = [pick(others) for _ in range(2)]
+    if donors[0] == donors[1]:
+        donors = donors[:1]
+    speaker = pick([c for c in others if c not in donors] or others)
+    earlier = pick([c for c in others if c in CAPITAL and c not in COUNTRY_ONLY] or ["AT"])
+    (ys, ms, ds), (ye, me, de) = _ymd(start), _ymd(end)
+    if kind == "announcement":
+        ref = _minus_days(ys, ms, ds, 1 + int(r() * 14))
+    else:
+        ref = add_days(ye, me, de, 1 + int(r() * 20))
+    dates = yearless_range(r, lang, start, end)
+    if venue.get("online"):
+        where = {"en": "online", "fr": "en ligne", "es": "en formato virtual"}[lang]
+    else:
+        place = name(venue["country"])
+        if venue.get("city"):
+            place = ("%s (%s)" if lang == "fr" and r() < 0.5 else "%s, %s") % (venue["city"], place)
+        where = {"en": "in ", "fr": "à " if venue.get("city") else "en ", "es": "en "}[lang] + place
+    listed = join_names(lang, [name(c) for c in participants])
+    orgs = [a for a in truth.get("organizations", []) if a in ORG_NAMES[lang]][:2]
+    org_text = join_names(lang, ["%s (%s)" % (ORG_NAMES[lang][a], a) for a in orgs]) if orgs else ""
+    dateline_city = pick([c for c in DATELINE_CITIES
+                          if c.lower() != (venue.get("city") or "").lower()])
+    donor_text = join_names(lang, [name(c) for c in donors])
+    lines = []
+    if kind == "announcement":
+        doc_kind = "announcement"
+        head = {"en": "Workshop on Resolution 1540 (2004) to Open %s" % where,
+                "fr": "Un atelier sur la résolution 1540 (2004) se tiendra %s" % where,
+                "es": "Taller sobre la resolución 1540 (2004) se celebrará %s" % where}[lang]
+        lines.append(full_date(lang, *ref))
+        lines.append("")
+        lines.append(head)
+        lines.append("")
+        opening = {"en": "%s, %d %s — A workshop on implementing resolution 1540 (2004) will be "
+                         "held %s %s." % (dateline_city, ref[2], _month(lang, ref[1]), dates, where),
+                   "fr": "%s, le %d %s -- Un atelier sur la mise en œuvre de la résolution 1540 "
+                         "(2004) se tiendra %s %s." % (dateline_city.title(), ref[2],
+                                                        _month(lang, ref[1]), dates, where),
+                   "es": "%s, %d de %s — Se celebrará %s %s un taller sobre la aplicación de la "
+                         "resolución 1540 (2004)." % (dateline_city.title(), ref[2],
+                                                       _month(lang, ref[1]), dates, where)}[lang]
+        lines.append(opening)
+        lines.append("")
+        lines.append({"en": "%s have been invited to participate." % listed,
+                      "fr": "Les pays suivants ont été invités à y participer : %s." % listed,
+                      "es": "Fueron invitados a participar %s." % listed}[lang])
+        invited, took_part = participants, []
+    else:
+        doc_kind = "press-release" if r() < 0.5 else "web-update"
+        if doc_kind == "press-release":
+            lines.append(full_date(lang, *ref))
+            lines.append("DC/%d" % (3000 + int(r() * 900)))
+            lines.append("")
+            lines.append({"en": "States Review Implementation of Resolution 1540 (2004)",
+                          "fr": "Des États examinent la mise en œuvre de la résolution 1540 (2004)",
+                          "es": "Estados examinan la aplicación de la resolución 1540 (2004)"}[lang])
+            lines.append("")
+            office = {"en": "Office for Disarmament Affairs",
+                      "fr": "Bureau des affaires de désarmement",
+                      "es": "Oficina de Asuntos de Desarme"}[lang]
+            lead = ("%s, %d %s (%s) — " % (dateline_city, ref[2], _month(lang, ref[1]), office)
+                    if lang == "en" else "%s, le %d %s (%s) -- " % (
+                        dateline_city.title(), ref[2], _month(lang, ref[1]), office)
+                    if lang == "fr" else "%s, %d de %s (%s) — " % (
+                        dateline_city.title(), ref[2], _month(lang, ref[1]), office))
+        else:
+            style = r()
+            if style < 0.4 and lang == "en":
+                lines.append("Posted on %s %s, %d" % (_month(lang, ref[1]), ordinal(ref[2]), ref[0]))
+            elif style < 0.7 and not venue.get("online") and lang == "en":
+                lines.append("Start Date: %s %d %d" % (MONTHS_ABBR[ms - 1], ds, ys))
+                lines.append("End Date: %s %d %d" % (MONTHS_ABBR[me - 1], de, ye))
+                lines.append("Location: %s" % (where[3:]))
+            else:
+                lines.append({"en": "Published %s", "fr": "Publié le %s",
+                              "es": "Publicado el %s"}[lang] % full_date(lang, *ref))
+            lines.append("")
+            lines.append({"en": "Regional workshop on resolution 1540 (2004)",
+                          "fr": "Atelier régional sur la résolution 1540 (2004)",
+                          "es": "Taller regional sobre la resolución 1540 (2004)"}[lang])
+            lines.append("")
+            lead = ""
+        verb = {"en": "A workshop on implementing resolution 1540 (2004) was held %s %s.",
+                "fr": "Un atelier sur la mise en œuvre de la résolution 1540 (2004) s'est tenu %s %s.",
+                "es": "Se celebró %s %s un taller sobre la aplicación de la resolución 1540 (2004)."
+                }[lang] % (dates, where)
+        lines.append(lead + verb)
+        lines.append("")
+        x = r()
+        n = len(participants)
+        if lang == "en":
+            lines.append(
+                "Representatives of %s took part." % listed if x < 0.3 else
+                "Officials from %s attended." % listed if x < 0.55 else
+                "The event brought together officials from the following %d Member State%s: %s."
+                % (n, "s" if n > 1 else "", listed) if x < 0.8 else
+                "Participating States (%s) shared their national experience." % listed)
+        elif lang == "fr":
+            lines.append("Les États suivants y ont participé : %s." % listed if x < 0.5 else
+                         "Des représentants des États suivants ont pris part à l'atelier : %s."
+                         % listed)
+        else:
+            lines.append("Participaron representantes de %s." % listed if x < 0.5 else
+                         "Asistieron funcionarios de los siguientes Estados: %s." % listed)
+        invited, took_part = [], participants
+    if org_text and took_part:
+        lines.append({"en": "Experts of %s also took part.",
+                      "fr": ("Des experts des organisations suivantes ont aussi participé : %s."
+                             if len(orgs) > 1 else
+                             "Des experts de l'organisation suivante ont aussi participé : %s."),
+                      "es": "También participaron expertos de %s."}[lang] % org_text)
+    lines.append("")
+    # Distractors: donors, a speaker's nationality, an earlier event, 1540 (2004).
+    y_before = ys - 1 - int(r() * 3)
+    ahead = kind == "announcement"
+    lines.append({
+        "en": "The workshop %s funded by %s. The representative of %s %s for the 1540 "
+              "Committee. It %s an earlier workshop in %s, %s in %d." % (
+                  "will be" if ahead else "was", donor_text, name(speaker),
+                  "will speak" if ahead else "spoke", "follows" if ahead else "followed",
+                  CAPITAL[earlier], name(earlier), y_before),
+        "fr": "L'atelier %s financé par les pays suivants : %s. Le représentant de l'État "
+              "suivant %s au nom du Comité 1540 : %s. Un précédent atelier avait eu lieu en %d "
+              "(%s, %s)." % ("sera" if ahead else "a été", donor_text,
+                             "parlera" if ahead else "a parlé", name(speaker), y_before,
+                             CITY_FR.get(CAPITAL[earlier], CAPITAL[earlier]), name(earlier)),
+        "es": "El taller %s financiado por %s. Un miembro del Comité (%s) %s en la apertura. "
+              "Un taller anterior se celebró en %s, %s en %d." % (
+                  "será" if ahead else "fue", donor_text, name(speaker),
+                  "hablará" if ahead else "habló",
+                  CITY_ES.get(CAPITAL[earlier], CAPITAL[earlier]), name(earlier), y_before)}[lang])
+    lines.append("")
+    lines.append({"en": "The Security Council adopted resolution 1540 (2004) on 28 April 2004.",
+                  "fr": "Le Conseil de sécurité a adopté la résolution 1540 (2004) le 28 avril 2004.",
+                  "es": "El Consejo de Seguridad aprobó la resolución 1540 (2004) el 28 de abril "
+                        "de 2004."}[lang])
+    base = truth["file"].rsplit(".", 1)[0]
+    report_truth = {
+        "file": "%s-%s.txt" % (base, "announcement" if kind == "announcement" else "report"),
+        "kind": doc_kind,
+        "event": share_key,
+        "start_date": start,
+        "end_date": end,
+        "venue": dict(venue),
+        "participants": took_part,
+        "invited": invited,
+        "organizations": orgs if took_part else [],
+        "features": {"language": lang, "kind": doc_kind, "of": truth["file"]},
+    }
+    return report_truth, "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------------------
 
 # Notes per unit of work for --jobs.
 CHUNK = 500
 _worker_generator = None
+_worker_options = None
 
 
-def _init_worker(seed):
-    global _worker_generator
-    _worker_generator = Generator(seed)
+def _init_worker(seed, options=None):
+    global _worker_generator, _worker_options
+    _worker_options = options or {}
+    _worker_generator = Generator(seed, _worker_options.get("length", "normal"))
 
 
 def _make_chunk(span):
-    """[(file name, bytes, ground-truth line)] for notes span[0] to span[1] - 1."""
+    """[(file name, bytes, ground-truth line)] for notes span[0] to span[1] - 1,
+    each note followed by its reports when --reports or --announcements ask
+    for them."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    reports = _worker_options.get("reports", 0.0)
+    announcements = _worker_options.get("announcements", 0.0)
+    seed = _worker_generator.seed
     out = []
     for i in range(*span):
         truth, text = _worker_generator.note(i)
+        extra = []
+        if reports or announcements:
+            # Whether note i has reports: a draw of its own, not the note's.
+            draw = random.Random("%d:%d:reports" % (seed, i)).random
+            key = "event-%06d" % i
+            wanted = [k for k, share in (("report", reports), ("announcement", announcements))
+                      if draw() < share]
+            extra = [make_report(_worker_generator, seed, i, truth, k, key) for k in wanted]
+            ordered = {"file": truth["file"], "kind": "information-note"}
+            if extra:
+                ordered["event"] = key
+            ordered.update((k, v) for k, v in truth.items() if k != "file")
+            truth = ordered
         out.append((truth["file"], text.encode("utf-8"), dumps(truth) + "\n"))
+        for report_truth, report_text in extra:
+            out.append((report_truth["file"], report_text.encode("utf-8"),
+                        dumps(report_truth) + "\n"))
     return out
 
 
@@ -1569,10 +1840,25 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4),
                     help="processes making notes (default: CPUs, at most 4); the notes do "
                     "not depend on it")
+    ap.add_argument("--reports", type=float, default=0.0, metavar="SHARE",
+                    help="share of the events that also get a press release or web update "
+                    "in a file of its own, NAME-report.txt (default 0)")
+    ap.add_argument("--announcements", type=float, metavar="SHARE",
+                    help="share of the events that also get a pre-event announcement, "
+                    "NAME-announcement.txt (default: half of --reports)")
+    ap.add_argument("--length", choices=("short", "normal", "long"), default="normal",
+                    help="note length: short (about 3 KB), normal (about 4.5 KB, the default) "
+                    "or long (about 12 KB)")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
     args = ap.parse_args(argv)
     if args.count < 0 or args.seed < 0 or args.jobs < 1:
         ap.error("--count and --seed must not be negative, --jobs must be at least 1")
+    if args.announcements is None:
+        args.announcements = args.reports / 2
+    if not (0 <= args.reports <= 1 and 0 <= args.announcements <= 1):
+        ap.error("--reports and --announcements take a share from 0 to 1")
+    options = {"reports": args.reports, "announcements": args.announcements,
+               "length": args.length}
 
     began = time.monotonic()
     os.makedirs(args.out, exist_ok=True)
@@ -1593,7 +1879,7 @@ def main(argv=None):
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
     # Files are opened relative to the folder: no path walk per note.
     out_dir = os.open(args.out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    total = 0
+    total = files = 0
     spans = [(i, min(i + CHUNK, args.count)) for i in range(0, args.count, CHUNK)]
     jobs = args.jobs if len(spans) >= 4 else 1
     with open(truth_path, "w", encoding="utf-8", buffering=1 << 20) as truth_file:
@@ -1601,10 +1887,10 @@ def main(argv=None):
             # Workers make the notes, chunk by chunk and in order; this
             # process only writes. Note i is the same whoever makes it.
             context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-            pool = context.Pool(jobs, _init_worker, (args.seed,))
+            pool = context.Pool(jobs, _init_worker, (args.seed, options))
             chunks = pool.imap(_make_chunk, spans)
         else:
-            _init_worker(args.seed)
+            _init_worker(args.seed, options)
             chunks = map(_make_chunk, spans)
         try:
             for chunk in chunks:
@@ -1617,6 +1903,7 @@ def main(argv=None):
                     finally:
                         os.close(fd)
                     total += len(data)
+                    files += 1
                     truth_file.write(truth_line)
                     stale.discard(name)
         finally:
@@ -1631,8 +1918,9 @@ def main(argv=None):
     os.close(out_dir)
     if not args.quiet:
         elapsed = time.monotonic() - began
-        print("generate_notes.py: %d notes, %.1f MB, in %s (%.1f s)"
-              % (args.count, total / 1e6, args.out, elapsed), file=sys.stderr)
+        print("generate_notes.py: %d notes%s, %.1f MB, in %s (%.1f s)"
+              % (args.count, ", %d reports" % (files - args.count) if files > args.count else "",
+                 total / 1e6, args.out, elapsed), file=sys.stderr)
     return 0
 
 
