@@ -331,19 +331,22 @@ int run_show(const QueryOptions& options)
         Json summary = stored_evidence_summary(*doc);
         std::string text = stored_text(*doc);
         if (options.format == OutputFormat::Text) {
-            // "  (line 7: Participants: ... Kazakhstan ...)" after a fact.
-            auto where = [](const Json& fact) -> std::string {
-                const Json& e = fact.is_object() ? fact.value("evidence", Json()) : Json();
-                if (!e.is_object()) return "";
-                return "  (" + e.value("source", "") + " line " +
-                       std::to_string(e.value("line", 0)) + ": " + e.value("text", "") + ")";
-            };
+            // A page, not a listing: values are never cut to the terminal.
             Terminal terminal = stdout_terminal();
+            terminal.width = std::numeric_limits<std::size_t>::max() / 2;
             Table fields{{"field", "value"}, {}, {}};
             auto add = [&fields](std::string name, const Json& v) {
                 if (v.is_null()) return;
                 fields.rows.push_back(
                     {std::move(name), v.is_string() ? v.get<std::string>() : v.dump()});
+            };
+            // Under each fact, where it was read: "  header line 7: States: ...".
+            auto add_where = [&fields](const Json& fact) {
+                const Json& e = fact.is_object() ? fact.value("evidence", Json()) : Json();
+                if (!e.is_object()) return;
+                fields.rows.push_back({"", "  " + e.value("source", "") + " line " +
+                                               std::to_string(e.value("line", 0)) + ": " +
+                                               e.value("text", "")});
             };
             add("id", summary["id"]);
             add("path", summary["path"]);
@@ -351,22 +354,26 @@ int run_show(const QueryOptions& options)
             add("title", summary["title"]);
             add("start", summary["start_date"]);
             add("end", summary["end_date"]);
-            if (summary.contains("dates") && !summary["start_date"].is_null())
-                fields.rows.push_back({"dates from", where(summary["dates"]).substr(2)});
+            if (!summary["start_date"].is_null()) add_where(summary.value("dates", Json()));
             Json venue = summary["venue"];
-            std::string venue_where = where(venue);
-            venue.erase("evidence");
-            fields.rows.push_back({"venue", venue.dump() + venue_where});
-            for (const Json& c : summary["countries"])
+            if (venue.is_object()) {
+                Json where = venue.value("evidence", Json());
+                venue.erase("evidence");
+                add("venue", venue);
+                add_where({{"evidence", where}});
+            }
+            for (const Json& c : summary["countries"]) {
                 fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
-                                                      "  (" + joined_roles(c) + ")" + where(c)});
-            for (const Json& o : summary["organizations"])
-                fields.rows.push_back(
-                    {"organization",
-                     (o["acronym"].is_string() ? o["acronym"].get<std::string>() + "  " +
-                                                     o.value("name", "")
-                                               : o.value("name", "")) +
-                         where(o)});
+                                                      "  (" + joined_roles(c) + ")"});
+                add_where(c);
+            }
+            for (const Json& o : summary["organizations"]) {
+                fields.rows.push_back({"organization", o["acronym"].is_string()
+                                                           ? o["acronym"].get<std::string>() +
+                                                                 "  " + o.value("name", "")
+                                                           : o.value("name", "")});
+                add_where(o);
+            }
             add("committee", summary["committee"]);
             print_table_text(std::cout, fields, terminal);
             std::cout << '\n' << text << (text.empty() || text.back() == '\n' ? "" : "\n");

@@ -14,6 +14,7 @@
 #include "country_gazetteer.h"
 #include "note.h"
 #include "note_parser.h"
+#include "packed_text.h"
 #include "schema.h"
 
 namespace infonote {
@@ -402,6 +403,57 @@ TEST_F(DocumentBuilderTest, DataCountriesGiveHostThatIsListedBothRoles)
     EXPECT_EQ(countries[1]["roles"], nlohmann::json({"participant"}));
     EXPECT_EQ(countries[2]["code"], "IR");
     EXPECT_EQ(countries[2]["name"], "Islamic Republic of Iran");
+}
+
+// --- document kind, invited States, evidence -----------------------------
+
+TEST_F(DocumentBuilderTest, KindHasATermAndAFacetSlot)
+{
+    Note note = astana_note();
+    note.kind = DocumentKind::PressRelease;
+    Xapian::Document doc = build(note);
+    EXPECT_TERM(doc, "XKpress-release");
+    EXPECT_EQ(terms_with_prefix(doc, field(FieldId::Kind).prefix).size(), 1u);
+    EXPECT_EQ(doc.get_value(kKindSlot), "press-release");
+    EXPECT_EQ(nlohmann::json::parse(doc.get_data())["kind"], "press-release");
+}
+
+TEST_F(DocumentBuilderTest, InvitedStateIsNotCountedAsAttending)
+{
+    Note note = astana_note();
+    ParticipantState invited;
+    invited.code = "MN";
+    invited.written = "Mongolia";
+    invited.role = StateRole::Invited;
+    note.states.push_back(invited);
+    Xapian::Document doc = build(note);
+    EXPECT_TERM(doc, "XI:MN");
+    EXPECT_NO_TERM(doc, "XC:MN");
+    EXPECT_NO_TERM(doc, "XI:KG");
+    EXPECT_EQ(doc.get_value(kCountriesSlot).find("MN"), std::string::npos);
+    EXPECT_EQ(doc.get_value(kListingSlot).find("MN"), std::string::npos);
+    nlohmann::json countries = nlohmann::json::parse(doc.get_data())["countries"];
+    ASSERT_EQ(countries.size(), 4u);
+    EXPECT_EQ(countries[3]["code"], "MN");
+    EXPECT_EQ(countries[3]["roles"], nlohmann::json({"invited"}));
+}
+
+TEST_F(DocumentBuilderTest, EvidenceIsStoredForShowButNotInTheListingData)
+{
+    Note note = astana_note();
+    note.states[1].evidence = {EvidenceSource::Header, 7, "States: Kazakhstan, Kyrgyzstan"};
+    note.dates_evidence = Evidence{EvidenceSource::Prose, 3, "held on 11 and 12 March 2014"};
+    Xapian::Document doc = build(note);
+    EXPECT_EQ(doc.get_data().find("evidence"), std::string::npos);
+    std::optional<std::string> packed = unpack_text(doc.get_value(kEvidenceSlot));
+    ASSERT_TRUE(packed);
+    nlohmann::json shown = nlohmann::json::parse(*packed);
+    EXPECT_EQ(shown["countries"][1]["evidence"],
+              nlohmann::json({{"source", "header"}, {"line", 7},
+                              {"text", "States: Kazakhstan, Kyrgyzstan"}}));
+    EXPECT_EQ(shown["dates"]["evidence"]["source"], "prose");
+    EXPECT_EQ(shown["dates"]["evidence"]["line"], 3);
+    EXPECT_TRUE(shown["venue"]["evidence"].is_null());
 }
 
 TEST_F(DocumentBuilderTest, DataCountriesGiveHostNotListedHostRoleOnly)

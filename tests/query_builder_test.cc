@@ -122,6 +122,32 @@ TEST(QueryBuilder, TwoCountriesAreBothRequired)
               "Query((<alldocuments> FILTER (XC:KZ AND XC:IR)))");
 }
 
+TEST(QueryBuilder, InvitedStatesMatchOnlyWhenAsked)
+{
+    SearchRequest request;
+    request.countries = {"Mongolia"};
+    EXPECT_EQ(build_query(request, default_gazetteer()).query.get_description(),
+              "Query((<alldocuments> FILTER XC:MN))");
+    request.include_invited = true;
+    EXPECT_EQ(build_query(request, default_gazetteer()).query.get_description(),
+              "Query((<alldocuments> FILTER (XC:MN OR XI:MN)))");
+    EXPECT_EQ(describe("invited:Mongolia"), "Query(0 * XI:MN)");
+}
+
+TEST(QueryBuilder, KindByFlagOrFieldAnyCase)
+{
+    SearchRequest request;
+    request.kinds = {"press-release", "Announcement"};
+    BuiltQuery q = build_query(request, default_gazetteer());
+    EXPECT_EQ(q.query.get_description(),
+              "Query((<alldocuments> FILTER (XKpress-release OR XKannouncement)))");
+    EXPECT_TRUE(q.filters_on(Facet::Kind));
+    EXPECT_EQ(describe("kind:web-update"), "Query(0 * XKweb-update)");
+    EXPECT_EQ(error_of("kind:memo"),
+              "unknown document kind 'memo'; known kinds: information-note, press-release, "
+              "web-update, announcement, other");
+}
+
 TEST(QueryBuilder, WordsWithCountryFilterTheWords)
 {
     EXPECT_EQ(describe("astana", {"KZ"}), "Query((Zastana@1 FILTER XC:KZ))");

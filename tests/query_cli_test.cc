@@ -630,6 +630,60 @@ TEST_F(QueryCliTest, ShowFindsANoteByIdOrPath)
     EXPECT_NE(missing.err.find("no-such-note.txt"), std::string::npos);
 }
 
+// show says where each fact was read, exactly as parse does.
+TEST_F(QueryCliTest, ShowGivesTheEvidenceParseGives)
+{
+    for (const std::string name : {"quoted-title.txt", "astana-2014-central-asia-workshop.txt",
+                                   "layout-flattened.txt"}) {
+        SCOPED_TRACE(name);
+        const json& parsed = notes_->at(name);
+        json shown = query_json("show", {name});
+        EXPECT_EQ(shown["countries"], parsed["countries"]);
+        EXPECT_EQ(shown["organizations"], parsed["organizations"]);
+        EXPECT_EQ(shown["venue"], parsed["venue"]);
+        EXPECT_EQ(shown["dates"], parsed["dates"]);
+        EXPECT_EQ(shown["kind"], "information-note");
+        for (const json& c : shown["countries"]) EXPECT_TRUE(c["evidence"].is_object()) << c;
+    }
+    Outcome text = query("show", {"quoted-title.txt"});
+    EXPECT_EQ(text.status, kOk) << describe(text);
+    EXPECT_NE(text.out.find("\ncountry  KZ  Kazakhstan  (participant)\n"
+                            "           header line 4: States: Kazakhstan, Kyrgyzstan, "
+                            "Tajikistan\n"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("\nend      2016-05-04\n           header line 2: Date and venue: 3-4 May 2016, "
+                            "Bishkek, Kyrgyzstan\n"),
+              std::string::npos)
+        << text.out;
+}
+
+// The kind facet and filter agree with what parse read of each file.
+TEST_F(QueryCliTest, KindFacetAndFilterCountWhatParseRead)
+{
+    Counts kinds;
+    for (const auto& [path, n] : indexed()) ++kinds[n["kind"].get<std::string>()];
+    ASSERT_GE(kinds.size(), 2u) << "the corpus should hold notes and header-less documents";
+    json page = query_json("search", {"--all", "--limit", "1", "--facets", "kind"});
+    Counts faceted;
+    for (const json& v : page["facets"]["kind"]) faceted[v["value"]] = v["count"];
+    EXPECT_EQ(faceted, kinds);
+    for (const auto& [kind, count] : kinds) {
+        SCOPED_TRACE(kind);
+        json only = query_json("search", {"--kind", kind, "--limit", "1"});
+        EXPECT_EQ(only["total"], count);
+        EXPECT_EQ(query_json("search", {"kind:" + kind, "--limit", "1"})["total"], count);
+        // The facet keeps counting the other kinds under its own filter.
+        json under = query_json("search", {"--kind", kind, "--facets", "kind", "--limit", "1"});
+        EXPECT_EQ(under["facets"]["kind"].size(), kinds.size());
+    }
+    Outcome bad = query("search", {"--kind", "memo"});
+    EXPECT_EQ(bad.status, kUsage);
+    EXPECT_EQ(bad.err,
+              "infonote-query: error: unknown document kind 'memo'; known kinds: information-note, "
+              "press-release, web-update, announcement, other\n");
+}
+
 TEST_F(QueryCliTest, StatsSummariseTheIndex)
 {
     json stats = query_json("stats", {});
