@@ -10,6 +10,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "terminal_text.h"
 #include "warnings.h"
 
 namespace infonote {
@@ -60,7 +61,8 @@ void setup_logging(const std::string& program, const LogOptions& options)
     if (!options.file.empty()) logger->set_level(spdlog::level::info);
     logger->flush_on(spdlog::level::info);
     spdlog::set_default_logger(logger);
-    set_warning_sink([](const std::string& message) { spdlog::warn("{}", message); });
+    set_warning_sink(
+        [](const std::string& message) { spdlog::warn("{}", escape_controls(message)); });
 
     auto diagnostics =
         std::make_shared<spdlog::logger>(program, diagnostic_sinks.begin(), diagnostic_sinks.end());

@@ -5,9 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "checked_stdout.h"
 #include "commands.h"
 #include "config.h"
 #include "exit_codes.h"
+#include "terminal_text.h"
 #include "warnings.h"
 
 namespace {
@@ -46,6 +48,11 @@ void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
                     csv ? "text (default), json, jsonl (one object per line) or csv (RFC 4180)"
                         : "text (default), json or jsonl")
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    if (csv)
+        cmd->add_flag("--csv-raw", o.csv_raw,
+                      "CSV cells exactly as stored: a text cell beginning with =, +, -, @, tab "
+                      "or CR keeps no leading ' (which stops a spreadsheet running it as a "
+                      "formula)");
 }
 
 void add_filters(CLI::App* cmd, QueryOptions& o)
@@ -181,10 +188,18 @@ std::string named_command(int argc, char** argv)
     return "";
 }
 
+int finish(int status)
+{
+    return infonote::finish_stdout("infonote-query", status);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
+    // Long listings write thousands of lines: std::cout buffers them and
+    // writes them itself, and a write that fails is reported.
+    infonote::check_stdout();
     CLI::App app{
         "infonote-query: search the 1540 Committee's Information Notes.\n"
         "\n"
@@ -195,7 +210,8 @@ int main(int argc, char** argv)
         "Full reference: docs/query.md.\n"
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
-        "query (an unknown country included); 4 the database cannot be opened or read."};
+        "query (an unknown country included); 4 the database cannot be opened or read;\n"
+        "5 the output could not be written (disk full)."};
     app.set_version_flag("--version", infonote::kVersion);
     app.require_subcommand(1);
     // Only the subcommand named is built, options and all: building every
@@ -218,16 +234,17 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
+        return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
     }
     infonote::set_warning_sink([](const std::string& message) {
-        std::cerr << "infonote-query: warning: " << message << '\n';
+        std::cerr << "infonote-query: warning: " << infonote::escape_controls(message) << '\n';
     });
-    // Long listings write thousands of lines: let std::cout buffer them
-    // rather than pass each piece to C stdio.
-    std::ios::sync_with_stdio(false);
     // A parse that succeeded ran a subcommand, and only the named one can
     // have run.
     if (!chosen) return infonote::kExitUsage;
-    return chosen->run(options);
+    if (options.csv_raw && options.format != OutputFormat::CSV) {
+        std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
+        return finish(infonote::kExitUsage);
+    }
+    return finish(chosen->run(options));
 }
