@@ -81,12 +81,32 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
                     "training, seminar, meeting, webinar, ... Repeat: any.");
 }
 
+// A whole number of hits from `least` to the most Xapian counts (2^32 - 1),
+// checked on the text: CLI11 would read "-1" as a huge count, and the
+// searcher would cut 4294967296 to 0.
+CLI::Validator hit_count(unsigned least)
+{
+    constexpr unsigned long long kMost = 4294967295ULL;
+    return CLI::Validator(
+        [least](std::string& value) -> std::string {
+            bool digits = !value.empty() && value.size() <= 10 &&
+                          value.find_first_not_of("0123456789") == std::string::npos;
+            if (digits) {
+                unsigned long long n = std::stoull(value);
+                if (n >= least && n <= kMost) return "";
+            }
+            return "takes a whole number from " + std::to_string(least) + " to " +
+                   std::to_string(kMost) + ", not '" + infonote::escape_controls(value) + "'";
+        },
+        "N");
+}
+
 void add_paging(CLI::App* cmd, QueryOptions& o)
 {
     cmd->add_option("--limit", o.limit,
                     "Print at most N hits (default 20 for word searches, all for listings)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--offset", o.offset, "Skip the first N hits");
+        ->check(hit_count(1));
+    cmd->add_option("--offset", o.offset, "Skip the first N hits")->check(hit_count(0));
     cmd->add_flag("--all", o.all, "Print every hit");
     cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
         ->transform(CLI::CheckedTransformer(

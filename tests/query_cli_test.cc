@@ -769,4 +769,35 @@ TEST_F(QueryCliTest, BadValuesExitTwoWithOneLine)
     }
 }
 
+// --limit and --offset are counts of hits, which Xapian counts in 32 bits:
+// past that, or below zero, they are refused rather than cut.
+TEST_F(QueryCliTest, PagingFlagsOutOfRangeExitTwoNamingTheFlag)
+{
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--limit", "4294967296"},
+         "--limit: takes a whole number from 1 to 4294967295, not "
+         "'4294967296'"},
+        {{"--limit", "0"}, "--limit: takes a whole number from 1 to 4294967295, not '0'"},
+        {{"--limit", "-5"}, "--limit: takes a whole number from 1 to 4294967295, not '-5'"},
+        {{"--offset", "-1"}, "--offset: takes a whole number from 0 to 4294967295, not '-1'"},
+        {{"--offset", "18446744073709551616"},
+         "--offset: takes a whole number from 0 to 4294967295, not '18446744073709551616'"},
+        {{"--offset", "2x"}, "--offset: takes a whole number from 0 to 4294967295, not '2x'"},
+    };
+    for (const auto& [args, message] : cases) {
+        SCOPED_TRACE(args[0] + " " + args[1]);
+        Outcome r = query("search", args);
+        EXPECT_EQ(r.status, kUsage) << describe(r);
+        EXPECT_EQ(r.err, message + "\nRun with --help for more information.\n");
+        EXPECT_EQ(r.out, "");
+    }
+    // The largest counts are taken as they are.
+    json all = query_json("search", {"--all"});
+    json most = query_json("search", {"--limit", "4294967295"});
+    EXPECT_EQ(most["hits"].size(), all["hits"].size());
+    json past = query_json("search", {"--offset", "4294967295"});
+    EXPECT_EQ(past["hits"].size(), 0u);
+    EXPECT_EQ(past["total"], all["total"]);
+}
+
 }  // namespace
