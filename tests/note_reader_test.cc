@@ -151,6 +151,36 @@ TEST_F(NoteReaderTest, Utf16BigEndianWithByteOrderMark)
     expect_text(read("a.txt", bytes), "C\xC3\xB4te\n\xF0\x9F\x98\x80", "UTF-16BE");
 }
 
+// Latin-1 text as UTF-16 code units, without a byte order mark.
+std::string utf16_of(const std::string& latin1, bool big_endian)
+{
+    std::string out;
+    for (char c : latin1) {
+        if (big_endian) out += '\0';
+        out += c;
+        if (!big_endian) out += '\0';
+    }
+    return out;
+}
+
+TEST_F(NoteReaderTest, Utf16WithoutByteOrderMarkIsToldByItsNulBytes)
+{
+    const std::string note =
+        "Event: Workshop in T\xFCrkiye\r\nDate and Venue: 5 June 2018, Ankara\r\n";
+    const std::string utf8 =
+        "Event: Workshop in T\xC3\xBCrkiye\nDate and Venue: 5 June 2018, Ankara\n";
+    expect_text(read("le.txt", utf16_of(note, false)), utf8, "UTF-16LE");
+    expect_text(read("be.txt", utf16_of(note, true)), utf8, "UTF-16BE");
+    // UTF-32 has NULs at both parities: still binary for want of a mark.
+    std::string utf32;
+    for (char c : std::string("Event: Workshop\n"))
+        utf32 += std::string(1, c) + std::string(3, '\0');
+    expect_refused(read("utf32.txt", utf32), "binary file (NUL bytes); skipped");
+    // UTF-16 of control characters is still a binary file.
+    expect_refused(read("ctl.txt", utf16_of(std::string(40, '\x01') + "text", false)),
+                   "binary file (control characters); skipped");
+}
+
 TEST_F(NoteReaderTest, Utf32LittleEndianWithByteOrderMark)
 {
     std::string bytes(
