@@ -800,4 +800,27 @@ TEST_F(QueryCliTest, PagingFlagsOutOfRangeExitTwoNamingTheFlag)
     EXPECT_EQ(past["total"], all["total"]);
 }
 
+// Every term costs a posting list and a spelling look-up: a query is
+// bounded in bytes and terms (10,000 words ORed once took minutes).
+TEST_F(QueryCliTest, OversizedQueriesExitTwoWithOneLine)
+{
+    auto ored = [](std::size_t n) {
+        std::string q;
+        for (std::size_t i = 0; i < n; ++i) q += (i ? " OR w" : "w") + std::to_string(i);
+        return q;
+    };
+    Outcome many = query("search", {ored(300)});
+    EXPECT_EQ(many.status, kUsage) << describe(many);
+    EXPECT_EQ(many.err,
+              "infonote-query: error: query has 300 terms; a query may have at most 256\n");
+    Outcome huge = query("search", {ored(10000)});
+    EXPECT_EQ(huge.status, kUsage) << describe(huge);
+    EXPECT_EQ(huge.err, "infonote-query: error: query is " + std::to_string(ored(10000).size()) +
+                            " bytes long; a query may have at most 8192\n");
+    EXPECT_EQ(huge.out, "");
+    // 256 terms are still a query.
+    Outcome most = query("search", {ored(255) + " OR workshop", "--format", "json"});
+    EXPECT_EQ(most.status, kOk) << describe(most);
+}
+
 }  // namespace
