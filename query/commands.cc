@@ -454,8 +454,9 @@ int run_stats(const QueryOptions& options)
                   << "dates:      "
                   << (o.first.empty() ? "(none)" : iso_of(o.first) + " .. " + iso_of(o.last))
                   << (o.undated ? "  (" + std::to_string(o.undated) + " undated)" : "") << "\n"
-                  << "built:      " << (built.empty() ? "?" : built) << "\n"
-                  << "updated:    " << (updated.empty() ? "never" : updated) << "\n"
+                  << "built:      " << (built.empty() ? "?" : escape_controls(built)) << "\n"
+                  << "updated:    " << (updated.empty() ? "never" : escape_controls(updated))
+                  << "\n"
                   << "countries:  " << counts[Facet::Country].size() << "\n";
         Terminal terminal = stdout_terminal();
         for (auto [title, key] : {std::pair{"top countries", "top_countries"},

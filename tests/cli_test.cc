@@ -381,6 +381,17 @@ TEST_F(CliTest, TextViewsAndDiagnosticsShowControlCharactersEscaped)
               0u)
         << parsed.out;
 
+    // Log lines and the summary name a database whose path holds an ESC.
+    Outcome logged = run({kIndexBin, "-v", "build", corpus.string(), "--db",
+                          (tmp.path() / "db\x1b[2J").string(), "--no-progress"});
+    EXPECT_EQ(logged.status, kOk) << describe(logged);
+    EXPECT_EQ(raw_control(logged.out), "") << logged.out;
+    EXPECT_EQ(raw_control(logged.err), "") << logged.err;
+    EXPECT_NE(logged.err.find("infonote-index: info: build of " + tmp.path().string() +
+                              "/db\\x1b[2J from "),
+              std::string::npos)
+        << logged.err;
+
     // JSON keeps the values as they are, escaped as JSON escapes them.
     json page = search_json({"licensing"}, db);
     ASSERT_EQ(page["hits"].size(), 1u);
