@@ -22,6 +22,17 @@ enum class LineBreaks { Escape, Keep };
 /// JSON for exact values.
 std::string escape_controls(std::string_view text, LineBreaks breaks = LineBreaks::Escape);
 
+/// CLI11's message for a bad command line (App::failure_message), its text
+/// escaped: the arguments it quotes are the user's.
+template <typename App, typename Error>
+std::string escaped_failure(const App* app, const Error& e)
+{
+    std::string out = escape_controls(e.what()) + "\n";
+    if (app->get_help_ptr() != nullptr)
+        out += "Run with " + app->get_help_ptr()->get_name() + " for more information.\n";
+    return out;
+}
+
 }  // namespace infonote
 
 #endif

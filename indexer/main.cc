@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "parallel_index.h"
 #include "run_index.h"
+#include "terminal_text.h"
 
 namespace {
 
@@ -66,6 +67,7 @@ int main(int argc, char** argv)
         "busy): readers still get the index as it was; 5 the output could not be written (disk\n"
         "full); 130 stopped by SIGINT or SIGTERM, with the index as it was."};
     app.set_version_flag("--version", infonote::kVersion);
+    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
     app.require_subcommand(1);
     infonote::LogOptions log;
     app.add_flag("-v,--verbose", log.verbose, "Log progress to stderr");

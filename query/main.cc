@@ -233,6 +233,7 @@ int main(int argc, char** argv)
         "query (an unknown country included); 4 the database cannot be opened or read;\n"
         "5 the output could not be written (disk full)."};
     app.set_version_flag("--version", infonote::kVersion);
+    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
     app.require_subcommand(1);
     // Only the subcommand named is built, options and all: building every
     // one would take a good part of a quick query's start. The others are

@@ -347,6 +347,8 @@ TEST_F(CliTest, TextViewsAndDiagnosticsShowControlCharactersEscaped)
         {kQueryBin, "search", "--db", db.string(), "--country", "\x1b[2JAtlantis"},
         {kIndexBin, "parse", (corpus / kHostileName).string()},
         {kIndexBin, "status", "--db", db.string()},
+        {kQueryBin, "search", "--db", db.string(), "--bad\x1b[2J"},
+        {kIndexBin, "parse", "/no/such\x1b[2J.txt"},
     };
     for (const std::vector<std::string>& argv : views) {
         SCOPED_TRACE(argv[1] + " " + argv.back());
