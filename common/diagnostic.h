@@ -3,6 +3,7 @@
 #define INFONOTE_COMMON_DIAGNOSTIC_H
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace infonote {
@@ -19,8 +20,15 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-/// "corpus/a.txt:12: warning: no date found in 'Date and Venue'".
+/// "corpus/a.txt:12: warning: no date found in 'Date and Venue'", the
+/// source and message with their control characters escaped
+/// (terminal_text.h), so that a file name or a note cannot drive the
+/// terminal.
 std::string format_diagnostic(const std::string& source, const Diagnostic& d);
+
+/// "infonote-query: error: MESSAGE", the message escaped likewise: the one
+/// line a program prints when it gives up.
+std::string program_error(std::string_view program, std::string_view message);
 
 }  // namespace infonote
 

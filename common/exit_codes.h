@@ -14,6 +14,10 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSomeRejected = 3;
 /// The database could not be opened, read or written; nothing was changed.
 inline constexpr int kExitFailure = 4;
+/// Both programs: what was written to stdout was lost (disk full, an I/O
+/// error); the one line on stderr says why. infonote-index's run itself
+/// finished as its other messages say: only its report on stdout is lost.
+inline constexpr int kExitWriteError = 5;
 /// infonote-index: stopped by SIGINT or SIGTERM; the live index is as it was
 /// (or as the last committed batch left it).
 inline constexpr int kExitInterrupted = 130;

@@ -3,12 +3,14 @@
 
 #include <xapian.h>
 
+#include "diagnostic.h"
 #include "exit_codes.h"
 #include "index_layout.h"
 #include "index_writer.h"
 #include "note_json.h"
 #include "run_index.h"
 #include "schema.h"
+#include "terminal_text.h"
 #include "text_normalizer.h"
 #include "writer_lock.h"
 
@@ -38,9 +40,12 @@ Json build_json(const IndexLayout& layout, const std::string& build)
     return out;
 }
 
+// A value as status shows it, escaped for the terminal (terminal_text.h).
 std::string text_of(const Json& value)
 {
-    return value.is_string() ? value.get<std::string>() : value.is_null() ? "?" : value.dump();
+    return escape_controls(value.is_string() ? value.get<std::string>()
+                           : value.is_null() ? "?"
+                                             : value.dump());
 }
 
 void print_status_text(const Json& status)
@@ -73,8 +78,10 @@ int run_status(const AdminOptions& options)
     IndexLayout layout(options.db);
     std::optional<std::string> live = layout.live();
     if (!live) {
-        std::cerr << "infonote-index: error: " << options.db.string()
-                  << ": no index built yet (run infonote-index build)\n";
+        std::cerr << program_error("infonote-index", options.db.string() +
+                                                         ": no index built yet (run "
+                                                         "infonote-index build)")
+                  << '\n';
         return kExitFailure;
     }
     std::optional<std::string> previous = layout.previous();
@@ -101,11 +108,11 @@ int run_rollback(const AdminOptions& options)
         if (!live || !previous)
             throw IndexError(options.db.string() + ": no previous build to roll back to");
         layout.switch_to(*previous);
-        std::cout << "rolled back " << options.db.string() << " to " << *previous << " (was "
-                  << *live << ")\n";
+        std::cout << "rolled back " << escape_controls(options.db.string()) << " to "
+                  << escape_controls(*previous) << " (was " << escape_controls(*live) << ")\n";
         return kExitOk;
     } catch (const std::exception& e) {
-        std::cerr << "infonote-index: error: " << e.what() << '\n';
+        std::cerr << program_error("infonote-index", e.what()) << '\n';
         return kExitFailure;
     }
 }

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "corpus_reader.h"
+#include "diagnostic.h"
 #include "exit_codes.h"
 #include "index_layout.h"
 #include "index_writer.h"
@@ -20,6 +21,7 @@
 #include "run_index.h"
 #include "schema.h"
 #include "stop_signal.h"
+#include "terminal_text.h"
 #include "text_normalizer.h"
 #include "writer_lock.h"
 
@@ -329,11 +331,12 @@ void print_summary(const WriteOptions& options, const RunReport& report)
     if (report.command == "build") {
         std::cout << "indexed " << plural(report.indexed, "note") << " (" << report.warned
                   << " with warnings), skipped " << plural(report.skipped, "file") << "; "
-                  << options.db.string() << " serves " << report.live_build << '\n';
+                  << escape_controls(options.db.string()) << " serves " << report.live_build
+                  << '\n';
         return;
     }
-    std::cout << "updated " << options.db.string() << ": " << report.added << " added, "
-              << report.changed << " changed, " << report.touched << " touched, "
+    std::cout << "updated " << escape_controls(options.db.string()) << ": " << report.added
+              << " added, " << report.changed << " changed, " << report.touched << " touched, "
               << report.unchanged << " unchanged, " << report.removed << " removed, "
               << report.skipped << " skipped; " << plural(report.notes, "note") << " in "
               << report.live_build << '\n';
@@ -383,7 +386,7 @@ int run_write(const WriteOptions& options, Command command)
     } catch (const Interrupted&) {
         report.outcome = "interrupted";
         spdlog::info("{} interrupted", report.command);
-        std::cerr << "infonote-index: interrupted; " << options.db.string()
+        std::cerr << "infonote-index: interrupted; " << escape_controls(options.db.string())
                   << " serves what it served before this run\n";
         status = kExitInterrupted;
     } catch (const std::exception& e) {
@@ -392,14 +395,14 @@ int run_write(const WriteOptions& options, Command command)
         report.outcome = "failed";
         report.error = e.what();
         spdlog::info("{} failed: {}", report.command, e.what());
-        std::cerr << "infonote-index: error: " << e.what() << '\n';
+        std::cerr << program_error("infonote-index", e.what()) << '\n';
         status = kExitFailure;
     }
     if (!options.report.empty()) {
         try {
             report.write_json(options.report);
         } catch (const std::exception& e) {
-            std::cerr << "infonote-index: error: " << e.what() << '\n';
+            std::cerr << program_error("infonote-index", e.what()) << '\n';
             if (status == kExitOk || status == kExitSomeRejected) status = kExitFailure;
         }
     }

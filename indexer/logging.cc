@@ -6,10 +6,12 @@
 #include <mutex>
 #include <vector>
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "terminal_text.h"
 #include "warnings.h"
 
 namespace infonote {
@@ -27,6 +29,33 @@ std::shared_ptr<spdlog::logger>& diagnostics_logger()
 
 std::atomic<bool> g_progress_line_shown{false};
 
+// %* in a pattern: the message with its control characters escaped
+// (terminal_text.h), so that a path in a log line cannot drive the
+// terminal. Escaped text has none left, so diagnostics escaped already
+// pass unchanged.
+class EscapedMessage : public spdlog::custom_flag_formatter {
+  public:
+    void format(const spdlog::details::log_msg& msg, const std::tm&,
+                spdlog::memory_buf_t& dest) override
+    {
+        std::string escaped =
+            escape_controls(std::string_view(msg.payload.data(), msg.payload.size()));
+        dest.append(escaped.data(), escaped.data() + escaped.size());
+    }
+
+    std::unique_ptr<custom_flag_formatter> clone() const override
+    {
+        return std::make_unique<EscapedMessage>();
+    }
+};
+
+std::unique_ptr<spdlog::formatter> escaping(const std::string& pattern)
+{
+    auto formatter = std::make_unique<spdlog::pattern_formatter>();
+    formatter->add_flag<EscapedMessage>('*').set_pattern(pattern);
+    return formatter;
+}
+
 }  // namespace
 
 void set_progress_line_shown(bool shown)
@@ -37,19 +66,19 @@ void set_progress_line_shown(bool shown)
 void setup_logging(const std::string& program, const LogOptions& options)
 {
     auto stderr_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-    stderr_sink->set_pattern("%n: %l: %v");
+    stderr_sink->set_formatter(escaping("%n: %l: %*"));
     std::vector<spdlog::sink_ptr> sinks{stderr_sink};
 
     // Diagnostics are already formatted GNU-style; on the terminal they
     // appear exactly as built, in the log file with a time stamp.
     auto plain_stderr = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-    plain_stderr->set_pattern("%v");
+    plain_stderr->set_formatter(escaping("%*"));
     std::vector<spdlog::sink_ptr> diagnostic_sinks{plain_stderr};
 
     if (!options.file.empty()) {
         auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
             options.file, kLogFileBytes, kLogFilesKept);
-        file->set_pattern("%Y-%m-%dT%H:%M:%S%z %n: %l: %v");
+        file->set_formatter(escaping("%Y-%m-%dT%H:%M:%S%z %n: %l: %*"));
         sinks.push_back(file);
         diagnostic_sinks.push_back(file);
     }

@@ -1,11 +1,13 @@
 // infonote-index: builds and maintains the search index of a folder of notes.
 #include <CLI/CLI.hpp>
 
+#include "checked_stdout.h"
 #include "config.h"
 #include "exit_codes.h"
 #include "logging.h"
 #include "parallel_index.h"
 #include "run_index.h"
+#include "terminal_text.h"
 
 namespace {
 
@@ -42,10 +44,17 @@ void add_admin_options(CLI::App& cmd, infonote::AdminOptions& options)
     cmd.add_option("--db", options.db, "Database folder")->required();
 }
 
+// `status`, or the write-error status when stdout lost what was printed.
+int finish(int status)
+{
+    return infonote::finish_stdout("infonote-index", status);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
+    infonote::check_stdout();
     CLI::App app{
         "infonote-index: index the 1540 Committee's Information Notes for infonote-query.\n"
         "\n"
@@ -55,9 +64,10 @@ int main(int argc, char** argv)
         "\n"
         "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as bad\n"
         "input (each named on stderr); 4 failed (corpus or database unusable, another writer\n"
-        "busy): readers still get the index as it was; 130 stopped by SIGINT or SIGTERM, with\n"
-        "the index as it was."};
+        "busy): readers still get the index as it was; 5 the output could not be written (disk\n"
+        "full); 130 stopped by SIGINT or SIGTERM, with the index as it was."};
     app.set_version_flag("--version", infonote::kVersion);
+    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
     app.require_subcommand(1);
     infonote::LogOptions log;
     app.add_flag("-v,--verbose", log.verbose, "Log progress to stderr");
@@ -103,14 +113,14 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
+        return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
     }
     infonote::setup_logging("infonote-index", log);
     build.progress = !build_quiet;
     update.progress = !update_quiet;
-    if (build_cmd->parsed()) return infonote::run_build(build);
-    if (update_cmd->parsed()) return infonote::run_update(update);
-    if (status_cmd->parsed()) return infonote::run_status(status);
-    if (rollback_cmd->parsed()) return infonote::run_rollback(rollback);
-    return infonote::run_parse(parse);
+    if (build_cmd->parsed()) return finish(infonote::run_build(build));
+    if (update_cmd->parsed()) return finish(infonote::run_update(update));
+    if (status_cmd->parsed()) return finish(infonote::run_status(status));
+    if (rollback_cmd->parsed()) return finish(infonote::run_rollback(rollback));
+    return finish(infonote::run_parse(parse));
 }

@@ -12,6 +12,7 @@
 
 #include "html_text.h"
 #include "pdf_text.h"
+#include "terminal_text.h"
 #include "text_encoding.h"
 
 namespace infonote {
@@ -125,7 +126,8 @@ FileText read_file_text(const fs::path& path)
                                               : "empty file; skipped");
     // A converted encoding is normal, not a problem with the file: said only
     // when asked (--verbose). Guesses that may be wrong carry a warning.
-    if (out.read_as != "UTF-8") spdlog::info("{}: read as {}", path.string(), out.read_as);
+    if (out.read_as != "UTF-8")
+        spdlog::info("{}: read as {}", escape_controls(path.string()), out.read_as);
     return out;
 }
 

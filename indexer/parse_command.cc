@@ -1,27 +1,32 @@
 // infonote-index parse: what the parser reads from each file.
 #include <iostream>
 
+#include "diagnostic.h"
 #include "exit_codes.h"
 #include "note_indexer.h"
 #include "note_json.h"
 #include "run_index.h"
+#include "terminal_text.h"
 
 namespace infonote {
 
 namespace {
 
+// Every value from the file escaped (terminal_text.h): a note cannot drive
+// the terminal it is checked on.
 void print_note_text(const std::string& name, const Note& n)
 {
-    std::cout << name << '\n'
-              << "  title:     " << n.title << '\n'
+    std::cout << escape_controls(name) << '\n'
+              << "  title:     " << escape_controls(n.title) << '\n'
               << "  dates:     " << (n.start_date ? n.start_date->iso() : "?") << " .. "
               << (n.end_date ? n.end_date->iso() : "?") << '\n'
-              << "  venue:     " << n.venue.city.value_or("?") << ", "
-              << n.venue.country.value_or(n.venue.online ? "online" : "?") << '\n'
+              << "  venue:     " << escape_controls(n.venue.city.value_or("?")) << ", "
+              << escape_controls(n.venue.country.value_or(n.venue.online ? "online" : "?")) << '\n'
               << "  states:    ";
-    for (const ParticipantState& s : n.states) std::cout << s.code << ' ';
+    for (const ParticipantState& s : n.states) std::cout << escape_controls(s.code) << ' ';
     std::cout << "(" << n.states.size() << ")\n  orgs:      ";
-    for (const Organization& o : n.organizations) std::cout << o.acronym.value_or(o.name) << "; ";
+    for (const Organization& o : n.organizations)
+        std::cout << escape_controls(o.acronym.value_or(o.name)) << "; ";
     std::cout << "\n  sections:  " << n.sections.size() << '\n';
 }
 
@@ -48,7 +53,7 @@ int run_parse(const ParseOptions& options)
         if (options.format == OutputFormat::JSON) std::cout << all.dump(2) << '\n';
         return any_skipped ? kExitSomeRejected : kExitOk;
     } catch (const std::exception& e) {
-        std::cerr << "infonote-index: error: " << e.what() << '\n';
+        std::cerr << program_error("infonote-index", e.what()) << '\n';
         return kExitFailure;
     }
 }

@@ -1,7 +1,22 @@
 #include "pdf_text.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
 #include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <new>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -51,11 +66,16 @@ std::string to_string(const poppler::ustring& text)
     return std::string(utf8.begin(), utf8.end());
 }
 
-}  // namespace
-
-FileText pdf_to_text(std::string_view bytes)
+// "16 MiB", "64 KiB".
+std::string mib(std::size_t bytes)
 {
-    silence_poppler();
+    return bytes >= (std::size_t{1} << 20) ? std::to_string(bytes >> 20) + " MiB"
+                                           : std::to_string(bytes >> 10) + " KiB";
+}
+
+// Poppler's part, run in the child: the text, or why there is none.
+FileText extract(std::string_view bytes, const PdfLimits& limits)
+{
     if (!has_pdf_header(bytes)) return refused("not a PDF file (no %PDF- header); skipped");
     const bool truncated = !has_pdf_end(bytes);
     if (bytes.size() > INT_MAX) return refused("PDF too large for poppler; skipped");
@@ -90,6 +110,8 @@ FileText pdf_to_text(std::string_view bytes)
         if (page_text.empty()) continue;
         if (!text.empty()) text += "\n\n";
         text += page_text;
+        if (text.size() > limits.text_bytes)
+            return refused("PDF text is more than " + mib(limits.text_bytes) + "; skipped");
     }
     if (pages == 0) return refused("PDF has no pages; skipped");
     if (text.find_first_not_of(" \t\r\n\f") == std::string::npos)
@@ -101,6 +123,195 @@ FileText pdf_to_text(std::string_view bytes)
              "truncated PDF (no %%EOF at the end); indexing the text poppler could read"});
     out.text = std::move(text);
     return out;
+}
+
+// --- the child process ------------------------------------------------------
+//
+// The child sends its FileText down a pipe as length-prefixed fields: read_as,
+// whether there is text, the text, then each diagnostic's severity, line and
+// message.
+
+void put(std::string& out, std::string_view field)
+{
+    std::uint64_t n = field.size();
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+    out.append(field);
+}
+
+std::string serialise(const FileText& file)
+{
+    std::string out;
+    put(out, file.read_as);
+    put(out, file.text ? "1" : "0");
+    put(out, file.text ? *file.text : "");
+    for (const Diagnostic& d : file.diagnostics) {
+        put(out, d.severity == Severity::Error ? "E" : "W");
+        put(out, std::to_string(d.line));
+        put(out, d.message);
+    }
+    return out;
+}
+
+bool take(std::string_view& in, std::string& field)
+{
+    std::uint64_t n = 0;
+    if (in.size() < sizeof n) return false;
+    std::memcpy(&n, in.data(), sizeof n);
+    in.remove_prefix(sizeof n);
+    if (in.size() < n) return false;
+    field.assign(in.substr(0, n));
+    in.remove_prefix(n);
+    return true;
+}
+
+std::optional<FileText> deserialise(std::string_view in)
+{
+    FileText file;
+    std::string has_text, text;
+    if (!take(in, file.read_as) || !take(in, has_text) || !take(in, text)) return std::nullopt;
+    if (has_text == "1") file.text = std::move(text);
+    while (!in.empty()) {
+        std::string severity, line, message;
+        if (!take(in, severity) || !take(in, line) || !take(in, message)) return std::nullopt;
+        file.diagnostics.push_back({severity == "E" ? Severity::Error : Severity::Warning,
+                                    std::atoi(line.c_str()), std::move(message)});
+    }
+    return file;
+}
+
+// The address space the process maps now, in bytes (0 when unknown).
+std::size_t mapped_bytes()
+{
+    std::FILE* statm = std::fopen("/proc/self/statm", "r");
+    if (!statm) return 0;
+    unsigned long pages = 0;
+    int got = std::fscanf(statm, "%lu", &pages);
+    std::fclose(statm);
+    return got == 1 ? pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE)) : 0;
+}
+
+bool write_all(int fd, std::string_view data)
+{
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+[[noreturn]] void run_child(int fd, std::string_view bytes, const PdfLimits& limits)
+{
+    // Only the pipe stays open: another thread's pipe to its own child
+    // would otherwise not see its end until this one exits.
+    if (dup2(fd, 3) < 0) _exit(3);
+    close_range(4, ~0U, 0);
+    rlimit cpu{};
+    cpu.rlim_cur = cpu.rlim_max = static_cast<rlim_t>(std::ceil(limits.seconds)) + 1;
+    setrlimit(RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer maps its shadow memory as it goes; a limit would stop it.
+    if (std::size_t now = mapped_bytes()) {
+        rlimit memory{};
+        memory.rlim_cur = memory.rlim_max = now + limits.memory_bytes;
+        setrlimit(RLIMIT_AS, &memory);
+    }
+#endif
+    int status = 0;
+    try {
+        status = write_all(3, serialise(extract(bytes, limits))) ? 0 : 3;
+    } catch (const std::bad_alloc&) {
+        status = 4;
+    } catch (...) {
+        status = 5;
+    }
+    _exit(status);
+}
+
+std::string seconds_of(double seconds)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", seconds);
+    return buf;
+}
+
+}  // namespace
+
+FileText pdf_to_text(std::string_view bytes, const PdfLimits& limits)
+{
+    silence_poppler();
+    if (!has_pdf_header(bytes)) return refused("not a PDF file (no %PDF- header); skipped");
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        return refused(std::string("cannot start reading the PDF: ") + std::strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0) {
+        int error = errno;
+        close(fds[0]);
+        close(fds[1]);
+        return refused(std::string("cannot start reading the PDF: ") + std::strerror(error));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        run_child(fds[1], bytes, limits);
+    }
+    close(fds[1]);
+
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline =
+        Clock::now() +
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.seconds));
+    // The text, its framing and the diagnostics; more means too much text.
+    const std::size_t most = limits.text_bytes + (std::size_t{1} << 20);
+    std::string received;
+    std::optional<std::string> stopped;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) {
+            stopped = "PDF took more than " + seconds_of(limits.seconds) +
+                      " s to read (a decompression bomb?); skipped";
+            break;
+        }
+        pollfd p{fds[0], POLLIN, 0};
+        int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), INT_MAX)));
+        if (ready < 0 && errno != EINTR) {
+            stopped = std::string("cannot read the PDF's text: ") + std::strerror(errno);
+            break;
+        }
+        if (ready <= 0) continue;
+        char buffer[1 << 16];
+        ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        received.append(buffer, static_cast<std::size_t>(n));
+        if (received.size() > most) {
+            stopped = "PDF text is more than " + mib(limits.text_bytes) + "; skipped";
+            break;
+        }
+    }
+    close(fds[0]);
+    if (stopped) kill(pid, SIGKILL);
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+    }
+    if (stopped) return refused(*stopped);
+    if (WIFSIGNALED(wstatus)) {
+        int signal = WTERMSIG(wstatus);
+        if (signal == SIGXCPU)
+            return refused("PDF took more than " + seconds_of(limits.seconds) +
+                           " s to read (a decompression bomb?); skipped");
+        return refused("poppler failed on this PDF (" + std::string(strsignal(signal)) +
+                       "); skipped");
+    }
+    int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    if (code == 4)
+        return refused("PDF needs more than " + mib(limits.memory_bytes) +
+                       " of memory to read; skipped");
+    std::optional<FileText> file = code == 0 ? deserialise(received) : std::nullopt;
+    if (!file)
+        return refused("poppler failed on this PDF (status " + std::to_string(code) + "); skipped");
+    return *file;
 }
 
 }  // namespace infonote

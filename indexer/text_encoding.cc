@@ -135,6 +135,30 @@ std::optional<std::string> binary_reason(std::string_view bytes)
     return std::nullopt;
 }
 
+// UTF-16 without a byte order mark, told by its NUL bytes: in text mostly
+// of Latin letters nearly every character has a NUL high byte, at odd
+// offsets in UTF-16LE and even ones in UTF-16BE, and hardly a character is
+// NUL itself. UTF-32 has NULs at both and is not taken for it. nullptr when
+// `bytes` is not such text.
+const char* utf16_without_mark(std::string_view bytes)
+{
+    if (bytes.size() < 4 || bytes.size() % 2 != 0) return nullptr;
+    std::size_t units = bytes.size() / 2;
+    std::size_t even = 0;
+    std::size_t odd = 0;
+    for (std::size_t i = 0; i < bytes.size(); i += 2) {
+        even += bytes[i] == '\0';
+        odd += bytes[i + 1] == '\0';
+    }
+    // Three characters in five with a NUL high byte; a NUL character in a
+    // hundred at most.
+    auto mostly = [units](std::size_t n) { return n * 5 >= units * 3; };
+    auto hardly = [units](std::size_t n) { return n * 100 <= units; };
+    if (mostly(odd) && hardly(even)) return "UTF-16LE";
+    if (mostly(even) && hardly(odd)) return "UTF-16BE";
+    return nullptr;
+}
+
 // --- converting with ICU ----------------------------------------------------
 
 // ICU's own substitute for an undecodable byte is U+001A in single-byte
@@ -315,10 +339,15 @@ FileText decode_text(std::string_view bytes, TextSyntax syntax)
 {
     FileText out;
     const ByteOrderMark* bom = find_byte_order_mark(bytes);
+    const char* unmarked_utf16 = bom ? nullptr : utf16_without_mark(bytes);
+    // Said as sure as a byte order mark: either names a Unicode encoding.
+    const bool unicode = bom || unmarked_utf16;
     Guess guess;
     if (bom) {
         bytes.remove_prefix(bom->bytes.size());
         guess.encoding = bom->encoding;
+    } else if (unmarked_utf16) {
+        guess.encoding = unmarked_utf16;
     } else {
         if (std::optional<std::string> why = binary_reason(bytes))
             return refused("binary file (" + *why + "); skipped");
@@ -341,14 +370,14 @@ FileText decode_text(std::string_view bytes, TextSyntax syntax)
             // The first U+FFFD is the first replacement: no legacy encoding
             // has that character, and in UTF-16 or UTF-32 a genuine one
             // before the damage only moves the line named.
-            std::string what = bom ? "invalid " + guess.encoding + " sequence(s)"
-                                   : "byte(s) undefined in " + guess.encoding;
+            std::string what = unicode ? "invalid " + guess.encoding + " sequence(s)"
+                                       : "byte(s) undefined in " + guess.encoding;
             warn_replaced(text, text.find(kReplacement), undecodable, what, out.diagnostics);
         }
     }
     // A byte order mark says nothing about the rest: UTF-16 text can still
     // be a binary file's worth of control characters.
-    if (bom)
+    if (unicode)
         if (std::optional<std::string> why = binary_reason(text))
             return refused("binary file (" + *why + "); skipped");
 

@@ -18,7 +18,9 @@ enum class TextSyntax { Plain, Html };
 
 /// Decodes a text file's bytes to UTF-8 with LF line ends.
 ///  - A byte order mark decides: UTF-8, UTF-16LE/BE or UTF-32LE/BE.
-///  - Without one, NUL bytes or many control characters mean a binary file:
+///  - Without one, text mostly of Latin letters with a NUL byte at every
+///    other offset is UTF-16LE or BE, by which offsets hold them.
+///  - Otherwise NUL bytes or many control characters mean a binary file:
 ///    refused with an error.
 ///  - Valid UTF-8 is UTF-8. So is a file whose valid multi-byte sequences
 ///    outnumber its invalid bytes: a UTF-8 file with a few damaged bytes.

@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "country_gazetteer.h"
+#include "diagnostic.h"
 #include "exit_codes.h"
 #include "schema.h"
+#include "terminal_text.h"
 #include "text_normalizer.h"
 
 namespace infonote {
@@ -16,6 +18,7 @@ namespace {
 
 constexpr std::size_t kDefaultRankedLimit = 20;
 constexpr std::size_t kSnippetLength = 200;
+constexpr std::string_view kProgram = "infonote-query";
 
 // Runs a command, turning its errors into a one-line message and the exit
 // status documented in --help.
@@ -24,17 +27,17 @@ int guarded(const QueryOptions& options, const std::function<int()>& command)
     try {
         return command();
     } catch (const QueryError& e) {
-        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        std::cerr << program_error(kProgram, e.what()) << '\n';
         return kExitUsage;
     } catch (const DatabaseError& e) {
-        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        std::cerr << program_error(kProgram, e.what()) << '\n';
         return kExitFailure;
     } catch (const Xapian::Error& e) {
-        std::cerr << "infonote-query: error: " << options.db.string() << ": " << e.get_description()
+        std::cerr << program_error(kProgram, options.db.string() + ": " + e.get_description())
                   << '\n';
         return kExitFailure;
     } catch (const std::exception& e) {
-        std::cerr << "infonote-query: error: " << e.what() << '\n';
+        std::cerr << program_error(kProgram, e.what()) << '\n';
         return kExitFailure;
     }
 }
@@ -79,12 +82,13 @@ SearchPlan plan_for(const QueryOptions& o, SearchRequest request, const Terminal
     plan.facets = facets_of(o.facets);
     plan.brief = o.format == OutputFormat::Text;
     if (o.verbose)
-        std::cerr << "infonote-query: query: " << plan.query.query.get_description() << '\n';
+        std::cerr << "infonote-query: query: "
+                  << escape_controls(plan.query.query.get_description()) << '\n';
     if (plan.query.ranked) {
         plan.snippet_length = kSnippetLength;
         if (o.format == OutputFormat::Text && terminal.colour) {
-            plan.highlight_begin = "\x1b[1;31m";
-            plan.highlight_end = "\x1b[0m";
+            plan.highlight_begin = kHighlightBegin;
+            plan.highlight_end = kHighlightEnd;
         }
     }
     return plan;
@@ -97,6 +101,7 @@ HitPrintOptions print_options(const QueryOptions& o, const Terminal& terminal)
     p.terminal = terminal;
     p.facet_limit = o.facet_limit;
     p.offset = o.offset;
+    p.csv_cells = o.csv_raw ? CsvCells::Raw : CsvCells::Defused;
     return p;
 }
 
@@ -268,7 +273,8 @@ int run_search(const QueryOptions& options)
             if (!corrected.empty()) {
                 print.did_you_mean = corrected;
                 if (options.format != OutputFormat::JSON)
-                    std::cerr << "infonote-query: did you mean: " << corrected << '\n';
+                    std::cerr << "infonote-query: did you mean: " << escape_controls(corrected)
+                              << '\n';
             }
         }
         print_hits(std::cout, result, print);
@@ -291,7 +297,7 @@ int run_attended(const QueryOptions& options)
         SearchResult result = index.search(plan);
         for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
         if (options.format == OutputFormat::Text)
-            std::cout << country.name << " (" << country.alpha2 << ")\n";
+            std::cout << escape_controls(country.name) << " (" << country.alpha2 << ")\n";
         print_hits(std::cout, result, print_options(options, terminal));
         return result.total > 0 ? kExitOk : kExitNoMatch;
     });
@@ -324,8 +330,9 @@ int run_show(const QueryOptions& options)
                 return std::nullopt;
             });
         if (!doc) {
-            std::cerr << "infonote-query: no note with id or path '" << options.target << "' in "
-                      << options.db.string() << '\n';
+            std::cerr << "infonote-query: no note with id or path '"
+                      << escape_controls(options.target) << "' in "
+                      << escape_controls(options.db.string()) << '\n';
             return kExitNoMatch;
         }
         Json summary = stored_evidence_summary(*doc);
@@ -376,7 +383,9 @@ int run_show(const QueryOptions& options)
             }
             add("committee", summary["committee"]);
             print_table_text(std::cout, fields, terminal);
-            std::cout << '\n' << text << (text.empty() || text.back() == '\n' ? "" : "\n");
+            std::cout << '\n'
+                      << escape_controls(text, LineBreaks::Keep)
+                      << (text.empty() || text.back() == '\n' ? "" : "\n");
         } else {
             summary["text"] = text;
             std::cout << (options.format == OutputFormat::JSON ? summary.dump(2) : summary.dump())
@@ -406,7 +415,10 @@ int run_countries(const QueryOptions& options)
                 std::cout << table.rows.size()
                           << (table.rows.size() == 1 ? " country\n" : " countries\n");
                 break;
-            case OutputFormat::CSV: print_table_csv(std::cout, table); break;
+            case OutputFormat::CSV:
+                print_table_csv(std::cout, table,
+                                options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+                break;
             case OutputFormat::JSON:
             case OutputFormat::JSONL: {
                 Json list = Json::array();
@@ -468,8 +480,9 @@ int run_stats(const QueryOptions& options)
                   << "dates:      "
                   << (o.first.empty() ? "(none)" : iso_of(o.first) + " .. " + iso_of(o.last))
                   << (o.undated ? "  (" + std::to_string(o.undated) + " undated)" : "") << "\n"
-                  << "built:      " << (built.empty() ? "?" : built) << "\n"
-                  << "updated:    " << (updated.empty() ? "never" : updated) << "\n"
+                  << "built:      " << (built.empty() ? "?" : escape_controls(built)) << "\n"
+                  << "updated:    " << (updated.empty() ? "never" : escape_controls(updated))
+                  << "\n"
                   << "countries:  " << counts[Facet::Country].size() << "\n";
         Terminal terminal = stdout_terminal();
         for (auto [title, key] : {std::pair{"top countries", "top_countries"},
@@ -520,10 +533,10 @@ int run_timeline(const QueryOptions& options)
                 break;
             }
             case OutputFormat::CSV: {
-                Table t{{by_month ? "month" : "year", "notes"}, {}, {}};
+                Table t{{by_month ? "month" : "year", "notes"}, {false, true}, {}};
                 for (const Period& p : periods)
                     t.rows.push_back({p.label, std::to_string(p.notes)});
-                print_table_csv(std::cout, t);
+                print_table_csv(std::cout, t, options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
                 break;
             }
             case OutputFormat::JSON:

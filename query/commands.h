@@ -22,6 +22,8 @@ struct QueryOptions {
     std::filesystem::path db;
     OpenOptions open;
     OutputFormat format = OutputFormat::Text;
+    /// --csv-raw: CSV cells as stored, none defused (output.h).
+    bool csv_raw = false;
     /// Words (search), and the filter flags every listing command takes.
     std::vector<std::string> words;
     SearchRequest filters;

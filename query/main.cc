@@ -5,9 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "checked_stdout.h"
 #include "commands.h"
 #include "config.h"
 #include "exit_codes.h"
+#include "terminal_text.h"
 #include "warnings.h"
 
 namespace {
@@ -46,6 +48,11 @@ void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
                     csv ? "text (default), json, jsonl (one object per line) or csv (RFC 4180)"
                         : "text (default), json or jsonl")
         ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    if (csv)
+        cmd->add_flag("--csv-raw", o.csv_raw,
+                      "CSV cells exactly as stored: a text cell beginning with =, +, -, @, tab "
+                      "or CR keeps no leading ' (which stops a spreadsheet running it as a "
+                      "formula)");
 }
 
 void add_filters(CLI::App* cmd, QueryOptions& o)
@@ -80,12 +87,32 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
                   "only invited");
 }
 
+// A whole number of hits from `least` to the most Xapian counts (2^32 - 1),
+// checked on the text: CLI11 would read "-1" as a huge count, and the
+// searcher would cut 4294967296 to 0.
+CLI::Validator hit_count(unsigned least)
+{
+    constexpr unsigned long long kMost = 4294967295ULL;
+    return CLI::Validator(
+        [least](std::string& value) -> std::string {
+            bool digits = !value.empty() && value.size() <= 10 &&
+                          value.find_first_not_of("0123456789") == std::string::npos;
+            if (digits) {
+                unsigned long long n = std::stoull(value);
+                if (n >= least && n <= kMost) return "";
+            }
+            return "takes a whole number from " + std::to_string(least) + " to " +
+                   std::to_string(kMost) + ", not '" + infonote::escape_controls(value) + "'";
+        },
+        "N");
+}
+
 void add_paging(CLI::App* cmd, QueryOptions& o)
 {
     cmd->add_option("--limit", o.limit,
                     "Print at most N hits (default 20 for word searches, all for listings)")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--offset", o.offset, "Skip the first N hits");
+        ->check(hit_count(1));
+    cmd->add_option("--offset", o.offset, "Skip the first N hits")->check(hit_count(0));
     cmd->add_flag("--all", o.all, "Print every hit");
     cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
         ->transform(CLI::CheckedTransformer(
@@ -187,10 +214,18 @@ std::string named_command(int argc, char** argv)
     return "";
 }
 
+int finish(int status)
+{
+    return infonote::finish_stdout("infonote-query", status);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
+    // Long listings write thousands of lines: std::cout buffers them and
+    // writes them itself, and a write that fails is reported.
+    infonote::check_stdout();
     CLI::App app{
         "infonote-query: search the 1540 Committee's Information Notes.\n"
         "\n"
@@ -201,8 +236,10 @@ int main(int argc, char** argv)
         "Full reference: docs/query.md.\n"
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
-        "query (an unknown country included); 4 the database cannot be opened or read."};
+        "query (an unknown country included); 4 the database cannot be opened or read;\n"
+        "5 the output could not be written (disk full)."};
     app.set_version_flag("--version", infonote::kVersion);
+    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
     app.require_subcommand(1);
     // Only the subcommand named is built, options and all: building every
     // one would take a good part of a quick query's start. The others are
@@ -224,16 +261,17 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage;
+        return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
     }
     infonote::set_warning_sink([](const std::string& message) {
-        std::cerr << "infonote-query: warning: " << message << '\n';
+        std::cerr << "infonote-query: warning: " << infonote::escape_controls(message) << '\n';
     });
-    // Long listings write thousands of lines: let std::cout buffer them
-    // rather than pass each piece to C stdio.
-    std::ios::sync_with_stdio(false);
     // A parse that succeeded ran a subcommand, and only the named one can
     // have run.
     if (!chosen) return infonote::kExitUsage;
-    return chosen->run(options);
+    if (options.csv_raw && options.format != OutputFormat::CSV) {
+        std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
+        return finish(infonote::kExitUsage);
+    }
+    return finish(chosen->run(options));
 }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "country_gazetteer.h"
+#include "terminal_text.h"
 
 namespace infonote {
 
@@ -93,6 +94,27 @@ void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent,
     if (!line.empty()) out << std::string(indent, ' ') << line << '\n';
 }
 
+// A snippet escaped for the terminal, its highlight marks (when in colour)
+// kept: the note's own control characters are shown, never obeyed.
+std::string escaped_snippet(std::string_view snippet, bool colour)
+{
+    if (!colour) return escape_controls(snippet);
+    std::string out;
+    std::size_t at = 0;
+    while (at < snippet.size()) {
+        std::size_t begin = snippet.find(kHighlightBegin, at);
+        std::size_t end = snippet.find(kHighlightEnd, at);
+        std::size_t mark = std::min(begin, end);
+        if (mark == std::string_view::npos) mark = snippet.size();
+        out += escape_controls(snippet.substr(at, mark - at));
+        if (mark == snippet.size()) break;
+        std::string_view kept = mark == begin ? kHighlightBegin : kHighlightEnd;
+        out += kept;
+        at = mark + kept.size();
+    }
+    return out;
+}
+
 // A snippet's highlight marks are escape sequences, which take no room.
 std::size_t visible_width(std::string_view text)
 {
@@ -117,8 +139,8 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
     std::size_t date_width = 0;
     std::size_t venue_width = 0;
     for (const Hit& h : result.hits) {
-        dates.push_back(dates_of(h.listing));
-        venues.push_back(venue_of(h.listing));
+        dates.push_back(escape_controls(dates_of(h.listing)));
+        venues.push_back(escape_controls(venue_of(h.listing)));
         date_width = std::max(date_width, display_width(dates.back()));
         venue_width = std::max(venue_width, display_width(venues.back()));
     }
@@ -139,7 +161,8 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
     for (std::size_t i = 0; i < result.hits.size(); ++i) {
         const Hit& h = result.hits[i];
         const Listing& l = h.listing;
-        std::string title = fit(l.title.empty() ? "(untitled)" : l.title, title_width);
+        std::string title =
+            fit(l.title.empty() ? "(untitled)" : escape_controls(l.title), title_width);
         line = pad(dates[i], date_width);
         line += "  ";
         line += pad(fit(venues[i], venue_width), venue_width);
@@ -149,7 +172,7 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
         line += term.colour ? kReset : "";
         if (has_role) {
             line.append(title_width - display_width(title) + 2, ' ');
-            line += h.role;
+            line += escape_controls(h.role);
         } else if (result.ranked) {
             line.append(title_width - display_width(title), ' ');
             line += pad(std::to_string(h.percent) + "%", 6, true);
@@ -157,17 +180,18 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
         line += '\n';
         line.append(indent, ' ');
         line += term.colour ? kDim : "";
-        line += fit(l.path.empty() ? "?" : l.path, path_width);
+        line += fit(l.path.empty() ? "?" : escape_controls(l.path), path_width);
         line += "  id ";
-        line += l.id;
+        line += escape_controls(l.id);
         line += term.colour ? kReset : "";
         line += '\n';
         out << line;
         if (!h.snippet.empty()) {
-            if (term.colour || visible_width(h.snippet) != display_width(h.snippet))
-                out << std::string(indent, ' ') << h.snippet << '\n';
+            std::string snippet = escaped_snippet(h.snippet, term.colour);
+            if (term.colour || visible_width(snippet) != display_width(snippet))
+                out << std::string(indent, ' ') << snippet << '\n';
             else
-                print_wrapped(out, h.snippet, indent, term.width);
+                print_wrapped(out, snippet, indent, term.width);
         }
     }
     if (!result.facets.empty()) {
@@ -179,6 +203,7 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
             for (const Json& v : values) {
                 std::string label = v["value"].get<std::string>();
                 if (v.contains("name")) label += "  " + v["name"].get<std::string>();
+                label = escape_controls(label);
                 out << "  " << pad(std::to_string(v["count"].get<Xapian::doccount>()), 7, true)
                     << "  " << fit(label, term.width > 14 ? term.width - 11 : 20) << '\n';
             }
@@ -202,7 +227,7 @@ Json hit_json(const Hit& h, bool ranked)
     return hit;
 }
 
-void print_hits_csv(std::ostream& out, const SearchResult& result)
+void print_hits_csv(std::ostream& out, const SearchResult& result, CsvCells cells)
 {
     bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
                                 [](const Hit& h) { return !h.role.empty(); });
@@ -210,6 +235,8 @@ void print_hits_csv(std::ostream& out, const SearchResult& result)
                                     "end_date",  "venue_city",    "venue_country", "online",
                                     "countries", "organizations", "score",         "snippet"};
     if (has_role) header.push_back("role");
+    std::vector<bool> numeric(header.size(), false);
+    numeric[10] = true;  // score
     out << csv_record(header);
     for (const Hit& h : result.hits) {
         const Json& s = h.summary;
@@ -226,7 +253,7 @@ void print_hits_csv(std::ostream& out, const SearchResult& result)
                                      result.ranked ? std::to_string(h.percent) : "",
                                      h.snippet};
         if (has_role) row.push_back(h.role);
-        out << csv_record(row);
+        out << csv_record(row, cells, numeric);
     }
 }
 
@@ -282,12 +309,22 @@ std::string csv_field(std::string_view value)
     return quoted + '"';
 }
 
-std::string csv_record(const std::vector<std::string>& fields)
+std::string defused_cell(std::string_view value)
+{
+    if (value.empty() || std::string_view("=+-@\t\r").find(value[0]) == std::string_view::npos)
+        return std::string(value);
+    return "'" + std::string(value);
+}
+
+std::string csv_record(const std::vector<std::string>& fields, CsvCells cells,
+                       const std::vector<bool>& numeric)
 {
     std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) line += ',';
-        line += csv_field(fields[i]);
+        bool is_number = i < numeric.size() && numeric[i];
+        line += csv_field(cells == CsvCells::Defused && !is_number ? defused_cell(fields[i])
+                                                                   : fields[i]);
     }
     return line + "\r\n";
 }
@@ -313,7 +350,7 @@ void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOpt
 {
     switch (options.format) {
         case OutputFormat::Text: print_hits_text(out, result, options); break;
-        case OutputFormat::CSV: print_hits_csv(out, result); break;
+        case OutputFormat::CSV: print_hits_csv(out, result, options.csv_cells); break;
         case OutputFormat::JSONL:
             for (const Hit& h : result.hits) out << hit_json(h, result.ranked).dump() << '\n';
             break;
@@ -334,10 +371,17 @@ void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOpt
 
 void print_table_text(std::ostream& out, const Table& table, const Terminal& terminal)
 {
+    // Cells as the terminal shows them: control characters escaped.
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+        rows.emplace_back();
+        for (const std::string& cell : row) rows.back().push_back(escape_controls(cell));
+    }
     std::vector<std::size_t> widths(table.header.size(), 0);
     for (std::size_t i = 0; i < table.header.size(); ++i)
         widths[i] = display_width(table.header[i]);
-    for (const auto& row : table.rows)
+    for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], display_width(row[i]));
     std::size_t before_last = 0;
@@ -358,13 +402,13 @@ void print_table_text(std::ostream& out, const Table& table, const Terminal& ter
     out << (terminal.colour ? kBold : "");
     print_row(table.header);
     out << (terminal.colour ? kReset : "");
-    for (const auto& row : table.rows) print_row(row);
+    for (const auto& row : rows) print_row(row);
 }
 
-void print_table_csv(std::ostream& out, const Table& table)
+void print_table_csv(std::ostream& out, const Table& table, CsvCells cells)
 {
     out << csv_record(table.header);
-    for (const auto& row : table.rows) out << csv_record(row);
+    for (const auto& row : table.rows) out << csv_record(row, cells, table.numeric);
 }
 
 }  // namespace infonote

@@ -16,6 +16,11 @@ namespace infonote {
 
 enum class OutputFormat { Text, JSON, JSONL, CSV };
 
+/// The marks around matched words in a snippet shown in colour: the only
+/// control characters text output lets through (terminal_text.h).
+inline constexpr std::string_view kHighlightBegin = "\x1b[1;31m";
+inline constexpr std::string_view kHighlightEnd = "\x1b[0m";
+
 /// Where text output goes: how wide it may be and whether colour shows.
 struct Terminal {
     std::size_t width = 100;
@@ -30,8 +35,20 @@ Terminal stdout_terminal();
 /// quote or a line break, quotes doubled.
 std::string csv_field(std::string_view value);
 
-/// One CSV record, fields joined by commas, ended by CRLF.
-std::string csv_record(const std::vector<std::string>& fields);
+/// Whether CSV text cells that a spreadsheet would run as a formula are
+/// defused (the default) or written as stored (--csv-raw, for programs).
+enum class CsvCells { Defused, Raw };
+
+/// A text cell that begins with '=', '+', '-', '@', a tab or a CR, which a
+/// spreadsheet takes for a formula, with a "'" put before it (OWASP's
+/// advice on CSV injection); any other cell as it is.
+std::string defused_cell(std::string_view value);
+
+/// One CSV record, fields joined by commas, ended by CRLF. With
+/// CsvCells::Defused, each field passes through defused_cell() except
+/// those `numeric` marks: a number is never a formula.
+std::string csv_record(const std::vector<std::string>& fields, CsvCells cells = CsvCells::Raw,
+                       const std::vector<bool>& numeric = {});
 
 /// `text` cut to at most `width` characters (not bytes), with "..." at the
 /// end when cut.
@@ -49,6 +66,7 @@ struct HitPrintOptions {
     std::size_t offset = 0;
     /// A corrected query to suggest, or "".
     std::string did_you_mean;
+    CsvCells csv_cells = CsvCells::Defused;
 };
 
 /// Hits in any format. Each hit's summary may carry a "role" (attended).
@@ -66,7 +84,7 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 void print_table_text(std::ostream& out, const Table& table, const Terminal& terminal);
-void print_table_csv(std::ostream& out, const Table& table);
+void print_table_csv(std::ostream& out, const Table& table, CsvCells cells);
 
 }  // namespace infonote
 

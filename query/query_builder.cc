@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <cctype>
 #include <functional>
@@ -398,6 +399,9 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
 Xapian::Query parse_words(const std::string& words, const CountrySource& countries)
 {
     if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
+    if (words.size() > kMaxQueryBytes)
+        throw QueryError("query is " + std::to_string(words.size()) +
+                         " bytes long; a query may have at most " + std::to_string(kMaxQueryBytes));
     auto problem = std::make_shared<std::string>();
     Xapian::QueryParser parser = make_parser(countries, problem);
     Xapian::Query parsed;
@@ -407,6 +411,11 @@ Xapian::Query parse_words(const std::string& words, const CountrySource& countri
         throw QueryError("cannot read query '" + words + "': " + e.get_msg());
     }
     if (!problem->empty()) throw QueryError(*problem);
+    auto terms =
+        static_cast<std::size_t>(std::distance(parsed.get_terms_begin(), parsed.get_terms_end()));
+    if (terms > kMaxQueryTerms)
+        throw QueryError("query has " + std::to_string(terms) +
+                         " terms; a query may have at most " + std::to_string(kMaxQueryTerms));
     return parsed;
 }
 

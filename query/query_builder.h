@@ -21,6 +21,12 @@ class QueryError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The most a query's text may hold: every term costs a posting list to
+/// read and weigh (and a spelling look-up), so that 10,000 words ORed took
+/// minutes. Past either bound the query is refused with a QueryError.
+inline constexpr std::size_t kMaxQueryBytes = 8192;
+inline constexpr std::size_t kMaxQueryTerms = 256;
+
 /// The fields facets count and filters narrow. Country and Org are
 /// multi-valued (a note lists many); the others hold one value per note,
 /// Year one per calendar year the event touches.

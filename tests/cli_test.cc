@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +45,7 @@ constexpr int kNoMatch = 1;
 constexpr int kUsage = 2;
 constexpr int kSomeRejected = 3;
 constexpr int kFailure = 4;
+constexpr int kWriteError = 5;
 
 // --- the corpus' ground truth ---------------------------------------------
 
@@ -283,6 +287,120 @@ TEST_F(CliTest, AmpersandWordsAreFoundAndSnippetsKeepTheText)
         << snippet;
 }
 
+// --- hostile text -----------------------------------------------------------
+
+// The first control character of `text` that a terminal would obey, shown
+// as a number, or "" when there is none. Line breaks are text; tabs too
+// when `tabs`.
+std::string raw_control(const std::string& text, bool tabs = false)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                  static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (((c < 0x20 || c == 0x7F) && c != '\n' && !(tabs && c == '\t')) || c1)
+            return "byte " + std::to_string(c) + " at " + std::to_string(i);
+    }
+    return "";
+}
+
+// A note whose title, venue, participants and text carry terminal escapes:
+// a window title (OSC 0), a clear screen, a colour, an OSC-8 link and a C1
+// CSI (U+009B); its file name holds a line break and an ESC.
+const std::string kHostileTitle = "Workshop \x1b]0;owned\x07on export \x1b[2Jcontrols";
+const std::string kHostileName = "hostile\n\x1b[1mnote.txt";
+const std::string kHostileNote =
+    "Event: " + kHostileTitle +
+    "\n"
+    "Date and venue: 3-4 May 2016, Bish\xc2\x9bkek, Kyrgyzstan\n"
+    "Participants:\nStates: Kazakhstan, Kyrgyzstan, \x1b[31mAtlantis\n\n"
+    "Background\nThe workshop reviewed licensing "
+    "\x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\."
+    "\x1b[2J\xc2\x85\n";
+
+TEST_F(CliTest, TextViewsAndDiagnosticsShowControlCharactersEscaped)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "corpus";
+    fs::create_directory(corpus);
+    write_file(corpus / kHostileName, kHostileNote);
+    fs::path db = tmp.path() / "db";
+    Outcome built = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(built.status, kOk) << describe(built);
+    EXPECT_EQ(raw_control(built.out), "") << built.out;
+    const std::string shown_path = corpus.string() + "/hostile\\x0a\\x1b[1mnote.txt";
+    // The parser drops the ESC and '[' of a name; the path keeps them.
+    EXPECT_EQ(built.err,
+              shown_path + ":4: warning: '31mAtlantis' under 'States' is not a known country\n");
+
+    // Every text view, on stdout and stderr.
+    const std::vector<std::vector<std::string>> views{
+        {kQueryBin, "search", "--db", db.string(), "licensing"},
+        {kQueryBin, "search", "--db", db.string(), "--facets", "country,org,type"},
+        {kQueryBin, "attended", "--db", db.string(), "KZ"},
+        {kQueryBin, "show", "--db", db.string(), "hostile\n\x1b[1mnote.txt"},
+        {kQueryBin, "countries", "--db", db.string()},
+        {kQueryBin, "stats", "--db", db.string()},
+        {kQueryBin, "timeline", "--db", db.string()},
+        {kQueryBin, "show", "--db", db.string(), "no\x1b[2Jsuch"},
+        {kQueryBin, "search", "--db", db.string(), "--country", "\x1b[2JAtlantis"},
+        {kIndexBin, "parse", (corpus / kHostileName).string()},
+        {kIndexBin, "status", "--db", db.string()},
+        {kQueryBin, "search", "--db", db.string(), "--bad\x1b[2J"},
+        {kIndexBin, "parse", "/no/such\x1b[2J.txt"},
+    };
+    for (const std::vector<std::string>& argv : views) {
+        SCOPED_TRACE(argv[1] + " " + argv.back());
+        Outcome r = run(argv);
+        EXPECT_LE(r.status, kUsage) << describe(r);
+        EXPECT_EQ(raw_control(r.out), "") << r.out;
+        EXPECT_EQ(raw_control(r.err), "") << r.err;
+    }
+
+    Outcome hit = run({kQueryBin, "search", "--db", db.string(), "licensing"});
+    EXPECT_NE(hit.out.find("Workshop \\x1b]0;owned\\x07on export \\x1b[2Jcontrols"),
+              std::string::npos)
+        << hit.out;
+    EXPECT_NE(hit.out.find("Bish\\x9bkek"), std::string::npos) << hit.out;
+    EXPECT_NE(hit.out.find("hostile\\x0a\\x1b[1mnote.txt  id "), std::string::npos) << hit.out;
+    EXPECT_NE(hit.out.find("\\x1b]8;;http://evil.example/\\x1b\\here\\x1b]8;;\\x1b\\."),
+              std::string::npos)
+        << hit.out;
+    // show keeps the text's line breaks.
+    Outcome shown = run({kQueryBin, "show", "--db", db.string(), kHostileName});
+    EXPECT_NE(shown.out.find("\nBackground\nThe workshop reviewed licensing \\x1b]8;;"),
+              std::string::npos)
+        << shown.out;
+    EXPECT_NE(shown.out.find("\\x1b[2J\\x85\n"), std::string::npos) << shown.out;
+    Outcome unknown =
+        run({kQueryBin, "search", "--db", db.string(), "--country", "\x1b[2JAtlantis"});
+    EXPECT_EQ(unknown.err, "infonote-query: error: unknown country '\\x1b[2JAtlantis'\n");
+    Outcome parsed = run({kIndexBin, "parse", (corpus / kHostileName).string()});
+    EXPECT_EQ(parsed.out.rfind(shown_path + "\n  title:     " +
+                                   "Workshop \\x1b]0;owned\\x07on export \\x1b[2Jcontrols\n",
+                               0),
+              0u)
+        << parsed.out;
+
+    // Log lines and the summary name a database whose path holds an ESC.
+    Outcome logged = run({kIndexBin, "-v", "build", corpus.string(), "--db",
+                          (tmp.path() / "db\x1b[2J").string(), "--no-progress"});
+    EXPECT_EQ(logged.status, kOk) << describe(logged);
+    EXPECT_EQ(raw_control(logged.out), "") << logged.out;
+    EXPECT_EQ(raw_control(logged.err), "") << logged.err;
+    EXPECT_NE(logged.err.find("infonote-index: info: build of " + tmp.path().string() +
+                              "/db\\x1b[2J from "),
+              std::string::npos)
+        << logged.err;
+
+    // JSON keeps the values as they are, escaped as JSON escapes them.
+    json page = search_json({"licensing"}, db);
+    ASSERT_EQ(page["hits"].size(), 1u);
+    EXPECT_EQ(page["hits"][0]["title"], kHostileTitle);
+    EXPECT_EQ(page["hits"][0]["path"], kHostileName);
+}
+
 // --- finding the Astana note ---------------------------------------------
 
 TEST_F(CliTest, AstanaFoundByCountryFullName)
@@ -384,6 +502,50 @@ TEST_F(CliTest, MissingDatabaseExitsFourNamingThePath)
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_FALSE(fs::exists(missing));  // searching creates nothing
+}
+
+// Runs argv with stdout on /dev/full, where every write fails with ENOSPC.
+Outcome run_to_full_disk(const std::vector<std::string>& argv)
+{
+    return run(argv, [] {
+        int full = open("/dev/full", O_WRONLY);
+        if (full >= 0) dup2(full, 1);
+    });
+}
+
+TEST_F(CliTest, LostOutputExitsFiveWithOneLineFromEitherProgram)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "corpus";
+    fs::create_directory(corpus);
+    fs::copy_file(kCorpus / kAstana, corpus / kAstana);
+    fs::path db = tmp.path() / "db";
+    Outcome built = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(built.status, kOk) << describe(built);
+
+    const std::string query_error =
+        "infonote-query: error: writing output: No space left on device\n";
+    const std::string index_error =
+        "infonote-index: error: writing output: No space left on device\n";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{kQueryBin, "search", "--db", db.string(), "Astana"}, query_error},
+        {{kQueryBin, "search", "--db", db.string(), "--format", "csv"}, query_error},
+        {{kQueryBin, "stats", "--db", db.string()}, query_error},
+        {{kQueryBin, "--help"}, query_error},
+        {{kIndexBin, "status", "--db", db.string()}, index_error},
+        {{kIndexBin, "update", corpus.string(), "--db", db.string()}, index_error},
+        {{kIndexBin, "parse", (corpus / kAstana).string()}, index_error},
+        {{kIndexBin, "parse", "--format", "json", (corpus / kAstana).string()}, index_error},
+    };
+    for (const auto& [argv, error] : cases) {
+        SCOPED_TRACE(argv[1] + " " + argv.back());
+        Outcome r = run_to_full_disk(argv);
+        EXPECT_EQ(r.status, kWriteError) << describe(r);
+        EXPECT_EQ(r.err, error);
+    }
+    // The update itself was done: only its summary line was lost.
+    Outcome again = run({kIndexBin, "update", corpus.string(), "--db", db.string()});
+    EXPECT_EQ(again.status, kOk) << describe(again);
 }
 
 TEST_F(CliTest, FolderThatIsNotAnIndexExitsFour)

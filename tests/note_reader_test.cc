@@ -3,17 +3,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <libdeflate.h>
 
 #include "corpus_reader.h"
 #include "file_stamp.h"
 #include "logging.h"
 #include "note_reader.h"
+#include "pdf_text.h"
 #include "process_helpers.h"
 
 namespace {
@@ -146,6 +149,36 @@ TEST_F(NoteReaderTest, Utf16BigEndianWithByteOrderMark)
         "\0C\0\xF4\0t\0e\0\n\xD8\x3D\xDE\x00",
         16);
     expect_text(read("a.txt", bytes), "C\xC3\xB4te\n\xF0\x9F\x98\x80", "UTF-16BE");
+}
+
+// Latin-1 text as UTF-16 code units, without a byte order mark.
+std::string utf16_of(const std::string& latin1, bool big_endian)
+{
+    std::string out;
+    for (char c : latin1) {
+        if (big_endian) out += '\0';
+        out += c;
+        if (!big_endian) out += '\0';
+    }
+    return out;
+}
+
+TEST_F(NoteReaderTest, Utf16WithoutByteOrderMarkIsToldByItsNulBytes)
+{
+    const std::string note =
+        "Event: Workshop in T\xFCrkiye\r\nDate and Venue: 5 June 2018, Ankara\r\n";
+    const std::string utf8 =
+        "Event: Workshop in T\xC3\xBCrkiye\nDate and Venue: 5 June 2018, Ankara\n";
+    expect_text(read("le.txt", utf16_of(note, false)), utf8, "UTF-16LE");
+    expect_text(read("be.txt", utf16_of(note, true)), utf8, "UTF-16BE");
+    // UTF-32 has NULs at both parities: still binary for want of a mark.
+    std::string utf32;
+    for (char c : std::string("Event: Workshop\n"))
+        utf32 += std::string(1, c) + std::string(3, '\0');
+    expect_refused(read("utf32.txt", utf32), "binary file (NUL bytes); skipped");
+    // UTF-16 of control characters is still a binary file.
+    expect_refused(read("ctl.txt", utf16_of(std::string(40, '\x01') + "text", false)),
+                   "binary file (control characters); skipped");
 }
 
 TEST_F(NoteReaderTest, Utf32LittleEndianWithByteOrderMark)
@@ -330,7 +363,21 @@ struct PdfOptions {
     /// Adds a standard-security /Encrypt dictionary whose user password is
     /// not empty, so that no reader can open the file without it.
     bool encrypted = false;
+    /// Each page's text drawn this many times over itself, as a
+    /// decompression bomb does: poppler's cost grows with the square.
+    std::size_t copies = 1;
+    /// Content streams compressed (FlateDecode).
+    bool deflate = false;
 };
+
+std::string zlib_compressed(const std::string& data)
+{
+    libdeflate_compressor* c = libdeflate_alloc_compressor(12);
+    std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
+    out.resize(libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size()));
+    libdeflate_free_compressor(c);
+    return out;
+}
 
 /// A minimal valid PDF: one page per entry of `pages`, each line of a page
 /// drawn in Helvetica (WinAnsiEncoding, so "\xF4" is "ô"), with a correct
@@ -353,16 +400,19 @@ std::string make_pdf(const std::vector<std::vector<std::string>>& pages,
         if (pages[i].empty()) {
             content = "72 600 200 100 re f\n";
         } else {
-            content = "BT /F1 11 Tf 14 TL 72 760 Td\n";
-            for (const std::string& line : pages[i]) content += "(" + line + ") Tj T*\n";
-            content += "ET\n";
+            std::string block = "BT /F1 11 Tf 14 TL 72 760 Td\n";
+            for (const std::string& line : pages[i]) block += "(" + line + ") Tj T*\n";
+            block += "ET\n";
+            for (std::size_t copy = 0; copy < options.copies; ++copy) content += block;
         }
         objects.push_back(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             "/Resources << /Font << /F1 3 0 R >> >> /Contents " +
             std::to_string(first_page + 2 * i + 1) + " 0 R >>");
-        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
-                          content + "endstream");
+        if (options.deflate) content = zlib_compressed(content);
+        objects.push_back("<< /Length " + std::to_string(content.size()) +
+                          (options.deflate ? " /Filter /FlateDecode" : "") + " >>\nstream\n" +
+                          content + "\nendstream");
     }
     std::string trailer_extra;
     if (options.encrypted) {
@@ -408,6 +458,45 @@ TEST_F(NoteReaderTest, PdfPagesAreSeparatedByBlankLine)
 {
     expect_text(read("a.PDF", make_pdf({{"page one"}, {}, {"page (three)", "end"}})),
                 "page one\n\npage (three)\nend\n", "PDF");
+}
+
+// 50 lines drawn 2000 times over each other: 11 kB that inflate to 2 MB
+// and would keep poppler busy for minutes. Stopped at the deadline.
+TEST_F(NoteReaderTest, PdfBombIsStoppedAtTheDeadline)
+{
+    std::vector<std::string> lines(50, "Export controls workshop on licensing and enforcement");
+    PdfOptions bomb;
+    bomb.copies = 2000;
+    bomb.deflate = true;
+    std::string pdf = make_pdf({lines}, bomb);
+    EXPECT_LT(pdf.size(), 64u << 10);
+    infonote::PdfLimits limits;
+    limits.seconds = 1.5;
+    auto start = std::chrono::steady_clock::now();
+    FileText file = infonote::pdf_to_text(pdf, limits);
+    double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(file.text.has_value());
+    EXPECT_EQ(messages(file),
+              Messages{"f: error: PDF took more than 1.5 s to read (a decompression bomb?); "
+                       "skipped"});
+    EXPECT_LT(took, 5.0);
+    // The same text drawn once is read, compressed or not.
+    PdfOptions once;
+    once.deflate = true;
+    FileText plain = infonote::pdf_to_text(make_pdf({lines}, once), limits);
+    ASSERT_TRUE(plain.text.has_value()) << messages(plain).front();
+    EXPECT_EQ(plain.text->rfind(lines[0] + "\n" + lines[1] + "\n", 0), 0u);
+}
+
+TEST_F(NoteReaderTest, PdfWithTooMuchTextIsRefused)
+{
+    std::vector<std::vector<std::string>> pages(40,
+                                                std::vector<std::string>(40, std::string(60, 'x')));
+    infonote::PdfLimits limits;
+    limits.text_bytes = 64 << 10;
+    expect_refused(infonote::pdf_to_text(make_pdf(pages), limits),
+                   "PDF text is more than 64 KiB; skipped");
+    EXPECT_TRUE(infonote::pdf_to_text(make_pdf(pages)).text.has_value());
 }
 
 TEST_F(NoteReaderTest, PdfUnderATextNameIsReadAsPdf)

@@ -459,6 +459,76 @@ TEST_F(QueryCliTest, CsvRoundTripsThroughACsvReader)
     EXPECT_TRUE(saw_quoted_title);
 }
 
+// Cells a spreadsheet would run as formulas: titles and cities beginning
+// with =, +, -, @, a tab or a CR. They get a leading ' unless --csv-raw.
+TEST_F(QueryCliTest, CsvDefusesFormulaCellsUnlessRaw)
+{
+    TempDir tmp;
+    fs::path corpus = tmp.path() / "notes";
+    fs::create_directories(corpus);
+    const std::vector<std::pair<std::string, std::string>> notes{
+        {"=HYPERLINK(\"http://evil.example/\",\"click\")", "=1+2 Bishkek"},
+        {"+Workshop on licensing", "@Bishkek"},
+        {"@SUM(A1:A9) seminar", "Bishkek"},
+        {"\tTabbed workshop", "Bishkek"},
+    };
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        write_file(corpus / ("formula-" + std::to_string(i) + ".txt"),
+                   "Event: " + notes[i].first + "\nDate and venue: " + std::to_string(3 + i) +
+                       " May 2016, " + notes[i].second +
+                       ", Kyrgyzstan\nParticipants:\nStates: Kazakhstan, Kyrgyzstan\n\n"
+                       "Background\nThe event reviewed licensing.\n");
+    fs::path db = tmp.path() / "db";
+    Outcome built = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(built.status, kOk) << describe(built);
+
+    json page = json::parse(run({kQueryBin, "search", "--db", db.string(), "--format", "json"}).out,
+                            nullptr, false);
+    ASSERT_EQ(page["hits"].size(), notes.size()) << page;
+    // The parser keeps what the cells begin with.
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_EQ(page["hits"][i]["title"].get<std::string>()[0], notes[i].first[0]) << page;
+    EXPECT_EQ(page["hits"][0]["venue"]["city"], "=1+2 Bishkek") << page;
+    EXPECT_EQ(page["hits"][1]["venue"]["city"], "@Bishkek") << page;
+    for (bool raw : {false, true}) {
+        SCOPED_TRACE(raw ? "--csv-raw" : "defused");
+        std::vector<std::string> argv{kQueryBin, "search", "--db", db.string(), "--format", "csv"};
+        if (raw) argv.push_back("--csv-raw");
+        Outcome r = run(argv);
+        ASSERT_EQ(r.status, kOk) << describe(r);
+        auto rows = read_csv(r.out);
+        ASSERT_EQ(rows.size(), notes.size() + 1);
+        const std::vector<std::string>& header = rows[0];
+        auto column = [&header](const std::string& name) {
+            return std::find(header.begin(), header.end(), name) - header.begin();
+        };
+        auto as_cell = [raw](const std::string& value) {
+            bool formula =
+                !value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos;
+            return (formula && !raw ? "'" : "") + value;
+        };
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            const std::vector<std::string>& row = rows[i + 1];
+            const json& hit = page["hits"][i];
+            ASSERT_EQ(row.size(), header.size());
+            EXPECT_EQ(row[column("title")], as_cell(hit["title"]));
+            EXPECT_EQ(row[column("venue_city")], as_cell(hit["venue"]["city"]));
+            // Dates and codes never start so and are as stored.
+            EXPECT_EQ(row[column("start_date")], hit["start_date"]);
+            EXPECT_EQ(row[column("countries")], "KZ;KG");
+        }
+    }
+    // The first title, quoted as RFC 4180 wants and defused.
+    Outcome first =
+        run({kQueryBin, "search", "--db", db.string(), "--format", "csv", "--limit", "1"});
+    EXPECT_NE(first.out.find(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\","),
+              std::string::npos)
+        << first.out;
+    Outcome misplaced = run({kQueryBin, "search", "--db", db.string(), "--csv-raw"});
+    EXPECT_EQ(misplaced.status, kUsage);
+    EXPECT_EQ(misplaced.err, "infonote-query: error: --csv-raw goes with --format csv\n");
+}
+
 TEST_F(QueryCliTest, JsonLinesHoldTheSameHitsOnePerLine)
 {
     json page = query_json("attended", {"KZ"});
@@ -751,6 +821,60 @@ TEST_F(QueryCliTest, BadValuesExitTwoWithOneLine)
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
         EXPECT_EQ(r.out, "");
     }
+}
+
+// --limit and --offset are counts of hits, which Xapian counts in 32 bits:
+// past that, or below zero, they are refused rather than cut.
+TEST_F(QueryCliTest, PagingFlagsOutOfRangeExitTwoNamingTheFlag)
+{
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--limit", "4294967296"},
+         "--limit: takes a whole number from 1 to 4294967295, not "
+         "'4294967296'"},
+        {{"--limit", "0"}, "--limit: takes a whole number from 1 to 4294967295, not '0'"},
+        {{"--limit", "-5"}, "--limit: takes a whole number from 1 to 4294967295, not '-5'"},
+        {{"--offset", "-1"}, "--offset: takes a whole number from 0 to 4294967295, not '-1'"},
+        {{"--offset", "18446744073709551616"},
+         "--offset: takes a whole number from 0 to 4294967295, not '18446744073709551616'"},
+        {{"--offset", "2x"}, "--offset: takes a whole number from 0 to 4294967295, not '2x'"},
+    };
+    for (const auto& [args, message] : cases) {
+        SCOPED_TRACE(args[0] + " " + args[1]);
+        Outcome r = query("search", args);
+        EXPECT_EQ(r.status, kUsage) << describe(r);
+        EXPECT_EQ(r.err, message + "\nRun with --help for more information.\n");
+        EXPECT_EQ(r.out, "");
+    }
+    // The largest counts are taken as they are.
+    json all = query_json("search", {"--all"});
+    json most = query_json("search", {"--limit", "4294967295"});
+    EXPECT_EQ(most["hits"].size(), all["hits"].size());
+    json past = query_json("search", {"--offset", "4294967295"});
+    EXPECT_EQ(past["hits"].size(), 0u);
+    EXPECT_EQ(past["total"], all["total"]);
+}
+
+// Every term costs a posting list and a spelling look-up: a query is
+// bounded in bytes and terms (10,000 words ORed once took minutes).
+TEST_F(QueryCliTest, OversizedQueriesExitTwoWithOneLine)
+{
+    auto ored = [](std::size_t n) {
+        std::string q;
+        for (std::size_t i = 0; i < n; ++i) q += (i ? " OR w" : "w") + std::to_string(i);
+        return q;
+    };
+    Outcome many = query("search", {ored(300)});
+    EXPECT_EQ(many.status, kUsage) << describe(many);
+    EXPECT_EQ(many.err,
+              "infonote-query: error: query has 300 terms; a query may have at most 256\n");
+    Outcome huge = query("search", {ored(10000)});
+    EXPECT_EQ(huge.status, kUsage) << describe(huge);
+    EXPECT_EQ(huge.err, "infonote-query: error: query is " + std::to_string(ored(10000).size()) +
+                            " bytes long; a query may have at most 8192\n");
+    EXPECT_EQ(huge.out, "");
+    // 256 terms are still a query.
+    Outcome most = query("search", {ored(255) + " OR workshop", "--format", "json"});
+    EXPECT_EQ(most.status, kOk) << describe(most);
 }
 
 }  // namespace
