@@ -88,11 +88,22 @@ bool starts_like_heading(std::string_view s)
 
 // Words that end organization names, for telling where a list item ends in
 // a flattened header.
-constexpr std::array<std::string_view, 20> kOrganizationEndings{
-    "council",      "institute",    "center",      "centre",     "agency",
-    "organization", "organisation", "association", "university", "union",
-    "commission",   "secretariat",  "ab",          "ltd",        "inc",
-    "gmbh",         "group",        "foundation",  "forum",      "office"};
+constexpr std::string_view kOrganizationEndings[]{
+    "council",     "institute",   "center",      "centre",      "agency",      "organization",
+    "organisation", "association", "university", "union",       "commission",  "secretariat",
+    "ab",          "ltd",         "inc",         "gmbh",        "group",       "foundation",
+    "forum",       "office",      "community",   "nations",     "bank",        "unit",
+    "initiative",  "committee",   "directorate", "arrangement", "regime",      "system",
+    "league",      "program",     "programme",   "studies",     "affairs",     "crime",
+    "health",      "force",       "partnership", "network",     "laboratory",  "service",
+    "services",    "authority",   "ministry",    "department",  "police",      "customs",
+    "academy",     "college",     "school",      "federation",  "chamber",     "corporation",
+    "company",     "institution", "board",       "mission",     "delegation",  "embassy"};
+
+// Words that open a heading rather than end a list item: "Other" in
+// "Other International Organizations:" stays with its heading.
+constexpr std::string_view kHeadingOpeners[]{"other", "others", "autres", "otros", "otras",
+                                             "and",   "et",     "y",      "of",   "de"};
 
 // True when `prefix` plausibly ends a list item: a country name, an
 // acronym, a closing parenthesis or an organization's last word. Only then
@@ -107,10 +118,20 @@ bool ends_list_item(std::string_view prefix, const CountryGazetteer& countries)
     std::string_view last = space == std::string_view::npos ? p : p.substr(space + 1);
     if (last.size() >= 2 && is_upper_word(last)) return true;
     std::string last_key = folded_key(last);
-    if (std::find(kOrganizationEndings.begin(), kOrganizationEndings.end(), last_key) !=
-        kOrganizationEndings.end())
+    if (std::find(std::begin(kOrganizationEndings), std::end(kOrganizationEndings), last_key) !=
+        std::end(kOrganizationEndings))
         return true;
     return countries.trailing_name(p).country != nullptr;
+}
+
+// True when the last word of `prefix` would open the heading after it.
+bool opens_heading(std::string_view prefix)
+{
+    std::string_view p = trim_view(prefix, " ,;\t\n");
+    std::size_t space = p.find_last_of(" \t\n");
+    std::string last = folded_key(space == std::string_view::npos ? p : p.substr(space + 1));
+    return last.empty() || std::find(std::begin(kHeadingOpeners), std::end(kHeadingOpeners),
+                                     last) != std::end(kHeadingOpeners);
 }
 
 // The longest known heading that ends `candidate` at a word boundary, when
@@ -122,6 +143,14 @@ std::string_view known_heading_suffix(std::string_view candidate, const CountryG
         std::string_view suffix = candidate.substr(at);
         if (!starts_like_heading(suffix) || !is_known_heading(suffix)) continue;
         if (at == 0 || ends_list_item(candidate.substr(0, at), countries)) return suffix;
+        // Groups run together on one line: "... Southern African Development
+        // Community National participants: ...". A heading of two words or
+        // more that names no States ("National participants", "Civil
+        // society", "Regional organisations") is a heading wherever it
+        // falls, unless the word before it belongs to it ("Other").
+        if (count_words(suffix) >= 2 && classify_group(suffix) != GroupKind::States &&
+            !opens_heading(candidate.substr(0, at)))
+            return suffix;
     }
     return {};
 }
