@@ -134,6 +134,46 @@ bool opens_heading(std::string_view prefix)
                                      last) != std::end(kHeadingOpeners);
 }
 
+// "Member States", "États membres", "Estados miembros": a heading that
+// the organization whose members they are may open ("ECCAS Member States",
+// "Pacific Islands Forum Member States").
+bool opens_member_heading(std::string_view heading)
+{
+    std::string key = folded_key(heading);
+    for (std::string_view opening : {"member states", "member countries", "etats membres",
+                                     "pays membres", "estados miembros", "paises miembros"})
+        if (key.starts_with(opening)) return true;
+    return false;
+}
+
+// Where the organization before a member heading at `at` starts: the
+// earliest point, at the start of `candidate` or just after a country
+// name that ends the previous list, from which only capitalized words or
+// connectors and no country name run up to `at`. `at` when there is none.
+std::size_t member_organization_start(std::string_view candidate, std::size_t at,
+                                      const CountryGazetteer& countries)
+{
+    for (std::size_t from = 0; from < at; ++from) {
+        if ((from > 0 && !is_space(candidate[from - 1])) || is_space(candidate[from])) continue;
+        if (from > 0) {
+            CountryMatch before = countries.trailing_name(candidate.substr(0, from));
+            if (!before.country) continue;
+        }
+        std::string_view organization = trim_view(candidate.substr(from, at - from));
+        if (organization.empty() || !starts_like_heading(organization)) continue;
+        if (countries.leading_countries_end(organization) > 0) continue;
+        bool name_like = true;
+        for (const Word& w : split_words(organization)) {
+            std::string_view written = organization.substr(w.begin, w.end - w.begin);
+            bool connector = w.folded == "of" || w.folded == "the" || w.folded == "de" ||
+                             w.folded == "for" || w.folded == "and";
+            if (!connector && !starts_like_heading(written)) name_like = false;
+        }
+        if (name_like) return from;
+    }
+    return at;
+}
+
 // The longest known heading that ends `candidate` at a word boundary, when
 // what precedes it can end the previous list; empty when there is none.
 std::string_view known_heading_suffix(std::string_view candidate, const CountryGazetteer& countries)
@@ -142,6 +182,9 @@ std::string_view known_heading_suffix(std::string_view candidate, const CountryG
         if ((at > 0 && !is_space(candidate[at - 1])) || is_space(candidate[at])) continue;
         std::string_view suffix = candidate.substr(at);
         if (!starts_like_heading(suffix) || !is_known_heading(suffix)) continue;
+        if (at > 0 && opens_member_heading(suffix))
+            if (std::size_t from = member_organization_start(candidate, at, countries); from < at)
+                return candidate.substr(from);
         if (at == 0 || ends_list_item(candidate.substr(0, at), countries)) return suffix;
         // Groups run together on one line: "... Southern African Development
         // Community National participants: ...". A heading of two words or
