@@ -212,7 +212,10 @@ class Parser {
               " with support from ", " supported by ", " in association with ",
               " en coopération avec ", " en collaboration avec ", " avec le soutien de ",
               " avec l'appui de ", " en cooperación con ", " en colaboración con ",
-              " con el apoyo de "}) {
+              " con el apoyo de ",
+              // "UNLIREC, with the Government of Grenada", "IAEA, with the
+              // 1540 Committee": after the phrases above, which hold "with".
+              ", with ", " with the ", ", avec ", ", con "}) {
             for (std::size_t at = text.find(phrase); at != std::string::npos;
                  at = text.find(phrase))
                 text.replace(at, phrase.size(), ";");
