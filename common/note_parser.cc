@@ -348,6 +348,8 @@ class Parser {
             std::string_view item = content.substr(u.begin, u.end - u.begin);
             if (std::optional<CountryMatch> m = after_lead_in(item))
                 add_state(g, item, *m);
+            else if (std::optional<CountryMatch> first = before_participation_verb(item))
+                add_state(g, item, *first);
             else
                 read_unmatched_item(g, item, g.begin + u.begin);
         }
@@ -385,6 +387,26 @@ class Parser {
                         [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });
         if (!speaks_of_participants) return std::nullopt;
         return m;
+    }
+
+    // "..., Kyrgyzstan and Tajikistan took part.": the last item of a list
+    // written as a sentence is a country followed by the verb that says
+    // the States took part, and nothing else.
+    std::optional<CountryMatch> before_participation_verb(std::string_view item) const
+    {
+        std::size_t end = countries_.leading_countries_end(item);
+        if (end == 0) return std::nullopt;
+        std::string rest = folded_key(item.substr(end));
+        constexpr std::string_view kVerbs[] = {
+            "took part", "participated", "attended", "were represented", "was represented",
+            "ont participe", "a participe", "ont pris part", "a pris part", "etaient representes",
+            "participaron", "participo", "asistieron", "estuvieron representados"};
+        bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs),
+                                [&](std::string_view v) { return rest == v; });
+        if (!verb) return std::nullopt;
+        ListScan names = countries_.scan_list(item.substr(0, end));
+        if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
+        return names.matches.front();
     }
 
     // "National participants" lists the States themselves in most notes

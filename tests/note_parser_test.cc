@@ -404,6 +404,13 @@ TEST(NoteParser, ReadsParticipantGroupsRunTogetherOnOneLine)
         {"Participants: Ont participé des représentants de l'Égypte, d'Oman et du Maroc.",
          {"EG", "OM", "MA"},
          {}},
+        {"Participants: Representatives of Kazakhstan, Kyrgyzstan and Tajikistan took part.",
+         {"KZ", "KG", "TJ"},
+         {}},
+        {"Participants: Asistieron funcionarios de Chile, del Perú y de Bolivia (Estado "
+         "Plurinacional de)",
+         {"CL", "PE", "BO"},
+         {}},
     };
     for (const GroupsCase& c : cases) {
         SCOPED_TRACE(c.participants);
