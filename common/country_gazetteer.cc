@@ -630,7 +630,8 @@ const Country* CountryGazetteer::resolve(std::string_view name_or_code) const
     // iso-codes does not invert. Read turned round ("Kingdom of the
     // Netherlands"), else as the name before the qualifier.
     std::size_t open = trimmed.rfind('(');
-    if (trimmed.empty() || trimmed.back() != ')' || open == std::string::npos || open == 0) return nullptr;
+    if (trimmed.empty() || trimmed.back() != ')' || open == std::string::npos || open == 0)
+        return nullptr;
     std::string outer = trim(trimmed.substr(0, open));
     std::string inner = collapse_spaces(trimmed.substr(open + 1, trimmed.size() - open - 2));
     if (outer.empty() || !is_qualifier(inner)) return nullptr;
@@ -638,7 +639,6 @@ const Country* CountryGazetteer::resolve(std::string_view name_or_code) const
     if (const Country* c = country_named(turned)) return c;
     return country_named(outer);
 }
-
 
 std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
                                                       std::size_t max) const
@@ -702,7 +702,8 @@ ListScan CountryGazetteer::scan_list(std::string_view text) const
             // prose stand before the name, never inside it.
             std::size_t j = i;
             while (j + 1 < tokens.size() && is_list_article(tokens[j].text)) ++j;
-            NameMatch after = j > i ? match_at(tokens, j, by_name_, longest_name_words_) : NameMatch{};
+            NameMatch after =
+                j > i ? match_at(tokens, j, by_name_, longest_name_words_) : NameMatch{};
             Token saved = tokens[j];
             if (!after.tokens && strip_elision(tokens[j], text)) {
                 after = match_at(tokens, j, by_name_, longest_name_words_);

@@ -369,8 +369,8 @@ class Parser {
         std::string lead = folded_key(item.substr(0, m.begin));
         std::size_t space = lead.find_last_of(' ');
         std::string last = space == std::string::npos ? lead : lead.substr(space + 1);
-        constexpr std::string_view kPrepositions[] = {"of", "from", "de", "des", "du", "del",
-                                                      "la", "los", "las", "el", "the"};
+        constexpr std::string_view kPrepositions[] = {"of", "from", "de",  "des", "du", "del",
+                                                      "la", "los",  "las", "el",  "the"};
         // An elided "de l'" or "d'" stays on the name: "de l'Égypte".
         std::string_view name = item.substr(m.begin, m.end - m.begin);
         bool elided = name.size() > 2 && (name[1] == '\'' || name.substr(1, 3) == "\xE2\x80\x99") &&
@@ -380,11 +380,12 @@ class Parser {
             !elided)
             return std::nullopt;
         constexpr std::string_view kParticipation[] = {
-            "particip", "represent", "delegat", "delegue", "official", "fonctionnaire",
-            "funcionari", "expert", "attend", "took part", "pris part", "asist", "assist"};
-        bool speaks_of_participants =
-            std::any_of(std::begin(kParticipation), std::end(kParticipation),
-                        [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });
+            "particip",      "represent",  "delegat", "delegue", "official",
+            "fonctionnaire", "funcionari", "expert",  "attend",  "took part",
+            "pris part",     "asist",      "assist"};
+        bool speaks_of_participants = std::any_of(
+            std::begin(kParticipation), std::end(kParticipation),
+            [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });
         if (!speaks_of_participants) return std::nullopt;
         return m;
     }
@@ -397,10 +398,13 @@ class Parser {
         std::size_t end = countries_.leading_countries_end(item);
         if (end == 0) return std::nullopt;
         std::string rest = folded_key(item.substr(end));
-        constexpr std::string_view kVerbs[] = {
-            "took part", "participated", "attended", "were represented", "was represented",
-            "ont participe", "a participe", "ont pris part", "a pris part", "etaient representes",
-            "participaron", "participo", "asistieron", "estuvieron representados"};
+        constexpr std::string_view kVerbs[] = {"took part",       "participated",
+                                               "attended",        "were represented",
+                                               "was represented", "ont participe",
+                                               "a participe",     "ont pris part",
+                                               "a pris part",     "etaient representes",
+                                               "participaron",    "participo",
+                                               "asistieron",      "estuvieron representados"};
         bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs),
                                 [&](std::string_view v) { return rest == v; });
         if (!verb) return std::nullopt;

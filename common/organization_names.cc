@@ -369,7 +369,8 @@ std::vector<std::string_view> split_list_and(std::string_view item, const OrgCon
     std::size_t start = 0;
     // "... (UNIDIR) and\nOPCW": a line break may stand for either space.
     std::string flat(item);
-    std::replace_if(flat.begin(), flat.end(), [](char c) { return is_space(c); }, ' ');
+    std::replace_if(
+        flat.begin(), flat.end(), [](char c) { return is_space(c); }, ' ');
     for (auto [at, length] = next_and(flat, 0); at != std::string_view::npos;
          std::tie(at, length) = next_and(flat, at + 1)) {
         if (!is_list_and(item, start, at, length, context)) continue;

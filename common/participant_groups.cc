@@ -89,21 +89,21 @@ bool starts_like_heading(std::string_view s)
 // Words that end organization names, for telling where a list item ends in
 // a flattened header.
 constexpr std::string_view kOrganizationEndings[]{
-    "council",     "institute",   "center",      "centre",      "agency",      "organization",
-    "organisation", "association", "university", "union",       "commission",  "secretariat",
-    "ab",          "ltd",         "inc",         "gmbh",        "group",       "foundation",
-    "forum",       "office",      "community",   "nations",     "bank",        "unit",
-    "initiative",  "committee",   "directorate", "arrangement", "regime",      "system",
-    "league",      "program",     "programme",   "studies",     "affairs",     "crime",
-    "health",      "force",       "partnership", "network",     "laboratory",  "service",
-    "services",    "authority",   "ministry",    "department",  "police",      "customs",
-    "academy",     "college",     "school",      "federation",  "chamber",     "corporation",
-    "company",     "institution", "board",       "mission",     "delegation",  "embassy"};
+    "council",      "institute",   "center",      "centre",      "agency",     "organization",
+    "organisation", "association", "university",  "union",       "commission", "secretariat",
+    "ab",           "ltd",         "inc",         "gmbh",        "group",      "foundation",
+    "forum",        "office",      "community",   "nations",     "bank",       "unit",
+    "initiative",   "committee",   "directorate", "arrangement", "regime",     "system",
+    "league",       "program",     "programme",   "studies",     "affairs",    "crime",
+    "health",       "force",       "partnership", "network",     "laboratory", "service",
+    "services",     "authority",   "ministry",    "department",  "police",     "customs",
+    "academy",      "college",     "school",      "federation",  "chamber",    "corporation",
+    "company",      "institution", "board",       "mission",     "delegation", "embassy"};
 
 // Words that open a heading rather than end a list item: "Other" in
 // "Other International Organizations:" stays with its heading.
 constexpr std::string_view kHeadingOpeners[]{"other", "others", "autres", "otros", "otras",
-                                             "and",   "et",     "y",      "of",   "de"};
+                                             "and",   "et",     "y",      "of",    "de"};
 
 // True when `prefix` plausibly ends a list item: a country name, an
 // acronym, a closing parenthesis or an organization's last word. Only then

@@ -142,9 +142,9 @@ TEST(CountryGazetteer, ResolvesNamesInTheFormsRealNotesWrite)
 // ("la" and "St" alone are codes, of Laos and Sao Tome and Principe.)
 TEST(CountryGazetteer, NeverMakesACountryOfAQualifierOrAnArticleAlone)
 {
-    for (const char* written : {"(Kingdom of the)", "Kingdom of the", "de la", "l'", "Ste", "&", "Corée", "Astana (Kazakhstan)",
-                                "Korea Strategic Trade Institute", "European Union",
-                                "Caribbean Community", "Ciudad de"}) {
+    for (const char* written : {"(Kingdom of the)", "Kingdom of the", "de la", "l'", "Ste", "&",
+                                "Corée", "Astana (Kazakhstan)", "Korea Strategic Trade Institute",
+                                "European Union", "Caribbean Community", "Ciudad de"}) {
         SCOPED_TRACE(written);
         EXPECT_EQ(code_of(written), "(none)");
     }

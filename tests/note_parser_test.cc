@@ -438,11 +438,12 @@ TEST(NoteParser, NeverTakesAnOrganizationOrAnEmbassyForAState)
         "Participants:\nStates: Austria, Korea Strategic Trade Institute, Embassy of Japan\n"
         "Other: European Union\nRegional organisations: Caribbean Community\n");
     EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"AT"}));
-    EXPECT_EQ(messages(r),
-              (std::vector<std::string>{
-                  "test.txt:6: warning: 'Korea Strategic Trade Institute' under 'States' is not a "
-                  "country; taken as an organization",
-                  "test.txt:6: warning: 'Embassy of Japan' under 'States' is not a known country"}));
+    EXPECT_EQ(
+        messages(r),
+        (std::vector<std::string>{
+            "test.txt:6: warning: 'Korea Strategic Trade Institute' under 'States' is not a "
+            "country; taken as an organization",
+            "test.txt:6: warning: 'Embassy of Japan' under 'States' is not a known country"}));
 }
 
 TEST(NoteParser, UsesTheVenueNotTheCityInTheTitle)
