@@ -164,17 +164,32 @@ std::vector<Word> name_words(std::string_view text)
     return words;
 }
 
+// "St", "St.", "Ste" and "Sainte" all stand for "Saint" in the names of
+// Saint Lucia, Saint Kitts and Nevis or Sainte-Lucie: one word in the key,
+// so that each spelling matches every other.
+std::string saint_as_one_word(std::string word)
+{
+    if (word == "saint" || word == "sainte" || word == "ste") return "st";
+    return word;
+}
+
 std::vector<Token> tokenize(std::string_view text)
 {
     std::vector<Token> tokens;
     std::size_t gap_begin = 0;
     for (Word& w : name_words(text)) {
-        std::string_view separator = separator_in(text.substr(gap_begin, w.begin - gap_begin));
+        std::string_view gap = text.substr(gap_begin, w.begin - gap_begin);
+        std::string_view separator = separator_in(gap);
         if (!separator.empty() && !tokens.empty())
             tokens.push_back({std::string(separator), gap_begin, w.begin, true});
+        // "St. Vincent & the Grenadines": the word splitter drops "&",
+        // which stands for "and" inside a name as between two.
+        if (separator.empty() && !tokens.empty())
+            if (std::size_t amp = gap.find('&'); amp != std::string_view::npos)
+                tokens.push_back({"and", gap_begin + amp, gap_begin + amp + 1, false});
         gap_begin = w.end;
         if (drop_footnote_digits(w.folded)) w.end = end_before_footnote(text, w.begin, w.end);
-        tokens.push_back({std::move(w.folded), w.begin, w.end, false});
+        tokens.push_back({saint_as_one_word(std::move(w.folded)), w.begin, w.end, false});
     }
     return tokens;
 }
@@ -276,6 +291,76 @@ bool strip_arabic_and(std::string& word)
     if (word.size() <= kWaw.size() || !word.starts_with(kWaw)) return false;
     word.erase(0, kWaw.size());
     return true;
+}
+
+// Words that stand before a country name in a list written as running
+// French or Spanish ("du Maroc, de la Tunisie", "los Estados Unidos") and
+// are no part of it. "the" is handled apart: UN usage writes it before a
+// few names ("the Sudan") even in English lists.
+bool is_list_article(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 12> kArticles{
+        "le", "la", "les", "de", "des", "du", "el", "los", "las", "del", "aux", "au"};
+    return std::find(kArticles.begin(), kArticles.end(), word) != kArticles.end();
+}
+
+// "l'egypte" -> "egypte", "d'oman" -> "oman": a French article or
+// preposition elided into the name. `begin` moves past the apostrophe as
+// written (' or ’). False when the word has no such elision.
+bool strip_elision(Token& t, std::string_view text)
+{
+    if (t.text.size() <= 2 || t.text[1] != '\'' || (t.text[0] != 'l' && t.text[0] != 'd'))
+        return false;
+    t.text.erase(0, 2);
+    std::string_view written = text.substr(t.begin, t.end - t.begin);
+    for (std::string_view apostrophe : {"'", "\xE2\x80\x99"})
+        if (std::size_t at = written.find(apostrophe); at != std::string_view::npos) {
+            t.begin += at + apostrophe.size();
+            break;
+        }
+    return true;
+}
+
+// The words that qualify a name in the UN's "Name (Qualifier)" form end
+// with a preposition or an elided one: "(Kingdom of the)", "(Republic
+// of)", "(République islamique d')", "(Estado Plurinacional de)".
+bool is_qualifier(std::string_view inner)
+{
+    if (ends_with_apostrophe(inner)) return true;
+    std::size_t space = inner.find_last_of(' ');
+    std::string last = fold(space == std::string_view::npos ? inner : inner.substr(space + 1));
+    for (std::string_view word : {"of", "the", "de", "des", "du", "del", "la"})
+        if (last == word) return true;
+    return false;
+}
+
+// The index of the country `tokens` (of `text`) name, as written or
+// without the articles and elision before the name; kAmbiguous when none.
+std::size_t index_of_name(std::vector<Token>& tokens, std::string_view text,
+                          const std::unordered_map<std::string, std::size_t>& by_name)
+{
+    auto found = [&](std::size_t from) {
+        if (from >= tokens.size()) return kAmbiguous;
+        auto it = by_name.find(key_of(tokens, from, tokens.size() - from));
+        return it == by_name.end() ? kAmbiguous : it->second;
+    };
+    if (tokens.empty()) return kAmbiguous;
+    if (std::size_t i = found(0); i != kAmbiguous) return i;
+    // "the Netherlands", "the Sudan": UN usage puts an article before some
+    // names that iso-codes lists without one; French and Spanish put one
+    // before most ("la France", "le Kenya", "l'Égypte", "el Perú").
+    std::size_t from = 0;
+    while (from + 1 < tokens.size() && (tokens[from].text == "the" ||
+                                        (is_list_article(tokens[from].text) &&
+                                         tokens[from].text != "de" && tokens[from].text != "del")))
+        ++from;
+    if (from > 0)
+        if (std::size_t i = found(from); i != kAmbiguous) return i;
+    Token saved = tokens[from];
+    if (strip_elision(tokens[from], text))
+        if (std::size_t i = found(from); i != kAmbiguous) return i;
+    tokens[from] = std::move(saved);
+    return kAmbiguous;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b)
@@ -535,14 +620,24 @@ const Country* CountryGazetteer::resolve(std::string_view name_or_code) const
     if (trimmed.size() == 2 || trimmed.size() == 3) {
         if (const Country* c = by_code(trimmed)) return c;
     }
-    std::vector<Token> tokens = tokenize(trimmed);
-    if (tokens.empty()) return nullptr;
-    auto it = by_name_.find(key_of(tokens, 0, tokens.size()));
-    // "the Netherlands", "the Sudan": UN usage puts an article before some
-    // names that iso-codes lists without one.
-    if (it == by_name_.end() && tokens.size() > 1 && tokens[0].text == "the")
-        it = by_name_.find(key_of(tokens, 1, tokens.size() - 1));
-    return it == by_name_.end() ? nullptr : &countries_[it->second];
+    auto country_named = [this](std::string_view text) -> const Country* {
+        std::vector<Token> tokens = tokenize(text);
+        std::size_t i = index_of_name(tokens, text, by_name_);
+        return i == kAmbiguous ? nullptr : &countries_[i];
+    };
+    if (const Country* c = country_named(trimmed)) return c;
+    // "Netherlands (Kingdom of the)": the UN's qualified form of a name
+    // iso-codes does not invert. Read turned round ("Kingdom of the
+    // Netherlands"), else as the name before the qualifier.
+    std::size_t open = trimmed.rfind('(');
+    if (trimmed.empty() || trimmed.back() != ')' || open == std::string::npos || open == 0)
+        return nullptr;
+    std::string outer = trim(trimmed.substr(0, open));
+    std::string inner = collapse_spaces(trimmed.substr(open + 1, trimmed.size() - open - 2));
+    if (outer.empty() || !is_qualifier(inner)) return nullptr;
+    std::string turned = inner + (ends_with_apostrophe(inner) ? "" : " ") + outer;
+    if (const Country* c = country_named(turned)) return c;
+    return country_named(outer);
 }
 
 std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
@@ -599,6 +694,25 @@ ListScan CountryGazetteer::scan_list(std::string_view text) const
                 begin += saved.size() - tokens[i].text.size();
             } else {
                 tokens[i].text = std::move(saved);
+            }
+        }
+        if (!m.tokens) {
+            // "du Maroc, de la Tunisie, d'Oman, l'Égypte", "los Estados
+            // Unidos": articles and prepositions of a list written as
+            // prose stand before the name, never inside it.
+            std::size_t j = i;
+            while (j + 1 < tokens.size() && is_list_article(tokens[j].text)) ++j;
+            NameMatch after =
+                j > i ? match_at(tokens, j, by_name_, longest_name_words_) : NameMatch{};
+            Token saved = tokens[j];
+            if (!after.tokens && strip_elision(tokens[j], text)) {
+                after = match_at(tokens, j, by_name_, longest_name_words_);
+                if (!after.tokens) tokens[j] = std::move(saved);
+            }
+            if (after.tokens) {
+                m = after;
+                i = j;
+                begin = tokens[j].begin;
             }
         }
         if (m.tokens) {

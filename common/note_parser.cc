@@ -1,6 +1,7 @@
 #include "note_parser.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -211,7 +212,10 @@ class Parser {
               " with support from ", " supported by ", " in association with ",
               " en coopération avec ", " en collaboration avec ", " avec le soutien de ",
               " avec l'appui de ", " en cooperación con ", " en colaboración con ",
-              " con el apoyo de "}) {
+              " con el apoyo de ",
+              // "UNLIREC, with the Government of Grenada", "IAEA, with the
+              // 1540 Committee": after the phrases above, which hold "with".
+              ", with ", " with the ", ", avec ", ", con "}) {
             for (std::size_t at = text.find(phrase); at != std::string::npos;
                  at = text.find(phrase))
                 text.replace(at, phrase.size(), ";");
@@ -308,30 +312,121 @@ class Parser {
             switch (kind) {
                 case GroupKind::Committee: result_.note.committee = tidy(content); break;
                 case GroupKind::States: read_states(g, content); break;
+                case GroupKind::National: read_national(g, content); break;
                 case GroupKind::Unknown: read_unknown_group(g, content); break;
                 default: read_organizations(g, content, org_kind_of(kind)); break;
             }
         }
     }
 
-    void read_states(const Group& g, std::string_view content)
+    /// Adds the State `m` names in `list` (a view into header_), once.
+    void add_state(const Group& g, std::string_view list, const CountryMatch& m)
     {
         Note& note = result_.note;
+        bool listed =
+            std::any_of(note.states.begin(), note.states.end(),
+                        [&](const ParticipantState& s) { return s.code == m.country->alpha2; });
+        if (listed) return;
+        std::size_t base = offset_in(header_, list);
+        ParticipantState state;
+        state.code = m.country->alpha2;
+        state.written = collapse_spaces(list.substr(m.begin, m.end - m.begin));
+        state.group = g.heading;
+        state.evidence = header_evidence(base + m.begin, base + m.end, group_context(g));
+        note.states.push_back(std::move(state));
+    }
+
+    void read_states(const Group& g, std::string_view content)
+    {
         ListScan scan = countries_.scan_list(content);
-        for (const CountryMatch& m : scan.matches) {
-            bool listed =
-                std::any_of(note.states.begin(), note.states.end(),
-                            [&](const ParticipantState& s) { return s.code == m.country->alpha2; });
-            if (listed) continue;
-            ParticipantState state;
-            state.code = m.country->alpha2;
-            state.written = collapse_spaces(content.substr(m.begin, m.end - m.begin));
-            state.group = g.heading;
-            state.evidence = header_evidence(g.begin + m.begin, g.begin + m.end, group_context(g));
-            note.states.push_back(std::move(state));
+        // Matches and unmatched items in the order the list gives them,
+        // as an unmatched item may hold a State too.
+        auto next_match = scan.matches.begin();
+        for (const UnmatchedItem& u : scan.unmatched) {
+            for (; next_match != scan.matches.end() && next_match->begin < u.begin; ++next_match)
+                add_state(g, content, *next_match);
+            std::string_view item = content.substr(u.begin, u.end - u.begin);
+            if (std::optional<CountryMatch> m = after_lead_in(item))
+                add_state(g, item, *m);
+            else if (std::optional<CountryMatch> first = before_participation_verb(item))
+                add_state(g, item, *first);
+            else
+                read_unmatched_item(g, item, g.begin + u.begin);
         }
-        for (const UnmatchedItem& u : scan.unmatched)
-            read_unmatched_item(g, content.substr(u.begin, u.end - u.begin), g.begin + u.begin);
+        for (; next_match != scan.matches.end(); ++next_match) add_state(g, content, *next_match);
+    }
+
+    // "Ont participé des représentants de l'Égypte, d'Oman ...",
+    // "Representatives of Fiji, ...": a list opened by a sentence about who
+    // took part, whose first item is the country that ends the sentence.
+    // Only a lead-in that speaks of participants or representatives and
+    // ends with a preposition counts, so that "Embassy of Japan" is not
+    // taken for Japan.
+    std::optional<CountryMatch> after_lead_in(std::string_view item) const
+    {
+        CountryMatch m = countries_.trailing_name(item);
+        if (!m.country || m.begin == 0) return std::nullopt;
+        std::string lead = folded_key(item.substr(0, m.begin));
+        std::size_t space = lead.find_last_of(' ');
+        std::string last = space == std::string::npos ? lead : lead.substr(space + 1);
+        constexpr std::string_view kPrepositions[] = {"of", "from", "de",  "des", "du", "del",
+                                                      "la", "los",  "las", "el",  "the"};
+        // An elided "de l'" or "d'" stays on the name: "de l'Égypte".
+        std::string_view name = item.substr(m.begin, m.end - m.begin);
+        bool elided = name.size() > 2 && (name[1] == '\'' || name.substr(1, 3) == "\xE2\x80\x99") &&
+                      (name[0] == 'l' || name[0] == 'L' || name[0] == 'd' || name[0] == 'D');
+        if (std::find(std::begin(kPrepositions), std::end(kPrepositions), last) ==
+                std::end(kPrepositions) &&
+            !elided)
+            return std::nullopt;
+        constexpr std::string_view kParticipation[] = {
+            "particip",      "represent",  "delegat", "delegue", "official",
+            "fonctionnaire", "funcionari", "expert",  "attend",  "took part",
+            "pris part",     "asist",      "assist"};
+        bool speaks_of_participants = std::any_of(
+            std::begin(kParticipation), std::end(kParticipation),
+            [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });
+        if (!speaks_of_participants) return std::nullopt;
+        return m;
+    }
+
+    // "..., Kyrgyzstan and Tajikistan took part.": the last item of a list
+    // written as a sentence is a country followed by the verb that says
+    // the States took part, and nothing else.
+    std::optional<CountryMatch> before_participation_verb(std::string_view item) const
+    {
+        std::size_t end = countries_.leading_countries_end(item);
+        if (end == 0) return std::nullopt;
+        std::string rest = folded_key(item.substr(end));
+        constexpr std::string_view kVerbs[] = {"took part",       "participated",
+                                               "attended",        "were represented",
+                                               "was represented", "ont participe",
+                                               "a participe",     "ont pris part",
+                                               "a pris part",     "etaient representes",
+                                               "participaron",    "participo",
+                                               "asistieron",      "estuvieron representados"};
+        bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs),
+                                [&](std::string_view v) { return rest == v; });
+        if (!verb) return std::nullopt;
+        ListScan names = countries_.scan_list(item.substr(0, end));
+        if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
+        return names.matches.front();
+    }
+
+    // "National participants" lists the States themselves in most notes
+    // ("National participants: Barbados, Canada, ...") and a State's own
+    // agencies in a national roundtable: an item that is nothing but a
+    // country's name is a State, any other an organization.
+    void read_national(const Group& g, std::string_view content)
+    {
+        ListScan scan = countries_.scan_list(content);
+        std::size_t from = 0;
+        for (const CountryMatch& m : scan.matches) {
+            read_organizations(g, content.substr(from, m.begin - from), OrgKind::National);
+            add_state(g, content, m);
+            from = m.end;
+        }
+        read_organizations(g, content.substr(from), OrgKind::National);
     }
 
     // A group whose heading says nothing ("Donors:") counts when it lists

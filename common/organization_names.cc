@@ -367,8 +367,12 @@ std::vector<std::string_view> split_list_and(std::string_view item, const OrgCon
 {
     std::vector<std::string_view> parts;
     std::size_t start = 0;
-    for (auto [at, length] = next_and(item, 0); at != std::string_view::npos;
-         std::tie(at, length) = next_and(item, at + 1)) {
+    // "... (UNIDIR) and\nOPCW": a line break may stand for either space.
+    std::string flat(item);
+    std::replace_if(
+        flat.begin(), flat.end(), [](char c) { return is_space(c); }, ' ');
+    for (auto [at, length] = next_and(flat, 0); at != std::string_view::npos;
+         std::tie(at, length) = next_and(flat, at + 1)) {
         if (!is_list_and(item, start, at, length, context)) continue;
         parts.push_back(trim_view(item.substr(start, at - start)));
         start = at + length;

@@ -88,11 +88,22 @@ bool starts_like_heading(std::string_view s)
 
 // Words that end organization names, for telling where a list item ends in
 // a flattened header.
-constexpr std::array<std::string_view, 20> kOrganizationEndings{
-    "council",      "institute",    "center",      "centre",     "agency",
-    "organization", "organisation", "association", "university", "union",
-    "commission",   "secretariat",  "ab",          "ltd",        "inc",
-    "gmbh",         "group",        "foundation",  "forum",      "office"};
+constexpr std::string_view kOrganizationEndings[]{
+    "council",      "institute",   "center",      "centre",      "agency",     "organization",
+    "organisation", "association", "university",  "union",       "commission", "secretariat",
+    "ab",           "ltd",         "inc",         "gmbh",        "group",      "foundation",
+    "forum",        "office",      "community",   "nations",     "bank",       "unit",
+    "initiative",   "committee",   "directorate", "arrangement", "regime",     "system",
+    "league",       "program",     "programme",   "studies",     "affairs",    "crime",
+    "health",       "force",       "partnership", "network",     "laboratory", "service",
+    "services",     "authority",   "ministry",    "department",  "police",     "customs",
+    "academy",      "college",     "school",      "federation",  "chamber",    "corporation",
+    "company",      "institution", "board",       "mission",     "delegation", "embassy"};
+
+// Words that open a heading rather than end a list item: "Other" in
+// "Other International Organizations:" stays with its heading.
+constexpr std::string_view kHeadingOpeners[]{"other", "others", "autres", "otros", "otras",
+                                             "and",   "et",     "y",      "of",    "de"};
 
 // True when `prefix` plausibly ends a list item: a country name, an
 // acronym, a closing parenthesis or an organization's last word. Only then
@@ -107,10 +118,60 @@ bool ends_list_item(std::string_view prefix, const CountryGazetteer& countries)
     std::string_view last = space == std::string_view::npos ? p : p.substr(space + 1);
     if (last.size() >= 2 && is_upper_word(last)) return true;
     std::string last_key = folded_key(last);
-    if (std::find(kOrganizationEndings.begin(), kOrganizationEndings.end(), last_key) !=
-        kOrganizationEndings.end())
+    if (std::find(std::begin(kOrganizationEndings), std::end(kOrganizationEndings), last_key) !=
+        std::end(kOrganizationEndings))
         return true;
     return countries.trailing_name(p).country != nullptr;
+}
+
+// True when the last word of `prefix` would open the heading after it.
+bool opens_heading(std::string_view prefix)
+{
+    std::string_view p = trim_view(prefix, " ,;\t\n");
+    std::size_t space = p.find_last_of(" \t\n");
+    std::string last = folded_key(space == std::string_view::npos ? p : p.substr(space + 1));
+    return last.empty() || std::find(std::begin(kHeadingOpeners), std::end(kHeadingOpeners),
+                                     last) != std::end(kHeadingOpeners);
+}
+
+// "Member States", "États membres", "Estados miembros": a heading that
+// the organization whose members they are may open ("ECCAS Member States",
+// "Pacific Islands Forum Member States").
+bool opens_member_heading(std::string_view heading)
+{
+    std::string key = folded_key(heading);
+    for (std::string_view opening : {"member states", "member countries", "etats membres",
+                                     "pays membres", "estados miembros", "paises miembros"})
+        if (key.starts_with(opening)) return true;
+    return false;
+}
+
+// Where the organization before a member heading at `at` starts: the
+// earliest point, at the start of `candidate` or just after a country
+// name that ends the previous list, from which only capitalized words or
+// connectors and no country name run up to `at`. `at` when there is none.
+std::size_t member_organization_start(std::string_view candidate, std::size_t at,
+                                      const CountryGazetteer& countries)
+{
+    for (std::size_t from = 0; from < at; ++from) {
+        if ((from > 0 && !is_space(candidate[from - 1])) || is_space(candidate[from])) continue;
+        if (from > 0) {
+            CountryMatch before = countries.trailing_name(candidate.substr(0, from));
+            if (!before.country) continue;
+        }
+        std::string_view organization = trim_view(candidate.substr(from, at - from));
+        if (organization.empty() || !starts_like_heading(organization)) continue;
+        if (countries.leading_countries_end(organization) > 0) continue;
+        bool name_like = true;
+        for (const Word& w : split_words(organization)) {
+            std::string_view written = organization.substr(w.begin, w.end - w.begin);
+            bool connector = w.folded == "of" || w.folded == "the" || w.folded == "de" ||
+                             w.folded == "for" || w.folded == "and";
+            if (!connector && !starts_like_heading(written)) name_like = false;
+        }
+        if (name_like) return from;
+    }
+    return at;
 }
 
 // The longest known heading that ends `candidate` at a word boundary, when
@@ -121,7 +182,18 @@ std::string_view known_heading_suffix(std::string_view candidate, const CountryG
         if ((at > 0 && !is_space(candidate[at - 1])) || is_space(candidate[at])) continue;
         std::string_view suffix = candidate.substr(at);
         if (!starts_like_heading(suffix) || !is_known_heading(suffix)) continue;
+        if (at > 0 && opens_member_heading(suffix))
+            if (std::size_t from = member_organization_start(candidate, at, countries); from < at)
+                return candidate.substr(from);
         if (at == 0 || ends_list_item(candidate.substr(0, at), countries)) return suffix;
+        // Groups run together on one line: "... Southern African Development
+        // Community National participants: ...". A heading of two words or
+        // more that names no States ("National participants", "Civil
+        // society", "Regional organisations") is a heading wherever it
+        // falls, unless the word before it belongs to it ("Other").
+        if (count_words(suffix) >= 2 && classify_group(suffix) != GroupKind::States &&
+            !opens_heading(candidate.substr(0, at)))
+            return suffix;
     }
     return {};
 }

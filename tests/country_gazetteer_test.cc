@@ -72,6 +72,84 @@ TEST(CountryGazetteer, ResolvesUnNamesToTheRightCodes)
     }
 }
 
+// Issue 14: names as real Information Notes write them.
+TEST(CountryGazetteer, ResolvesNamesInTheFormsRealNotesWrite)
+{
+    const NameCase cases[] = {
+        // Saint abbreviated, "&" for "and"
+        {"St Lucia", "LC"},
+        {"St. Lucia", "LC"},
+        {"ST LUCIA", "LC"},
+        {"Ste Lucie", "LC"},
+        {"Ste-Lucie", "LC"},
+        {"St Kitts and Nevis", "KN"},
+        {"St. Kitts & Nevis", "KN"},
+        {"St Vincent & the Grenadines", "VC"},
+        {"St. Vincent and the Grenadines", "VC"},
+        {"St-Vincent-et-les Grenadines", "VC"},
+        {"Trinidad & Tobago", "TT"},
+        {"Antigua & Barbuda", "AG"},
+        {"Bosnia & Herzegovina", "BA"},
+        // The UN's qualified forms, whether or not iso-codes inverts the name
+        {"Netherlands (Kingdom of the)", "NL"},
+        {"Korea (Republic of)", "KR"},
+        {"Korea (Democratic People's Republic of)", "KP"},
+        {"Tanzania (United Republic of)", "TZ"},
+        {"Moldova (Republic of)", "MD"},
+        {"Congo (Democratic Republic of the)", "CD"},
+        // French and Spanish articles and elisions
+        {"la France", "FR"},
+        {"le Kenya", "KE"},
+        {"les États-Unis", "US"},
+        {"l'Égypte", "EG"},
+        {"l’Algérie", "DZ"},
+        {"d'Oman", "OM"},
+        {"des Émirats arabes unis", "AE"},
+        {"du Maroc", "MA"},
+        {"el Perú", "PE"},
+        {"los Estados Unidos", "US"},
+        // Everyday French and Spanish short names (data/country_aliases.tsv)
+        {"Russie", "RU"},
+        {"Royaume-Uni", "GB"},
+        {"États-Unis", "US"},
+        {"Etats-Unis", "US"},
+        {"Chine", "CN"},
+        {"Corée du Sud", "KR"},
+        {"Corée du Nord", "KP"},
+        {"Iran", "IR"},
+        {"Syrie", "SY"},
+        {"Pays-Bas", "NL"},
+        {"Tchéquie", "CZ"},
+        {"Biélorussie", "BY"},
+        {"Rusia", "RU"},
+        {"Estados Unidos", "US"},
+        {"EE. UU.", "US"},
+        {"EEUU", "US"},
+        {"Reino Unido", "GB"},
+        {"China", "CN"},
+        {"Corea del Sur", "KR"},
+        {"Países Bajos", "NL"},
+        {"Siria", "SY"},
+        {"Irán", "IR"},
+        {"Santa Sede", "VA"},
+    };
+    for (const NameCase& c : cases) {
+        SCOPED_TRACE(c.written);
+        EXPECT_EQ(code_of(c.written), c.alpha2);
+    }
+}
+
+// ("la" and "St" alone are codes, of Laos and Sao Tome and Principe.)
+TEST(CountryGazetteer, NeverMakesACountryOfAQualifierOrAnArticleAlone)
+{
+    for (const char* written : {"(Kingdom of the)", "Kingdom of the", "de la", "l'", "Ste", "&",
+                                "Corée", "Astana (Kazakhstan)", "Korea Strategic Trade Institute",
+                                "European Union", "Caribbean Community", "Ciudad de"}) {
+        SCOPED_TRACE(written);
+        EXPECT_EQ(code_of(written), "(none)");
+    }
+}
+
 TEST(CountryGazetteer, ResolvesCodesInAnyCase)
 {
     EXPECT_EQ(code_of("IR"), "IR");
@@ -110,6 +188,25 @@ TEST(CountryGazetteer, ScansListsWithAndInsideNames)
               (std::vector<std::string>{"JM", "VC", "TT"}));
     EXPECT_EQ(scanned_codes("Bosnia and Herzegovina; Antigua and Barbuda, Mali"),
               (std::vector<std::string>{"BA", "AG", "ML"}));
+}
+
+TEST(CountryGazetteer, ScansListsWrittenAsFrenchAndSpanishProse)
+{
+    EXPECT_EQ(scanned_codes("de l'Égypte, d'Oman, des Émirats arabes unis, du Maroc, de la "
+                            "Tunisie, du Qatar et de la Jordanie."),
+              (std::vector<std::string>{"EG", "OM", "AE", "MA", "TN", "QA", "JO"}));
+    EXPECT_EQ(scanned_codes("le Kenya, la France, les États-Unis et l’Algérie"),
+              (std::vector<std::string>{"KE", "FR", "US", "DZ"}));
+    EXPECT_EQ(scanned_codes("el Perú, los Estados Unidos y la Argentina"),
+              (std::vector<std::string>{"PE", "US", "AR"}));
+}
+
+TEST(CountryGazetteer, ScansListsWithEmptyItemsAndAbbreviations)
+{
+    EXPECT_EQ(scanned_codes("Barbados, Canada, , Grenada, ,, St Lucia, • , St. Vincent & the "
+                            "Grenadines, Netherlands (Kingdom of the), , "),
+              (std::vector<std::string>{"BB", "CA", "GD", "LC", "VC", "NL"}));
+    EXPECT_TRUE(default_gazetteer().scan_list("Fiji, , Samoa, • ,").unmatched.empty());
 }
 
 TEST(CountryGazetteer, PrefersTheLongestName)

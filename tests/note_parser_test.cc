@@ -343,6 +343,14 @@ TEST(NoteParser, ReadsEveryVenueForm)
         {"Port of Spain Trinidad and Tobago", "Port of Spain", "TT", false, false},
         {"La Paz, Bolivia (Plurinational State of)", "La Paz", "BO", false, false},
         {"The Hague, the Netherlands", "The Hague", "NL", false, false},
+        {"The Hague, Netherlands (Kingdom of the)", "The Hague", "NL", false, false},
+        {"Netherlands (Kingdom of the)", "", "NL", false, false},
+        {"Seoul, Korea (Republic of)", "Seoul", "KR", false, false},
+        {"Tehran, Iran (Islamic Republic of)", "Tehran", "IR", false, false},
+        {"Basseterre, St Kitts & Nevis", "Basseterre", "KN", false, false},
+        {"Castries, St. Lucia", "Castries", "LC", false, false},
+        {"Lima, el Perú", "Lima", "PE", false, false},
+        {"Moscou, Russie", "Moscou", "RU", false, false},
         {"Virtual meeting", "", "", true, false},
         {"Online (videoconference)", "", "", true, false},
         {"Vienna, Austria and online", "Vienna", "AT", true, false},
@@ -357,6 +365,85 @@ TEST(NoteParser, ReadsEveryVenueForm)
         EXPECT_EQ(r.venue.online, c.online);
         EXPECT_EQ(r.country_unknown, c.unknown);
     }
+}
+
+// Issue 14: participant groups as real notes lay them out.
+TEST(NoteParser, ReadsParticipantGroupsRunTogetherOnOneLine)
+{
+    struct GroupsCase {
+        const char* participants;
+        std::vector<std::string> states;
+        std::vector<std::string> organizations;  // acronyms, or the written name
+    };
+    const GroupsCase cases[] = {
+        {"Participants: National participants: Barbados, Canada, , Grenada, St Lucia, United "
+         "Kingdom International organisations: 1540 Committee, UNLIREC Regional organisations: "
+         "CARICOM, European Union Civil society: Stimson Center",
+         {"BB", "CA", "GD", "LC", "GB"},
+         {"1540 Committee", "UNLIREC", "CARICOM", "EU", "Stimson Center"}},
+        {"Participants: International organisations: UNODA, IAEA, , Regional organisations: "
+         "Southern African Development Community National participants: Namibia Civil society: "
+         "Institute for Security Studies",
+         {"NA"},
+         {"UNODA", "IAEA", "SADC", "ISS"}},
+        {"Participants: Regional organisations: Caribbean Community States: Jamaica, Haiti "
+         "Observers: Canada",
+         {"JM", "HT", "CA"},
+         {"CARICOM"}},
+        {"Participants: ECCAS Member States: Chad, Gabon Other States: France",
+         {"TD", "GA", "FR"},
+         {}},
+        {"Participants: States: Fiji, Tonga Pacific Islands Forum Member States: Samoa "
+         "International organizations: OSCE",
+         {"FJ", "TO", "WS"},
+         {"OSCE"}},
+        {"Participants: National participants: Mongolia, Ministry of Foreign Affairs, General "
+         "Customs Administration",
+         {"MN"},
+         {"Ministry of Foreign Affairs", "General Customs Administration"}},
+        {"Participants: Ont participé des représentants de l'Égypte, d'Oman et du Maroc.",
+         {"EG", "OM", "MA"},
+         {}},
+        {"Participants: Representatives of Kazakhstan, Kyrgyzstan and Tajikistan took part.",
+         {"KZ", "KG", "TJ"},
+         {}},
+        {"Participants: Asistieron funcionarios de Chile, del Perú y de Bolivia (Estado "
+         "Plurinacional de)",
+         {"CL", "PE", "BO"},
+         {}},
+    };
+    for (const GroupsCase& c : cases) {
+        SCOPED_TRACE(c.participants);
+        ParseResult r = parse(std::string("Information Note\n\nEvent: A workshop\n"
+                                          "Date and Venue: 1-2 May 2022, Vienna, Austria\n") +
+                              c.participants + "\n");
+        EXPECT_EQ(state_codes(r.note), c.states);
+        std::vector<std::string> orgs;
+        for (const Organization& o : r.note.organizations)
+            if (!o.organizer) orgs.push_back(o.acronym.value_or(o.written));
+        EXPECT_EQ(orgs, c.organizations);
+        EXPECT_EQ(messages(r), std::vector<std::string>{});
+        for (const ParticipantState& s : r.note.states) {
+            SCOPED_TRACE(s.code);
+            EXPECT_EQ(s.evidence.line, 5);
+            EXPECT_NE(s.evidence.text.find(s.written), std::string::npos);
+        }
+    }
+}
+
+TEST(NoteParser, NeverTakesAnOrganizationOrAnEmbassyForAState)
+{
+    ParseResult r = parse(
+        "Information Note\n\nEvent: A workshop\nDate and Venue: 1 May 2022, Vienna, Austria\n"
+        "Participants:\nStates: Austria, Korea Strategic Trade Institute, Embassy of Japan\n"
+        "Other: European Union\nRegional organisations: Caribbean Community\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"AT"}));
+    EXPECT_EQ(
+        messages(r),
+        (std::vector<std::string>{
+            "test.txt:6: warning: 'Korea Strategic Trade Institute' under 'States' is not a "
+            "country; taken as an organization",
+            "test.txt:6: warning: 'Embassy of Japan' under 'States' is not a known country"}));
 }
 
 TEST(NoteParser, UsesTheVenueNotTheCityInTheTitle)

@@ -77,6 +77,43 @@ TEST(OrgGazetteer, ResolvesAcronymsNamesAndAliases)
     }
 }
 
+// Issue 14: every body met in the documents, by full name alone.
+TEST(OrgGazetteer, KnowsTheBodiesOfTheOutreachRecordByFullName)
+{
+    const OrgCase cases[] = {
+        {"Caribbean Community", "CARICOM"},
+        {"Comunidad del Caribe", "CARICOM"},
+        {"Communauté caribéenne", "CARICOM"},
+        {"World Health Organization", "WHO"},
+        {"Organisation mondiale de la santé", "WHO"},
+        {"World Organisation for Animal Health", "WOAH"},
+        {"OIE", "WOAH"},
+        {"International Criminal Police Organization", "INTERPOL"},
+        {"Organisation mondiale des douanes", "WCO"},
+        {"Organización de los Estados Americanos", "OAS"},
+        {"Comité Interamericano contra el Terrorismo", "CICTE"},
+        {"Commission de l'Union africaine", "AUC"},
+        {"Ligue des États arabes", "LAS"},
+        {"Southern African Development Community", "SADC"},
+        {"Common Market for Eastern and Southern Africa", "COMESA"},
+        {"International Science and Technology Centre", "ISTC"},
+        {"Science and Technology Center in Ukraine", "STCU"},
+        {"Economic and Social Commission for Asia and the Pacific", "ESCAP"},
+        {"United Nations Regional Centre for Preventive Diplomacy for Central Asia", "UNRCCA"},
+        {"Centre régional des Nations Unies pour la paix et le désarmement en Afrique", "UNREC"},
+        {"Biological Weapons Convention Implementation Support Unit", "BWC ISU"},
+        {"Organization of Eastern Caribbean States", "OECS"},
+        {"Comunidad Andina", "CAN"},
+        {"Eurasian Group", "EAG"},
+        {"Institute for Security Studies", "ISS"},
+        {"OPAQ", "OPCW"},
+    };
+    for (const OrgCase& c : cases) {
+        SCOPED_TRACE(c.written);
+        EXPECT_EQ(acronym_of(c.written), c.acronym);
+    }
+}
+
 TEST(OrgGazetteer, IgnoresSpellingVariants)
 {
     const char* osce[] = {
