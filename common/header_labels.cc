@@ -147,6 +147,27 @@ std::optional<std::string_view> after_section_number(std::string_view v)
     return trim_view(v.substr(number_end + 1));
 }
 
+// When the line at `p` is a Participants label written alone, without its
+// colon, and the next line with text opens a group ("States: ..."): the
+// offset of that line's end, where the groups start; else 0.
+std::size_t participants_heading_line(std::string_view h, std::size_t p)
+{
+    std::size_t eol = h.find('\n', p);
+    if (eol == std::string_view::npos || eol - p > kMaxLabelBytes) return 0;
+    std::string folded = collapse_spaces(fold(trim_view(h.substr(p, eol - p), " \t")));
+    if (std::none_of(kLabels.begin(), kLabels.end(), [&](const LabelSpelling& l) {
+            return l.label == Label::Participants && l.folded == folded;
+        }))
+        return 0;
+    std::size_t next = h.find_first_not_of(" \t\r\n", eol);
+    if (next == std::string_view::npos) return 0;
+    std::size_t next_eol = std::min(h.find('\n', next), h.size());
+    std::size_t colon = h.find(':', next);
+    if (colon == std::string_view::npos || colon > next_eol || colon - next > kMaxLabelBytes)
+        return 0;
+    return eol;
+}
+
 }  // namespace
 
 std::vector<FoundLabel> find_labels(std::string_view h)
@@ -157,8 +178,19 @@ std::vector<FoundLabel> find_labels(std::string_view h)
         if (!is_upper(h[p]) && static_cast<unsigned char>(h[p]) < 0x80) continue;
         if (p > 0 && !is_space(h[p - 1]) && h[p - 1] != '(' && h[p - 1] != '-') continue;
         std::size_t colon = h.find_first_of(":\n", p);
-        if (colon == std::string_view::npos || h[colon] != ':' || colon - p > kMaxLabelBytes)
+        if (colon == std::string_view::npos || h[colon] != ':' || colon - p > kMaxLabelBytes) {
+            // "Participants" alone on its line, its groups on the lines below.
+            std::size_t heading = participants_heading_line(h, p);
+            if (heading != 0 && !labels.empty() &&
+                std::none_of(labels.begin(), labels.end(), [](const FoundLabel& f) {
+                    return f.label == Label::Participants;
+                })) {
+                labels.push_back({Label::Participants, trim_view(h.substr(p, heading - p)), p,
+                                  heading});
+                p = heading;
+            }
             continue;
+        }
         std::string_view written = trim_view(h.substr(p, colon - p), " \t");
         std::string folded = collapse_spaces(fold(written));
         auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
