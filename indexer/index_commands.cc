@@ -70,7 +70,9 @@ std::map<std::string, std::string> versions_metadata(const WriteOptions& options
 CorpusListing walk(const WriteOptions& options, RunReport& report)
 {
     PhaseTimer timer(report, "walk");
-    CorpusListing listing = list_corpus(options.corpus);
+    WalkOptions walk_options;
+    walk_options.follow_outside = options.follow_outside;
+    CorpusListing listing = list_corpus(options.corpus, walk_options);
     for (const SkippedEntry& s : listing.skipped) {
         emit_diagnostic((options.corpus / s.relative).generic_string() + ": error: " + s.reason);
         report.rejected.push_back({s.relative, s.reason});
@@ -97,7 +99,7 @@ void validate(const fs::path& build, std::size_t expected)
                                  std::to_string(errors) + " errors)");
         }
     } catch (const Xapian::Error& e) {
-        throw IndexError(build.string() + ": cannot check new build: " + e.get_msg());
+        throw IndexError(build.string() + ": cannot check new build: " + xapian_error_text(e));
     }
 }
 
@@ -110,7 +112,7 @@ void merge_parts(std::span<const BuildPart> parts, const fs::path& output)
         for (const BuildPart& part : parts) all.add_database(Xapian::Database(part.db.string()));
         all.compact(output.string());
     } catch (const Xapian::Error& e) {
-        throw IndexError(output.string() + ": cannot compact: " + e.get_msg());
+        throw IndexError(output.string() + ": cannot compact: " + xapian_error_text(e));
     }
 }
 
@@ -121,8 +123,22 @@ void make_folder(const fs::path& folder)
     if (ec) throw IndexError(folder.string() + ": " + ec.message());
 }
 
+// The build kept for rollback once `name` is live: the live one, or when
+// the stub names none that exists, the newest complete build on disk.
+std::optional<std::string> build_to_keep(const IndexLayout& layout,
+                                         const std::optional<std::string>& live,
+                                         const std::string& name)
+{
+    std::error_code ec;
+    if (live && fs::is_directory(layout.path_of(*live), ec)) return live;
+    std::optional<std::string> newest;
+    for (const std::string& b : layout.builds())
+        if (b != name) newest = b;
+    return newest;
+}
+
 void build_new(const WriteOptions& options, const IndexLayout& layout, std::size_t shards,
-               RunReport& report)
+               const std::optional<std::string>& live, RunReport& report)
 {
     report.command = "build";
     CorpusListing listing = walk(options, report);
@@ -178,7 +194,9 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     check_stop();
     {
         PhaseTimer timer(report, "switch");
-        std::optional<std::string> before = layout.live();
+        // Builds older than the one kept go only now that a newer complete
+        // build has replaced them.
+        std::optional<std::string> before = build_to_keep(layout, live, name);
         layout.switch_to(name);
         std::vector<std::string> keep{name};
         if (before) keep.push_back(*before);
@@ -193,6 +211,16 @@ struct IndexedFile {
     std::size_t shard;
     FileStamp stamp;
 };
+
+// The corpus path of an indexed note, from its listing value.
+std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
+{
+    std::string listing = db.get_document(docid).get_value(kListingSlot);
+    std::size_t start = listing.find(kListSeparator);
+    if (start == std::string::npos) return {};
+    std::size_t end = listing.find(kListSeparator, start + 1);
+    return listing.substr(start + 1, end == std::string::npos ? end : end - start - 1);
+}
 
 // What the live build holds, by unique term: four sequential passes over
 // value streams, where a document-by-document read would seek for each.
@@ -255,7 +283,8 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             }
             IndexWriter& writer =
                 *writers[exists ? known->second.shard : shard_of(id, writers.size())];
-            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report);
+            bool gone = false;
+            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report, &gone);
             if (stamp && exists && stamp->hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
                 // does not read the file again.
@@ -270,15 +299,23 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
-            } else if (exists) {
-                // A note that can no longer be read leaves the index, as it
-                // would be missing from a fresh build.
+            } else if (exists && gone) {
+                // Deleted since the walk saw it.
                 writer.remove(term);
+                ++report.removed;
             }
+            // Otherwise a known note that cannot be read now, or no longer
+            // parses, stays as it was: only a file that is gone leaves the
+            // index. The file was reported and counted as skipped.
         }
         for (const auto& [term, file] : before) {
             if (seen.count(term)) continue;
             check_stop();
+            // A note under a folder that could not be listed was not seen,
+            // but its file may well be there.
+            if (!listing.unreadable.empty() &&
+                listing.is_unreadable(indexed_path(writers[file.shard]->database(), file.docid)))
+                continue;
             writers[file.shard]->remove(term);
             ++report.removed;
         }
@@ -304,6 +341,9 @@ std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std
                               std::size_t shards)
 {
     if (!live) return "no index yet";
+    std::error_code ec;
+    if (!fs::is_directory(layout.path_of(*live), ec))
+        return "live build " + *live + " is missing";
     std::size_t live_shards = shards_of(layout.path_of(*live)).size();
     if (shards != live_shards)
         return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
@@ -353,21 +393,32 @@ int run_write(const WriteOptions& options, Command command)
         IndexLayout layout(options.db);
         layout.prepare();
         WriterLock lock(options.db, options.wait_seconds);
+        // Folders of runs killed before they could clean up; no writer can
+        // be using them while this one holds the lock.
+        layout.remove_unfinished();
         spdlog::info("{} of {} from {} started", report.command, options.db.string(),
                      options.corpus.string());
+        // A damaged stub stops every run but a forced build: an update
+        // would otherwise take it for no index at all.
+        std::optional<std::string> live;
+        try {
+            live = layout.live();
+        } catch (const DamagedStub& e) {
+            if (command != Command::Build || !options.force) throw;
+            spdlog::warn("{}; building a new index (--force)", e.what());
+        }
         // Without --shards, a build keeps the live build's number of shards.
-        std::optional<std::string> live = layout.live();
         std::size_t shards = options.shards;
         if (shards == 0) shards = live ? shards_of(layout.path_of(*live)).size() : 1;
         if (command == Command::Build) {
-            build_new(options, layout, shards, report);
+            build_new(options, layout, shards, live, report);
         } else {
             std::string reason = reason_to_rebuild(layout, live, shards);
             if (reason.empty()) {
                 update_live(options, layout, *live, report);
             } else {
                 spdlog::warn("{}: {}; building a new index", options.db.string(), reason);
-                build_new(options, layout, shards, report);
+                build_new(options, layout, shards, live, report);
             }
         }
         print_summary(options, report);

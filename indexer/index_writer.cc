@@ -1,9 +1,23 @@
 #include "index_writer.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 
 namespace infonote {
+
+std::string xapian_error_text(const Xapian::Error& e)
+{
+    std::string text = e.get_msg();
+    const char* reason = e.get_error_string();
+    if (reason && *reason && text.find(reason) == std::string::npos)
+        text += std::string(" (") + reason + ")";
+    // Xapian says "Error writing block 50": the reader needs to hear that
+    // the disk is full, not which block.
+    if (reason && std::strcmp(reason, std::strerror(ENOSPC)) == 0) text = "disk full: " + text;
+    return text;
+}
 
 std::string utc_timestamp()
 {
@@ -28,7 +42,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode, std::s
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(db.string() + ": database is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw IndexError(db.string() + ": cannot open database for writing: " + e.get_msg());
+        throw IndexError(db.string() + ": cannot open database for writing: " +
+                         xapian_error_text(e));
     }
 }
 
@@ -45,7 +60,7 @@ IndexWriter::~IndexWriter()
 
 void IndexWriter::fail(const char* what, const Xapian::Error& e) const
 {
-    throw IndexError(path_.string() + ": " + what + ": " + e.get_msg());
+    throw IndexError(path_.string() + ": " + what + ": " + xapian_error_text(e));
 }
 
 void IndexWriter::after_change()

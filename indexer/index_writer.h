@@ -78,6 +78,10 @@ class IndexWriter {
     bool finished_ = false;
 };
 
+/// A Xapian error as one message: its text, the system's reason when it
+/// has one, and "disk full" first when that is the reason.
+std::string xapian_error_text(const Xapian::Error& e);
+
 /// "2026-11-26T17:08:00Z".
 std::string utc_timestamp();
 
