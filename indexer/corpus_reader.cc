@@ -222,6 +222,11 @@ CorpusListing list_corpus(const fs::path& root, const WalkOptions& options)
             {".", std::string("folder walk stopped: ") + std::strerror(stopped)});
         listing.unreadable.push_back(".");
     }
+    // In corpus order, as the files, whatever order the folders list them in.
+    std::stable_sort(listing.skipped.begin(), listing.skipped.end(),
+                     [](const SkippedEntry& a, const SkippedEntry& b) {
+                         return a.relative < b.relative;
+                     });
     // Sorted by index, then moved once: std::sort moving the entries
     // themselves spends most of a no-op update's time re-splitting paths.
     std::vector<std::size_t> order(listing.files.size());

@@ -200,6 +200,16 @@ void IndexLayout::switch_to(const std::string& build) const
     fs::path next = root_ / (std::string(kStubName) + ".new");
     write_durably(next, "auto " + build + "\n");
     std::error_code ec;
+    // A folder where the stub belongs (rollback or build --force after
+    // damage) cannot be renamed over: an empty one goes, anything else is
+    // moved aside, never deleted.
+    if (fs::is_directory(fs::symlink_status(stub(), ec)) && !fs::remove(stub(), ec)) {
+        fs::path aside = root_ / (std::string(kStubName) + ".damaged");
+        fs::rename(stub(), aside, ec);
+        if (ec)
+            throw IndexError(stub().string() + ": cannot move the damaged stub aside to " +
+                             aside.string() + ": " + ec.message());
+    }
     fs::rename(next, root_ / kStubName, ec);
     if (ec)
         throw IndexError((root_ / kStubName).string() + ": cannot replace stub: " + ec.message());
