@@ -123,6 +123,80 @@ void make_folder(const fs::path& folder)
     if (ec) throw IndexError(folder.string() + ": " + ec.message());
 }
 
+// An indexed note's id and corpus path, from its listing value: the date's
+// eight digits, then the id, path, ... joined by kListSeparator.
+struct IndexedNote {
+    std::string id;
+    std::string path;
+};
+
+IndexedNote indexed_note(const Xapian::Document& doc)
+{
+    std::string listing = doc.get_value(kListingSlot);
+    if (listing.size() < kListingDateBytes) return {};
+    std::size_t start = listing.find(kListSeparator, kListingDateBytes);
+    if (start == std::string::npos) return {};
+    std::size_t end = listing.find(kListSeparator, start + 1);
+    return {listing.substr(kListingDateBytes, start - kListingDateBytes),
+            listing.substr(start + 1, end == std::string::npos ? end : end - start - 1)};
+}
+
+std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
+{
+    return indexed_note(db.get_document(docid)).path;
+}
+
+// The notes of the live build that lie where the walk could not read go
+// into the new build as they are: a build, like an update, loses no note
+// only because it could not be read. Only from a live build of this schema
+// and text pipeline, whose documents are what this program would write.
+// Returns how many notes were carried over.
+std::size_t carry_over(const IndexLayout& layout, const std::optional<std::string>& live,
+                       const CorpusListing& listing, std::size_t shards,
+                       const std::vector<BuildPart>& parts)
+{
+    std::error_code ec;
+    if (listing.unreadable.empty() || !live || parts.empty() ||
+        !fs::is_directory(layout.path_of(*live), ec))
+        return 0;
+    const fs::path source = layout.path_of(*live);
+    std::unordered_set<std::string> listed;
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(note_id(file.relative)));
+    std::size_t carried = 0;
+    try {
+        Xapian::Database db(source.string());
+        if (db.get_metadata(std::string(kSchemaVersionKey)) != std::to_string(kSchemaVersion) ||
+            db.get_metadata(std::string(kTextPipelineKey)) != std::to_string(kTextPipelineVersion)) {
+            spdlog::warn("{}: made by another version; the notes that could not be read are not "
+                         "carried over from it",
+                         source.string());
+            return 0;
+        }
+        std::vector<std::unique_ptr<Xapian::WritableDatabase>> targets(parts.size());
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            check_stop();
+            Xapian::Document doc = db.get_document(*it);
+            IndexedNote note = indexed_note(doc);
+            if (note.id.empty() || !listing.is_unreadable(note.path)) continue;
+            std::string term = id_term(note.id);
+            if (listed.count(term)) continue;
+            std::size_t part = shards == 1 ? parts.size() - 1 : shard_of(note.id, shards);
+            if (!targets[part])
+                targets[part] = std::make_unique<Xapian::WritableDatabase>(
+                    parts[part].db.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            targets[part]->replace_document(term, doc);
+            ++carried;
+        }
+        for (const auto& target : targets)
+            if (target) target->commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(source.string() + ": cannot carry notes over: " + xapian_error_text(e));
+    }
+    if (carried > 0)
+        spdlog::info("{} notes that could not be read carried over from {}", carried, *live);
+    return carried;
+}
+
 // The build kept for rollback once `name` is live: the live one, or when
 // the stub names none that exists, the newest complete build on disk.
 std::optional<std::string> build_to_keep(const IndexLayout& layout,
@@ -130,7 +204,8 @@ std::optional<std::string> build_to_keep(const IndexLayout& layout,
                                          const std::string& name)
 {
     std::error_code ec;
-    if (live && fs::is_directory(layout.path_of(*live), ec)) return live;
+    // The new build may take the name of a live build that is missing.
+    if (live && *live != name && fs::is_directory(layout.path_of(*live), ec)) return live;
     std::optional<std::string> newest;
     for (const std::string& b : layout.builds())
         if (b != name) newest = b;
@@ -167,6 +242,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         make_folder(unfinished.path());
         ProgressBar progress(listing.files.size(), options.progress);
         index_parts(parts, options.jobs, options.corpus, progress, report);
+        report.kept = carry_over(layout, live, listing, shards, parts);
     }
     check_stop();
     {
@@ -185,7 +261,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     check_stop();
     {
         PhaseTimer timer(report, "validate");
-        validate(compacted.path(), report.indexed);
+        validate(compacted.path(), report.indexed + report.kept);
         // Only a complete build ever carries a build name without suffix.
         std::error_code ec;
         fs::rename(compacted.path(), layout.path_of(name), ec);
@@ -203,7 +279,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         layout.remove_all_but(keep);
     }
     report.live_build = name;
-    report.notes = report.indexed;
+    report.notes = report.indexed + report.kept;
 }
 
 struct IndexedFile {
@@ -211,16 +287,6 @@ struct IndexedFile {
     std::size_t shard;
     FileStamp stamp;
 };
-
-// The corpus path of an indexed note, from its listing value.
-std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
-{
-    std::string listing = db.get_document(docid).get_value(kListingSlot);
-    std::size_t start = listing.find(kListSeparator);
-    if (start == std::string::npos) return {};
-    std::size_t end = listing.find(kListSeparator, start + 1);
-    return listing.substr(start + 1, end == std::string::npos ? end : end - start - 1);
-}
 
 // What the live build holds, by unique term: four sequential passes over
 // value streams, where a document-by-document read would seek for each.
@@ -299,7 +365,9 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
-            } else if (exists && gone) {
+            } else if (exists && !gone) {
+                ++report.kept;
+            } else if (exists) {
                 // Deleted since the walk saw it.
                 writer.remove(term);
                 ++report.removed;
@@ -314,8 +382,10 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             // A note under a folder that could not be listed was not seen,
             // but its file may well be there.
             if (!listing.unreadable.empty() &&
-                listing.is_unreadable(indexed_path(writers[file.shard]->database(), file.docid)))
+                listing.is_unreadable(indexed_path(writers[file.shard]->database(), file.docid))) {
+                ++report.kept;
                 continue;
+            }
             writers[file.shard]->remove(term);
             ++report.removed;
         }
@@ -368,7 +438,11 @@ void print_summary(const WriteOptions& options, const RunReport& report)
 {
     if (report.command == "build") {
         std::cout << "indexed " << plural(report.indexed, "note") << " (" << report.warned
-                  << " with warnings), skipped " << plural(report.skipped, "file") << "; "
+                  << " with warnings), skipped " << plural(report.skipped, "file")
+                  << (report.kept > 0
+                          ? ", kept " + plural(report.kept, "note") + " it could not read"
+                          : std::string())
+                  << "; "
                   << options.db.string() << " serves " << report.live_build << '\n';
         return;
     }

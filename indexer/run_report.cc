@@ -100,6 +100,7 @@ void RunReport::write_json(const std::filesystem::path& file) const
           {"removed", removed},
           {"skipped", skipped},
           {"with_warnings", warned},
+          {"kept", kept},
           {"notes", notes}}},
         {"rejected", rejected_json},
         {"seconds", durations},

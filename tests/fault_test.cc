@@ -170,6 +170,37 @@ TEST_F(FaultTest, UpdateKeepsTheNotesOfAFolderItCannotList)
     EXPECT_EQ(notes_in(db_), 11u);
 }
 
+TEST_F(FaultTest, BuildCarriesOverTheNotesOfAFolderItCannotList)
+{
+    fs::create_directory(corpus_ / "sub");
+    write_file(corpus_ / "sub" / "a.txt", read_file(kCorpus / kHanoi));
+    write_file(corpus_ / "sub" / "b.txt", read_file(kCorpus / kAstana));
+    Outcome built = index_as_nobody("build");
+    ASSERT_EQ(built.status, kOk) << describe(built);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+    fs::permissions(corpus_ / "sub", fs::perms::none);
+    fs::path report = tmp_.path() / "report.json";
+    Outcome r = index_as_nobody("build", {"--report", report.string()});
+    fs::permissions(corpus_ / "sub", fs::perms::owner_all);
+    EXPECT_EQ(r.status, kSomeRejected) << describe(r);
+    EXPECT_EQ(r.err, (corpus_ / "sub").string() + ": error: cannot list folder: Permission denied\n");
+    EXPECT_EQ(r.out, "indexed 9 notes (0 with warnings), skipped 1 file, kept 2 notes it could "
+                     "not read; " +
+                         db_.string() + " serves " + live_build(db_) + "\n");
+    EXPECT_EQ(notes_in(db_), 11u);
+    nlohmann::json j = nlohmann::json::parse(read_file(report));
+    EXPECT_EQ(j["counts"]["kept"], 2);
+    EXPECT_EQ(j["counts"]["notes"], 11);
+
+    // And they are found as before.
+    Xapian::Database db(db_.string());
+    std::size_t under_sub = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+        if (db.get_document(*it).get_data().find("\"sub/a.txt\"") != std::string::npos) ++under_sub;
+    EXPECT_EQ(under_sub, 1u);
+}
+
 TEST_F(FaultTest, UpdateKeepsTheNotesOfAFolderWhoseEntriesCannotBeLookedAt)
 {
     fs::create_directories(corpus_ / "sub" / "deeper");
