@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <sys/stat.h>
+
 #include <spdlog/spdlog.h>
 
 #include "corpus_reader.h"
@@ -146,19 +148,31 @@ std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
     return indexed_note(db.get_document(docid)).path;
 }
 
-// The notes of the live build that lie where the walk could not read go
-// into the new build as they are: a build, like an update, loses no note
-// only because it could not be read. Only from a live build of this schema
-// and text pipeline, whose documents are what this program would write.
-// Returns how many notes were carried over.
-std::size_t carry_over(const IndexLayout& layout, const std::optional<std::string>& live,
-                       const CorpusListing& listing, std::size_t shards,
+// The notes of the live build whose files exist but were not read (where
+// the walk could not go, or rejected when read) go into the new build as
+// they are: a build, like an update, drops a note only when its file is
+// gone. Only from a live build of this schema and text pipeline, whose
+// documents are what this program would write. Returns how many notes were
+// carried over.
+std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
+                       const std::optional<std::string>& live, const CorpusListing& listing,
+                       const RunReport& report, std::size_t shards,
                        const std::vector<BuildPart>& parts)
 {
     std::error_code ec;
-    if (listing.unreadable.empty() || !live || parts.empty() ||
+    if ((listing.unreadable.empty() && report.rejected.empty()) || !live || parts.empty() ||
         !fs::is_directory(layout.path_of(*live), ec))
         return 0;
+    // Files rejected when read, not those the walk left out on purpose (a
+    // link out of the corpus, say), and only while they are there.
+    std::unordered_set<std::string> left_out;
+    for (const SkippedEntry& s : listing.skipped) left_out.insert(s.relative);
+    std::unordered_set<std::string> rejected;
+    for (const RejectedFile& r : report.rejected) {
+        struct stat st {};
+        if (!left_out.count(r.path) && ::stat((options.corpus / r.path).c_str(), &st) == 0)
+            rejected.insert(r.path);
+    }
     const fs::path source = layout.path_of(*live);
     std::unordered_set<std::string> listed;
     for (const CorpusFile& file : listing.files) listed.insert(id_term(note_id(file.relative)));
@@ -167,8 +181,8 @@ std::size_t carry_over(const IndexLayout& layout, const std::optional<std::strin
         Xapian::Database db(source.string());
         if (db.get_metadata(std::string(kSchemaVersionKey)) != std::to_string(kSchemaVersion) ||
             db.get_metadata(std::string(kTextPipelineKey)) != std::to_string(kTextPipelineVersion)) {
-            spdlog::warn("{}: made by another version; the notes that could not be read are not "
-                         "carried over from it",
+            spdlog::warn("{}: made by another version; the notes of files that were not read are "
+                         "not carried over from it",
                          source.string());
             return 0;
         }
@@ -177,9 +191,12 @@ std::size_t carry_over(const IndexLayout& layout, const std::optional<std::strin
             check_stop();
             Xapian::Document doc = db.get_document(*it);
             IndexedNote note = indexed_note(doc);
-            if (note.id.empty() || !listing.is_unreadable(note.path)) continue;
+            if (note.id.empty()) continue;
+            // A file the walk listed was indexed anew unless it was rejected.
             std::string term = id_term(note.id);
-            if (listed.count(term)) continue;
+            if (!rejected.count(note.path) &&
+                (listed.count(term) || !listing.is_unreadable(note.path)))
+                continue;
             std::size_t part = shards == 1 ? parts.size() - 1 : shard_of(note.id, shards);
             if (!targets[part])
                 targets[part] = std::make_unique<Xapian::WritableDatabase>(
@@ -193,7 +210,7 @@ std::size_t carry_over(const IndexLayout& layout, const std::optional<std::strin
         throw IndexError(source.string() + ": cannot carry notes over: " + xapian_error_text(e));
     }
     if (carried > 0)
-        spdlog::info("{} notes that could not be read carried over from {}", carried, *live);
+        spdlog::info("{} notes of files that were not read carried over from {}", carried, *live);
     return carried;
 }
 
@@ -242,7 +259,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         make_folder(unfinished.path());
         ProgressBar progress(listing.files.size(), options.progress);
         index_parts(parts, options.jobs, options.corpus, progress, report);
-        report.kept = carry_over(layout, live, listing, shards, parts);
+        report.kept = carry_over(options, layout, live, listing, report, shards, parts);
     }
     check_stop();
     {

@@ -256,6 +256,28 @@ TEST_F(FaultTest, UpdateKeepsAChangedNoteItCannotRead)
                                       9));
 }
 
+TEST_F(FaultTest, ANoteWhoseFileNoLongerParsesIsKeptByUpdateAndBuild)
+{
+    build_ok();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    fs::path hanoi = corpus_ / kHanoi;
+    write_file(hanoi, "");
+    const std::string error = hanoi.string() + ": error: empty file; skipped\n";
+    Outcome update = index("update");
+    EXPECT_EQ(update.status, kSomeRejected) << describe(update);
+    EXPECT_EQ(update.err, error);
+    EXPECT_EQ(update.out, updated_line("0 added, 0 changed, 0 touched, 8 unchanged, 0 removed, "
+                                       "1 skipped",
+                                       9));
+    Outcome build = index("build");
+    EXPECT_EQ(build.status, kSomeRejected) << describe(build);
+    EXPECT_EQ(build.err, error);
+    EXPECT_EQ(build.out, "indexed 8 notes (0 with warnings), skipped 1 file, kept 1 note it could "
+                         "not read; " +
+                             db_.string() + " serves " + live_build(db_) + "\n");
+    EXPECT_EQ(notes_in(db_), 9u);
+}
+
 TEST_F(FaultTest, UpdateRemovesANoteOnlyWhenItsFileIsGone)
 {
     build_ok();
@@ -603,6 +625,13 @@ TEST_F(FaultTest, LinkOutOfTheCorpusIsLeftOutUnlessAsked)
     Outcome followed = index("build", {"--follow-outside"});
     EXPECT_EQ(followed.status, kOk) << describe(followed);
     EXPECT_EQ(notes_in(db_), 11u);
+
+    // Left out on purpose, not for want of reading: not carried over.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    Outcome again = index("build");
+    EXPECT_EQ(again.status, kSomeRejected) << describe(again);
+    EXPECT_EQ(again.err, r.err);
+    EXPECT_EQ(notes_in(db_), 10u);
 }
 
 TEST_F(FaultTest, ReportIsNotWrittenThroughAPlantedLink)
