@@ -79,11 +79,23 @@ void print_status_text(const Json& status)
 }
 
 // Removes what killed writers left, when no writer is running now; a
-// status run by a user who cannot write the folder leaves it.
+// status run by a user who cannot write the folder leaves it. The lock is
+// tried only when there is something to remove, so that status seldom
+// stands in a starting writer's way, and then only for a moment.
 void clean_up_if_idle(const IndexLayout& layout)
 {
     std::error_code ec;
     if (!std::filesystem::exists(layout.root() / "infonote.lock", ec)) return;
+    bool leftovers = false;
+    for (std::filesystem::directory_iterator it(layout.root(), ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() > kUnfinishedSuffix.size() &&
+            name.compare(name.size() - kUnfinishedSuffix.size(), kUnfinishedSuffix.size(),
+                         kUnfinishedSuffix) == 0)
+            leftovers = true;
+    }
+    if (!leftovers) return;
     try {
         WriterLock lock(layout.root(), 0);
         layout.remove_unfinished();

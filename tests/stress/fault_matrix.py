@@ -4,7 +4,8 @@
 Each round breaks something, runs the indexer, and checks what is left:
 SIGKILL at a random moment; a file size limit (ulimit -f, SIGXFSZ at its
 default) at a random size, so a write fails somewhere in the run; folders
-that become unreadable (mode 000) or unsearchable (mode 0644) between runs;
+that become unreadable (mode 000) or unsearchable (mode 0644) between runs,
+then an update or a build;
 damaged stubs (empty, garbage, a path out of the folder, a folder). After
 each round:
 
@@ -197,15 +198,15 @@ class Matrix:
                           f"{what}: unfinished builds left: {self.unfinished()}")
         self.settle(what)
 
-    def unreadable_round(self, round_number):
-        what = f"unreadable folder (round {round_number})"
+    def unreadable_round(self, round_number, command):
+        what = f"unreadable folder, {command} (round {round_number})"
         folder = self.corpus / self.rng.choice(FOLDERS)
         mode = self.rng.choice([0o000, 0o644])
         os.chmod(folder, mode)
         try:
             before = self.complete_builds()
-            code, out, err = self.run(self.command("update"))
-            self.checks.check(code == 3, f"{what}, mode {mode:o}: update exits 3 ({code}: "
+            code, out, err = self.run(self.command(command))
+            self.checks.check(code == 3, f"{what}, mode {mode:o}: exits 3 ({code}: "
                                          f"{err.strip()})")
             self.checks.check(str(folder) in err, f"{what}: {folder} named in {err!r}")
             self.kept(before, what)
@@ -265,7 +266,7 @@ def main():
         for command in ("build", "update"):
             m.kill_round(command, r, longest)
             m.size_limit_round(command, r)
-        m.unreadable_round(r)
+        m.unreadable_round(r, "update" if r % 2 == 0 else "build")
     for r, damage in enumerate(["empty", "garbage", "outside", "folder"]):
         m.damaged_stub_round(r, damage)
 
