@@ -68,8 +68,12 @@ std::vector<fs::path> shards_of(const fs::path& build)
     if (!stub) return {build};
     std::vector<fs::path> out;
     std::string kind, target;
+    // Only shards inside the build: a stub edited to lead elsewhere must not
+    // send a writer there.
     while (stub >> kind >> target)
-        if (kind == "auto") out.push_back(build / target);
+        if (kind == "auto" && target.find('/') == std::string::npos && target != "." &&
+            target != "..")
+            out.push_back(build / target);
     return out;
 }
 
