@@ -202,6 +202,9 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
                 targets[part] = std::make_unique<Xapian::WritableDatabase>(
                     parts[part].db.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
             targets[part]->replace_document(term, doc);
+            // The part's spelling data was made from its own notes.
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+                if (is_spelling_word(*t)) targets[part]->add_spelling(*t);
             ++carried;
         }
         for (const auto& target : targets)

@@ -72,8 +72,6 @@ void IndexWriter::after_change()
     }
 }
 
-namespace {
-
 // Xapian's spelling data, for "did you mean", holds every plain word of the
 // notes (unprefixed terms; prefixed ones open with a capital), letters only.
 bool is_spelling_word(const std::string& word)
@@ -83,8 +81,6 @@ bool is_spelling_word(const std::string& word)
     if (first >= 'A' && first <= 'Z') return false;
     return word.find_first_of("0123456789") == std::string::npos;
 }
-
-}  // namespace
 
 // An update adds each note's words as it goes. Words of notes since removed
 // stay in the data, which only makes a suggestion possible.

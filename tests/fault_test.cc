@@ -25,7 +25,9 @@
 #include <xapian.h>
 
 #include "index_writer.h"
+#include "parallel_index.h"
 #include "process_helpers.h"
+#include "schema.h"
 
 namespace {
 
@@ -199,6 +201,49 @@ TEST_F(FaultTest, BuildCarriesOverTheNotesOfAFolderItCannotList)
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
         if (db.get_document(*it).get_data().find("\"sub/a.txt\"") != std::string::npos) ++under_sub;
     EXPECT_EQ(under_sub, 1u);
+
+    // With the same spelling data as a build that could read everything.
+    fs::path fresh = tmp_.path() / "fresh";
+    ASSERT_EQ(run({kIndexBin, "build", corpus_.string(), "--db", fresh.string()}).status, kOk);
+    auto spellings = [](const fs::path& path) {
+        Xapian::Database database(path.string());
+        std::vector<std::pair<std::string, Xapian::doccount>> out;
+        for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w)
+            out.emplace_back(*w, w.get_termfreq());
+        return out;
+    };
+    EXPECT_EQ(spellings(db_), spellings(fresh));
+}
+
+TEST_F(FaultTest, ShardedBuildCarriesOverTheNotesOfAFolderItCannotList)
+{
+    fs::create_directory(corpus_ / "sub");
+    for (int i = 0; i < 6; ++i)
+        write_file(corpus_ / "sub" / ("n" + std::to_string(i) + ".txt"),
+                   read_file(kCorpus / kHanoi) + "\nNumber " + std::to_string(i) + ".\n");
+    Outcome built = index_as_nobody("build", {"--shards", "3"});
+    ASSERT_EQ(built.status, kOk) << describe(built);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+
+    fs::permissions(corpus_ / "sub", fs::perms::none);
+    Outcome r = index_as_nobody("build");
+    fs::permissions(corpus_ / "sub", fs::perms::owner_all);
+    EXPECT_EQ(r.status, kSomeRejected) << describe(r);
+    EXPECT_NE(r.out.find(", kept 6 notes it could not read; "), std::string::npos) << r.out;
+    EXPECT_EQ(notes_in(db_), 15u);
+    // Each in the shard its id sends it to, as a build of the whole corpus
+    // puts it; and the next update finds all of them unchanged.
+    const std::string prefix = infonote::filter_term(infonote::FieldId::Id, "");
+    for (std::size_t shard = 0; shard < 3; ++shard) {
+        Xapian::Database db((db_ / live_build(db_) / ("shard-" + std::to_string(shard))).string());
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+            EXPECT_EQ(infonote::shard_of((*t).substr(prefix.size()), 3), shard) << *t;
+    }
+    Outcome update = index_as_nobody("update");
+    EXPECT_EQ(update.status, kOk) << describe(update);
+    EXPECT_EQ(update.out, updated_line("0 added, 0 changed, 0 touched, 15 unchanged, 0 removed, "
+                                       "0 skipped",
+                                       15));
 }
 
 TEST_F(FaultTest, UpdateKeepsTheNotesOfAFolderWhoseEntriesCannotBeLookedAt)
