@@ -229,7 +229,19 @@ void IndexLayout::remove_all_but(const std::vector<std::string>& keep) const
         if (is_build_name(name) && std::find(keep.begin(), keep.end(), name) == keep.end())
             doomed.push_back(it->path());
     }
-    for (const fs::path& p : doomed) fs::remove_all(p, ec);
+    for (const fs::path& p : doomed) {
+        // Renamed first, atomically: a run killed while removing leaves a
+        // folder that the next run removes, never a half-removed folder
+        // that looks like a complete build.
+        fs::path going = p;
+        if (!ends_with(p.filename().string(), kUnfinishedSuffix)) {
+            going += ".old";
+            going += kUnfinishedSuffix;
+            fs::rename(p, going, ec);
+            if (ec) continue;
+        }
+        fs::remove_all(going, ec);
+    }
 }
 
 void IndexLayout::remove_unfinished() const

@@ -159,8 +159,20 @@ class Matrix:
         self.checks.check(notes == self.notes_on_disk(),
                           f"{what}: {notes} notes in the index, {self.notes_on_disk()} on disk")
 
-    def kept(self, before, what):
+    def live(self):
+        try:
+            return (self.db / "XAPIANDB").read_text().split()[1]
+        except (OSError, IndexError):
+            return None
+
+    def kept(self, before, what, live_before=None):
+        """No complete build that was there before a faulted run is gone,
+        unless the run made a newer build live: then only the one it
+        replaced must stay, for rollback."""
         gone = before - self.complete_builds()
+        live = self.live()
+        if live_before and live and live != live_before and live not in before:
+            gone &= {live_before}
         self.checks.check(not gone, f"{what}: complete builds gone: {sorted(gone)}")
 
     # --- the faults ---------------------------------------------------------
@@ -169,6 +181,7 @@ class Matrix:
         what = f"{command} killed (round {round_number})"
         self.change_corpus(round_number)
         before = self.complete_builds()
+        live_before = self.live()
         p = self.start(self.command(command))
         time.sleep(self.rng.uniform(0, longest))
         finished = p.poll() is not None
@@ -176,7 +189,7 @@ class Matrix:
             p.send_signal(signal.SIGKILL)
         p.communicate()
         if not finished:
-            self.kept(before, what)
+            self.kept(before, what, live_before)
         self.settle(what)
 
     def size_limit_round(self, command, round_number):
