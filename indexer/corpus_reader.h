@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "file_stamp.h"
@@ -36,13 +37,33 @@ struct CorpusListing {
     /// Note files (see is_note_file), sorted by relative path.
     std::vector<CorpusFile> files;
     std::vector<SkippedEntry> skipped;
+    /// Folders and files that exist but could not be read (relative paths;
+    /// "." when the walk stopped early): what the index holds of them stays
+    /// as it is, since only a file that is gone leaves the index.
+    std::vector<std::string> unreadable;
+
+    /// True when `relative` is, or lies under, an unreadable entry.
+    bool is_unreadable(std::string_view relative) const;
+};
+
+struct WalkOptions {
+    /// Read symbolic links whose target lies outside the corpus folder.
+    bool follow_outside = false;
 };
 
 /// Walks `root` recursively. Hidden entries, README files and other
 /// extensions are left out; symbolic links to folders are not followed, so a
-/// link loop cannot trap the walk. Throws CorpusError when `root` is not a
+/// link loop cannot trap the walk, nor are links to files outside the corpus
+/// unless asked. Names that are not valid UTF-8 are skipped: a note's path
+/// is stored as UTF-8 text. Throws CorpusError when `root` is not a
 /// readable folder.
-CorpusListing list_corpus(const std::filesystem::path& root);
+CorpusListing list_corpus(const std::filesystem::path& root, const WalkOptions& options = {});
+
+/// A file name as text: bytes that are not valid UTF-8 become "\xFF".
+std::string escaped_file_name(std::string_view name);
+
+/// True when `name` is valid UTF-8.
+bool is_valid_utf8(std::string_view name);
 
 }  // namespace infonote
 

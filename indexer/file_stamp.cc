@@ -1,8 +1,10 @@
 #include "file_stamp.h"
 
-#include <fstream>
+#include <cerrno>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fnv1a.h"
 #include "schema.h"
@@ -18,15 +20,27 @@ FileStamp stamp_of(const struct ::stat& st)
     return stamp;
 }
 
-std::optional<std::string> content_hash(const std::filesystem::path& path)
+std::optional<std::string> content_hash(const std::filesystem::path& path, int* error)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error) *error = errno;
+        return std::nullopt;
+    }
     Fnv1a hash;
     char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        hash.add(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
-    if (in.bad()) return std::nullopt;
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (error) *error = errno;
+            ::close(fd);
+            return std::nullopt;
+        }
+        hash.add(std::string_view(buffer, static_cast<std::size_t>(n)));
+    }
+    ::close(fd);
     return hash.hex();
 }
 

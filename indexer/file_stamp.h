@@ -31,8 +31,9 @@ struct FileStamp {
 FileStamp stamp_of(const struct ::stat& st);
 
 /// A 64-bit FNV-1a hash of the file's bytes, as 16 hex digits: enough to
-/// tell a touched file from a changed one. nullopt when unreadable.
-std::optional<std::string> content_hash(const std::filesystem::path& path);
+/// tell a touched file from a changed one. nullopt when unreadable, with
+/// the errno value in `error` when given.
+std::optional<std::string> content_hash(const std::filesystem::path& path, int* error = nullptr);
 
 /// Records the stamp in the document's value slots.
 void stamp_document(Xapian::Document& doc, const FileStamp& stamp);

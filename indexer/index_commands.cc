@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <sys/stat.h>
+
 #include <spdlog/spdlog.h>
 
 #include "corpus_reader.h"
@@ -72,7 +74,9 @@ std::map<std::string, std::string> versions_metadata(const WriteOptions& options
 CorpusListing walk(const WriteOptions& options, RunReport& report)
 {
     PhaseTimer timer(report, "walk");
-    CorpusListing listing = list_corpus(options.corpus);
+    WalkOptions walk_options;
+    walk_options.follow_outside = options.follow_outside;
+    CorpusListing listing = list_corpus(options.corpus, walk_options);
     for (const SkippedEntry& s : listing.skipped) {
         emit_diagnostic((options.corpus / s.relative).generic_string() + ": error: " + s.reason);
         report.rejected.push_back({s.relative, s.reason});
@@ -99,7 +103,7 @@ void validate(const fs::path& build, std::size_t expected)
                                  std::to_string(errors) + " errors)");
         }
     } catch (const Xapian::Error& e) {
-        throw IndexError(build.string() + ": cannot check new build: " + e.get_msg());
+        throw IndexError(build.string() + ": cannot check new build: " + xapian_error_text(e));
     }
 }
 
@@ -112,7 +116,7 @@ void merge_parts(std::span<const BuildPart> parts, const fs::path& output)
         for (const BuildPart& part : parts) all.add_database(Xapian::Database(part.db.string()));
         all.compact(output.string());
     } catch (const Xapian::Error& e) {
-        throw IndexError(output.string() + ": cannot compact: " + e.get_msg());
+        throw IndexError(output.string() + ": cannot compact: " + xapian_error_text(e));
     }
 }
 
@@ -123,8 +127,115 @@ void make_folder(const fs::path& folder)
     if (ec) throw IndexError(folder.string() + ": " + ec.message());
 }
 
+// An indexed note's id and corpus path, from its listing value: the date's
+// eight digits, then the id, path, ... joined by kListSeparator.
+struct IndexedNote {
+    std::string id;
+    std::string path;
+};
+
+IndexedNote indexed_note(const Xapian::Document& doc)
+{
+    std::string listing = doc.get_value(kListingSlot);
+    if (listing.size() < kListingDateBytes) return {};
+    std::size_t start = listing.find(kListSeparator, kListingDateBytes);
+    if (start == std::string::npos) return {};
+    std::size_t end = listing.find(kListSeparator, start + 1);
+    return {listing.substr(kListingDateBytes, start - kListingDateBytes),
+            listing.substr(start + 1, end == std::string::npos ? end : end - start - 1)};
+}
+
+std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
+{
+    return indexed_note(db.get_document(docid)).path;
+}
+
+// The notes of the live build whose files exist but were not read (where
+// the walk could not go, or rejected when read) go into the new build as
+// they are: a build, like an update, drops a note only when its file is
+// gone. Only from a live build of this schema and text pipeline, whose
+// documents are what this program would write. Returns how many notes were
+// carried over.
+std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
+                       const std::optional<std::string>& live, const CorpusListing& listing,
+                       const RunReport& report, std::size_t shards,
+                       const std::vector<BuildPart>& parts)
+{
+    std::error_code ec;
+    if ((listing.unreadable.empty() && report.rejected.empty()) || !live || parts.empty() ||
+        !fs::is_directory(layout.path_of(*live), ec))
+        return 0;
+    // Files rejected when read, not those the walk left out on purpose (a
+    // link out of the corpus, say), and only while they are there.
+    std::unordered_set<std::string> left_out;
+    for (const SkippedEntry& s : listing.skipped) left_out.insert(s.relative);
+    std::unordered_set<std::string> rejected;
+    for (const RejectedFile& r : report.rejected) {
+        struct stat st {};
+        if (!left_out.count(r.path) && ::stat((options.corpus / r.path).c_str(), &st) == 0)
+            rejected.insert(r.path);
+    }
+    const fs::path source = layout.path_of(*live);
+    std::unordered_set<std::string> listed;
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(note_id(file.relative)));
+    std::size_t carried = 0;
+    try {
+        Xapian::Database db(source.string());
+        if (db.get_metadata(std::string(kSchemaVersionKey)) != std::to_string(kSchemaVersion) ||
+            db.get_metadata(std::string(kTextPipelineKey)) != std::to_string(kTextPipelineVersion)) {
+            spdlog::warn("{}: made by another version; the notes of files that were not read are "
+                         "not carried over from it",
+                         source.string());
+            return 0;
+        }
+        std::vector<std::unique_ptr<Xapian::WritableDatabase>> targets(parts.size());
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            check_stop();
+            Xapian::Document doc = db.get_document(*it);
+            IndexedNote note = indexed_note(doc);
+            if (note.id.empty()) continue;
+            // A file the walk listed was indexed anew unless it was rejected.
+            std::string term = id_term(note.id);
+            if (!rejected.count(note.path) &&
+                (listed.count(term) || !listing.is_unreadable(note.path)))
+                continue;
+            std::size_t part = shards == 1 ? parts.size() - 1 : shard_of(note.id, shards);
+            if (!targets[part])
+                targets[part] = std::make_unique<Xapian::WritableDatabase>(
+                    parts[part].db.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            targets[part]->replace_document(term, doc);
+            // The part's spelling data was made from its own notes.
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+                if (is_spelling_word(*t)) targets[part]->add_spelling(*t);
+            ++carried;
+        }
+        for (const auto& target : targets)
+            if (target) target->commit();
+    } catch (const Xapian::Error& e) {
+        throw IndexError(source.string() + ": cannot carry notes over: " + xapian_error_text(e));
+    }
+    if (carried > 0)
+        spdlog::info("{} notes of files that were not read carried over from {}", carried, *live);
+    return carried;
+}
+
+// The build kept for rollback once `name` is live: the live one, or when
+// the stub names none that exists, the newest complete build on disk.
+std::optional<std::string> build_to_keep(const IndexLayout& layout,
+                                         const std::optional<std::string>& live,
+                                         const std::string& name)
+{
+    std::error_code ec;
+    // The new build may take the name of a live build that is missing.
+    if (live && *live != name && fs::is_directory(layout.path_of(*live), ec)) return live;
+    std::optional<std::string> newest;
+    for (const std::string& b : layout.builds())
+        if (b != name) newest = b;
+    return newest;
+}
+
 void build_new(const WriteOptions& options, const IndexLayout& layout, std::size_t shards,
-               RunReport& report)
+               const std::optional<std::string>& live, RunReport& report)
 {
     report.command = "build";
     CorpusListing listing = walk(options, report);
@@ -153,6 +264,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         make_folder(unfinished.path());
         ProgressBar progress(listing.files.size(), options.progress);
         index_parts(parts, options.jobs, options.corpus, progress, report);
+        report.kept = carry_over(options, layout, live, listing, report, shards, parts);
     }
     check_stop();
     {
@@ -171,7 +283,7 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     check_stop();
     {
         PhaseTimer timer(report, "validate");
-        validate(compacted.path(), report.indexed);
+        validate(compacted.path(), report.indexed + report.kept);
         // Only a complete build ever carries a build name without suffix.
         std::error_code ec;
         fs::rename(compacted.path(), layout.path_of(name), ec);
@@ -180,14 +292,16 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     check_stop();
     {
         PhaseTimer timer(report, "switch");
-        std::optional<std::string> before = layout.live();
+        // Builds older than the one kept go only now that a newer complete
+        // build has replaced them.
+        std::optional<std::string> before = build_to_keep(layout, live, name);
         layout.switch_to(name);
         std::vector<std::string> keep{name};
         if (before) keep.push_back(*before);
         layout.remove_all_but(keep);
     }
     report.live_build = name;
-    report.notes = report.indexed;
+    report.notes = report.indexed + report.kept;
 }
 
 struct IndexedFile {
@@ -257,7 +371,8 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             }
             IndexWriter& writer =
                 *writers[exists ? known->second.shard : shard_of(id, writers.size())];
-            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report);
+            bool gone = false;
+            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report, &gone);
             if (stamp && exists && stamp->hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
                 // does not read the file again.
@@ -272,15 +387,27 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
+            } else if (exists && !gone) {
+                ++report.kept;
             } else if (exists) {
-                // A note that can no longer be read leaves the index, as it
-                // would be missing from a fresh build.
+                // Deleted since the walk saw it.
                 writer.remove(term);
+                ++report.removed;
             }
+            // Otherwise a known note that cannot be read now, or no longer
+            // parses, stays as it was: only a file that is gone leaves the
+            // index. The file was reported and counted as skipped.
         }
         for (const auto& [term, file] : before) {
             if (seen.count(term)) continue;
             check_stop();
+            // A note under a folder that could not be listed was not seen,
+            // but its file may well be there.
+            if (!listing.unreadable.empty() &&
+                listing.is_unreadable(indexed_path(writers[file.shard]->database(), file.docid))) {
+                ++report.kept;
+                continue;
+            }
             writers[file.shard]->remove(term);
             ++report.removed;
         }
@@ -306,6 +433,9 @@ std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std
                               std::size_t shards)
 {
     if (!live) return "no index yet";
+    std::error_code ec;
+    if (!fs::is_directory(layout.path_of(*live), ec))
+        return "live build " + *live + " is missing";
     std::size_t live_shards = shards_of(layout.path_of(*live)).size();
     if (shards != live_shards)
         return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
@@ -330,9 +460,12 @@ void print_summary(const WriteOptions& options, const RunReport& report)
 {
     if (report.command == "build") {
         std::cout << "indexed " << plural(report.indexed, "note") << " (" << report.warned
-                  << " with warnings), skipped " << plural(report.skipped, "file") << "; "
-                  << escape_controls(options.db.string()) << " serves " << report.live_build
-                  << '\n';
+                  << " with warnings), skipped " << plural(report.skipped, "file")
+                  << (report.kept > 0
+                          ? ", kept " + plural(report.kept, "note") + " it could not read"
+                          : std::string())
+                  << "; "
+                  << escape_controls(options.db.string()) << " serves " << report.live_build << '\n';
         return;
     }
     std::cout << "updated " << escape_controls(options.db.string()) << ": " << report.added
@@ -356,21 +489,32 @@ int run_write(const WriteOptions& options, Command command)
         IndexLayout layout(options.db);
         layout.prepare();
         WriterLock lock(options.db, options.wait_seconds);
+        // Folders of runs killed before they could clean up; no writer can
+        // be using them while this one holds the lock.
+        layout.remove_unfinished();
         spdlog::info("{} of {} from {} started", report.command, options.db.string(),
                      options.corpus.string());
+        // A damaged stub stops every run but a forced build: an update
+        // would otherwise take it for no index at all.
+        std::optional<std::string> live;
+        try {
+            live = layout.live();
+        } catch (const DamagedStub& e) {
+            if (command != Command::Build || !options.force) throw;
+            spdlog::warn("{}; building a new index (--force)", e.what());
+        }
         // Without --shards, a build keeps the live build's number of shards.
-        std::optional<std::string> live = layout.live();
         std::size_t shards = options.shards;
         if (shards == 0) shards = live ? shards_of(layout.path_of(*live)).size() : 1;
         if (command == Command::Build) {
-            build_new(options, layout, shards, report);
+            build_new(options, layout, shards, live, report);
         } else {
             std::string reason = reason_to_rebuild(layout, live, shards);
             if (reason.empty()) {
                 update_live(options, layout, *live, report);
             } else {
                 spdlog::warn("{}: {}; building a new index", options.db.string(), reason);
-                build_new(options, layout, shards, report);
+                build_new(options, layout, shards, live, report);
             }
         }
         print_summary(options, report);

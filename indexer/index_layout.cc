@@ -6,8 +6,11 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "index_writer.h"
@@ -65,8 +68,12 @@ std::vector<fs::path> shards_of(const fs::path& build)
     if (!stub) return {build};
     std::vector<fs::path> out;
     std::string kind, target;
+    // Only shards inside the build: a stub edited to lead elsewhere must not
+    // send a writer there.
     while (stub >> kind >> target)
-        if (kind == "auto") out.push_back(build / target);
+        if (kind == "auto" && target.find('/') == std::string::npos && target != "." &&
+            target != "..")
+            out.push_back(build / target);
     return out;
 }
 
@@ -94,12 +101,60 @@ void IndexLayout::prepare() const
                              "index folder; choose another --db or remove it");
 }
 
+fs::path IndexLayout::stub() const
+{
+    return root_ / kStubName;
+}
+
+namespace {
+
+// What the stub says: the build it names, or why it names none. No stub at
+// all is neither.
+struct StubReading {
+    std::optional<std::string> build;
+    std::string problem;
+};
+
+StubReading read_stub(const fs::path& stub)
+{
+    struct stat st {};
+    if (::lstat(stub.c_str(), &st) != 0) {
+        if (errno == ENOENT) return {};
+        return {std::nullopt, std::string("cannot be read: ") + std::strerror(errno)};
+    }
+    if (!S_ISREG(st.st_mode)) return {std::nullopt, "is not a regular file"};
+    std::ifstream in(stub, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.eof() && in.fail()) return {std::nullopt, "cannot be read"};
+    if (content.empty()) return {std::nullopt, "is empty"};
+    std::istringstream words(content);
+    std::string kind, target, more;
+    if (!(words >> kind >> target) || kind != "auto" || (words >> more))
+        return {std::nullopt, "does not name a build"};
+    // Only a name in the folder itself: the stub is the one thing readers
+    // follow, and it must not lead them, or a later cleanup, elsewhere.
+    if (target.find('/') != std::string::npos || target == "." || target == "..")
+        return {std::nullopt, "names " + target + ", outside the database folder"};
+    if (!is_build_name(target) || ends_with(target, kUnfinishedSuffix))
+        return {std::nullopt, "does not name a build"};
+    return {target, {}};
+}
+
+}  // namespace
+
+std::string IndexLayout::stub_problem() const
+{
+    return read_stub(stub()).problem;
+}
+
 std::optional<std::string> IndexLayout::live() const
 {
-    std::ifstream stub(root_ / kStubName);
-    std::string kind, target;
-    if (!(stub >> kind >> target) || kind != "auto" || !is_build_name(target)) return std::nullopt;
-    return target;
+    StubReading reading = read_stub(stub());
+    if (!reading.problem.empty())
+        throw DamagedStub(stub().string() + ": damaged stub: " + reading.problem +
+                          "; run infonote-index rollback to serve the newest complete build, "
+                          "or infonote-index build --force to build anew");
+    return reading.build;
 }
 
 std::vector<std::string> IndexLayout::builds() const
@@ -149,6 +204,16 @@ void IndexLayout::switch_to(const std::string& build) const
     fs::path next = root_ / (std::string(kStubName) + ".new");
     write_durably(next, "auto " + build + "\n");
     std::error_code ec;
+    // A folder where the stub belongs (rollback or build --force after
+    // damage) cannot be renamed over: an empty one goes, anything else is
+    // moved aside, never deleted.
+    if (fs::is_directory(fs::symlink_status(stub(), ec)) && !fs::remove(stub(), ec)) {
+        fs::path aside = root_ / (std::string(kStubName) + ".damaged");
+        fs::rename(stub(), aside, ec);
+        if (ec)
+            throw IndexError(stub().string() + ": cannot move the damaged stub aside to " +
+                             aside.string() + ": " + ec.message());
+    }
     fs::rename(next, root_ / kStubName, ec);
     if (ec)
         throw IndexError((root_ / kStubName).string() + ": cannot replace stub: " + ec.message());
@@ -164,7 +229,57 @@ void IndexLayout::remove_all_but(const std::vector<std::string>& keep) const
         if (is_build_name(name) && std::find(keep.begin(), keep.end(), name) == keep.end())
             doomed.push_back(it->path());
     }
+    for (const fs::path& p : doomed) {
+        // Renamed first, atomically: a run killed while removing leaves a
+        // folder that the next run removes, never a half-removed folder
+        // that looks like a complete build.
+        fs::path going = p;
+        if (!ends_with(p.filename().string(), kUnfinishedSuffix)) {
+            going += ".old";
+            going += kUnfinishedSuffix;
+            fs::rename(p, going, ec);
+            if (ec) continue;
+        }
+        fs::remove_all(going, ec);
+    }
+}
+
+void IndexLayout::remove_unfinished() const
+{
+    std::error_code ec;
+    std::vector<fs::path> doomed;
+    for (fs::directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (is_build_name(name) && ends_with(name, kUnfinishedSuffix)) doomed.push_back(it->path());
+    }
     for (const fs::path& p : doomed) fs::remove_all(p, ec);
+}
+
+std::string build_problem(const fs::path& build)
+{
+    try {
+        Xapian::Database db(build.string());
+        Xapian::doccount count = db.get_doccount();
+        // Every document listed and its data read: a truncated table fails
+        // here if the check below somehow let it through.
+        Xapian::doccount listed = 0;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            db.get_document(*it).get_data();
+            ++listed;
+        }
+        if (listed != count)
+            return "holds " + std::to_string(listed) + " readable documents of " +
+                   std::to_string(count);
+        for (const fs::path& shard : shards_of(build)) {
+            std::size_t errors = Xapian::Database::check(shard.string(), 0, nullptr);
+            if (errors > 0)
+                return shard.filename().string() + " fails Xapian's consistency check (" +
+                       std::to_string(errors) + " errors)";
+        }
+    } catch (const Xapian::Error& e) {
+        return "cannot be read: " + xapian_error_text(e);
+    }
+    return {};
 }
 
 }  // namespace infonote

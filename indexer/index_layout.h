@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,16 @@ class IndexLayout {
     /// when the folder holds something else (a bare Xapian database, say).
     void prepare() const;
 
-    /// The build the stub names; nullopt before the first build.
+    /// The build the stub names; nullopt before the first build (no stub).
+    /// Throws DamagedStub when there is a stub that does not name a build
+    /// inside the folder: nothing may then take it for an empty index.
     std::optional<std::string> live() const;
+
+    /// Why the stub cannot be read; empty when it is fine or missing.
+    std::string stub_problem() const;
+
+    /// The stub's path, for messages.
+    std::filesystem::path stub() const;
 
     /// Complete builds, oldest first.
     std::vector<std::string> builds() const;
@@ -51,9 +60,25 @@ class IndexLayout {
     /// Call only while holding the writer lock.
     void remove_all_but(const std::vector<std::string>& keep) const;
 
+    /// Removes unfinished build folders that killed runs left behind. Call
+    /// only while holding the writer lock.
+    void remove_unfinished() const;
+
   private:
     std::filesystem::path root_;
 };
+
+/// The stub exists but does not name a build in the database folder: an
+/// environment failure that says how to recover.
+class DamagedStub : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Why the build at `build` cannot serve readers: it cannot be opened, its
+/// documents cannot all be read, or a shard fails Xapian's consistency
+/// check. Empty when it can.
+std::string build_problem(const std::filesystem::path& build);
 
 /// A sharded build is a folder holding shard-0 ... shard-N-1 and a Xapian
 /// stub, XAPIANDB, listing them; Xapian opens the folder as the shards

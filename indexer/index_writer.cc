@@ -1,9 +1,23 @@
 #include "index_writer.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 
 namespace infonote {
+
+std::string xapian_error_text(const Xapian::Error& e)
+{
+    std::string text = e.get_msg();
+    const char* reason = e.get_error_string();
+    if (reason && *reason && text.find(reason) == std::string::npos)
+        text += std::string(" (") + reason + ")";
+    // Xapian says "Error writing block 50": the reader needs to hear that
+    // the disk is full, not which block.
+    if (reason && std::strcmp(reason, std::strerror(ENOSPC)) == 0) text = "disk full: " + text;
+    return text;
+}
 
 std::string utc_timestamp()
 {
@@ -28,7 +42,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode, std::s
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexError(db.string() + ": database is locked by another writer");
     } catch (const Xapian::Error& e) {
-        throw IndexError(db.string() + ": cannot open database for writing: " + e.get_msg());
+        throw IndexError(db.string() + ": cannot open database for writing: " +
+                         xapian_error_text(e));
     }
 }
 
@@ -45,7 +60,7 @@ IndexWriter::~IndexWriter()
 
 void IndexWriter::fail(const char* what, const Xapian::Error& e) const
 {
-    throw IndexError(path_.string() + ": " + what + ": " + e.get_msg());
+    throw IndexError(path_.string() + ": " + what + ": " + xapian_error_text(e));
 }
 
 void IndexWriter::after_change()
@@ -57,8 +72,6 @@ void IndexWriter::after_change()
     }
 }
 
-namespace {
-
 // Xapian's spelling data, for "did you mean", holds every plain word of the
 // notes (unprefixed terms; prefixed ones open with a capital), letters only.
 bool is_spelling_word(const std::string& word)
@@ -68,8 +81,6 @@ bool is_spelling_word(const std::string& word)
     if (first >= 'A' && first <= 'Z') return false;
     return word.find_first_of("0123456789") == std::string::npos;
 }
-
-}  // namespace
 
 // An update adds each note's words as it goes. Words of notes since removed
 // stay in the data, which only makes a suggestion possible.

@@ -78,6 +78,13 @@ class IndexWriter {
     bool finished_ = false;
 };
 
+/// A term that goes into the spelling data ("did you mean").
+bool is_spelling_word(const std::string& term);
+
+/// A Xapian error as one message: its text, the system's reason when it
+/// has one, and "disk full" first when that is the reason.
+std::string xapian_error_text(const Xapian::Error& e);
+
 /// "2026-11-26T17:08:00Z".
 std::string utc_timestamp();
 

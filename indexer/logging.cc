@@ -1,16 +1,22 @@
 #include "logging.h"
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "diagnostic.h"
 #include "terminal_text.h"
 #include "warnings.h"
 
@@ -63,7 +69,7 @@ void set_progress_line_shown(bool shown)
     g_progress_line_shown = shown;
 }
 
-void setup_logging(const std::string& program, const LogOptions& options)
+bool setup_logging(const std::string& program, const LogOptions& options)
 {
     auto stderr_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
     stderr_sink->set_formatter(escaping("%n: %l: %*"));
@@ -76,8 +82,20 @@ void setup_logging(const std::string& program, const LogOptions& options)
     std::vector<spdlog::sink_ptr> diagnostic_sinks{plain_stderr};
 
     if (!options.file.empty()) {
-        auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-            options.file, kLogFileBytes, kLogFilesKept);
+        // spdlog throws on a file it cannot open; said here in one line, the
+        // system's reason first found by opening the file the same way.
+        std::shared_ptr<spdlog::sinks::rotating_file_sink_mt> file;
+        try {
+            file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                options.file, kLogFileBytes, kLogFilesKept);
+        } catch (const spdlog::spdlog_ex& e) {
+            int fd = ::open(options.file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+            std::string reason = fd < 0 ? std::strerror(errno) : e.what();
+            if (fd >= 0) ::close(fd);
+            std::cerr << program_error(program, options.file + ": cannot open log file: " + reason)
+                      << '\n';
+            return false;
+        }
         file->set_formatter(escaping("%Y-%m-%dT%H:%M:%S%z %n: %l: %*"));
         sinks.push_back(file);
         diagnostic_sinks.push_back(file);
@@ -96,6 +114,7 @@ void setup_logging(const std::string& program, const LogOptions& options)
     diagnostics->set_level(spdlog::level::info);
     diagnostics->flush_on(spdlog::level::info);
     diagnostics_logger() = diagnostics;
+    return true;
 }
 
 void emit_diagnostic(const std::string& line)

@@ -18,8 +18,9 @@ struct LogOptions {
 
 /// Replaces spdlog's default logger (which writes to standard output) with
 /// one that writes "PROGRAM: LEVEL: message" lines to standard error, and
-/// sends warnings (warnings.h) to it.
-void setup_logging(const std::string& program, const LogOptions& options = {});
+/// sends warnings (warnings.h) to it. False, after one error line on
+/// standard error, when the log file cannot be opened.
+bool setup_logging(const std::string& program, const LogOptions& options = {});
 
 /// Tells emit_diagnostic that a progress line is on the terminal, to be
 /// cleared before a diagnostic is printed (the bar redraws itself after).

@@ -25,6 +25,8 @@ void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_
     cmd.add_option("--report", options.report,
                    "Write a JSON run report (counts, rejected files, durations) to FILE");
     cmd.add_flag("--no-progress", no_progress, "No progress bar, even on a terminal");
+    cmd.add_flag("--follow-outside", options.follow_outside,
+                 "Read symbolic links to files outside CORPUS (left out by default)");
     options.jobs = infonote::default_jobs();
     cmd.add_option("-j,--jobs", options.jobs,
                    "Threads reading, parsing and writing notes in a full build (default: one "
@@ -84,6 +86,8 @@ int main(int argc, char** argv)
         "switch readers to it atomically. The previous build is kept for rollback, older ones "
         "removed.");
     add_write_options(*build_cmd, build, build_quiet);
+    build_cmd->add_flag("--force", build.force,
+                        "Build even when the database's stub is damaged (after rollback failed)");
     CLI::App* update_cmd = app.add_subcommand(
         "update",
         "Bring the live build up to date with CORPUS: add new notes, re-index changed ones (size "
@@ -115,7 +119,7 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& e) {
         return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
     }
-    infonote::setup_logging("infonote-index", log);
+    if (!infonote::setup_logging("infonote-index", log)) return infonote::kExitFailure;
     build.progress = !build_quiet;
     update.progress = !update_quiet;
     if (build_cmd->parsed()) return finish(infonote::run_build(build));

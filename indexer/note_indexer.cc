@@ -1,5 +1,8 @@
 #include "note_indexer.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "logging.h"
 #include "note_reader.h"
 
@@ -57,11 +60,14 @@ void NoteIndexer::reject(const CorpusFile& file, const std::string& reason, RunR
     report.rejected.push_back({file.relative, reason});
 }
 
-std::optional<FileStamp> NoteIndexer::hashed_stamp(const CorpusFile& file, RunReport& report) const
+std::optional<FileStamp> NoteIndexer::hashed_stamp(const CorpusFile& file, RunReport& report,
+                                                   bool* gone) const
 {
-    std::optional<std::string> hash = content_hash(file.path);
+    int error = 0;
+    std::optional<std::string> hash = content_hash(file.path, &error);
     if (!hash) {
-        reject(file, "cannot read file", report);
+        reject(file, std::string("cannot read file: ") + std::strerror(error), report);
+        if (gone) *gone = error == ENOENT;
         return std::nullopt;
     }
     FileStamp stamp = file.stamp;

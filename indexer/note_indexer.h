@@ -33,8 +33,10 @@ class NoteIndexer {
                                                  RunReport& report) const;
 
     /// The file's stamp with its content hash, or nullopt (and the file
-    /// rejected) when it cannot be read.
-    std::optional<FileStamp> hashed_stamp(const CorpusFile& file, RunReport& report) const;
+    /// rejected) when it cannot be read; `gone` then says whether that is
+    /// because the file no longer exists.
+    std::optional<FileStamp> hashed_stamp(const CorpusFile& file, RunReport& report,
+                                          bool* gone = nullptr) const;
 
     /// Writes a note's document; false (and the file rejected) when Xapian
     /// refuses it. Throws IndexError when the database cannot be written.

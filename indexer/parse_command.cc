@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "diagnostic.h"
+#include "corpus_reader.h"
 #include "exit_codes.h"
 #include "note_indexer.h"
 #include "note_json.h"
@@ -38,7 +39,9 @@ int run_parse(const ParseOptions& options)
         Json all = Json::array();
         bool any_skipped = false;
         for (const std::filesystem::path& path : options.files) {
-            std::string name = path.generic_string();
+            // Shown, and stored in the JSON, as text: a name that is not
+            // UTF-8 is shown escaped.
+            std::string name = escaped_file_name(path.generic_string());
             std::optional<ParseResult> parsed = read_and_parse(path, name);
             if (!parsed) {
                 any_skipped = true;

@@ -26,6 +26,10 @@ struct WriteOptions {
     /// Shard databases of a build (notes placed by a hash of their id); 0
     /// keeps the live build's number (1 when there is none).
     std::size_t shards = 0;
+    /// Build even when the stub is damaged (build only).
+    bool force = false;
+    /// Read symbolic links whose target lies outside the corpus.
+    bool follow_outside = false;
 };
 
 /// Indexes the whole corpus into a new build beside the live one, checks

@@ -34,6 +34,9 @@ struct RunReport {
     std::size_t removed = 0;
     std::size_t skipped = 0;  ///< rejected as bad input
     std::size_t warned = 0;   ///< indexed, with warnings
+    /// Notes kept as they were because their files exist but could not be
+    /// read (or no longer parse): carried into a new build, left by an update.
+    std::size_t kept = 0;
     std::size_t notes = 0;    ///< notes in the live index after the run
     std::vector<RejectedFile> rejected;
 

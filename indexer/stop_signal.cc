@@ -22,6 +22,10 @@ void install_stop_handlers()
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // Past a file size limit (ulimit -f) a write then fails with EFBIG and
+    // the run takes the path of a full disk: error, live index kept,
+    // temporary build removed. The default action kills the process.
+    std::signal(SIGXFSZ, SIG_IGN);
 }
 
 bool stop_requested()

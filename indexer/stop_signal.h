@@ -14,7 +14,8 @@ class Interrupted : public std::runtime_error {
 };
 
 /// Installs handlers for SIGINT and SIGTERM that only record the request;
-/// the work stops at its next check, never in the middle of a write.
+/// the work stops at its next check, never in the middle of a write. Also
+/// ignores SIGXFSZ, so a file size limit fails a write instead of killing.
 void install_stop_handlers();
 
 /// True once SIGINT or SIGTERM has arrived.

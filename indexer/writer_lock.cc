@@ -10,6 +10,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "stop_signal.h"
+
 namespace infonote {
 
 WriterLock::WriterLock(const std::filesystem::path& db, double wait_seconds)
@@ -18,13 +20,16 @@ WriterLock::WriterLock(const std::filesystem::path& db, double wait_seconds)
     fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0)
         throw LockError(file.string() + ": cannot open lock file: " + std::strerror(errno));
-    auto deadline = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                        std::chrono::duration<double>(wait_seconds));
+    // Measured in seconds as a double: a deadline in the clock's own
+    // nanoseconds overflows past about 292 years (--wait 1e10).
+    const auto start = std::chrono::steady_clock::now();
+    auto waited = [start] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         int error = errno;
         if (error == EINTR) continue;
-        if (error != EWOULDBLOCK || std::chrono::steady_clock::now() >= deadline) {
+        if (error != EWOULDBLOCK || !(waited() < wait_seconds)) {
             ::close(fd_);
             fd_ = -1;
             if (error != EWOULDBLOCK)
@@ -36,6 +41,12 @@ WriterLock::WriterLock(const std::filesystem::path& db, double wait_seconds)
             else
                 message << "; use --wait SECONDS to wait for it";
             throw LockError(message.str());
+        }
+        // SIGINT or SIGTERM ends the wait, not only the work after it.
+        if (stop_requested()) {
+            ::close(fd_);
+            fd_ = -1;
+            throw Interrupted();
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
