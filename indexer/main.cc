@@ -94,7 +94,8 @@ int main(int argc, char** argv)
         "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as bad\n"
         "input (each named on stderr); 4 failed (corpus or database unusable, another writer\n"
         "busy): readers still get the index as it was; 5 the output could not be written (disk\n"
-        "full); 130 stopped by SIGINT or SIGTERM, with the index as it was."};
+        "full); 130 stopped by SIGINT or SIGTERM, with the index as it was.",
+        "infonote-index"};
     app.set_version_flag("--version",
                          infonote::cli::version_line("infonote-index", Xapian::version_string()),
                          "Print the program's version and Xapian's, and exit");

@@ -9,6 +9,7 @@
 #include "checked_stdout.h"
 #include "cli_messages.h"
 #include "commands.h"
+#include "completion.h"
 #include "config_file.h"
 #include "exit_codes.h"
 #include "terminal_text.h"
@@ -211,6 +212,8 @@ int main(int argc, char** argv)
     // Long listings write thousands of lines: std::cout buffers them and
     // writes them itself, and a write that fails is reported.
     infonote::check_stdout();
+    if (argc == 3 && argv[1] == infonote::kCompleteCommand)
+        return finish(infonote::print_completion(std::cout, argv[2]));
     CLI::App app{
         "infonote-query: search the 1540 Committee's Information Notes.\n"
         "\n"
@@ -222,7 +225,8 @@ int main(int argc, char** argv)
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
         "query (an unknown country included); 4 the database cannot be opened or read;\n"
-        "5 the output could not be written (disk full)."};
+        "5 the output could not be written (disk full).",
+        "infonote-query"};
     app.set_version_flag("--version",
                          infonote::cli::version_line("infonote-query", Xapian::version_string()),
                          "Print the program's version and Xapian's, and exit");
