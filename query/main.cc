@@ -17,6 +17,7 @@
 
 namespace {
 
+using infonote::ColourChoice;
 using infonote::OutputFormat;
 using infonote::QueryOptions;
 using infonote::SortOrder;
@@ -52,6 +53,14 @@ void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
                         : "text (default), json or jsonl")
         ->type_name("FORMAT")
         ->transform(infonote::cli::one_of(formats));
+    cmd->add_option("--color", o.colour,
+                    "Colour matched words in text output: auto (the default: on a terminal, "
+                    "unless $NO_COLOR is set or $TERM is dumb), always or never")
+        ->type_name("WHEN")
+        ->transform(infonote::cli::one_of(std::vector<std::pair<std::string, ColourChoice>>{
+            {"auto", ColourChoice::Auto},
+            {"always", ColourChoice::Always},
+            {"never", ColourChoice::Never}}));
     if (csv)
         cmd->add_flag("--csv-raw", o.csv_raw,
                       "CSV cells exactly as stored: a text cell beginning with =, +, -, @, tab "
@@ -272,6 +281,7 @@ int main(int argc, char** argv)
         std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
         return finish(infonote::kExitUsage);
     }
+    infonote::set_colour_choice(options.colour);
     if (options.db.empty()) {
         infonote::DatabaseSources sources = infonote::database_sources();
         try {

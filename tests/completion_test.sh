@@ -41,6 +41,7 @@ expect $'text\njson\njsonl\ncsv' infonote-query search --format ''
 expect $'text\njson\njsonl' infonote-query show --format ''
 expect $'year\nmonth' infonote-query timeline --by ''
 expect $'relevance\ndate' infonote-query search --sort ''
+expect $'auto\nalways\nnever' infonote-query attended KZ --color ''
 expect Kazakhstan infonote-query attended Kaz
 expect 'United\ Republic\ of\ Tanzania' infonote-query search --country 'United Republic'
 expect --version infonote-query --vers

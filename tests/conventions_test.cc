@@ -230,6 +230,27 @@ TEST_F(ConventionsTest, DefaultDatabaseComesFromFlagThenEnvironmentThenConfigFil
                            ":2: unknown key 'database' (the only key is db)\n");
 }
 
+TEST_F(ConventionsTest, ColorFlagSaysWhenMatchedWordsAreColoured)
+{
+    fs::path corpus = dir_.path() / "corpus", db = dir_.path() / "db";
+    fs::create_directories(corpus);
+    fs::copy_file(kSource / "corpus/astana-2014-central-asia-workshop.txt",
+                  corpus / "astana.txt");
+    ASSERT_EQ(index({"build", corpus.string(), "--db", db.string(), "--no-progress"}).status, 0);
+    const std::string mark = "\x1b[1;31m";
+    Outcome always = query({"search", "workshop", "--db", db.string(), "--color", "always"});
+    EXPECT_EQ(always.status, 0) << describe(always);
+    EXPECT_NE(always.out.find(mark), std::string::npos) << always.out;
+    for (const char* when : {"never", "auto"}) {
+        Outcome r = query({"search", "workshop", "--db", db.string(), "--color", when});
+        EXPECT_EQ(r.status, 0) << describe(r);
+        EXPECT_EQ(r.out.find(mark), std::string::npos) << when;
+    }
+    expect_usage(query({"search", "--color", "sometimes"}), "infonote-query",
+                 {{}, "--color: must be auto, always or never, not 'sometimes'",
+                  "infonote-query search"});
+}
+
 TEST(ConfigFile, SourcesAreAskedInOrderAndMissingFilesPassedOver)
 {
     TempDir dir;

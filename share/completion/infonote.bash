@@ -52,7 +52,7 @@ _infonote()
     fi
     local countries=
     case $prev in
-    --format | --sort | --by)
+    --format | --sort | --by | --color)
         COMPREPLY=($(compgen -W "$(_infonote_values "$prog" "$cmd" "$prev")" -- "$cur"))
         return
         ;;
