@@ -251,6 +251,29 @@ TEST_F(ConventionsTest, ColorFlagSaysWhenMatchedWordsAreColoured)
                   "infonote-query search"});
 }
 
+// A program copied out of the build tree (as installed) no longer reads the
+// source tree's data, unless $INFONOTE_DATA_DIR names it.
+TEST_F(ConventionsTest, OnlyAProgramOfTheBuildTreeReadsTheSourceData)
+{
+    fs::path copy = dir_.path() / "infonote-query";
+    fs::copy_file(kQueryBin, copy);
+    fs::permissions(copy, fs::perms::owner_all);
+    Outcome built = query({"__complete", "countries"});
+    EXPECT_EQ(built.status, 0) << describe(built);
+    EXPECT_NE(built.out.find("\nKazakhstan\n"), std::string::npos);
+    Outcome installed = run_in(env_, {copy.string(), "__complete", "countries"});
+    if (!fs::exists(INFONOTE_INSTALL_DATA_DIR)) {
+        EXPECT_NE(installed.status, 0) << describe(installed);
+        EXPECT_NE(installed.err.find(INFONOTE_INSTALL_DATA_DIR), std::string::npos)
+            << installed.err;
+    }
+    Outcome told = infonote::test::run({copy.string(), "__complete", "countries"}, [] {
+        setenv("INFONOTE_DATA_DIR", (kSource / "data").c_str(), 1);
+    });
+    EXPECT_EQ(told.status, 0) << describe(told);
+    EXPECT_EQ(told.out, built.out);
+}
+
 TEST(ConfigFile, SourcesAreAskedInOrderAndMissingFilesPassedOver)
 {
     TempDir dir;
