@@ -792,9 +792,13 @@ std::size_t CountryGazetteer::leading_countries_end(std::string_view text) const
 std::filesystem::path data_dir()
 {
     if (const char* env = std::getenv("INFONOTE_DATA_DIR"); env && *env) return env;
-    std::filesystem::path source(kSourceDataDir);
+    // The source tree's data only for a program of the build tree: an
+    // installed program reads the installed data even where the sources
+    // still are.
     std::error_code ec;
-    if (std::filesystem::is_directory(source, ec)) return source;
+    std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    std::string build = std::string(kBuildDir) + "/";
+    if (!ec && self.string().compare(0, build.size(), build) == 0) return kSourceDataDir;
     return kInstallDataDir;
 }
 

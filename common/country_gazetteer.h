@@ -105,7 +105,8 @@ class CountryGazetteer {
 };
 
 /// Where infonote's data files are: $INFONOTE_DATA_DIR, else the source
-/// tree's data/ when it exists, else the installed copy.
+/// tree's data/ for a program run from the build tree, else the installed
+/// copy.
 std::filesystem::path data_dir();
 
 /// iso-codes' iso_3166-1.json: $INFONOTE_ISO_CODES_DIR or the configured path.

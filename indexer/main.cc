@@ -1,8 +1,12 @@
 // infonote-index: builds and maintains the search index of a folder of notes.
+#include <iostream>
+
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include "checked_stdout.h"
-#include "config.h"
+#include "cli_messages.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "logging.h"
 #include "parallel_index.h"
@@ -11,17 +15,21 @@
 
 namespace {
 
-const std::map<std::string, infonote::OutputFormat> kFormats{
+const std::vector<std::pair<std::string, infonote::OutputFormat>> kFormats{
     {"text", infonote::OutputFormat::Text}, {"json", infonote::OutputFormat::JSON}};
+
+constexpr const char* kDbHelp =
+    "; default $INFONOTE_DB, else 'db = PATH' in $XDG_CONFIG_HOME/infonote/config "
+    "(~/.config), else in /etc/infonote/config";
 
 void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_progress)
 {
     cmd.add_option("corpus", options.corpus, "Folder of notes")->required();
-    cmd.add_option("--db", options.db, "Database folder (created when missing)")->required();
+    cmd.add_option("--db", options.db, std::string("Database folder (created when missing)") + kDbHelp);
     cmd.add_option("--wait", options.wait_seconds,
                    "Wait up to SECONDS for another writer of the database to finish, instead of "
                    "failing at once")
-        ->check(CLI::NonNegativeNumber);
+        ->check(infonote::cli::seconds(false));
     cmd.add_option("--report", options.report,
                    "Write a JSON run report (counts, rejected files, durations) to FILE");
     cmd.add_flag("--no-progress", no_progress, "No progress bar, even on a terminal");
@@ -33,17 +41,38 @@ void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_
                    "per core, here " +
                        std::to_string(options.jobs) +
                        "); the index is the same whatever the number")
-        ->check(CLI::Range(1, 256));
+        ->check(infonote::cli::whole_number(1, 256));
     cmd.add_option("--shards", options.shards,
                    "Write the index as N shard databases, each note placed by a hash of its id, "
                    "listed in a Xapian stub that readers open as one (default: as many as the "
                    "live build has, 1 for a new index); an update keeps every note in its shard")
-        ->check(CLI::Range(1, 1024));
+        ->check(infonote::cli::whole_number(1, 1024));
 }
 
 void add_admin_options(CLI::App& cmd, infonote::AdminOptions& options)
 {
-    cmd.add_option("--db", options.db, "Database folder")->required();
+    cmd.add_option("--db", options.db, std::string("Database folder") + kDbHelp);
+}
+
+// Fills `db` from $INFONOTE_DB or a configuration file when --db was not
+// given; false (the error printed) when none names one.
+bool resolve_db(std::filesystem::path& db, std::string_view command)
+{
+    if (!db.empty()) return true;
+    infonote::DatabaseSources sources = infonote::database_sources();
+    try {
+        std::optional<infonote::DefaultDatabase> found = infonote::default_database(sources);
+        if (!found) {
+            infonote::cli::usage_error("infonote-index", command,
+                                       infonote::no_database_message(sources));
+            return false;
+        }
+        db = found->path;
+        return true;
+    } catch (const infonote::ConfigError& e) {
+        std::cerr << "infonote-index: error: " << infonote::escape_controls(e.what()) << '\n';
+        return false;
+    }
 }
 
 // `status`, or the write-error status when stdout lost what was printed.
@@ -67,10 +96,17 @@ int main(int argc, char** argv)
         "Exit status: 0 done; 2 bad command line; 3 done, but some files were skipped as bad\n"
         "input (each named on stderr); 4 failed (corpus or database unusable, another writer\n"
         "busy): readers still get the index as it was; 5 the output could not be written (disk\n"
-        "full); 130 stopped by SIGINT or SIGTERM, with the index as it was."};
-    app.set_version_flag("--version", infonote::kVersion);
-    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
+        "full); 130 stopped by SIGINT or SIGTERM, with the index as it was.",
+        "infonote-index"};
+    app.set_version_flag("--version",
+                         infonote::cli::version_line("infonote-index", Xapian::version_string()),
+                         "Print the program's version and Xapian's, and exit");
     app.require_subcommand(1);
+    const std::vector<std::string> names{"build", "update", "status", "rollback", "parse"};
+    const std::string named = infonote::cli::named_command(argc, argv, {"--log-file"});
+    if (!named.empty() && !infonote::cli::unknown_command(named, names).empty())
+        return infonote::cli::usage_error("infonote-index", "",
+                                          infonote::cli::unknown_command(named, names));
     infonote::LogOptions log;
     app.add_flag("-v,--verbose", log.verbose, "Log progress to stderr");
     app.add_option("--log-file", log.file,
@@ -100,28 +136,49 @@ int main(int argc, char** argv)
         app.add_subcommand("status", "Describe the live build and the previous one.");
     add_admin_options(*status_cmd, status);
     status_cmd->add_option("--format", status.format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
+        ->type_name("FORMAT")
+        ->transform(infonote::cli::one_of(kFormats));
     CLI::App* rollback_cmd =
         app.add_subcommand("rollback", "Switch readers back to the previous build.");
     add_admin_options(*rollback_cmd, rollback);
     rollback_cmd->add_option("--wait", rollback.wait_seconds, "Wait up to SECONDS for a writer")
-        ->check(CLI::NonNegativeNumber);
+        ->check(infonote::cli::seconds(false));
 
     infonote::ParseOptions parse;
     CLI::App* parse_cmd = app.add_subcommand(
         "parse", "Print what the parser reads from each FILE: title, dates, venue, participants.");
-    parse_cmd->add_option("files", parse.files, "Note files")->required()->check(CLI::ExistingFile);
+    parse_cmd->add_option("files", parse.files, "Note files")
+        ->required()
+        ->check(CLI::Validator(
+            [](std::string& file) -> std::string {
+                std::error_code ec;
+                if (std::filesystem::is_regular_file(file, ec)) return "";
+                return "no such file: '" + file + "'";
+            },
+            ""));
     parse_cmd->add_option("--format", parse.format, "Output format: text or json")
-        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case));
+        ->type_name("FORMAT")
+        ->transform(infonote::cli::one_of(kFormats));
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
+        if (named.empty() && dynamic_cast<const CLI::RequiredError*>(&e))
+            return infonote::cli::usage_error("infonote-index", "",
+                                              infonote::cli::unknown_command("", names));
+        return finish(infonote::cli::report(app, "infonote-index", named, e));
     }
     if (!infonote::setup_logging("infonote-index", log)) return infonote::kExitFailure;
     build.progress = !build_quiet;
     update.progress = !update_quiet;
+    infonote::AdminOptions* admin = status_cmd->parsed()     ? &status
+                                    : rollback_cmd->parsed() ? &rollback
+                                                             : nullptr;
+    infonote::WriteOptions* write = build_cmd->parsed()    ? &build
+                                    : update_cmd->parsed() ? &update
+                                                           : nullptr;
+    if (admin && !resolve_db(admin->db, named)) return infonote::kExitUsage;
+    if (write && !resolve_db(write->db, named)) return infonote::kExitUsage;
     if (build_cmd->parsed()) return finish(infonote::run_build(build));
     if (update_cmd->parsed()) return finish(infonote::run_update(update));
     if (status_cmd->parsed()) return finish(infonote::run_status(status));

@@ -24,6 +24,8 @@ struct QueryOptions {
     OutputFormat format = OutputFormat::Text;
     /// --csv-raw: CSV cells as stored, none defused (output.h).
     bool csv_raw = false;
+    /// --color: when text output colours matched words.
+    ColourChoice colour = ColourChoice::Auto;
     /// Words (search), and the filter flags every listing command takes.
     std::vector<std::string> words;
     SearchRequest filters;

@@ -4,36 +4,40 @@
 #include <map>
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include "checked_stdout.h"
+#include "cli_messages.h"
 #include "commands.h"
-#include "config.h"
+#include "completion.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "terminal_text.h"
 #include "warnings.h"
 
 namespace {
 
+using infonote::ColourChoice;
 using infonote::OutputFormat;
 using infonote::QueryOptions;
 using infonote::SortOrder;
 
 void add_db(CLI::App* cmd, QueryOptions& o)
 {
-    CLI::Option* db =
-        cmd->add_option("--db", o.db,
-                        "Database folder, or a Xapian stub file listing shards (local, or "
-                        "'remote HOST:PORT' served by xapian-tcpsrv); default $INFONOTE_DB");
-    if (const char* env = std::getenv("INFONOTE_DB"); env && *env)
-        o.db = env;
-    else
-        db->required();
+    // Not required by CLI11: a missing database is told after the rest of
+    // the command line is checked (an unknown option first), and may come
+    // from the environment or a configuration file (config_file.h).
+    cmd->add_option("--db", o.db,
+                    "Database folder, or a Xapian stub file listing shards (local, or "
+                    "'remote HOST:PORT' served by xapian-tcpsrv); default $INFONOTE_DB, "
+                    "else 'db = PATH' in $XDG_CONFIG_HOME/infonote/config (~/.config), else "
+                    "in /etc/infonote/config");
     cmd->add_option_function<double>(
            "--timeout",
            [&o](double seconds) { o.open.timeout_ms = static_cast<unsigned>(seconds * 1000); },
            "Give up on a remote shard that takes longer than SECONDS to connect or answer "
            "(default 10)")
-        ->check(CLI::PositiveNumber);
+        ->check(infonote::cli::seconds(true));
     cmd->add_flag("--allow-partial", o.open.allow_partial,
                   "When a shard cannot be reached, answer from the others (with a warning on "
                   "stderr naming it) instead of failing");
@@ -41,13 +45,22 @@ void add_db(CLI::App* cmd, QueryOptions& o)
 
 void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
 {
-    std::map<std::string, OutputFormat> formats{
+    std::vector<std::pair<std::string, OutputFormat>> formats{
         {"text", OutputFormat::Text}, {"json", OutputFormat::JSON}, {"jsonl", OutputFormat::JSONL}};
-    if (csv) formats["csv"] = OutputFormat::CSV;
+    if (csv) formats.emplace_back("csv", OutputFormat::CSV);
     cmd->add_option("--format", o.format,
                     csv ? "text (default), json, jsonl (one object per line) or csv (RFC 4180)"
                         : "text (default), json or jsonl")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+        ->type_name("FORMAT")
+        ->transform(infonote::cli::one_of(formats));
+    cmd->add_option("--color", o.colour,
+                    "Colour matched words in text output: auto (the default: on a terminal, "
+                    "unless $NO_COLOR is set or $TERM is dumb), always or never")
+        ->type_name("WHEN")
+        ->transform(infonote::cli::one_of(std::vector<std::pair<std::string, ColourChoice>>{
+            {"auto", ColourChoice::Auto},
+            {"always", ColourChoice::Always},
+            {"never", ColourChoice::Never}}));
     if (csv)
         cmd->add_flag("--csv-raw", o.csv_raw,
                       "CSV cells exactly as stored: a text cell beginning with =, +, -, @, tab "
@@ -92,19 +105,7 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
 // searcher would cut 4294967296 to 0.
 CLI::Validator hit_count(unsigned least)
 {
-    constexpr unsigned long long kMost = 4294967295ULL;
-    return CLI::Validator(
-        [least](std::string& value) -> std::string {
-            bool digits = !value.empty() && value.size() <= 10 &&
-                          value.find_first_not_of("0123456789") == std::string::npos;
-            if (digits) {
-                unsigned long long n = std::stoull(value);
-                if (n >= least && n <= kMost) return "";
-            }
-            return "takes a whole number from " + std::to_string(least) + " to " +
-                   std::to_string(kMost) + ", not '" + infonote::escape_controls(value) + "'";
-        },
-        "N");
+    return infonote::cli::whole_number(least, 4294967295ULL);
 }
 
 void add_paging(CLI::App* cmd, QueryOptions& o)
@@ -115,10 +116,9 @@ void add_paging(CLI::App* cmd, QueryOptions& o)
     cmd->add_option("--offset", o.offset, "Skip the first N hits")->check(hit_count(0));
     cmd->add_flag("--all", o.all, "Print every hit");
     cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, SortOrder>{{"relevance", SortOrder::Relevance},
-                                             {"date", SortOrder::Date}},
-            CLI::ignore_case));
+        ->type_name("ORDER")
+        ->transform(infonote::cli::one_of(std::vector<std::pair<std::string, SortOrder>>{
+            {"relevance", SortOrder::Relevance}, {"date", SortOrder::Date}}));
     cmd->add_flag("--reverse", o.reverse, "Reverse the order: newest or weakest first");
 }
 
@@ -129,6 +129,7 @@ void add_facets(CLI::App* cmd, QueryOptions& o)
                     "country, org, year, venue_country, region, type, kind");
     cmd->add_option("--facet-limit", o.facet_limit,
                     "Values to show per facet, most frequent first (0: all)")
+        ->check(hit_count(0))
         ->capture_default_str();
 }
 
@@ -187,7 +188,9 @@ const Command kCommands[] = {
      "event types.",
      [](CLI::App* cmd, QueryOptions& o) {
          add_db(cmd, o);
-         cmd->add_option("--top", o.top, "How many top values to list")->capture_default_str();
+         cmd->add_option("--top", o.top, "How many top values to list")
+             ->check(hit_count(0))
+             ->capture_default_str();
          add_format(cmd, o, false);
      },
      infonote::run_stats},
@@ -198,21 +201,13 @@ const Command kCommands[] = {
          add_db(cmd, o);
          add_filters(cmd, o);
          cmd->add_option("--by", o.by, "year or month")
-             ->check(CLI::IsMember({"year", "month"}))
+             ->type_name("PERIOD")
+             ->transform(infonote::cli::one_of({"year", "month"}))
              ->capture_default_str();
          add_format(cmd, o);
      },
      infonote::run_timeline},
 };
-
-// The subcommand the command line names: its first word that is not an
-// option (the program's own options take no value), or "".
-std::string named_command(int argc, char** argv)
-{
-    for (int i = 1; i < argc; ++i)
-        if (argv[i][0] != '-') return argv[i];
-    return "";
-}
 
 int finish(int status)
 {
@@ -226,6 +221,8 @@ int main(int argc, char** argv)
     // Long listings write thousands of lines: std::cout buffers them and
     // writes them itself, and a write that fails is reported.
     infonote::check_stdout();
+    if (argc == 3 && argv[1] == infonote::kCompleteCommand)
+        return finish(infonote::print_completion(std::cout, argv[2]));
     CLI::App app{
         "infonote-query: search the 1540 Committee's Information Notes.\n"
         "\n"
@@ -233,13 +230,15 @@ int main(int argc, char** argv)
         "NOT, word*, and fields: country:, org:, venue: (venue country), city:, title:,\n"
         "type:, year:, region:, date:A..B (A and B as YYYY, YYYY-MM or YYYY-MM-DD; an\n"
         "event matches when its dates overlap). Countries take any name, alias or code.\n"
-        "Full reference: docs/query.md.\n"
+        "Full reference: infonote-query(1), and docs/query.md in the sources.\n"
         "\n"
         "Exit status: 0 something matched; 1 nothing matched; 2 bad command line or\n"
         "query (an unknown country included); 4 the database cannot be opened or read;\n"
-        "5 the output could not be written (disk full)."};
-    app.set_version_flag("--version", infonote::kVersion);
-    app.failure_message(infonote::escaped_failure<CLI::App, CLI::Error>);
+        "5 the output could not be written (disk full).",
+        "infonote-query"};
+    app.set_version_flag("--version",
+                         infonote::cli::version_line("infonote-query", Xapian::version_string()),
+                         "Print the program's version and Xapian's, and exit");
     app.require_subcommand(1);
     // Only the subcommand named is built, options and all: building every
     // one would take a good part of a quick query's start. The others are
@@ -248,10 +247,16 @@ int main(int argc, char** argv)
     QueryOptions options;
     app.add_flag("-v,--verbose", options.verbose,
                  "Show the Xapian query that search and attended run, on stderr");
-    std::string named = named_command(argc, argv);
+    std::string named = infonote::cli::named_command(argc, argv, {});
     const Command* chosen = nullptr;
-    for (const Command& c : kCommands)
+    std::vector<std::string> names;
+    for (const Command& c : kCommands) {
+        names.emplace_back(c.name);
         if (named == c.name) chosen = &c;
+    }
+    if (!chosen && !named.empty())
+        return infonote::cli::usage_error("infonote-query", "",
+                                          infonote::cli::unknown_command(named, names));
     for (const Command& c : kCommands) {
         if (chosen && chosen != &c) continue;
         CLI::App* cmd = app.add_subcommand(c.name, c.description);
@@ -261,7 +266,10 @@ int main(int argc, char** argv)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return finish(app.exit(e) == 0 ? infonote::kExitOk : infonote::kExitUsage);
+        if (!chosen && dynamic_cast<const CLI::RequiredError*>(&e))
+            return infonote::cli::usage_error("infonote-query", "",
+                                              infonote::cli::unknown_command("", names));
+        return finish(infonote::cli::report(app, "infonote-query", named, e));
     }
     infonote::set_warning_sink([](const std::string& message) {
         std::cerr << "infonote-query: warning: " << infonote::escape_controls(message) << '\n';
@@ -272,6 +280,20 @@ int main(int argc, char** argv)
     if (options.csv_raw && options.format != OutputFormat::CSV) {
         std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
         return finish(infonote::kExitUsage);
+    }
+    infonote::set_colour_choice(options.colour);
+    if (options.db.empty()) {
+        infonote::DatabaseSources sources = infonote::database_sources();
+        try {
+            std::optional<infonote::DefaultDatabase> db = infonote::default_database(sources);
+            if (!db)
+                return infonote::cli::usage_error("infonote-query", named,
+                                                  infonote::no_database_message(sources));
+            options.db = db->path;
+        } catch (const infonote::ConfigError& e) {
+            std::cerr << "infonote-query: error: " << infonote::escape_controls(e.what()) << '\n';
+            return infonote::kExitUsage;
+        }
     }
     return finish(chosen->run(options));
 }

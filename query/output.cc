@@ -259,6 +259,23 @@ void print_hits_csv(std::ostream& out, const SearchResult& result, CsvCells cell
 
 }  // namespace
 
+namespace {
+ColourChoice colour_choice = ColourChoice::Auto;
+}  // namespace
+
+void set_colour_choice(ColourChoice choice)
+{
+    colour_choice = choice;
+}
+
+bool colour_wanted(ColourChoice choice, bool tty, const char* no_color, const char* term)
+{
+    if (choice != ColourChoice::Auto) return choice == ColourChoice::Always;
+    bool no_colour_asked = no_color != nullptr && *no_color != '\0';
+    bool dumb = term != nullptr && std::string_view(term) == "dumb";
+    return tty && !no_colour_asked && !dumb;
+}
+
 Terminal stdout_terminal()
 {
     Terminal t;
@@ -270,8 +287,7 @@ Terminal stdout_terminal()
         long n = std::strtol(columns, nullptr, 10);
         if (n >= 40 && n <= 1000) t.width = static_cast<std::size_t>(n);
     }
-    const char* no_color = std::getenv("NO_COLOR");
-    t.colour = tty && (no_color == nullptr || *no_color == '\0');
+    t.colour = colour_wanted(colour_choice, tty, std::getenv("NO_COLOR"), std::getenv("TERM"));
     return t;
 }
 

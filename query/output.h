@@ -27,8 +27,19 @@ struct Terminal {
     bool colour = false;
 };
 
+/// --color: when text output may colour matched words.
+enum class ColourChoice { Auto, Always, Never };
+
+/// Sets what stdout_terminal() decides colour by; Auto until then.
+void set_colour_choice(ColourChoice choice);
+
+/// Whether to colour: Always and Never as they say; Auto only on a
+/// terminal, with $NO_COLOR unset or empty and $TERM not "dumb"
+/// (`no_color` and `term` may be null: unset).
+bool colour_wanted(ColourChoice choice, bool tty, const char* no_color, const char* term);
+
 /// stdout's terminal: its width when it is one (else $COLUMNS, else 100),
-/// colour only on a terminal and when $NO_COLOR is unset.
+/// colour as colour_wanted() says for the choice set.
 Terminal stdout_terminal();
 
 /// One CSV field as RFC 4180 writes it: quoted when it holds a comma, a

@@ -23,6 +23,7 @@ packages=(
     libicu-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
     libpoppler-cpp-dev libgumbo-dev libdeflate-dev
     iso-codes python3
+    help2man lintian man-db
 )
 
 missing=()

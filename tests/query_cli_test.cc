@@ -842,7 +842,8 @@ TEST_F(QueryCliTest, PagingFlagsOutOfRangeExitTwoNamingTheFlag)
         SCOPED_TRACE(args[0] + " " + args[1]);
         Outcome r = query("search", args);
         EXPECT_EQ(r.status, kUsage) << describe(r);
-        EXPECT_EQ(r.err, message + "\nRun with --help for more information.\n");
+        EXPECT_EQ(r.err, "infonote-query: error: " + message +
+                             "\nTry 'infonote-query search --help' for more information.\n");
         EXPECT_EQ(r.out, "");
     }
     // The largest counts are taken as they are.
