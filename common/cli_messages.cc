@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <type_traits>
@@ -128,16 +129,18 @@ CLI::Validator whole_number(unsigned long long least, unsigned long long most)
         "");
 }
 
-CLI::Validator seconds(bool positive)
+CLI::Validator seconds(bool positive, std::optional<double> most)
 {
     return CLI::Validator(
-        [positive](std::string& value) -> std::string {
+        [positive, most](std::string& value) -> std::string {
             char* end = nullptr;
             double n = value.empty() ? -1 : std::strtod(value.c_str(), &end);
-            bool number = end != nullptr && *end == '\0' && n == n && n < 1e9;
+            bool number = end != nullptr && *end == '\0' && std::isfinite(n) && (!most || n <= *most);
             if (number && (positive ? n > 0 : n >= 0)) return "";
-            return std::string("takes a number of seconds ") +
-                   (positive ? "greater than 0" : "from 0") + ", not '" + value + "'";
+            std::string bound = most ? std::to_string(static_cast<long long>(*most)) : "";
+            std::string range = positive ? "greater than 0" : "from 0";
+            if (most) range += positive ? " and at most " + bound : " to " + bound;
+            return "takes a number of seconds " + range + ", not '" + value + "'";
         },
         "");
 }

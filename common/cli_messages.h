@@ -5,6 +5,7 @@
 #ifndef INFONOTE_COMMON_CLI_MESSAGES_H
 #define INFONOTE_COMMON_CLI_MESSAGES_H
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,8 +38,9 @@ CLI::Validator one_of(std::vector<std::string> names);
 CLI::Validator whole_number(unsigned long long least, unsigned long long most);
 
 /// A number of seconds, 0 or more (or more than 0 when `positive`), with
-/// a fraction allowed.
-CLI::Validator seconds(bool positive);
+/// a fraction allowed; at most `most` when given (a wait may be of any
+/// length, a timeout must fit in milliseconds).
+CLI::Validator seconds(bool positive, std::optional<double> most = std::nullopt);
 
 /// "a, b or c".
 std::string join_alternatives(const std::vector<std::string>& names);

@@ -37,7 +37,7 @@ void add_db(CLI::App* cmd, QueryOptions& o)
            [&o](double seconds) { o.open.timeout_ms = static_cast<unsigned>(seconds * 1000); },
            "Give up on a remote shard that takes longer than SECONDS to connect or answer "
            "(default 10)")
-        ->check(infonote::cli::seconds(true));
+        ->check(infonote::cli::seconds(true, 1e6));
     cmd->add_flag("--allow-partial", o.open.allow_partial,
                   "When a shard cannot be reached, answer from the others (with a warning on "
                   "stderr naming it) instead of failing");

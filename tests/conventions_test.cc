@@ -108,7 +108,12 @@ TEST_F(ConventionsTest, QueryCommandLineErrorsAreInOurWords)
          "infonote-query search"},
         {{"timeline", "--by", "week"}, "--by: must be year or month, not 'week'",
          "infonote-query timeline"},
-        {{"search", "--timeout", "0"}, "--timeout: takes a number of seconds greater than 0, not '0'",
+        {{"search", "--timeout", "0"},
+         "--timeout: takes a number of seconds greater than 0 and at most 1000000, not '0'",
+         "infonote-query search"},
+        // Milliseconds of a longer timeout would not fit the remote backend's.
+        {{"search", "--timeout", "5e6"},
+         "--timeout: takes a number of seconds greater than 0 and at most 1000000, not '5e6'",
          "infonote-query search"},
         // An unknown option is told before a missing database.
         {{"search", "--bogus"}, "unknown option '--bogus'", "infonote-query search"},
