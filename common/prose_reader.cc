@@ -971,9 +971,14 @@ class ProseReader {
     bool set_venue_from(std::size_t begin, std::size_t end, const Evidence& e)
     {
         std::string_view place = text_.substr(begin, end - begin);
-        VenueReading v = read_venue(place, countries_);
+        std::string name = tidy(place);
+        // A city named alone ("Ciudad de Panamá", "Belize City") is read
+        // whole, before its last word is taken for a country.
+        bool alone = place.find_first_of(",(") == std::string_view::npos;
+        VenueReading v;
+        if (!alone || (!city_country(name) && !city_named_for_country(name)))
+            v = read_venue(place, countries_);
         if (!v.venue.country && !v.venue.online) {
-            std::string name = tidy(place);
             if (auto code = city_country(name)) {
                 r_.venue.city = name;
                 r_.venue.country = std::string(*code);
