@@ -277,11 +277,32 @@ bool names_event(const Sentence& s)
 // session, the adoption of a resolution.
 bool about_other_event(const Sentence& s)
 {
-    return has_word_starting(s.words, {"earlier", "previous", "precedent", "anterior", "adopted",
-                                       "adopte", "aprob", "followed", "follows", "similar",
-                                       "pasado", "primera", "tercera", "next", "prochain",
-                                       "proxim", "siguiente", "first"}) &&
-           !has_word_starting(s.words, {"invited", "invite"});
+    bool other = false, invited = false;
+    for (const Word& w : s.words) {
+        other = other ||
+                is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente", "anterior",
+                                     "adopted", "adopte", "adoptee", "aprobo", "followed",
+                                     "follows", "similar", "pasado", "next", "prochain",
+                                     "prochaine", "proxima", "proximo"});
+        invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
+    }
+    return other && !invited;
+}
+
+// A sentence about who paid: "funded by", "financé par", "financiado
+// por", "with financial support from".
+bool about_funding(const Sentence& s)
+{
+    return has_word_starting(s.words, {"fund", "financ", "sponsor", "contribution"});
+}
+
+// A sentence that says someone took part or was invited.
+bool about_taking_part(const Sentence& s)
+{
+    return has_word_starting(s.words, {"particip", "attend", "took", "take", "met", "came",
+                                       "joined", "gather", "conven", "brought", "invite",
+                                       "invitad", "asist", "reun", "pris", "prirent", "shared",
+                                       "present", "review"});
 }
 
 bool online_words(const std::vector<Word>& words)
@@ -903,8 +924,11 @@ class ProseReader {
     void read_states()
     {
         for (const Sentence& s : sentences_) {
-            if (about_other_event(s) && !has_word_starting(s.words, {"invite", "invitad"}))
-                continue;
+            if (about_other_event(s)) continue;
+            // "funded by the following countries: ..."; a sentence that
+            // also says who took part keeps its lists, which stop at the
+            // donors' phrase.
+            if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
         }
     }
@@ -946,12 +970,12 @@ class ProseReader {
                 const NameMatch& tail = names[lists[l].last];
                 if (tail.last_word >= cue_word) continue;
                 bool adjacent = true;
+                std::size_t after = skip_qualifier(text_, tail.end, s.end);
                 for (std::size_t w = tail.last_word + 1; w < cue_word; ++w)
-                    if (!is_one_of(s.words[w].folded,
+                    if (s.words[w].begin >= after && !is_one_of(s.words[w].folded,
                                    {"have", "has", "been", "were", "are", "is", "all", "also",
                                     "will", "both", "y", "han", "ont", "se"}))
                         adjacent = false;
-                std::size_t after = skip_qualifier(text_, tail.end, s.end);
                 std::string_view between =
                     text_.substr(after, s.words[cue_word].begin - std::min(after, s.words[cue_word].begin));
                 if (between.find_first_of(",;:") != std::string_view::npos) adjacent = false;
@@ -1117,7 +1141,7 @@ class ProseReader {
     {
         for (const Sentence& s : sentences_) {
             if (about_other_event(s)) continue;
-            if (has_word_starting(s.words, {"fund", "financ", "sponsor", "contribution"})) continue;
+            if (about_funding(s)) continue;
             read_organizations_in(s);
         }
     }
