@@ -347,7 +347,14 @@ std::optional<NameMatch> country_at(std::string_view text, const std::vector<Wor
     std::size_t last = std::min(words.size(), i + kMaxNameWords) - 1;
     for (std::size_t j = last + 1; j-- > i;) {
         std::string_view span = text.substr(words[i].begin, words[j].end - words[i].begin);
-        if (span.find_first_of(",;:()\n") != std::string_view::npos) continue;
+        if (span.find_first_of(",;:)\n") != std::string_view::npos) continue;
+        // A name with its parenthesis, as iso-codes writes some:
+        // "Saint-Siège (État de la Cité du Vatican)".
+        std::size_t span_end = words[j].end;
+        if (span.find('(') != std::string_view::npos) {
+            if (span_end >= text.size() || text[span_end] != ')') continue;
+            span = text.substr(words[i].begin, ++span_end - words[i].begin);
+        }
         const Country* c = countries.resolve(span);
         if (!c) continue;
         // Codes are read only where they are the usual way to write the
@@ -361,7 +368,7 @@ std::optional<NameMatch> country_at(std::string_view text, const std::vector<Wor
             bool only_space = trim_view(between, " \t").empty();
             if (only_space && next.capital) return std::nullopt;
         }
-        return NameMatch{c, i, j, words[i].begin, words[j].end};
+        return NameMatch{c, i, j, words[i].begin, span_end};
     }
     return std::nullopt;
 }
@@ -395,29 +402,73 @@ std::size_t skip_qualifier(std::string_view text, std::size_t at, std::size_t li
     return close + 1;
 }
 
+bool list_word(std::string_view folded)
+{
+    return is_one_of(folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del", "el",
+                              "los", "las", "of"});
+}
+
+bool conjunction(std::string_view folded)
+{
+    return is_one_of(folded, {"and", "et", "y", "e"});
+}
+
 // True when text[from, to) only joins two names of a list: commas,
 // conjunctions, and the articles French and Spanish lists put before names
 // ("de la", "d'", "du", "des", "del"), with at least one comma or
-// conjunction.
+// conjunction. One item the gazetteer does not know may stand between
+// commas ("..., Saint-Siège (état de la cité du Vatican), ..."): a list
+// goes on past a name it cannot read.
 bool list_joint(std::string_view text, std::size_t from, std::size_t to)
 {
-    if (from > to || to - from > 40) return false;
+    constexpr std::size_t kLongestJoint = 120;
+    constexpr std::size_t kLongestUnknownItem = 6;  // words
+    if (from > to || to - from > kLongestJoint) return false;
     std::string_view between = text.substr(from, to - from);
+    if (between.find_first_of(";:.\n") != std::string_view::npos) return false;
     bool joined = false;
-    for (char c : between) {
-        if (c == ',' || c == '&') joined = true;
-        else if (c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '\n')
-            return false;
-    }
-    for (const Word& w : split_prose_words(text, from, to)) {
-        if (is_one_of(w.folded, {"and", "et", "y", "e"})) {
-            joined = true;
+    int unknown_items = 0;
+    std::size_t part_begin = from;
+    std::size_t p = from;
+    std::size_t parts = 0;
+    auto judge_part = [&](std::size_t b, std::size_t e, bool last) {
+        ++parts;
+        std::vector<Word> words = split_prose_words(text, b, e);
+        bool separators = true;
+        for (const Word& w : words) {
+            if (conjunction(w.folded)) joined = true;
+            else if (!list_word(w.folded)) separators = false;
+        }
+        if (separators) return true;
+        // An unknown item: not right after the last name nor right before
+        // the next, capitalized, short.
+        if (parts == 1 || last || ++unknown_items > 1) return false;
+        std::size_t lead = 0;
+        while (lead < words.size() && list_word(words[lead].folded)) ++lead;
+        return lead < words.size() && words[lead].capital && words.size() <= kLongestUnknownItem;
+    };
+    while (p < to) {
+        char c = text[p];
+        if (c == '(') {
+            std::size_t close = text.find(')', p);
+            if (close == std::string_view::npos || close >= to) return false;
+            // A qualifier belongs to the unknown item before it.
+            std::size_t q = close + 1;
+            if (!judge_part(part_begin, p, false)) return false;
+            --parts;  // the item and its qualifier are one part
+            part_begin = q;
+            p = q;
             continue;
         }
-        if (!is_one_of(w.folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del",
-                                  "el", "los", "las", "of"}))
-            return false;
+        if (c == ')') return false;
+        if (c == ',' || c == '&') {
+            joined = true;
+            if (!judge_part(part_begin, p, false)) return false;
+            part_begin = p + 1;
+        }
+        ++p;
     }
+    if (!judge_part(part_begin, to, true)) return false;
     return joined;
 }
 
@@ -521,7 +572,10 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
     std::size_t j = i + 1;
     while (j < limit) {
         std::string_view between = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
-        if (!trim_view(between, " \t'\xE2\x80\x99").empty() && between != "'" ) break;
+        // "St. George's": the dot of a short abbreviation stays inside.
+        bool abbreviation = words[j - 1].end - words[j - 1].begin <= 3 && between.starts_with(".");
+        if (abbreviation) between.remove_prefix(1);
+        if (!trim_view(between, " \t'\xE2\x80\x99").empty()) break;
         if (between.find('\n') != std::string_view::npos) break;
         if (words[j].capital) {
             last = j++;
@@ -1050,6 +1104,12 @@ class ProseReader {
                 ++j;
             std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
             if (!last) continue;
+            // "in Sao Tome and Principe", "en Trinidad y Tobago": a country
+            // whose name holds a conjunction.
+            if (auto longer = capital_run(text_, w, j, w.size(), true); longer && *longer > *last) {
+                std::string_view name = text_.substr(w[j].begin, w[*longer].end - w[j].begin);
+                if (countries_.resolve(name)) last = longer;
+            }
             std::size_t end = w[*last].end;
             // ", Country" or " (Country)".
             std::size_t k = *last + 1;
