@@ -694,7 +694,8 @@ class ProseReader {
     {
         std::size_t words = count_words(t);
         if (words > 30) return true;
-        if (t.back() == '.' && words > 10) return true;
+        // A sentence: a headline seldom ends with a full stop.
+        if ((t.back() == '.' || t.back() == '!' || t.back() == '?') && words >= 4) return true;
         return dateline_end(offset_in(text_, t)) != 0;
     }
 
