@@ -92,6 +92,10 @@ bool is_council_record_line(std::string_view line)
 bool future_tense(std::string_view sentence)
 {
     std::string padded = " " + folded_key(sentence) + " ";
+    // "The event will was held": a slip of the pen, told in the past.
+    for (std::string_view slip : {" will was ", " will were ", " will be was "})
+        for (std::size_t at = padded.find(slip); at != std::string::npos; at = padded.find(slip))
+            padded.replace(at, slip.size(), " was ");
     for (std::string_view phrase : kFuturePhrases)
         if (has_phrase(padded, phrase)) return true;
     return false;

@@ -53,7 +53,7 @@ TEST(DocumentKind, FutureTense)
     for (std::string_view s :
          {"A workshop was held from 7 to 10 December in Cairo.",
           "Un atelier s'est tenu du 8 au 11 mars.", "Se celebró el 10 de septiembre un taller.",
-          "The goodwill of States was noted.", "El 9 y 10 de enero tuvo lugar la sesión."}) {
+          "The goodwill of States was noted.", "The event will was held on 1 December.", "El 9 y 10 de enero tuvo lugar la sesión."}) {
         SCOPED_TRACE(std::string(s));
         EXPECT_FALSE(future_tense(s));
     }
