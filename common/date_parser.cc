@@ -487,7 +487,10 @@ enum class NumericForm { kIso, kDayMonthYear };
 
 class Matcher {
   public:
-    explicit Matcher(std::string_view text) : text_(text), tokens_(text) {}
+    Matcher(std::string_view text, std::optional<Date> reference)
+        : text_(text), tokens_(text), reference_(reference)
+    {
+    }
 
     DateSearch run()
     {
@@ -811,8 +814,39 @@ class Matcher {
     Construct finish(const Reading& r, std::size_t i, std::optional<std::size_t> intro)
     {
         const std::size_t quote_begin = tok(i).begin;
-        if (!r.have_year) return no_year(quote_begin, r.end_byte, r.next);
+        if (!r.have_year) {
+            if (!reference_) return no_year(quote_begin, r.end_byte, r.next);
+            auto [start, end] = nearest_years(r.start, r.end, *reference_);
+            return judge(start, end, quote_begin, intro, r.end_byte, r.next);
+        }
         return judge(r.start, r.end, quote_begin, intro, r.end_byte, r.next);
+    }
+
+    // The years that put a day-and-month range nearest `reference`: the
+    // reference's year, the one before or the one after. A range whose last
+    // day comes before its first in the calendar ("28 December to 5
+    // January") ends in the year after it starts.
+    static std::pair<Date, Date> nearest_years(Date start, Date end, const Date& reference)
+    {
+        const bool crosses_new_year =
+            end.month < start.month || (end.month == start.month && end.day < start.day);
+        auto serial = [](const Date& d) { return d.year * 372 + d.month * 31 + d.day; };
+        std::pair<Date, Date> best;
+        int best_distance = -1;
+        for (int year : {reference.year, reference.year - 1, reference.year + 1}) {
+            Date s{year, start.month, start.day};
+            Date e{crosses_new_year ? year + 1 : year, end.month, end.day};
+            int distance = 0;
+            if (serial(reference) < serial(s))
+                distance = serial(s) - serial(reference);
+            else if (serial(reference) > serial(e))
+                distance = serial(reference) - serial(e);
+            if (best_distance < 0 || distance < best_distance) {
+                best = {s, e};
+                best_distance = distance;
+            }
+        }
+        return best;
     }
 
     // "11-12 March 2014", "1er décembre 2015", "9 y 10 de enero de 2018",
@@ -871,6 +905,8 @@ class Matcher {
 
     std::string_view text_;
     TokenStream tokens_;
+    /// The day a document was written, for dates without a year.
+    std::optional<Date> reference_;
     FailedList failed_list_;
 };
 
@@ -930,8 +966,16 @@ bool Date::valid() const
 
 DateSearch find_date_range(std::string_view text)
 {
+    return find_date_range_near(text, std::nullopt);
+}
+
+DateSearch find_date_range_near(std::string_view text, std::optional<Date> reference)
+{
+    // A reference outside the years dates may have would give none.
+    if (reference && (!reference->valid() || !in_year_range(reference->year)))
+        reference.reset();
     try {
-        return Matcher(text).run();
+        return Matcher(text, reference).run();
     } catch (...) {
         // Only memory exhaustion can throw here; a search that could not run
         // has found nothing.

@@ -52,6 +52,14 @@ struct DateSearch {
 /// reported in `problem`, never guessed.
 DateSearch find_date_range(std::string_view text);
 
+/// find_date_range() for prose, where a date is often written without its
+/// year ("from 7 to 8 November", "du 8 au 11 mars", "el 9 y 10 de enero"):
+/// such a date takes the year that puts the event nearest `reference`, the
+/// day the document was written (its dateline or publication line), and an
+/// event over New Year ("28 December to 5 January") ends in the next year.
+/// Without a reference it behaves as find_date_range().
+DateSearch find_date_range_near(std::string_view text, std::optional<Date> reference);
+
 /// Parses a single ISO date "YYYY-MM-DD"; nullopt when malformed or invalid.
 std::optional<Date> parse_iso_date(std::string_view text);
 

@@ -9,6 +9,7 @@
 #include "header_labels.h"
 #include "organization_names.h"
 #include "participant_groups.h"
+#include "prose_reader.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
 #include "venue_parser.h"
@@ -46,8 +47,16 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
-        if (!labels_.empty()) result_.note.kind = DocumentKind::InformationNote;
-        read_header();
+        // A regional centre's "Start Date:" / "Location:" block is no note
+        // header, though its "Date:" and "Location:" read as labels.
+        if (!labels_.empty() && only_dates_and_places() && has_key_value_block(text))
+            labels_.clear();
+        if (labels_.empty()) {
+            read_prose_document();
+        } else {
+            result_.note.kind = DocumentKind::InformationNote;
+            read_header();
+        }
         read_sections(header_end);
         return std::move(result_);
     }
@@ -62,6 +71,32 @@ class Parser {
     }
 
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
+
+    bool only_dates_and_places() const
+    {
+        return std::all_of(labels_.begin(), labels_.end(), [](const FoundLabel& l) {
+            return l.label == Label::Date || l.label == Label::Venue;
+        });
+    }
+
+    // A document without the note header: a press release, a web update,
+    // an announcement, or something else; read from its prose.
+    void read_prose_document()
+    {
+        Note& note = result_.note;
+        OrgContext context = org_context();
+        ProseReading reading = read_prose(note.text, countries_, context);
+        note.kind = classify_document(reading.marks);
+        note.title = std::move(reading.title);
+        note.start_date = reading.start_date;
+        note.end_date = reading.end_date;
+        note.dates_evidence = std::move(reading.dates_evidence);
+        note.venue = std::move(reading.venue);
+        note.venue_evidence = std::move(reading.venue_evidence);
+        note.states = std::move(reading.states);
+        note.organizations = std::move(reading.organizations);
+        for (Diagnostic& d : reading.diagnostics) result_.diagnostics.push_back(std::move(d));
+    }
 
     int line_of(std::size_t offset) const { return lines_.line_of(offset); }
 
@@ -139,11 +174,6 @@ class Parser {
     void read_header()
     {
         Note& note = result_.note;
-        if (labels_.empty())
-            warn_note(
-                "no note header found (no 'Event', 'Date and Venue' or 'Participants' label); "
-                "indexing the text only");
-
         bool have_title = false, have_date = false, have_participants = false;
         // A separate 'Date' and 'Venue' are read once both are known: the label index.
         std::optional<std::size_t> date_label, venue_label;

@@ -14,7 +14,8 @@ announcement, other; a label without one is an information-note),
 `invited` (alpha-2 codes of States only invited), `title` and
 `organizations`.
 
-What infonote read: a State took part when `states` lists it or its
+What infonote read: a State took part when `states` lists it (with a role
+other than "invited") or its
 `countries` entry has the role "participant" (a "host" alone is not a
 participant: the labels list the States the text says took part); it was
 only invited when its roles hold "invited" and not "participant". The
@@ -190,6 +191,8 @@ def participants_of(note):
     got, written = [], {}
     for s in note.get("states") or []:
         code = s.get("code")
+        if s.get("role") == "invited":
+            continue
         if code and code not in got:
             got.append(code)
             written[code] = s.get("written")

@@ -279,6 +279,93 @@ INSTANTIATE_TEST_SUITE_P(
         MissCase{"2014-3-11", ""}, MissCase{"Marchand 11 2014", ""}, MissCase{"2014th March", ""},
         MissCase{"12345678901234567890 March 2014", ""}, MissCase{"2nd expert meeting", ""}));
 
+// A prose date without its year, read against the day the document was
+// written: the expected days and the span.
+struct NearCase {
+    std::string_view text;
+    std::string_view reference;
+    std::string_view start;
+    std::string_view end;
+    std::string_view span;
+};
+
+std::ostream& operator<<(std::ostream& out, const NearCase& c)
+{
+    return out << c.text << " @ " << c.reference;
+}
+
+class FindsDateNear : public testing::TestWithParam<NearCase> {};
+
+TEST_P(FindsDateNear, TakesTheNearestYear)
+{
+    const NearCase& c = GetParam();
+    SCOPED_TRACE(std::string(c.text));
+    const DateSearch found = find_date_range_near(c.text, parse_iso_date(c.reference));
+    ASSERT_TRUE(found.range.has_value()) << "problem: " << found.problem;
+    EXPECT_EQ(found.range->start.iso(), c.start);
+    EXPECT_EQ(found.range->end.iso(), c.end);
+    EXPECT_EQ(
+        c.text.substr(found.range->text_begin, found.range->text_end - found.range->text_begin),
+        c.span);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Prose, FindsDateNear,
+    testing::Values(
+        NearCase{"took place from 7 to 8 November in Vienna", "2014-11-10", "2014-11-07",
+                 "2014-11-08", "from 7 to 8 November"},
+        NearCase{"was held on 22-23 February.", "2016-02-25", "2016-02-22", "2016-02-23",
+                 "on 22-23 February"},
+        NearCase{"s'est tenu du 8 au 11 mars à Kuala Lumpur", "2016-03-12", "2016-03-08",
+                 "2016-03-11", "du 8 au 11 mars"},
+        NearCase{"El 9 y 10 de enero tuvo lugar", "2024-01-10", "2024-01-09", "2024-01-10",
+                 "El 9 y 10 de enero"},
+        NearCase{"Del 30 de noviembre al 2 de diciembre se celebró", "2015-12-03", "2015-11-30",
+                 "2015-12-02", "Del 30 de noviembre al 2 de diciembre"},
+        NearCase{"On the 22nd and the 23rd June", "2015-06-25", "2015-06-22", "2015-06-23",
+                 "On the 22nd and the 23rd June"},
+        NearCase{"between November 14th and 16th", "2018-11-20", "2018-11-14", "2018-11-16",
+                 "between November 14th and 16th"},
+        NearCase{"hosted digitally on 1, 8 and 15 December", "2020-12-01", "2020-12-01",
+                 "2020-12-15", "on 1, 8 and 15 December"},
+        // An announcement: the event is after the reference.
+        NearCase{"will be held from 7 to 10 December in Cairo", "2009-12-03", "2009-12-07",
+                 "2009-12-10", "from 7 to 10 December"},
+        // Over New Year, written after it and before it.
+        NearCase{"held from 28 December to 5 January in Pretoria", "2016-01-08", "2015-12-28",
+                 "2016-01-05", "from 28 December to 5 January"},
+        NearCase{"will run from 29 December to 8 January", "2015-12-22", "2015-12-29",
+                 "2016-01-08", "from 29 December to 8 January"},
+        // Written in January about December: the year before.
+        NearCase{"a seminar on 14 and 15 December", "2020-01-07", "2019-12-14", "2019-12-15",
+                 "on 14 and 15 December"},
+        // A date with its year keeps it, whatever the reference.
+        NearCase{"from 26 to 28 March 2019", "2019-04-01", "2019-03-26", "2019-03-28",
+                 "from 26 to 28 March 2019"},
+        NearCase{"From 6-7 November 2019, UNLIREC", "2017-01-01", "2019-11-06", "2019-11-07",
+                 "From 6-7 November 2019"}));
+
+TEST(FindDateRangeNear, WithoutReferenceAYearlessDateIsAProblem)
+{
+    const DateSearch found = find_date_range_near("el 12 y 13 de noviembre en Lima", std::nullopt);
+    EXPECT_FALSE(found.range.has_value());
+    EXPECT_EQ(found.problem, "date '12 y 13 de noviembre' has no year");
+}
+
+TEST(FindDateRangeNear, NeverTakesTheResolutionsYear)
+{
+    const DateSearch found =
+        find_date_range_near("resolution 1540 (2004) was discussed on 12 May", std::nullopt);
+    EXPECT_FALSE(found.range.has_value());
+    EXPECT_EQ(found.problem, "date '12 May' has no year");
+}
+
+TEST(FindDateRangeNear, ALeapDayThatTheNearestYearLacksIsInvalid)
+{
+    const DateSearch found = find_date_range_near("on 29 February", parse_iso_date("2015-03-02"));
+    EXPECT_FALSE(found.range.has_value());
+}
+
 // Every month name the notes use, in every language, with a day and a year.
 struct MonthCase {
     std::string_view name;

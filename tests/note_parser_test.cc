@@ -212,8 +212,8 @@ TEST(NoteParser, IndexesANoteWithoutHeaderAsText)
     ParseResult r = parse("Some minutes\n\nNothing here looks like a note header.\n");
     EXPECT_EQ(messages(r),
               (std::vector<std::string>{
-                  "test.txt: warning: no note header found (no 'Event', 'Date and Venue' or "
-                  "'Participants' label); indexing the text only"}));
+                  "test.txt: warning: no note header and no event found; indexing the text only"}));
+    EXPECT_EQ(r.note.kind, DocumentKind::Other);
     EXPECT_EQ(r.note.title, "Some minutes");
     EXPECT_TRUE(r.note.states.empty());
     EXPECT_NE(r.note.text.find("Nothing here"), std::string::npos);

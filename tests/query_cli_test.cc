@@ -131,10 +131,14 @@ class QueryCliTest : public ::testing::Test {
         return held;
     }
 
+    // The countries that attended: hosts and participants; a State only
+    // invited (an announcement) did not.
     static std::set<std::string> attended_by(const json& note)
     {
         std::set<std::string> codes;
-        for (const json& c : note["countries"]) codes.insert(c["code"].get<std::string>());
+        for (const json& c : note["countries"])
+            for (const json& role : c["roles"])
+                if (role == "host" || role == "participant") codes.insert(c["code"].get<std::string>());
         return codes;
     }
 
@@ -268,11 +272,16 @@ TEST_F(QueryCliTest, AttendedListsEveryEventWithItsRoleOldestFirst)
             const json& n = indexed().at(hit["path"]);
             const json& venue = n["venue"]["country"];
             bool host = venue.is_string() && venue.get<std::string>() == code;
-            bool participant = false;
-            for (const json& s : n["states"]) participant |= s.value("code", "") == code;
-            std::string role = host && participant ? "host, participant"
-                               : host              ? "host"
-                                                   : "participant";
+            bool participant = false, invited = false;
+            for (const json& s : n["states"]) {
+                if (s.value("code", "") != code) continue;
+                (s.value("role", "") == "invited" ? invited : participant) = true;
+            }
+            std::string role = host ? "host" : "";
+            if (participant || invited) {
+                if (!role.empty()) role += ", ";
+                role += participant ? "participant" : "invited";
+            }
             EXPECT_EQ(hit["role"], role) << hit["path"];
             std::string start =
                 hit["start_date"].is_string() ? hit["start_date"].get<std::string>() : "";

@@ -5,6 +5,7 @@
 // participating State is a known country, and a note read from valid UTF-8
 // turns into JSON that can be printed (nlohmann::json throws on invalid
 // UTF-8, which would abort `infonote-index parse` and the indexer).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -30,8 +31,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         INFONOTE_FUZZ_CHECK(note.end_date->valid());
         INFONOTE_FUZZ_CHECK(*note.start_date <= *note.end_date);
     }
-    for (const infonote::ParticipantState& state : note.states)
+    // Evidence points at a line of the text; a document without a note
+    // header (the prose reader's) says every fact came from the prose.
+    const int lines = 1 + static_cast<int>(std::count(note.text.begin(), note.text.end(), '\n'));
+    const bool prose = note.kind != infonote::DocumentKind::InformationNote;
+    if (note.start_date) INFONOTE_FUZZ_CHECK(note.dates_evidence.has_value());
+    for (const infonote::ParticipantState& state : note.states) {
         INFONOTE_FUZZ_CHECK(countries.by_code(state.code) != nullptr);
+        INFONOTE_FUZZ_CHECK(state.evidence.line >= 1 && state.evidence.line <= lines);
+        if (prose) INFONOTE_FUZZ_CHECK(state.evidence.source == infonote::EvidenceSource::Prose);
+        if (state.role == infonote::StateRole::Invited) INFONOTE_FUZZ_CHECK(prose);
+    }
     if (note.venue.country) INFONOTE_FUZZ_CHECK(countries.by_code(*note.venue.country) != nullptr);
 
     if (infonote::fuzz::valid_utf8(text)) {

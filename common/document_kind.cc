@@ -1,0 +1,104 @@
+#include "document_kind.h"
+
+#include <string>
+
+#include "text_normalizer.h"
+#include "text_spans.h"
+
+namespace infonote {
+
+namespace {
+
+bool is_ascii_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+bool is_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// " words " of `folded` (a folded_key: words joined by single spaces),
+// padded so that a phrase is found only as whole words.
+bool has_phrase(const std::string& padded, std::string_view phrase)
+{
+    std::string needle;
+    needle.reserve(phrase.size() + 2);
+    needle += ' ';
+    needle += phrase;
+    needle += ' ';
+    return padded.find(needle) != std::string::npos;
+}
+
+// Phrases of the future and of the present progressive, folded. The French
+// and Spanish futures are the verbs these documents use for events.
+constexpr std::string_view kFuturePhrases[] = {
+    "will", "shall", "is being held", "are being held", "is being organized",
+    "is being organised", "is organizing", "is organising", "is hosting", "to be held",
+    "is expected to", "are expected to", "opens tomorrow", "se tiendra", "aura lieu",
+    "accueillera", "abritera", "va abriter", "va accueillir", "reunira", "se deroulera",
+    "sera", "seront", "organisera", "participeront", "se celebrara", "celebrara",
+    "tendra lugar", "se llevara a cabo", "se realizara", "realizara", "seran", "organizara",
+    "participaran", "asistiran"};
+
+}  // namespace
+
+DocumentKind classify_document(const KindMarks& marks)
+{
+    if (marks.note_header) return DocumentKind::InformationNote;
+    if (marks.council_record || !marks.event_found) return DocumentKind::Other;
+    if (marks.future_event || marks.invited) return DocumentKind::Announcement;
+    if (marks.press_symbol || marks.press_dateline) return DocumentKind::PressRelease;
+    return DocumentKind::WebUpdate;
+}
+
+bool is_press_symbol_line(std::string_view line)
+{
+    std::string_view s = trim_view(line, " \t\r\n*#_|");
+    if (s.empty() || s.size() > 40) return false;
+    // One or more SYMBOL/DIGITS joined by '-': capitals, a slash, digits.
+    std::size_t i = 0;
+    while (true) {
+        std::size_t letters = 0;
+        while (i < s.size() && is_ascii_upper(s[i])) ++i, ++letters;
+        if (letters == 0 || letters > 5 || i >= s.size() || s[i] != '/') return false;
+        ++i;
+        std::size_t digits = 0;
+        while (i < s.size() && is_ascii_digit(s[i])) ++i, ++digits;
+        // "S/2016/1127" is a Council document, not a press release.
+        if (digits == 0 || (i < s.size() && s[i] == '/')) return false;
+        if (i == s.size()) return true;
+        if (s[i] != '-') return false;
+        ++i;
+    }
+}
+
+bool is_council_record_line(std::string_view line)
+{
+    std::string key = " " + folded_key(line.substr(0, 200)) + " ";
+    if (key.starts_with(" distr ") || key.starts_with(" letter dated ") ||
+        key.starts_with(" carta de fecha ") || key.starts_with(" lettre datee "))
+        return true;
+    // "7837th Meeting (AM)", "7837e séance".
+    std::size_t meeting = key.find(" meeting ");
+    if (meeting == std::string::npos) meeting = key.find(" seance ");
+    if (meeting == std::string::npos || meeting < 2) return false;
+    std::size_t word_start = key.rfind(' ', meeting - 1);
+    std::string_view ordinal = std::string_view(key).substr(word_start + 1, meeting - word_start - 1);
+    return !ordinal.empty() && is_ascii_digit(ordinal.front()) && count_words(key) <= 5;
+}
+
+bool future_tense(std::string_view sentence)
+{
+    std::string padded = " " + folded_key(sentence) + " ";
+    // "The event will was held": a slip of the pen, told in the past.
+    for (std::string_view slip : {" will was ", " will were ", " will be was "})
+        for (std::size_t at = padded.find(slip); at != std::string::npos; at = padded.find(slip))
+            padded.replace(at, slip.size(), " was ");
+    for (std::string_view phrase : kFuturePhrases)
+        if (has_phrase(padded, phrase)) return true;
+    return false;
+}
+
+}  // namespace infonote

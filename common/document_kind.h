@@ -1,0 +1,57 @@
+// What kind of document a text is: the Committee's Information Note, a UN
+// press release, a web update written after the event, an announcement
+// written before it, or something else (a Council record, a letter).
+#ifndef INFONOTE_COMMON_DOCUMENT_KIND_H
+#define INFONOTE_COMMON_DOCUMENT_KIND_H
+
+#include <string_view>
+
+#include "note.h"
+
+namespace infonote {
+
+/// The marks a document's kind is told by, as the parser finds them.
+struct KindMarks {
+    /// The Information Note's label header.
+    bool note_header = false;
+    /// A press symbol line ("SC/12345", "AFR/1624-DC/3096") or a "Press
+    /// Release" / "Communiqué de presse" / "Comunicado de prensa" line.
+    bool press_symbol = false;
+    /// A dateline naming a UN Headquarters office: "NEW YORK, 17 October
+    /// (Office for Disarmament Affairs) —".
+    bool press_dateline = false;
+    /// A Council meeting record or a letter ("7837th Meeting (AM)",
+    /// "Distr.: General", "Letter dated ...").
+    bool council_record = false;
+    /// An event read from the prose: its dates, venue or States.
+    bool event_found = false;
+    /// The sentence that dates the event is in the future or the present
+    /// progressive ("will be held", "se tiendra", "is being held").
+    bool future_event = false;
+    /// States are said to be invited, not to have taken part.
+    bool invited = false;
+};
+
+/// The kind the marks tell, in the order of docs/extraction-forms.md: a
+/// note header; no event (or a Council record) is "other"; an event in the
+/// future or invitees make an announcement; a press symbol or dateline a
+/// press release; any other event told in the past a web update.
+DocumentKind classify_document(const KindMarks& marks);
+
+/// True for a press symbol line: "SC/12345", "DC/3741",
+/// "AFR/1624-DC/3096", "SC/13480-CD/3785", alone on the line.
+bool is_press_symbol_line(std::string_view line);
+
+/// True for a line that marks a Council record or letter: "7837th Meeting
+/// (AM)", "Distr.: General", "Distr. general", "Letter dated ...", "Carta
+/// de fecha ...", "Lettre datée ...".
+bool is_council_record_line(std::string_view line);
+
+/// True when a sentence is written in the future or the present
+/// progressive: "will be held", "is being held", "is organizing", "se
+/// tiendra", "accueillera", "va abriter", "se celebrará", "tendrá lugar".
+bool future_tense(std::string_view sentence);
+
+}  // namespace infonote
+
+#endif

@@ -1,0 +1,1308 @@
+#include "prose_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+#include "city_names.h"
+#include "evidence.h"
+#include "text_normalizer.h"
+#include "text_spans.h"
+#include "venue_parser.h"
+
+// The reading runs in three steps. The opening lines (the "preamble") are
+// sorted into press symbols, date lines, a key:value block, an event line
+// and the headline; the rest is split into sentences, the dateline cut from
+// the first. The event's sentence is the first that dates something an
+// event word names; its tense tells an announcement. States come only from
+// the phrases that introduce participants or invitees, read as a list of
+// names joined by commas, conjunctions and French or Spanish articles: a
+// name the list does not reach (a donor, a speaker's country) is never read.
+
+namespace infonote {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Characters and words.
+
+struct CodePoint {
+    char32_t value = 0;
+    std::size_t size = 1;
+};
+
+CodePoint decode_at(std::string_view s, std::size_t at)
+{
+    const auto lead = static_cast<unsigned char>(s[at]);
+    std::size_t size = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
+                                     : (lead & 0xF8) == 0xF0   ? 4
+                                                               : 0;
+    if (size == 0 || size > s.size() - at) return {0xFFFD, 1};
+    if (size == 1) return {lead, 1};
+    char32_t value = lead & (0x7F >> size);
+    for (std::size_t k = 1; k < size; ++k) {
+        const auto next = static_cast<unsigned char>(s[at + k]);
+        if ((next & 0xC0) != 0x80) return {0xFFFD, 1};
+        value = (value << 6) | (next & 0x3F);
+    }
+    return {value, size};
+}
+
+bool word_code_point(char32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == 0xAA || c == 0xBA || c == 0xB5) return true;
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
+    if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation and symbols
+    if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+        (c >= 0xFF00 && c <= 0xFF0F))
+        return false;
+    return true;
+}
+
+bool upper_code_point(char32_t c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+    if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;
+    return (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+bool apostrophe_at(std::string_view s, std::size_t at, std::size_t* size)
+{
+    if (s[at] == '\'') {
+        *size = 1;
+        return true;
+    }
+    if (s.substr(at, 3) == "\xE2\x80\x99") {  // ’
+        *size = 3;
+        return true;
+    }
+    return false;
+}
+
+/// One word of the document, located in its text.
+struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    /// Case and accents folded, as fold() makes them.
+    std::string folded;
+    bool capital = false;
+};
+
+// French and Italian elisions that open a word: "l'", "d'", "qu'", ...
+bool elision_prefix(std::string_view word)
+{
+    std::string lower;
+    for (char c : word) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower == "l" || lower == "d" || lower == "s" || lower == "n" || lower == "j" ||
+           lower == "c" || lower == "m" || lower == "t" || lower == "qu";
+}
+
+// The words of text[begin, end): letters and digits, with inner hyphens,
+// dots ("U.S") and apostrophes ("People's"); an elision "l'" or "d'" is a
+// word of its own, so that "de l'Indonésie" reads "de", "l", "Indonésie".
+std::vector<Word> split_prose_words(std::string_view text, std::size_t begin, std::size_t end)
+{
+    std::vector<Word> words;
+    std::size_t i = begin;
+    auto push = [&](std::size_t b, std::size_t e) {
+        Word w;
+        w.begin = b;
+        w.end = e;
+        w.folded = fold(text.substr(b, e - b));
+        w.capital = upper_code_point(decode_at(text, b).value);
+        words.push_back(std::move(w));
+    };
+    while (i < end) {
+        CodePoint cp = decode_at(text, i);
+        if (!word_code_point(cp.value)) {
+            i += cp.size;
+            continue;
+        }
+        std::size_t start = i;
+        std::size_t word_start = i;
+        i += cp.size;
+        while (i < end) {
+            CodePoint next = decode_at(text, i);
+            if (word_code_point(next.value)) {
+                i += next.size;
+                continue;
+            }
+            std::size_t joiner = 0;
+            bool apostrophe = apostrophe_at(text, i, &joiner);
+            if (!apostrophe && (text[i] == '-' || text[i] == '.')) joiner = 1;
+            if (joiner == 0 || i + joiner >= end) break;
+            if (!word_code_point(decode_at(text, i + joiner).value)) break;
+            if (apostrophe && elision_prefix(text.substr(word_start, i - word_start))) {
+                push(word_start, i);
+                word_start = i + joiner;
+            }
+            i += joiner;
+        }
+        (void)start;
+        push(word_start, i);
+    }
+    return words;
+}
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> set)
+{
+    return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+// ---------------------------------------------------------------------------
+// Sentences.
+
+struct Sentence {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    /// Which paragraph of the body it is in, from 0.
+    int paragraph = 0;
+    std::vector<Word> words;
+};
+
+bool blank(std::string_view line)
+{
+    return trim_view(line).empty();
+}
+
+// True when the '.' at `dot` ends an abbreviation ("St.", "Mr.", "U.S.")
+// rather than a sentence.
+bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t floor)
+{
+    std::size_t b = dot;
+    while (b > floor && !is_space(text[b - 1]) && text[b - 1] != '(') --b;
+    std::string_view word = text.substr(b, dot - b);
+    if (word.empty()) return false;
+    bool capital = word[0] >= 'A' && word[0] <= 'Z';
+    return capital && word.size() <= 3;
+}
+
+// The sentences of text[begin, end): a paragraph ends at a blank line, a
+// sentence at '.', '!' or '?' before white space (not after an
+// abbreviation), and at a line break after a line that ends with one.
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t begin, std::size_t end)
+{
+    std::vector<Sentence> out;
+    int paragraph = 0;
+    std::size_t start = begin;
+    auto close = [&](std::size_t to) {
+        std::string_view s = text.substr(start, to - start);
+        std::string_view t = trim_view(s);
+        if (!t.empty()) {
+            Sentence sentence;
+            sentence.begin = offset_in(text, t);
+            sentence.end = sentence.begin + t.size();
+            sentence.paragraph = paragraph;
+            out.push_back(std::move(sentence));
+        }
+        start = to;
+    };
+    std::size_t i = begin;
+    while (i < end) {
+        char c = text[i];
+        if (c == '\n') {
+            std::size_t next = text.find('\n', i + 1);
+            if (next == std::string_view::npos || next > end) next = end;
+            if (blank(text.substr(i + 1, next - i - 1))) {
+                close(i);
+                if (!out.empty() && out.back().paragraph == paragraph) ++paragraph;
+                i = next;
+                continue;
+            }
+        }
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 >= end || is_space(text[i + 1])) &&
+            !(c == '.' && abbreviation_before(text, i, start))) {
+            close(i + 1);
+        }
+        ++i;
+    }
+    close(end);
+    for (Sentence& s : out) s.words = split_prose_words(text, s.begin, s.end);
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// Phrases.
+
+/// Where the word sequence `phrase` (folded words joined by spaces) starts
+/// in `words` at or after `from`; npos when it does not occur.
+std::size_t find_phrase(const std::vector<Word>& words, std::string_view phrase, std::size_t from)
+{
+    std::vector<std::string_view> parts;
+    for (std::size_t at = 0; at <= phrase.size();) {
+        std::size_t space = phrase.find(' ', at);
+        if (space == std::string_view::npos) space = phrase.size();
+        parts.push_back(phrase.substr(at, space - at));
+        at = space + 1;
+    }
+    if (parts.empty() || words.size() < parts.size()) return std::string_view::npos;
+    for (std::size_t i = from; i + parts.size() <= words.size(); ++i) {
+        bool all = true;
+        for (std::size_t k = 0; k < parts.size() && all; ++k) all = words[i + k].folded == parts[k];
+        if (all) return i;
+    }
+    return std::string_view::npos;
+}
+
+bool has_word_starting(const std::vector<Word>& words, std::initializer_list<std::string_view> stems)
+{
+    for (const Word& w : words)
+        for (std::string_view stem : stems)
+            if (w.folded.starts_with(stem)) return true;
+    return false;
+}
+
+// Words that name an event or its holding, as stems: "held", "workshop",
+// "atelier", "celebró".
+bool names_event(const Sentence& s)
+{
+    return has_word_starting(
+        s.words,
+        {"held", "hold", "took", "take", "taking", "met", "meet", "conven", "ran", "run",
+         "open", "organi", "host", "clos", "ended", "conclud", "workshop", "seminar", "course",
+         "meeting", "conference", "roundtable", "round", "webinar", "dialogue", "exercise",
+         "session", "training", "visit", "forum", "consultation", "event", "series", "school",
+         "atelier", "seminaire", "reunion", "rencontre", "formation", "tenu", "tiendra", "lieu",
+         "ouvert", "clotur", "accueill", "reun", "abrit", "taller", "seminario", "curso",
+         "sesion", "ejercicio", "celebr", "lugar", "realiz", "evento", "encuentro", "dialogo",
+         "mesa", "jornada"});
+}
+
+// A sentence about something else than the event: an earlier or later
+// session, the adoption of a resolution.
+bool about_other_event(const Sentence& s)
+{
+    bool other = false, invited = false;
+    for (const Word& w : s.words) {
+        other = other ||
+                is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente", "anterior",
+                                     "adopted", "adopte", "adoptee", "aprobo", "followed",
+                                     "follows", "similar", "pasado", "next", "prochain",
+                                     "prochaine", "proxima", "proximo"});
+        invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
+    }
+    return other && !invited;
+}
+
+// A sentence about who paid: "funded by", "financé par", "financiado
+// por", "with financial support from".
+bool about_funding(const Sentence& s)
+{
+    return has_word_starting(s.words, {"fund", "financ", "sponsor", "contribution"});
+}
+
+// A sentence that says someone took part or was invited.
+bool about_taking_part(const Sentence& s)
+{
+    return has_word_starting(s.words, {"particip", "attend", "took", "take", "met", "came",
+                                       "joined", "gather", "conven", "brought", "invite",
+                                       "invitad", "asist", "reun", "pris", "prirent", "shared",
+                                       "present", "review"});
+}
+
+bool online_words(const std::vector<Word>& words)
+{
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i].folded;
+        if (w == "virtual" || w == "virtually" || w == "virtuel" || w == "virtuelle" ||
+            w == "virtualmente" || w == "online" || w == "on-line" || w.starts_with("webinar") ||
+            w.starts_with("videoconf") || w.starts_with("video-conf") ||
+            w.starts_with("visioconf") || w.starts_with("teleconf") || w == "digitally" ||
+            w == "remotely")
+            return true;
+        bool next_line = i + 1 < words.size() &&
+                         (words[i + 1].folded == "ligne" || words[i + 1].folded == "linea");
+        if (w == "en" && next_line) return true;
+        if (w == "video" && i + 1 < words.size() && words[i + 1].folded == "conference")
+            return true;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------
+// Country names in running text.
+
+struct NameMatch {
+    const Country* country = nullptr;
+    std::size_t first_word = 0;
+    std::size_t last_word = 0;  // inclusive
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The longest country name that starts at word `i` (a capitalized word):
+// at most kMaxNameWords words, never across list punctuation, a code only
+// as "US" or "USA", and never a name that a capitalized word carries on
+// ("United States Department", "Panama City").
+std::optional<NameMatch> country_at(std::string_view text, const std::vector<Word>& words,
+                                    std::size_t i, const CountryGazetteer& countries)
+{
+    constexpr std::size_t kMaxNameWords = 8;
+    if (!words[i].capital) return std::nullopt;
+    std::size_t last = std::min(words.size(), i + kMaxNameWords) - 1;
+    for (std::size_t j = last + 1; j-- > i;) {
+        std::string_view span = text.substr(words[i].begin, words[j].end - words[i].begin);
+        if (span.find_first_of(",;:)\n") != std::string_view::npos) continue;
+        // A name with its parenthesis, as iso-codes writes some:
+        // "Saint-Siège (État de la Cité du Vatican)".
+        std::size_t span_end = words[j].end;
+        if (span.find('(') != std::string_view::npos) {
+            if (span_end >= text.size() || text[span_end] != ')') continue;
+            span = text.substr(words[i].begin, ++span_end - words[i].begin);
+        }
+        const Country* c = countries.resolve(span);
+        if (!c) continue;
+        // Codes are read only where they are the usual way to write the
+        // name; "IN", "TO", "AU" in prose are words or acronyms.
+        bool code = fold(span) == fold(c->alpha2) || fold(span) == fold(c->alpha3);
+        if (code && span != "US" && span != "USA") continue;
+        // "United States Department", "Belize City": part of another name.
+        if (j + 1 < words.size()) {
+            const Word& next = words[j + 1];
+            std::string_view between = text.substr(words[j].end, next.begin - words[j].end);
+            bool only_space = trim_view(between, " \t").empty();
+            if (only_space && next.capital) return std::nullopt;
+        }
+        return NameMatch{c, i, j, words[i].begin, span_end};
+    }
+    return std::nullopt;
+}
+
+// Every country name in the sentence, left to right, none overlapping.
+std::vector<NameMatch> country_names(std::string_view text, const Sentence& s,
+                                     const CountryGazetteer& countries)
+{
+    std::vector<NameMatch> out;
+    for (std::size_t i = 0; i < s.words.size();) {
+        if (auto m = country_at(text, s.words, i, countries)) {
+            out.push_back(*m);
+            i = m->last_word + 1;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Where a parenthesized qualifier after a name ends ("Bolivia
+// (Plurinational State of)", "Japan (observer)"); `at` when there is none.
+std::size_t skip_qualifier(std::string_view text, std::size_t at, std::size_t limit)
+{
+    std::size_t p = at;
+    while (p < limit && (text[p] == ' ' || text[p] == '\t')) ++p;
+    if (p >= limit || text[p] != '(') return at;
+    std::size_t close = text.find(')', p);
+    if (close == std::string_view::npos || close >= limit || close - p > 60) return at;
+    if (text.substr(p + 1, close - p - 1).find('(') != std::string_view::npos) return at;
+    return close + 1;
+}
+
+bool list_word(std::string_view folded)
+{
+    return is_one_of(folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del", "el",
+                              "los", "las", "of"});
+}
+
+bool conjunction(std::string_view folded)
+{
+    return is_one_of(folded, {"and", "et", "y", "e"});
+}
+
+// True when text[from, to) only joins two names of a list: commas,
+// conjunctions, and the articles French and Spanish lists put before names
+// ("de la", "d'", "du", "des", "del"), with at least one comma or
+// conjunction. One item the gazetteer does not know may stand between
+// commas ("..., Saint-Siège (état de la cité du Vatican), ..."): a list
+// goes on past a name it cannot read.
+bool list_joint(std::string_view text, std::size_t from, std::size_t to)
+{
+    constexpr std::size_t kLongestJoint = 120;
+    constexpr std::size_t kLongestUnknownItem = 6;  // words
+    if (from > to || to - from > kLongestJoint) return false;
+    std::string_view between = text.substr(from, to - from);
+    if (between.find_first_of(";:.\n") != std::string_view::npos) return false;
+    bool joined = false;
+    int unknown_items = 0;
+    std::size_t part_begin = from;
+    std::size_t p = from;
+    std::size_t parts = 0;
+    auto judge_part = [&](std::size_t b, std::size_t e, bool last) {
+        ++parts;
+        std::vector<Word> words = split_prose_words(text, b, e);
+        bool separators = true;
+        for (const Word& w : words) {
+            if (conjunction(w.folded)) joined = true;
+            else if (!list_word(w.folded)) separators = false;
+        }
+        if (separators) return true;
+        // An unknown item: not right after the last name nor right before
+        // the next, capitalized, short.
+        if (parts == 1 || last || ++unknown_items > 1) return false;
+        std::size_t lead = 0;
+        while (lead < words.size() && list_word(words[lead].folded)) ++lead;
+        return lead < words.size() && words[lead].capital && words.size() <= kLongestUnknownItem;
+    };
+    while (p < to) {
+        char c = text[p];
+        if (c == '(') {
+            std::size_t close = text.find(')', p);
+            if (close == std::string_view::npos || close >= to) return false;
+            // A qualifier belongs to the unknown item before it.
+            std::size_t q = close + 1;
+            if (!judge_part(part_begin, p, false)) return false;
+            --parts;  // the item and its qualifier are one part
+            part_begin = q;
+            p = q;
+            continue;
+        }
+        if (c == ')') return false;
+        if (c == ',' || c == '&') {
+            joined = true;
+            if (!judge_part(part_begin, p, false)) return false;
+            part_begin = p + 1;
+        }
+        ++p;
+    }
+    if (!judge_part(part_begin, to, true)) return false;
+    return joined;
+}
+
+/// A run of names joined as a list: indexes [first, last] into the matches.
+struct NameList {
+    std::size_t first = 0;
+    std::size_t last = 0;
+};
+
+std::vector<NameList> name_lists(std::string_view text, const Sentence& s,
+                                 const std::vector<NameMatch>& names)
+{
+    std::vector<NameList> lists;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        if (!lists.empty() && lists.back().last + 1 == k) {
+            const NameMatch& prev = names[k - 1];
+            std::size_t from = skip_qualifier(text, prev.end, s.end);
+            if (list_joint(text, from, names[k].begin)) {
+                lists.back().last = k;
+                continue;
+            }
+        }
+        lists.push_back({k, k});
+    }
+    return lists;
+}
+
+// The phrases that introduce the States taking part, as folded words: the
+// list follows them, after at most a few words ending in "of", "from",
+// "de" or a colon ("Representatives of fifteen ministries and agencies of
+// Mongolia", "the following 9 Member States took part: ...").
+constexpr std::string_view kForwardCues[] = {
+    "representatives", "delegations", "delegates", "officials", "participants", "experts",
+    "officers", "points of contact", "the following", "participating states",
+    "participating countries", "attended by", "brought together", "invited to participate",
+    "invited to take part",
+    // French
+    "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
+    "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
+    // Spanish
+    "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
+    "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
+    "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
+    "estados participantes"};
+
+// The verbs a list of States stands just before: "A, B and C took part".
+constexpr std::string_view kBackwardCues[] = {
+    "took part", "participated", "attended", "have been invited", "has been invited",
+    "were invited", "are invited", "is invited", "will participate", "will take part",
+    "will attend", "shared", "participeront", "ont participe", "ont pris part",
+    "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
+    "estan invitados", "participaran"};
+
+// Words that may stand between a cue and its list without breaking it.
+bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,
+                std::size_t name_word, std::size_t name_begin, std::size_t cue_end)
+{
+    constexpr std::size_t kMaxGapWords = 12;
+    if (name_word < gap_first || name_word - gap_first > kMaxGapWords) return false;
+    std::string_view between = text.substr(cue_end, name_begin - cue_end);
+    if (between.find_first_of(";.") != std::string_view::npos) return false;
+    if (name_word == gap_first) return true;
+    std::string_view tail = trim_view(between, " \t\n");
+    if (!tail.empty() && (tail.back() == ':' || tail.back() == '(')) return true;
+    const std::string& last = words[name_word - 1].folded;
+    return is_one_of(last, {"of", "from", "de", "du", "des", "d", "l", "la", "le", "les", "del",
+                            "the", "el", "los", "las", "including", "notamment", "dont",
+                            "incluidos", "entre"});
+}
+
+bool invitation(const Sentence& s, std::string_view text)
+{
+    return has_word_starting(s.words, {"invite", "invitad", "invitee"}) ||
+           future_tense(text.substr(s.begin, s.end - s.begin));
+}
+
+// ---------------------------------------------------------------------------
+// Places in running text.
+
+/// A place named in a sentence: its text (city and country as written) and
+/// where it stands.
+struct PlacePhrase {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+bool place_connector(std::string_view folded)
+{
+    return is_one_of(folded, {"of", "de", "du", "des", "d", "l", "la", "le", "el", "del", "al",
+                              "es", "da", "do", "dos"});
+}
+
+// The run of capitalized words from word `i`, with connectors inside
+// ("Port of Spain", "Ciudad de Panamá"); also "and"/"y"/"et" when
+// `country_words` ("Trinidad and Tobago"). Returns the last word's index.
+std::optional<std::size_t> capital_run(std::string_view text, const std::vector<Word>& words,
+                                       std::size_t i, std::size_t limit, bool country_words)
+{
+    if (i >= limit || !words[i].capital) return std::nullopt;
+    std::size_t last = i;
+    std::size_t j = i + 1;
+    while (j < limit) {
+        std::string_view between = text.substr(words[j - 1].end, words[j].begin - words[j - 1].end);
+        // "St. George's": the dot of a short abbreviation stays inside.
+        bool abbreviation = words[j - 1].end - words[j - 1].begin <= 3 && between.starts_with(".");
+        if (abbreviation) between.remove_prefix(1);
+        if (!trim_view(between, " \t'\xE2\x80\x99").empty()) break;
+        if (between.find('\n') != std::string_view::npos) break;
+        if (words[j].capital) {
+            last = j++;
+            continue;
+        }
+        bool connector = place_connector(words[j].folded) ||
+                         (country_words && is_one_of(words[j].folded, {"and", "y", "et"}));
+        if (connector && j + 1 < limit && words[j + 1].capital) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+}  // namespace
+
+bool has_key_value_block(std::string_view text)
+{
+    TextLines lines(text);
+    std::size_t count = std::min<std::size_t>(lines.count(), 30);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string key = folded_key(lines.line(i).substr(0, 40));
+        if (key.starts_with("start date") || key.starts_with("end date")) return true;
+    }
+    return false;
+}
+
+namespace {
+
+class ProseReader {
+  public:
+    ProseReader(std::string_view text, const CountryGazetteer& countries, const OrgContext& orgs)
+        : text_(text), lines_(text), countries_(countries), orgs_(orgs)
+    {
+    }
+
+    ProseReading run()
+    {
+        read_preamble();
+        read_body();
+        find_event_dates();
+        if (event_found()) {
+            read_states();
+            find_venue();
+            read_organizations();
+        }
+        r_.marks.event_found = event_found();
+        r_.marks.future_event = event_ && future_tense(sentence_text(*event_));
+        r_.marks.invited = std::any_of(r_.states.begin(), r_.states.end(), [](const auto& s) {
+            return s.role == StateRole::Invited;
+        });
+        report();
+        return std::move(r_);
+    }
+
+  private:
+    // --- The opening lines -------------------------------------------------
+
+    void read_preamble()
+    {
+        constexpr std::size_t kPreambleLines = 20;
+        std::size_t non_empty = 0;
+        bool last_was_event_line = false;
+        body_begin_ = text_.size();
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::string_view line = lines_.line(i);
+            std::string_view t = trim_view(line);
+            if (t.empty()) continue;
+            std::size_t at = offset_in(text_, t);
+            if (is_council_record_line(t)) r_.marks.council_record = true;
+            if (++non_empty > kPreambleLines) {
+                body_begin_ = lines_.start(i);
+                break;
+            }
+            bool was_event_line = last_was_event_line;
+            last_was_event_line = false;
+            if (is_press_symbol_line(t) || press_header(t)) {
+                r_.marks.press_symbol = true;
+                continue;
+            }
+            if (is_council_record_line(t)) continue;
+            if (read_key_value(t, at)) continue;
+            if (read_date_line(t, at)) {
+                last_was_event_line = event_line_;
+                continue;
+            }
+            if (was_event_line && read_place_line(t, at)) continue;
+            if (looks_like_body(t)) {
+                body_begin_ = lines_.start(i);
+                break;
+            }
+            if (!have_title_) {
+                r_.title = tidy(t);
+                title_begin_ = at;
+                title_end_ = at + t.size();
+                have_title_ = true;
+            }
+        }
+    }
+
+    static bool press_header(std::string_view line)
+    {
+        if (count_words(line) > 14) return false;
+        std::string key = folded_key(line);
+        for (std::string_view mark :
+             {"press release", "communique de presse", "comunicado de prensa",
+              "department of public information", "departement de l'information",
+              "departamento de informacion publica"})
+            if (key.find(mark) != std::string::npos) return true;
+        return false;
+    }
+
+    bool looks_like_body(std::string_view t) const
+    {
+        std::size_t words = count_words(t);
+        if (words > 30) return true;
+        // A sentence: a headline seldom ends with a full stop.
+        if ((t.back() == '.' || t.back() == '!' || t.back() == '?') && words >= 4) return true;
+        return dateline_end(offset_in(text_, t)) != 0;
+    }
+
+    // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
+    bool read_key_value(std::string_view t, std::size_t at)
+    {
+        std::size_t colon = t.find(':');
+        if (colon == std::string_view::npos || colon > 30) return false;
+        std::string key = folded_key(t.substr(0, colon));
+        std::string_view value = trim_view(t.substr(colon + 1));
+        std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
+        if (key == "start date" || key == "date" || key == "dates") {
+            key_start_ = {value_at, value_at + value.size()};
+            r_.marks.event_found = true;
+            return true;
+        }
+        if (key == "end date") {
+            key_end_ = {value_at, value_at + value.size()};
+            return true;
+        }
+        if (key == "location" || key == "venue" || key == "place") {
+            key_location_ = {value_at, value_at + value.size()};
+            return true;
+        }
+        return key == "meeting hosted by" || key == "hosted by" || key == "organizer" ||
+               key == "organized by" || key == "host";
+    }
+
+    // A line that is a date and nothing else, perhaps with "Posted on", a
+    // weekday, a "| Category" tail or a place: the first dates the
+    // document, a later one (or a range) the event, as in "27-28 September
+    // 2017" or "8 – 10 May 2017, Ulaanbaatar, Mongolia".
+    bool read_date_line(std::string_view t, std::size_t at)
+    {
+        event_line_ = false;
+        if (count_words(t) > 12) return false;
+        std::string_view line = t.substr(0, t.find('|'));
+        DateSearch found = find_date_range(line);
+        if (!found.range) return false;
+        std::string_view before = line.substr(0, found.range->text_begin);
+        std::string_view after = line.substr(found.range->text_end);
+        std::string rest = folded_key(std::string(before) + " " + std::string(after));
+        std::string remaining;
+        for (std::size_t p = 0; p <= rest.size();) {
+            std::size_t space = rest.find(' ', p);
+            if (space == std::string::npos) space = rest.size();
+            std::string_view w = std::string_view(rest).substr(p, space - p);
+            p = space + 1;
+            if (w.empty() ||
+                is_one_of(w, {"posted", "on", "published", "publie", "le", "publicado", "el",
+                              "updated", "mis", "a", "jour", "date", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
+                              "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                              "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+                              "domingo"}))
+                continue;
+            remaining += std::string(w) + " ";
+        }
+        std::string_view place = trim_view(after, " \t,;-\xE2\x80\x93\xE2\x80\x94");
+        if (place.empty()) place = trim_view(before, " \t,;-");
+        bool place_known = false;
+        if (!remaining.empty() && !place.empty())
+            place_known = read_venue(place, countries_).venue.country || city_country(place);
+        if (!remaining.empty() && !place_known) return false;
+        bool is_range = found.range->start != found.range->end;
+        std::size_t date_at = at + found.range->text_begin;
+        std::size_t date_end = at + found.range->text_end;
+        if (!publication_ && !is_range) {
+            publication_ = found.range->start;
+            return true;
+        }
+        if (event_dates_) return true;
+        event_dates_ = *found.range;
+        event_dates_at_ = {date_at, date_end};
+        event_line_ = true;
+        r_.marks.event_found = true;
+        if (place_known && !after.empty()) {
+            std::size_t place_at = at + offset_in(t, place);
+            event_place_ = {place_at, place_at + place.size()};
+        }
+        return true;
+    }
+
+    // "Bangkok, Thailand" alone on the line under the event's dates.
+    bool read_place_line(std::string_view t, std::size_t at)
+    {
+        if (count_words(t) > 6 || event_place_) return false;
+        VenueReading v = read_venue(t, countries_);
+        if (!v.venue.country) return false;
+        event_place_ = {at, at + t.size()};
+        return true;
+    }
+
+    // --- Datelines and sentences -------------------------------------------
+
+    // Where the dateline that opens the paragraph at `at` ends (after its
+    // dash), or 0: "NEW YORK, 17 October (Office for Disarmament Affairs)
+    // —", "New York, le 4 avril 2019 (...) --", "GENEVA, 3 October 2022 —".
+    std::size_t dateline_end(std::size_t at, bool* press = nullptr,
+                             std::optional<Date>* date = nullptr) const
+    {
+        constexpr std::size_t kLongestDateline = 200;
+        std::string_view head = text_.substr(at, kLongestDateline);
+        std::size_t dash = std::string_view::npos, dash_size = 0;
+        for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
+            std::size_t p = head.find(d);
+            if (p != std::string_view::npos && p < dash) {
+                dash = p;
+                dash_size = d.size();
+            }
+        }
+        if (dash == std::string_view::npos || dash == 0) return 0;
+        std::string_view prefix = head.substr(0, dash);
+        if (prefix.find('\n') != std::string_view::npos) return 0;
+        std::size_t comma = prefix.find(',');
+        if (comma == std::string_view::npos || comma == 0 || count_words(prefix.substr(0, comma)) > 5)
+            return 0;
+        if (!upper_code_point(decode_at(prefix, 0).value)) return 0;
+        DateSearch found = find_date_range_near(prefix.substr(comma), publication_);
+        if (!found.range && found.problem.find("has no year") == std::string::npos) return 0;
+        if (date && found.range) *date = found.range->start;
+        if (press) {
+            std::string key = folded_key(prefix);
+            *press = false;
+            for (std::string_view office :
+                 {"disarmament affairs", "public information", "affaires de desarmement",
+                  "asuntos de desarme", "information publique", "informacion publica", "oda",
+                  "dpi"})
+                if ((" " + key + " ").find(" " + std::string(office) + " ") != std::string::npos)
+                    *press = true;
+            std::string city = folded_key(prefix.substr(0, comma));
+            if (city == "new york" || city == "nueva york") *press = true;
+        }
+        return at + dash + dash_size;
+    }
+
+    void read_body()
+    {
+        std::size_t begin = body_begin_;
+        // The dateline opens the first paragraph; the text after its dash
+        // is the event's, the city before it is not the venue.
+        while (begin < text_.size() && is_space(text_[begin])) ++begin;
+        if (begin < text_.size()) {
+            bool press = false;
+            std::optional<Date> date;
+            if (std::size_t end = dateline_end(begin, &press, &date)) {
+                if (press) r_.marks.press_dateline = true;
+                if (!publication_ && date) publication_ = date;
+                begin = end;
+            }
+        }
+        sentences_ = split_sentences(text_, begin, text_.size());
+        if (have_title_) {
+            title_.begin = title_begin_;
+            title_.end = title_end_;
+            title_.words = split_prose_words(text_, title_begin_, title_end_);
+            title_.paragraph = -1;
+        }
+    }
+
+    std::string_view sentence_text(const Sentence& s) const
+    {
+        return text_.substr(s.begin, s.end - s.begin);
+    }
+
+    Evidence evidence(std::size_t begin, std::size_t end, const Sentence& s) const
+    {
+        return lines_.evidence(EvidenceSource::Prose, begin, end, s.begin, s.end);
+    }
+
+    Evidence line_evidence(std::size_t begin, std::size_t end) const
+    {
+        return lines_.line_evidence(EvidenceSource::Prose, begin, end);
+    }
+
+    // --- Dates -------------------------------------------------------------
+
+    bool event_found() const { return event_ != nullptr || r_.start_date || !no_year_.empty(); }
+
+    void set_dates(const DateRange& range, Evidence e)
+    {
+        r_.start_date = range.start;
+        r_.end_date = range.end;
+        r_.dates_evidence = std::move(e);
+    }
+
+    void find_event_dates()
+    {
+        // The sentence that dates the event, or failing that the first
+        // that names one, tells its tense and where it was held.
+        for (const Sentence& s : sentences_) {
+            if (about_other_event(s) || !names_event(s)) continue;
+            DateSearch found = find_date_range_near(sentence_text(s), publication_);
+            if (found.range) {
+                event_ = &s;
+                event_range_ = found.range;
+                break;
+            }
+            if (found.problem.find("has no year") != std::string::npos) {
+                event_ = &s;
+                no_year_ = found.problem;
+                break;
+            }
+        }
+        if (key_start_) {
+            std::string_view value = text_.substr(key_start_->first, key_start_->second - key_start_->first);
+            DateSearch start = find_date_range(value);
+            if (start.range) {
+                DateRange range = *start.range;
+                if (key_end_) {
+                    std::string_view end_value =
+                        text_.substr(key_end_->first, key_end_->second - key_end_->first);
+                    DateSearch end = find_date_range(end_value);
+                    if (end.range && end.range->end >= range.start) range.end = end.range->end;
+                }
+                std::size_t last = key_end_ ? key_end_->second : key_start_->second;
+                set_dates(range, line_evidence(key_start_->first, last));
+                no_year_.clear();
+            }
+        } else if (event_dates_) {
+            set_dates(*event_dates_, line_evidence(event_dates_at_.first, event_dates_at_.second));
+            no_year_.clear();
+        } else if (event_range_) {
+            DateRange range = *event_range_;
+            std::size_t base = event_->begin;
+            extend_to_closing_day(range, *event_);
+            set_dates(range, evidence(base + event_range_->text_begin,
+                                      base + event_range_->text_end, *event_));
+        }
+        if (!event_ && !sentences_.empty() && r_.start_date) {
+            for (const Sentence& s : sentences_)
+                if (names_event(s) && !about_other_event(s)) {
+                    event_ = &s;
+                    break;
+                }
+        }
+    }
+
+    // "Opened on Thursday 20 March ..., the workshop closed on Friday 21
+    // March": a single day, then the day the event closed.
+    void extend_to_closing_day(DateRange& range, const Sentence& s) const
+    {
+        if (range.start != range.end) return;
+        std::size_t after = s.begin + range.text_end;
+        std::string_view rest = text_.substr(after, s.end - after);
+        DateSearch second = find_date_range_near(rest, range.start);
+        if (!second.range || second.range->start < range.start) return;
+        std::string key = folded_key(rest.substr(0, second.range->text_begin));
+        bool closing = false;
+        for (std::string_view w : {"clos", "ended", "conclu", "clotur", "clausur", "finaliz",
+                                   "termin", "achev"})
+            if (key.find(w) != std::string::npos) closing = true;
+        if (!closing) return;
+        // Within a month: a later date in the sentence may be another
+        // matter altogether.
+        Date limit = range.start;
+        limit.month += 1;
+        if (second.range->end > limit && limit.month <= 12) return;
+        range.end = second.range->end;
+        range.text_end = range.text_end + second.range->text_end;
+    }
+
+    // --- States ------------------------------------------------------------
+
+    void add_state(const NameMatch& m, StateRole role, const Sentence& s)
+    {
+        for (ParticipantState& known : r_.states) {
+            if (known.code != m.country->alpha2) continue;
+            // A State both invited and said to take part took part.
+            if (role == StateRole::Participant) known.role = role;
+            return;
+        }
+        ParticipantState state;
+        state.code = m.country->alpha2;
+        state.written = collapse_spaces(text_.substr(m.begin, m.end - m.begin));
+        state.role = role;
+        state.evidence = evidence(m.begin, m.end, s);
+        r_.states.push_back(std::move(state));
+    }
+
+    void read_states()
+    {
+        for (const Sentence& s : sentences_) {
+            if (about_other_event(s)) continue;
+            // "funded by the following countries: ..."; a sentence that
+            // also says who took part keeps its lists, which stop at the
+            // donors' phrase.
+            if (about_funding(s) && !about_taking_part(s)) continue;
+            read_states_in(s);
+        }
+    }
+
+    void read_states_in(const Sentence& s)
+    {
+        // Cheap test first: most sentences name no cue.
+        std::vector<std::pair<std::size_t, std::size_t>> forward;  // word after cue, cue end byte
+        for (std::string_view cue : kForwardCues)
+            for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
+                 at = find_phrase(s.words, cue, at + 1)) {
+                std::size_t len = count_words(cue);
+                forward.push_back({at + len, s.words[at + len - 1].end});
+            }
+        std::vector<std::size_t> backward;  // the cue's first word
+        for (std::string_view cue : kBackwardCues)
+            for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
+                 at = find_phrase(s.words, cue, at + 1))
+                backward.push_back(at);
+        if (forward.empty() && backward.empty()) return;
+
+        std::vector<NameMatch> names = country_names(text_, s, countries_);
+        if (names.empty()) return;
+        std::vector<NameList> lists = name_lists(text_, s, names);
+        StateRole role = invitation(s, text_) ? StateRole::Invited : StateRole::Participant;
+        std::vector<bool> taken(lists.size(), false);
+
+        for (auto [gap_first, cue_end] : forward) {
+            for (std::size_t l = 0; l < lists.size(); ++l) {
+                const NameMatch& head = names[lists[l].first];
+                if (head.begin < cue_end) continue;
+                if (gap_allows(text_, s.words, gap_first, head.first_word, head.begin, cue_end))
+                    taken[l] = true;
+                break;
+            }
+        }
+        for (std::size_t cue_word : backward) {
+            for (std::size_t l = lists.size(); l-- > 0;) {
+                const NameMatch& tail = names[lists[l].last];
+                if (tail.last_word >= cue_word) continue;
+                bool adjacent = true;
+                std::size_t after = skip_qualifier(text_, tail.end, s.end);
+                for (std::size_t w = tail.last_word + 1; w < cue_word; ++w)
+                    if (s.words[w].begin >= after && !is_one_of(s.words[w].folded,
+                                   {"have", "has", "been", "were", "are", "is", "all", "also",
+                                    "will", "both", "y", "han", "ont", "se"}))
+                        adjacent = false;
+                std::string_view between =
+                    text_.substr(after, s.words[cue_word].begin - std::min(after, s.words[cue_word].begin));
+                if (between.find_first_of(",;:") != std::string_view::npos) adjacent = false;
+                if (adjacent) taken[l] = true;
+                break;
+            }
+        }
+        for (std::size_t l = 0; l < lists.size(); ++l) {
+            if (!taken[l]) continue;
+            for (std::size_t k = lists[l].first; k <= lists[l].last; ++k)
+                add_state(names[k], role, s);
+        }
+    }
+
+    // --- Venue -------------------------------------------------------------
+
+    bool set_venue_from(std::size_t begin, std::size_t end, const Evidence& e)
+    {
+        std::string_view place = text_.substr(begin, end - begin);
+        std::string name = tidy(place);
+        // A city named alone ("Ciudad de Panamá", "Belize City") is read
+        // whole, before its last word is taken for a country.
+        bool alone = place.find_first_of(",(") == std::string_view::npos;
+        VenueReading v;
+        if (!alone || (!city_country(name) && !city_named_for_country(name)))
+            v = read_venue(place, countries_);
+        if (!v.venue.country && !v.venue.online) {
+            if (auto code = city_country(name)) {
+                r_.venue.city = name;
+                r_.venue.country = std::string(*code);
+            } else if (const Country* c = city_named_for_country(name)) {
+                r_.venue.city = name;
+                r_.venue.country = c->alpha2;
+            } else {
+                return false;
+            }
+        } else {
+            r_.venue.city = v.venue.city;
+            r_.venue.country = v.venue.country;
+            r_.venue.online = r_.venue.online || v.venue.online;
+            // "Jeju Island (Republic of Korea)", or a city the table knows
+            // named with a country the gazetteer does not.
+            if (!r_.venue.city && v.venue.country && !v.place.empty()) {
+                std::string whole = tidy(place);
+                if (countries_.resolve(whole) == nullptr) r_.venue.city = std::nullopt;
+            }
+        }
+        r_.venue_evidence = e;
+        return true;
+    }
+
+    // "Belize City", "Kuwait City", "Ciudad de Panamá": a city named after
+    // its country.
+    const Country* city_named_for_country(const std::string& name) const
+    {
+        if (name.ends_with(" City")) return countries_.resolve(name.substr(0, name.size() - 5));
+        if (name.starts_with("Ciudad de ")) return countries_.resolve(name.substr(10));
+        return nullptr;
+    }
+
+    // The places a sentence names after "in", "at", "à", "en", "on":
+    // capitalized words, then ", Country" or " (Country)" when given.
+    std::vector<PlacePhrase> places_in(const Sentence& s) const
+    {
+        std::vector<PlacePhrase> out;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"in", "at", "a", "au", "en", "on", "dans"})) continue;
+            std::size_t j = i + 1;
+            if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
+                !w[j].capital)
+                ++j;
+            std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
+            if (!last) continue;
+            // "in Sao Tome and Principe", "en Trinidad y Tobago": a country
+            // whose name holds a conjunction.
+            if (auto longer = capital_run(text_, w, j, w.size(), true); longer && *longer > *last) {
+                std::string_view name = text_.substr(w[j].begin, w[*longer].end - w[j].begin);
+                if (countries_.resolve(name)) last = longer;
+            }
+            std::size_t end = w[*last].end;
+            // ", Country" or " (Country)".
+            std::size_t k = *last + 1;
+            if (k < w.size()) {
+                std::string_view between = text_.substr(end, w[k].begin - end);
+                std::string_view t = trim_view(between, " \t");
+                if (t == "," || t == "(") {
+                    if (auto country_last = capital_run(text_, w, k, w.size(), true)) {
+                        std::size_t cend = w[*country_last].end;
+                        std::string_view name = text_.substr(w[k].begin, cend - w[k].begin);
+                        if (countries_.resolve(name)) {
+                            end = cend;
+                            if (t == "(" && end < s.end && text_[end] == ')') ++end;
+                            *last = *country_last;
+                        }
+                    }
+                }
+            }
+            out.push_back({w[j].begin, end});
+            i = *last;
+        }
+        return out;
+    }
+
+    bool venue_from_sentence(const Sentence& s)
+    {
+        if (about_other_event(s)) return false;
+        for (const PlacePhrase& p : places_in(s))
+            if (set_venue_from(p.begin, p.end, evidence(p.begin, p.end, s))) return true;
+        return false;
+    }
+
+    // A known city standing in the sentence without a preposition:
+    // "Nairobi accueillera ...", "Lomé accueille ...".
+    bool venue_from_city_name(const Sentence& s)
+    {
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            std::optional<std::size_t> last = capital_run(text_, w, i, w.size(), false);
+            if (!last) continue;
+            std::string name(text_.substr(w[i].begin, w[*last].end - w[i].begin));
+            if (auto code = city_country(name)) {
+                r_.venue.city = name;
+                r_.venue.country = std::string(*code);
+                r_.venue_evidence = evidence(w[i].begin, w[*last].end, s);
+                return true;
+            }
+            i = *last;
+        }
+        return false;
+    }
+
+    void find_venue()
+    {
+        if (key_location_) {
+            auto [b, e] = *key_location_;
+            if (set_venue_from(b, e, line_evidence(b, e))) return;
+        }
+        if (event_place_) {
+            auto [b, e] = *event_place_;
+            if (set_venue_from(b, e, line_evidence(b, e))) return;
+        }
+        bool online = event_ && online_words(event_->words);
+        if (online) r_.venue.online = true;
+        std::vector<const Sentence*> candidates;
+        if (event_) candidates.push_back(event_);
+        for (const Sentence& s : sentences_)
+            if (s.paragraph == 0 || (event_ && s.paragraph == event_->paragraph))
+                candidates.push_back(&s);
+        if (have_title_) candidates.push_back(&title_);
+        if (!online) {
+            for (const Sentence* s : candidates)
+                if (venue_from_sentence(*s)) return;
+            if (event_ && venue_from_city_name(*event_)) return;
+            if (have_title_ && venue_from_city_name(title_)) return;
+        } else if (event_ && venue_from_sentence(*event_)) {
+            return;
+        }
+        if (!online && have_title_ && online_words(title_.words)) r_.venue.online = true;
+        if (r_.venue.online && event_)
+            r_.venue_evidence = evidence(event_->begin, event_->end, *event_);
+    }
+
+    // --- Organizations -----------------------------------------------------
+
+    // Known organizations the event's sentences name by acronym or full
+    // name, except those that funded it and the 1540 Committee itself.
+    void read_organizations()
+    {
+        for (const Sentence& s : sentences_) {
+            if (about_other_event(s)) continue;
+            if (about_funding(s)) continue;
+            read_organizations_in(s);
+        }
+    }
+
+    void read_organizations_in(const Sentence& s)
+    {
+        constexpr std::size_t kMaxOrgWords = 12;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (!w[i].capital) continue;
+            std::optional<std::size_t> run = capital_run(text_, w, i, w.size(), true);
+            std::size_t last = std::min(run.value_or(i), i + kMaxOrgWords - 1);
+            bool found = false;
+            for (std::size_t j = last + 1; j-- > i && !found;) {
+                std::string_view span = text_.substr(w[i].begin, w[j].end - w[i].begin);
+                const OrgEntry* entry = orgs_.orgs.resolve(span);
+                if (!entry && j == i) {
+                    if (const std::string* name = orgs_.learned.name_of(span))
+                        entry = orgs_.orgs.resolve(*name);
+                }
+                if (!entry || entry->kind != OrgKind::International) continue;
+                if (entry->name.find("1540") != std::string::npos) continue;
+                add_organization(*entry, span, s);
+                found = true;
+                i = j;
+                // "(IAEA)" after the full name is the same organization.
+                std::size_t after = skip_qualifier(text_, w[j].end, s.end);
+                while (i + 1 < w.size() && w[i + 1].end <= after) ++i;
+            }
+        }
+    }
+
+    void add_organization(const OrgEntry& entry, std::string_view written, const Sentence& s)
+    {
+        for (const Organization& o : r_.organizations)
+            if (o.name == entry.name) return;
+        Organization org;
+        org.acronym = entry.acronym;
+        org.name = entry.name;
+        org.written = collapse_spaces(written);
+        org.kind = entry.kind;
+        std::size_t begin = offset_in(text_, written);
+        org.evidence = evidence(begin, begin + written.size(), s);
+        r_.organizations.push_back(std::move(org));
+    }
+
+    // --- Diagnostics -------------------------------------------------------
+
+    void report()
+    {
+        auto warn = [this](int line, std::string message) {
+            r_.diagnostics.push_back({Severity::Warning, line, std::move(message)});
+        };
+        if (!event_found()) {
+            r_.states.clear();
+            r_.organizations.clear();
+            r_.venue = {};
+            r_.venue_evidence.reset();
+            warn(0, "no note header and no event found; indexing the text only");
+            return;
+        }
+        if (!r_.start_date) {
+            if (!no_year_.empty() && event_)
+                warn(lines_.line_of(event_->begin),
+                     no_year_ + ", and no dateline or publication line gives one");
+            else
+                warn(0, "no event date found");
+        }
+        if (!r_.venue.city && !r_.venue.country && !r_.venue.online) warn(0, "no venue found");
+    }
+
+    std::string_view text_;
+    TextLines lines_;
+    const CountryGazetteer& countries_;
+    const OrgContext& orgs_;
+    ProseReading r_;
+
+    std::size_t body_begin_ = 0;
+    bool have_title_ = false;
+    std::size_t title_begin_ = 0;
+    std::size_t title_end_ = 0;
+    Sentence title_;
+    std::optional<Date> publication_;
+    bool event_line_ = false;
+    std::optional<DateRange> event_dates_;
+    std::pair<std::size_t, std::size_t> event_dates_at_;
+    std::optional<std::pair<std::size_t, std::size_t>> event_place_;
+    std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
+    std::vector<Sentence> sentences_;
+    const Sentence* event_ = nullptr;
+    std::optional<DateRange> event_range_;
+    std::string no_year_;
+};
+
+}  // namespace
+
+ProseReading read_prose(std::string_view text, const CountryGazetteer& countries,
+                        const OrgContext& orgs)
+{
+    return ProseReader(text, countries, orgs).run();
+}
+
+}  // namespace infonote

@@ -1,0 +1,84 @@
+#include "document_kind.h"
+
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+namespace infonote {
+namespace {
+
+TEST(DocumentKind, PressSymbolLines)
+{
+    for (std::string_view line : {"SC/12345", "DC/3741", "AFR/1624-DC/3096", "SC/13480-CD/3785",
+                                  "  CD/3702  ", "**DC/3350**"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(is_press_symbol_line(line));
+    }
+    for (std::string_view line : {"S/2016/1127", "A/RES/60/1", "SC/", "sc/123", "DC/3741 and more",
+                                  "1540 (2004)", "", "SC/12345-", "ABCDEF/12"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(is_press_symbol_line(line));
+    }
+}
+
+TEST(DocumentKind, CouncilRecordLines)
+{
+    for (std::string_view line : {"7837th Meeting (AM)", "Distr.: General", "Distr. general",
+                                  "Letter dated 29 December 2016 from the Chair",
+                                  "Carta de fecha 29 de diciembre de 2016 dirigida al Presidente",
+                                  "Lettre datée du 3 mai 2012"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(is_council_record_line(line));
+    }
+    for (std::string_view line : {"The meeting was held on 3 May", "Meeting Hosted By: UNRCPD",
+                                  "Regional meeting on resolution 1540"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(is_council_record_line(line));
+    }
+}
+
+TEST(DocumentKind, FutureTense)
+{
+    for (std::string_view s :
+         {"A workshop will be held from 7 to 10 December in Cairo.",
+          "A workshop is being held on 27 and 28 November in Gaborone.",
+          "UNRCPD is organizing a workshop.", "Un atelier se tiendra du 25 au 27 janvier.",
+          "Nairobi accueillera du 2 au 4 février un atelier.",
+          "La capitale va abriter une rencontre.", "Se celebrará el 11 de julio un taller.",
+          "El taller tendrá lugar en San José.", "El curso se llevará a cabo en Lima."}) {
+        SCOPED_TRACE(std::string(s));
+        EXPECT_TRUE(future_tense(s));
+    }
+    for (std::string_view s :
+         {"A workshop was held from 7 to 10 December in Cairo.",
+          "Un atelier s'est tenu du 8 au 11 mars.", "Se celebró el 10 de septiembre un taller.",
+          "The goodwill of States was noted.", "The event will was held on 1 December.", "El 9 y 10 de enero tuvo lugar la sesión."}) {
+        SCOPED_TRACE(std::string(s));
+        EXPECT_FALSE(future_tense(s));
+    }
+}
+
+TEST(DocumentKind, ClassifiesByTheMarksInOrder)
+{
+    KindMarks m;
+    EXPECT_EQ(classify_document(m), DocumentKind::Other);
+    m.press_symbol = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::Other);  // no event
+    m.event_found = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::PressRelease);
+    m.future_event = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::Announcement);
+    m = {};
+    m.event_found = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::WebUpdate);
+    m.invited = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::Announcement);
+    m.council_record = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::Other);
+    m.note_header = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::InformationNote);
+}
+
+}  // namespace
+}  // namespace infonote

@@ -1,0 +1,244 @@
+#include "prose_reader.h"
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "city_names.h"
+#include "note_parser.h"
+
+// Documents without a note header, each in the shape of a public document
+// kind (docs/extraction-forms.md), written for these tests. Each case says
+// what must be read and, through the exact lists, what must not: donors,
+// speakers' countries, other events' places and the dateline city.
+
+namespace infonote {
+namespace {
+
+struct ProseCase {
+    std::string_view name;
+    std::string_view text;
+    DocumentKind kind;
+    std::string_view start;  // "" for none
+    std::string_view end;
+    std::string_view city;  // "" for none
+    std::string_view country;
+    bool online;
+    std::vector<std::string> participants;
+    std::vector<std::string> invited;
+};
+
+std::ostream& operator<<(std::ostream& out, const ProseCase& c)
+{
+    return out << c.name;
+}
+
+class ReadsProse : public testing::TestWithParam<ProseCase> {};
+
+TEST_P(ReadsProse, FactsAndNothingElse)
+{
+    const ProseCase& c = GetParam();
+    ParseResult r = parse_note(c.text, "prose.txt", default_gazetteer());
+    const Note& n = r.note;
+    EXPECT_EQ(kind_name(n.kind), kind_name(c.kind));
+    EXPECT_EQ(n.start_date ? n.start_date->iso() : "", c.start);
+    EXPECT_EQ(n.end_date ? n.end_date->iso() : "", c.end);
+    EXPECT_EQ(n.venue.city.value_or(""), c.city);
+    EXPECT_EQ(n.venue.country.value_or(""), c.country);
+    EXPECT_EQ(n.venue.online, c.online);
+    std::vector<std::string> participants, invited;
+    for (const ParticipantState& s : n.states) {
+        (s.role == StateRole::Invited ? invited : participants).push_back(s.code);
+        EXPECT_EQ(s.evidence.source, EvidenceSource::Prose);
+        EXPECT_GT(s.evidence.line, 0);
+        EXPECT_NE(s.evidence.text.find(s.written), std::string::npos) << s.evidence.text;
+    }
+    EXPECT_EQ(participants, c.participants);
+    EXPECT_EQ(invited, c.invited);
+    if (n.start_date) {
+        ASSERT_TRUE(n.dates_evidence);
+        EXPECT_EQ(n.dates_evidence->source, EvidenceSource::Prose);
+    }
+    if (n.venue.country || n.venue.online) {
+        ASSERT_TRUE(n.venue_evidence);
+        EXPECT_EQ(n.venue_evidence->source, EvidenceSource::Prose);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    PressReleases, ReadsProse,
+    testing::Values(
+        ProseCase{"dateline_year_from_date_line",
+                  "4 June 2013\nDC/3400\n\nStates Meet in Tbilisi\n\n"
+                  "NEW YORK, 4 June (Office for Disarmament Affairs) \xE2\x80\x94 A seminar on "
+                  "border controls took place from 2 to 3 June in Tbilisi, Georgia.\n\n"
+                  "Representatives of Armenia, Azerbaijan and Georgia took part. The seminar "
+                  "was funded by Norway and Japan.\n",
+                  DocumentKind::PressRelease, "2013-06-02", "2013-06-03", "Tbilisi", "GE", false,
+                  {"AM", "AZ", "GE"}, {}},
+        ProseCase{"following_n_states_and_speakers",
+                  "SC/12001\n\nCommittee Holds Course\n\n"
+                  "The Committee held a course in Accra, Ghana, from 10 to 12 May 2015.\n\n"
+                  "Points of contact from the following 3 Member States took part: Ghana, Togo "
+                  "and Benin. A Committee member (Senegal) and the representative of Mexico "
+                  "spoke at the opening.\n",
+                  DocumentKind::PressRelease, "2015-05-10", "2015-05-12", "Accra", "GH", false,
+                  {"GH", "TG", "BJ"}, {}},
+        ProseCase{"french_articles_and_parenthesized_venue",
+                  "CD/3500\n\nAtelier \xC3\xA0 Dakar\n\n"
+                  "New York, le 9 mai 2017 (Bureau des affaires de d\xC3\xA9sarmement) -- Un "
+                  "atelier s'est tenu du 3 au 5 mai \xC3\xA0 Dakar (S\xC3\xA9n\xC3\xA9gal).\n\n"
+                  "Ont particip\xC3\xA9 des repr\xC3\xA9sentants du Mali, de la Guin\xC3\xA9" "e, "
+                  "de l'\xC3\x89gypte et du S\xC3\xA9n\xC3\xA9gal. L'atelier a b\xC3\xA9n\xC3\xA9"
+                  "fici\xC3\xA9 de l'appui financier du Japon.\n",
+                  DocumentKind::PressRelease, "2017-05-03", "2017-05-05", "Dakar", "SN", false,
+                  {"ML", "GN", "EG", "SN"}, {}},
+        ProseCase{"spanish_no_year_anywhere",
+                  "DC/3801\n\nTaller en Quito\n\n"
+                  "NUEVA YORK, 14 de junio (Oficina de Asuntos de Desarme) \xE2\x80\x94 Se "
+                  "celebr\xC3\xB3 un taller el 12 y 13 de junio en Quito, Ecuador.\n\n"
+                  "Participaron representantes de Ecuador, Colombia y Per\xC3\xBA.\n",
+                  DocumentKind::PressRelease, "", "", "Quito", "EC", false, {"EC", "CO", "PE"},
+                  {}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    WebUpdates, ReadsProse,
+    testing::Values(
+        ProseCase{"key_value_block",
+                  "Workshop on Export Controls\nStart Date: Oct 23 2024\nEnd Date: Oct 25 2024\n"
+                  "Location: Hanoi, Viet Nam\nMeeting Hosted By: UNRCPD\n\n"
+                  "The Centre brought together officials from Cambodia, the Lao People's "
+                  "Democratic Republic and Viet Nam. Australia provided funding.\n",
+                  DocumentKind::WebUpdate, "2024-10-23", "2024-10-25", "Hanoi", "VN", false,
+                  {"KH", "LA", "VN"}, {}},
+        ProseCase{"posted_on_over_new_year",
+                  "Posted on January 9th, 2019\n\nWinter Course\n\n"
+                  "A course ran from 27 December to 4 January in Almaty, Kazakhstan. "
+                  "Participants came from Kazakhstan and Kyrgyzstan.\n",
+                  DocumentKind::WebUpdate, "2018-12-27", "2019-01-04", "Almaty", "KZ", false,
+                  {"KZ", "KG"}, {}},
+        ProseCase{"event_line_under_publication_line",
+                  "Workshop on Biosecurity\n\nMarch 3rd, 2018\n\n20-21 February 2018\n\n"
+                  "Manila, Philippines\n\nParticipating States (Indonesia, Malaysia and the "
+                  "Philippines) presented their laws. The workshop followed an earlier one "
+                  "in Jakarta, Indonesia.\n",
+                  DocumentKind::WebUpdate, "2018-02-20", "2018-02-21", "Manila", "PH", false,
+                  {"ID", "MY", "PH"}, {}},
+        ProseCase{"dateline_city_is_not_the_venue_and_other_events_are_not_read",
+                  "National Roundtable\n\nKathmandu, 5 July 2019 (UNRCPD) \xE2\x80\x94 The "
+                  "meeting took place on 3 and 4 July in Thimphu.\n\n"
+                  "Representatives of ministries of Bhutan took part. It followed a visit to "
+                  "Dhaka, Bangladesh, where officials from India and Nepal met.\n",
+                  DocumentKind::WebUpdate, "2019-07-03", "2019-07-04", "Thimphu", "BT", false,
+                  {"BT"}, {}},
+        ProseCase{"webinar_online",
+                  "Webinar Series\n\nBANGKOK, 2 March 2021 (UNRCPD) \xE2\x80\x93 The Centre "
+                  "held webinars on 2 and 9 March.\n\nThe series convened national officials "
+                  "from Fiji and Samoa, with experts from the US State Department.\n",
+                  DocumentKind::WebUpdate, "2021-03-02", "2021-03-09", "", "", true,
+                  {"FJ", "WS"}, {}},
+        ProseCase{"spanish_publication_line_weekday",
+                  "Revisi\xC3\xB3n entre pares\n\nJueves, 7 de marzo de 2019\n\n"
+                  "El 5 y 6 de marzo tuvo lugar en Bogot\xC3\xA1 la sesi\xC3\xB3n, en la cual "
+                  "participaron representantes de Colombia y Chile.\n\nEl taller fue "
+                  "financiado por Espa\xC3\xB1" "a.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-06", "Bogot\xC3\xA1", "CO",
+                  false, {"CO", "CL"}, {}},
+        ProseCase{"french_weekdays_opened_and_closed",
+                  "Cl\xC3\xB4ture de l'atelier\n\nPubli\xC3\xA9 le 30 mai 2015\n\n"
+                  "Ouvert le mardi 26 mai par le ministre, l'atelier a \xC3\xA9t\xC3\xA9 "
+                  "cl\xC3\xB4tur\xC3\xA9 le jeudi 28 mai \xC3\xA0 Niamey.\n\n"
+                  "Ont pris part aux travaux des repr\xC3\xA9sentants du Niger et du Tchad.\n",
+                  DocumentKind::WebUpdate, "2015-05-26", "2015-05-28", "Niamey", "NE", false,
+                  {"NE", "TD"}, {}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Announcements, ReadsProse,
+    testing::Values(
+        ProseCase{"invited_to_participate",
+                  "2 March 2011\nSC/9900\n\nKenya to Host Workshop\n\n"
+                  "A workshop will be held from 14 to 16 March in Nairobi, Kenya, with "
+                  "financial support from Norway. Officials from Kenya, Uganda and Rwanda "
+                  "have been invited to participate.\n",
+                  DocumentKind::Announcement, "2011-03-14", "2011-03-16", "Nairobi", "KE", false,
+                  {}, {"KE", "UG", "RW"}},
+        ProseCase{"french_invited_list_and_city_as_subject",
+                  "Atelier r\xC3\xA9gional\n\n"
+                  "Libreville accueillera du 2 au 4 f\xC3\xA9vrier 2012 un atelier.\n\n"
+                  "Les pays suivants ont \xC3\xA9t\xC3\xA9 invit\xC3\xA9s \xC3\xA0 y "
+                  "participer: Gabon, Cameroun et Tchad.\n",
+                  DocumentKind::Announcement, "2012-02-02", "2012-02-04", "Libreville", "GA",
+                  false, {}, {"GA", "CM", "TD"}},
+        ProseCase{"spanish_invitados_and_online",
+                  "Di\xC3\xA1logo virtual\n\nPublicado el 1 de abril de 2021\n\n"
+                  "El di\xC3\xA1logo se celebrar\xC3\xA1 en l\xC3\xAD" "nea el 20 de abril. "
+                  "Fueron invitados a participar El Salvador y Honduras.\n",
+                  DocumentKind::Announcement, "2021-04-20", "2021-04-20", "", "", true, {},
+                  {"SV", "HN"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Other, ReadsProse,
+    testing::Values(
+        ProseCase{"council_record",
+                  "15 December 2016\n7837th Meeting (AM)\nSC/12628\n\nCouncil Adopts Text\n\n"
+                  "The Council adopted resolution 2325 (2016) on 15 December 2016. Speakers "
+                  "from France and Japan welcomed it.\n",
+                  DocumentKind::Other, "", "", "", "", false, {}, {}},
+        ProseCase{"committee_summary_with_delegations",
+                  "Working Group Meetings\n\nThe Working Group discussed the review. Further "
+                  "discussion was planned with the delegations of Germany and Mexico.\n",
+                  DocumentKind::Other, "", "", "", "", false, {}, {}}));
+
+TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
+{
+    ParseResult r = parse_note(
+        "DC/1\n\nA Meeting\n\nThe meeting was held on 3 and 4 May.\n\n"
+        "Representatives of Chile and Peru took part.\n",
+        "p.txt", default_gazetteer());
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : r.diagnostics) messages.push_back(format_diagnostic("p.txt", d));
+    EXPECT_EQ(messages, (std::vector<std::string>{
+                            "p.txt:5: warning: date '3 and 4 May' has no year, and no dateline "
+                            "or publication line gives one",
+                            "p.txt: warning: no venue found"}));
+    EXPECT_EQ(r.note.kind, DocumentKind::PressRelease);
+    EXPECT_EQ(r.note.title, "A Meeting");
+}
+
+TEST(ProseReader, KeyValueBlockIsNoNoteHeader)
+{
+    EXPECT_TRUE(has_key_value_block("Title\nStart Date: Aug 2 2016\nLocation: Astana\n"));
+    EXPECT_FALSE(has_key_value_block("Date: 2 August 2016\nVenue: Astana\n"));
+}
+
+TEST(ProseReader, ToleratesMalformedInput)
+{
+    for (std::string_view text :
+         {std::string_view(""), std::string_view("\n\n\n"), std::string_view("\xFF\xFE(((,,,"),
+          std::string_view("Representatives of"), std::string_view("NEW YORK, \xE2\x80\x94"),
+          std::string_view("on 31 February in Vienna, Austria. Representatives of (Chile"),
+          std::string_view("Start Date: \nEnd Date: 1 May 2010\nLocation: ,,,\n")}) {
+        ParseResult r = parse_note(text, "x.txt", default_gazetteer());
+        if (r.note.start_date) {
+            EXPECT_TRUE(r.note.start_date->valid());
+        }
+    }
+}
+
+TEST(CityNames, KnownCitiesAndSpellings)
+{
+    EXPECT_EQ(city_country("Lomé").value_or(""), "TG");
+    EXPECT_EQ(city_country("LOME").value_or(""), "TG");
+    EXPECT_EQ(city_country("Ciudad de Panamá").value_or(""), "PA");
+    EXPECT_EQ(city_country("La Haye").value_or(""), "NL");
+    EXPECT_EQ(city_country("Jeju Island").value_or(""), "KR");
+    EXPECT_FALSE(city_country("Europe"));
+    EXPECT_FALSE(city_country("UN Conference Centre"));
+    EXPECT_FALSE(city_country(""));
+}
+
+}  // namespace
+}  // namespace infonote
