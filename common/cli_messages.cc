@@ -10,6 +10,7 @@
 #include "config.h"
 #include "exit_codes.h"
 #include "terminal_text.h"
+#include "text_spans.h"
 
 namespace infonote::cli {
 
@@ -25,23 +26,6 @@ std::string lower(std::string_view text)
 bool starts_with(std::string_view text, std::string_view prefix)
 {
     return text.substr(0, prefix.size()) == prefix;
-}
-
-// Edits (insertions, deletions, substitutions) from `a` to `b`.
-std::size_t edit_distance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
 }
 
 // The option or argument a CLI11 message begins with ("--limit: ...",

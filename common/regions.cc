@@ -64,24 +64,6 @@ std::vector<std::string_view> split_tabs(std::string_view line)
     }
 }
 
-// The Levenshtein distance between two keys, byte by byte: folded keys of
-// region names are plain ASCII.
-std::size_t edit_distance(std::string_view from, std::string_view to)
-{
-    std::vector<std::size_t> previous(to.size() + 1);
-    std::vector<std::size_t> current(to.size() + 1);
-    for (std::size_t j = 0; j <= to.size(); ++j) previous[j] = j;
-    for (std::size_t i = 1; i <= from.size(); ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= to.size(); ++j) {
-            std::size_t substitute = previous[j - 1] + (from[i - 1] == to[j - 1] ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
-        }
-        std::swap(previous, current);
-    }
-    return previous[to.size()];
-}
-
 // "a region", "a sub-region", "an intermediate region".
 std::string with_article(RegionLevel level)
 {

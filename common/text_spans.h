@@ -46,6 +46,11 @@ std::size_t find_blank_line(std::string_view text);
 /// Byte offset of `part` within `whole`; `part` must be a view into `whole`.
 std::size_t offset_in(std::string_view whole, std::string_view part);
 
+/// The Levenshtein distance from `a` to `b` (insertions, deletions and
+/// substitutions), byte by byte: for folded ASCII keys, as did-you-mean
+/// suggestions compare them.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace infonote
 
 #endif
