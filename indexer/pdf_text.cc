@@ -179,6 +179,7 @@ std::optional<FileText> deserialise(std::string_view in)
     return file;
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 // The address space the process maps now, in bytes (0 when unknown).
 std::size_t mapped_bytes()
 {
@@ -189,6 +190,7 @@ std::size_t mapped_bytes()
     std::fclose(statm);
     return got == 1 ? pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE)) : 0;
 }
+#endif
 
 bool write_all(int fd, std::string_view data)
 {
