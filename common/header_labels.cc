@@ -118,6 +118,20 @@ std::size_t footnote_mark_at(std::string_view text, std::size_t at)
     return 0;
 }
 
+// The length of a run of dot leaders at `at` ("Event ....... Workshop"):
+// four dots or more, after a label of a few words at the start of its line;
+// 0 for anything else (an ellipsis, a sentence's full stop).
+std::size_t leader_at(std::string_view text, std::size_t at, std::size_t line_begin)
+{
+    constexpr std::size_t kMaxLeaderLabelBytes = 48;
+    if (text[at] != '.' || at == line_begin || at - line_begin > kMaxLeaderLabelBytes) return 0;
+    if (text.substr(line_begin, at - line_begin).find_first_of(":.") != std::string_view::npos)
+        return 0;
+    std::size_t end = at;
+    while (end < text.size() && text[end] == '.') ++end;
+    return end - at >= 4 ? end - at : 0;
+}
+
 bool is_upper(char c)
 {
     return std::isupper(static_cast<unsigned char>(c)) != 0;
@@ -208,10 +222,12 @@ std::string strip_markup(std::string_view text)
 {
     std::string out(text);
     bool line_start = true;
+    std::size_t line_begin = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
         char c = out[i];
         if (c == '\n') {
             line_start = true;
+            line_begin = i + 1;
             continue;
         }
         if (c == '*' || c == '#' || c == '_' || c == '|') {
@@ -219,6 +235,12 @@ std::string strip_markup(std::string_view text)
         } else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() &&
                    out[i + 1] == ' ') {
             out[i] = ' ';
+        } else if (std::size_t dots = leader_at(out, i, line_begin); dots > 0) {
+            // "Event ........ Workshop": dot leaders from a table stand for
+            // the label's colon.
+            out[i] = ':';
+            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i) + 1, dots - 1, ' ');
+            i += dots - 1;
         } else if (std::size_t mark = footnote_mark_at(out, i); mark > 0) {
             std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), mark, ' ');
             i += mark - 1;
