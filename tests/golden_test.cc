@@ -77,8 +77,10 @@ TEST_P(GoldenTest, ParseOutputMatches)
 {
     const GoldenCase& c = GetParam();
     ASSERT_FALSE(c.input.empty()) << "no input file for " << c.stem << kExpectedJson;
-    fs::path out_dir = fs::temp_directory_path() / ("infonote-golden-" + c.stem);
-    fs::create_directories(out_dir);
+    // A folder of its own: two runs of the suite at once must not share it.
+    std::string pattern = (fs::temp_directory_path() / ("infonote-golden-" + c.stem + "-XXXXXX"));
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr) << pattern;
+    fs::path out_dir = pattern;
     fs::path out = out_dir / "stdout", err = out_dir / "stderr";
     std::string command = "cd " + shell_quote(kGoldenDir.string()) + " && " +
                           shell_quote(INFONOTE_INDEX_BIN) + " parse --format json " +
