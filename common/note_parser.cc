@@ -341,7 +341,8 @@ class Parser {
             GroupKind kind = classify_group(g.heading);
             switch (kind) {
                 case GroupKind::Committee: result_.note.committee = tidy(content); break;
-                case GroupKind::States: read_states(g, content); break;
+                case GroupKind::States:
+                case GroupKind::Invited: read_states(g, content); break;
                 case GroupKind::National: read_national(g, content); break;
                 case GroupKind::Unknown: read_unknown_group(g, content); break;
                 default: read_organizations(g, content, org_kind_of(kind)); break;
@@ -362,6 +363,7 @@ class Parser {
         state.code = m.country->alpha2;
         state.written = collapse_spaces(list.substr(m.begin, m.end - m.begin));
         state.group = g.heading;
+        if (classify_group(g.heading) == GroupKind::Invited) state.role = StateRole::Invited;
         state.evidence = header_evidence(base + m.begin, base + m.end, group_context(g));
         note.states.push_back(std::move(state));
     }

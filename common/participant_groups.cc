@@ -232,6 +232,13 @@ std::string_view heading_before(std::string_view value, std::size_t floor, std::
     std::string_view known =
         known_heading_suffix(trim_view(value.substr(wide, colon - wide)), countries);
     if (!known.empty()) return known;
+    // A heading of its own line may hold a comma: "Invited, not represented:".
+    std::size_t line = value.rfind('\n', colon);
+    line = line == std::string_view::npos || line < floor ? floor : line + 1;
+    std::string_view whole_line = trim_view(value.substr(line, colon - line));
+    if (whole_line.find(',') != std::string_view::npos && count_words(whole_line) <= 6 &&
+        classify_group(whole_line) == GroupKind::Invited)
+        return whole_line;
     std::size_t narrow = candidate_start(value, floor, colon, true);
     std::string_view candidate = trim_view(value.substr(narrow, colon - narrow));
     if (candidate.empty() || !starts_like_heading(candidate)) return {};
@@ -250,6 +257,8 @@ GroupKind classify_group(std::string_view heading)
     };
     if (has_word(w, "1540") || has_word(w, "committee") || has_word(w, "comite"))
         return GroupKind::Committee;
+    // "Invited, not represented", "States invited", "Invités", "Invitados".
+    if (has_prefix(w, "invit")) return GroupKind::Invited;
     if (has_prefix(w, "industr") || has_phrase("private sector") || has_prefix(w, "compan") ||
         has_word(w, "business") || has_phrase("secteur prive") || has_phrase("sector privado"))
         return GroupKind::Industry;

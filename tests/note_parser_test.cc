@@ -315,6 +315,10 @@ TEST(NoteParser, ClassifiesParticipantGroupHeadings)
         {"Organisations internationales", GroupKind::International},
         {"Estados", GroupKind::States},
         {"Comité 1540", GroupKind::Committee},
+        {"Invited, not represented", GroupKind::Invited},
+        {"States invited", GroupKind::Invited},
+        {"Invités", GroupKind::Invited},
+        {"Estados invitados", GroupKind::Invited},
         {"Donors", GroupKind::Unknown},
         {"Note", GroupKind::Unknown},
     };
