@@ -600,7 +600,10 @@ bool has_key_value_block(std::string_view text)
     std::size_t count = std::min<std::size_t>(lines.count(), 30);
     for (std::size_t i = 0; i < count; ++i) {
         std::string key = folded_key(lines.line(i).substr(0, 40));
-        if (key.starts_with("start date") || key.starts_with("end date")) return true;
+        if (key.starts_with("start date") || key.starts_with("end date") ||
+            key.starts_with("fecha de inicio") || key.starts_with("fecha de finalizacion") ||
+            key.starts_with("date de debut") || key.starts_with("date de fin"))
+            return true;
     }
     return false;
 }
@@ -707,21 +710,26 @@ class ProseReader {
         std::string key = folded_key(t.substr(0, colon));
         std::string_view value = trim_view(t.substr(colon + 1));
         std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
-        if (key == "start date" || key == "date" || key == "dates") {
+        if (key == "start date" || key == "date" || key == "dates" || key == "fecha" ||
+            key == "fechas" || key == "fecha de inicio" || key == "date de debut") {
             key_start_ = {value_at, value_at + value.size()};
             r_.marks.event_found = true;
             return true;
         }
-        if (key == "end date") {
+        if (key == "end date" || key == "fecha de finalizacion" || key == "fecha de termino" ||
+            key == "fecha de fin" || key == "date de fin") {
             key_end_ = {value_at, value_at + value.size()};
             return true;
         }
-        if (key == "location" || key == "venue" || key == "place") {
+        if (key == "location" || key == "venue" || key == "place" || key == "lugar" ||
+            key == "lieu" || key == "sede") {
             key_location_ = {value_at, value_at + value.size()};
             return true;
         }
-        return key == "meeting hosted by" || key == "hosted by" || key == "organizer" ||
-               key == "organized by" || key == "host";
+        return is_one_of(key, {"meeting hosted by", "hosted by", "host", "organizer", "organizers",
+                               "organiser", "organisers", "organized by", "organised by",
+                               "organiza", "organizado por", "organizador", "organizadores",
+                               "organisateur", "organisateurs", "organise par"});
     }
 
     // A line that is a date and nothing else, perhaps with "Posted on", a

@@ -114,6 +114,27 @@ INSTANTIATE_TEST_SUITE_P(
                   "Democratic Republic and Viet Nam. Australia provided funding.\n",
                   DocumentKind::WebUpdate, "2024-10-23", "2024-10-25", "Hanoi", "VN", false,
                   {"KH", "LA", "VN"}, {}},
+        ProseCase{"key_value_block_with_organizer_and_numeric_dates",
+                  "Centre - Activities\n\nSeminar on Border Controls\n\n"
+                  "Start Date: 03/04/2019\nEnd Date: 05/04/2019\nLocation: Accra, Ghana\n"
+                  "Organizer: UNREC\n\nThe Centre brought together officials from Ghana "
+                  "and Togo.\n",
+                  DocumentKind::WebUpdate, "2019-04-03", "2019-04-05", "Accra", "GH", false,
+                  {"GH", "TG"}, {}},
+        ProseCase{"date_and_location_keys_alone_are_no_note_header",
+                  "Centre Update\n\nRound Table on Reporting\n\nDate: 8 - 9 May 2018\n"
+                  "Location: Bishkek, Kyrgyzstan\n\nThe Centre held a round table. "
+                  "Representatives of Kyrgyzstan and Tajikistan took part.\n",
+                  DocumentKind::WebUpdate, "2018-05-08", "2018-05-09", "Bishkek", "KG", false,
+                  {"KG", "TJ"}, {}},
+        ProseCase{"spanish_key_value_block_over_new_year_online",
+                  "Centro - Actividades\n\nCurso en l\xC3\xADnea\n\n"
+                  "Fecha de inicio: 14 de diciembre de 2020\n"
+                  "Fecha de finalizaci\xC3\xB3n: 15 de enero de 2021\n"
+                  "Lugar: en l\xC3\xAD" "nea\nOrganiza: el Centro\n\n"
+                  "El curso reuni\xC3\xB3 a funcionarios de Belice y Guatemala.\n",
+                  DocumentKind::WebUpdate, "2020-12-14", "2021-01-15", "", "", true,
+                  {"BZ", "GT"}, {}},
         ProseCase{"posted_on_over_new_year",
                   "Posted on January 9th, 2019\n\nWinter Course\n\n"
                   "A course ran from 27 December to 4 January in Almaty, Kazakhstan. "
