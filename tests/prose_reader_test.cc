@@ -135,6 +135,28 @@ INSTANTIATE_TEST_SUITE_P(
                   "El curso reuni\xC3\xB3 a funcionarios de Belice y Guatemala.\n",
                   DocumentKind::WebUpdate, "2020-12-14", "2021-01-15", "", "", true,
                   {"BZ", "GT"}, {}},
+        ProseCase{"as_well_as_continues_the_list_and_preceding_hosts_stay_out",
+                  "Centre News\n\nCourse on Reporting\n\nStart Date: 12/03/2015\n"
+                  "End Date: 13/03/2015\nLocation: Maputo, Mozambique\n\n"
+                  "The Centre convened officials from Mozambique and Angola, as well as from "
+                  "Namibia and Zambia, to draft their reports. Ghana and Kenya had hosted the "
+                  "preceding sessions.\n",
+                  DocumentKind::WebUpdate, "2015-03-12", "2015-03-13", "Maputo", "MZ", false,
+                  {"MZ", "AO", "NA", "ZM"}, {}},
+        ProseCase{"took_part_among_them_and_ministries_of_the_host",
+                  "Centre Update\n\n2 June 2013\n\nForum on Export Controls\n\n"
+                  "A forum was held in Tbilisi, Georgia, on 20-21 May. Twelve States took part, "
+                  "among them Georgia, Armenia and the Republic of Moldova. The regime was "
+                  "presented with funding from Germany. Six ministries of Georgia sent staff.\n",
+                  DocumentKind::WebUpdate, "2013-05-20", "2013-05-21", "Tbilisi", "GE", false,
+                  {"GE", "AM", "MD"}, {}},
+        ProseCase{"at_the_invitation_of_the_government_names_the_host",
+                  "SC/9999\n4 May 2015\nPress Release\n\nCommittee Visits Zambia\n\n"
+                  "At the invitation of the Government of Zambia, a delegation of the "
+                  "Committee visited Lusaka from 28 to 30 April 2015, with support from "
+                  "the United Kingdom.\n",
+                  DocumentKind::PressRelease, "2015-04-28", "2015-04-30", "Lusaka", "ZM", false,
+                  {"ZM"}, {}},
         ProseCase{"posted_on_over_new_year",
                   "Posted on January 9th, 2019\n\nWinter Course\n\n"
                   "A course ran from 27 December to 4 January in Almaty, Kazakhstan. "
@@ -193,6 +215,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "participer: Gabon, Cameroun et Tchad.\n",
                   DocumentKind::Announcement, "2012-02-02", "2012-02-04", "Libreville", "GA",
                   false, {}, {"GA", "CM", "TD"}},
+        ProseCase{"spanish_present_invita",
+                  "Convocatoria\n\nCurso virtual\n\nFecha de inicio: 3 de mayo de 2021\n"
+                  "Fecha de finalizaci\xC3\xB3n: 7 de mayo de 2021\nLugar: en l\xC3\xAD" "nea\n\n"
+                  "El Centro invita a funcionarios de Belice y de Guatemala a inscribirse.\n",
+                  DocumentKind::Announcement, "2021-05-03", "2021-05-07", "", "", true, {},
+                  {"BZ", "GT"}},
         ProseCase{"spanish_invitados_and_online",
                   "Di\xC3\xA1logo virtual\n\nPublicado el 1 de abril de 2021\n\n"
                   "El di\xC3\xA1logo se celebrar\xC3\xA1 en l\xC3\xAD" "nea el 20 de abril. "
