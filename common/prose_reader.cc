@@ -266,7 +266,7 @@ bool names_event(const Sentence& s)
         {"held", "hold", "took", "take", "taking", "met", "meet", "conven", "ran", "run",
          "open", "organi", "host", "clos", "ended", "conclud", "workshop", "seminar", "course",
          "meeting", "conference", "roundtable", "round", "webinar", "dialogue", "exercise",
-         "session", "training", "visit", "forum", "consultation", "event", "series", "school",
+         "session", "train", "visit", "activit", "actividad", "forum", "consultation", "event", "series", "school",
          "atelier", "seminaire", "reunion", "rencontre", "formation", "tenu", "tiendra", "lieu",
          "ouvert", "clotur", "accueill", "reun", "abrit", "taller", "seminario", "curso",
          "sesion", "ejercicio", "celebr", "lugar", "realiz", "evento", "encuentro", "dialogo",
@@ -937,9 +937,22 @@ class ProseReader {
     {
         // The sentence that dates the event, or failing that the first
         // that names one, tells its tense and where it was held.
+        // Without a dateline or publication line, a yearless date takes
+        // its year from the first full date the text gives elsewhere,
+        // never from a sentence about another event.
+        std::optional<Date> reference = publication_;
+        if (!reference)
+            for (const Sentence& s : sentences_) {
+                if (about_other_event(s)) continue;
+                DateSearch found = find_date_range(sentence_text(s));
+                if (found.range) {
+                    reference = found.range->start;
+                    break;
+                }
+            }
         for (const Sentence& s : sentences_) {
             if (about_other_event(s) || !names_event(s)) continue;
-            DateSearch found = find_date_range_near(sentence_text(s), publication_);
+            DateSearch found = find_date_range_near(sentence_text(s), reference);
             if (found.range) {
                 event_ = &s;
                 event_range_ = found.range;

@@ -157,6 +157,19 @@ INSTANTIATE_TEST_SUITE_P(
                   "the United Kingdom.\n",
                   DocumentKind::PressRelease, "2015-04-28", "2015-04-30", "Lusaka", "ZM", false,
                   {"ZM"}, {}},
+        ProseCase{"spanish_yearless_date_takes_the_year_of_another_date_in_the_text",
+                  "Centro - Noticias\n\nApoyo al Per\xC3\xBA\n\n"
+                  "El Per\xC3\xBA recibi\xC3\xB3 una misi\xC3\xB3n del Centro el 4 de marzo "
+                  "de 2019.\n\nEl 9 y 10 de abril, funcionarios del Per\xC3\xBA y de Chile "
+                  "participaron en un taller en Lima.\n",
+                  DocumentKind::WebUpdate, "2019-04-09", "2019-04-10", "Lima", "PE", false,
+                  {"PE", "CL"}, {}},
+        ProseCase{"trained_officers_and_a_place_line_dateline",
+                  "Centre | News\n\nOfficers trained\n\nAccra, Ghana - The Centre trained "
+                  "customs officers from 3 to 5 February 2015 in the detection of dual-use "
+                  "goods.\n",
+                  DocumentKind::WebUpdate, "2015-02-03", "2015-02-05", "Accra", "GH", false,
+                  {}, {}},
         ProseCase{"posted_on_over_new_year",
                   "Posted on January 9th, 2019\n\nWinter Course\n\n"
                   "A course ran from 27 December to 4 January in Almaty, Kazakhstan. "
