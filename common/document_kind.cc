@@ -80,6 +80,24 @@ bool is_council_record_line(std::string_view line)
     if (key.starts_with(" distr ") || key.starts_with(" letter dated ") ||
         key.starts_with(" carta de fecha ") || key.starts_with(" lettre datee "))
         return true;
+    // A statement read at the event, not a report of it: "Statement by the
+    // Delegation of ...", "Mr. Chairman,", "Monsieur le Président,".
+    std::string_view raw = trim_view(line);
+    bool salutation = !raw.empty() && raw.back() == ',' && count_words(key) <= 4;
+    for (std::string_view opening : {" statement by ", " statement of ", " intervention by ",
+                                     " declaration de ", " declaracion de ",
+                                     " intervencion de "})
+        if (key.starts_with(opening) && count_words(key) <= 12) return true;
+    if (salutation)
+        for (std::string_view address : {" mr chairman ", " mr chair ", " madam chair ",
+                                         " mr president ", " madam president ",
+                                         " monsieur le president ", " senor presidente ",
+                                         " excellencies "})
+            if (key == address) return true;
+    // A diplomatic cable: a classification line and "SUBJECT:".
+    if (key == " unclassified " || key == " confidential " || key == " sensitive but unclassified ")
+        return true;
+    if (raw.starts_with("SUBJECT:") || raw.starts_with("SUBJ:")) return true;
     // "7837th Meeting (AM)", "7837e séance".
     std::size_t meeting = key.find(" meeting ");
     if (meeting == std::string::npos) meeting = key.find(" seance ");

@@ -44,7 +44,9 @@ bool is_press_symbol_line(std::string_view line);
 
 /// True for a line that marks a Council record or letter: "7837th Meeting
 /// (AM)", "Distr.: General", "Distr. general", "Letter dated ...", "Carta
-/// de fecha ...", "Lettre datée ...".
+/// de fecha ...", "Lettre datée ..."; or another text that is no report of
+/// an event: a statement read at it ("Statement by the Delegation of ...",
+/// "Mr. Chairman,") or a diplomatic cable ("UNCLASSIFIED", "SUBJECT: ...").
 bool is_council_record_line(std::string_view line);
 
 /// True when a sentence is written in the future or the present

@@ -177,7 +177,11 @@ std::size_t participants_heading_line(std::string_view h, std::size_t p)
     if (next == std::string_view::npos) return 0;
     std::size_t next_eol = std::min(h.find('\n', next), h.size());
     std::size_t colon = h.find(':', next);
-    if (colon == std::string_view::npos || colon > next_eol || colon - next > kMaxLabelBytes)
+    // A group heading may be longer than a label ("African Union Member
+    // States:"), but it is a few words, not a sentence.
+    constexpr std::size_t kMaxGroupHeadingBytes = 64;
+    if (colon == std::string_view::npos || colon > next_eol ||
+        colon - next > kMaxGroupHeadingBytes || count_words(h.substr(next, colon - next)) > 8)
         return 0;
     return eol;
 }

@@ -47,10 +47,11 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
-        // A regional centre's "Start Date:" / "Location:" block is no note
-        // header, though its "Date:" and "Location:" read as labels.
-        if (!labels_.empty() && only_dates_and_places() && has_key_value_block(text))
-            labels_.clear();
+        // A regional centre's "Start Date:" / "Location:" / "Organizer:"
+        // block is no note header, though its keys read as labels: a
+        // header whose only labels are such keys, with no Event and no
+        // Participants, is a prose document's key:value block.
+        if (!labels_.empty() && only_key_value_labels()) labels_.clear();
         if (labels_.empty()) {
             read_prose_document();
         } else {
@@ -72,10 +73,11 @@ class Parser {
 
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
 
-    bool only_dates_and_places() const
+    bool only_key_value_labels() const
     {
         return std::all_of(labels_.begin(), labels_.end(), [](const FoundLabel& l) {
-            return l.label == Label::Date || l.label == Label::Venue;
+            return l.label == Label::Date || l.label == Label::Venue ||
+                   l.label == Label::Organizers;
         });
     }
 

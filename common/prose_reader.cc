@@ -266,7 +266,7 @@ bool names_event(const Sentence& s)
         {"held", "hold", "took", "take", "taking", "met", "meet", "conven", "ran", "run",
          "open", "organi", "host", "clos", "ended", "conclud", "workshop", "seminar", "course",
          "meeting", "conference", "roundtable", "round", "webinar", "dialogue", "exercise",
-         "session", "training", "visit", "forum", "consultation", "event", "series", "school",
+         "session", "train", "visit", "activit", "actividad", "forum", "consultation", "event", "series", "school",
          "atelier", "seminaire", "reunion", "rencontre", "formation", "tenu", "tiendra", "lieu",
          "ouvert", "clotur", "accueill", "reun", "abrit", "taller", "seminario", "curso",
          "sesion", "ejercicio", "celebr", "lugar", "realiz", "evento", "encuentro", "dialogo",
@@ -281,7 +281,7 @@ bool about_other_event(const Sentence& s)
     for (const Word& w : s.words) {
         other = other ||
                 is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente", "anterior",
-                                     "adopted", "adopte", "adoptee", "aprobo", "followed",
+                                     "adopted", "adopte", "adoptee", "aprobo", "followed", "preceding",
                                      "follows", "similar", "pasado", "next", "prochain",
                                      "prochaine", "proxima", "proximo"});
         invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
@@ -413,6 +413,18 @@ bool conjunction(std::string_view folded)
     return is_one_of(folded, {"and", "et", "y", "e"});
 }
 
+// How many words of a phrase that joins two parts of a list start at word
+// `i` ("as well as", "ainsi que", "así como"), or 0.
+std::size_t joining_phrase(const std::vector<Word>& words, std::size_t i)
+{
+    auto at = [&](std::size_t k, std::string_view w) {
+        return i + k < words.size() && words[i + k].folded == w;
+    };
+    if (at(0, "as") && at(1, "well") && at(2, "as")) return 3;
+    if ((at(0, "ainsi") && at(1, "que")) || (at(0, "asi") && at(1, "como"))) return 2;
+    return 0;
+}
+
 // True when text[from, to) only joins two names of a list: commas,
 // conjunctions, and the articles French and Spanish lists put before names
 // ("de la", "d'", "du", "des", "del"), with at least one comma or
@@ -435,9 +447,17 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
         ++parts;
         std::vector<Word> words = split_prose_words(text, b, e);
         bool separators = true;
-        for (const Word& w : words) {
-            if (conjunction(w.folded)) joined = true;
-            else if (!list_word(w.folded)) separators = false;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            // "..., as well as (from) D and E", "ainsi que", "así como".
+            std::size_t span = joining_phrase(words, i);
+            if (span != 0) {
+                joined = true;
+                i += span - 1;
+                if (i + 1 < words.size() && is_one_of(words[i + 1].folded, {"from", "by"})) ++i;
+                continue;
+            }
+            if (conjunction(words[i].folded)) joined = true;
+            else if (!list_word(words[i].folded)) separators = false;
         }
         if (separators) return true;
         // An unknown item: not right after the last name nor right before
@@ -502,23 +522,41 @@ std::vector<NameList> name_lists(std::string_view text, const Sentence& s,
 // Mongolia", "the following 9 Member States took part: ...").
 constexpr std::string_view kForwardCues[] = {
     "representatives", "delegations", "delegates", "officials", "participants", "experts",
-    "officers", "points of contact", "the following", "participating states",
+    "officers", "points of contact", "the following", "participating states", "participant",
+    "invitation of", "hosted by",
     "participating countries", "attended by", "brought together", "invited to participate",
     "invited to take part",
     // French
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
+    "invitation du", "invitation de",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
-    "estados participantes"};
+    "estados participantes", "invitacion del", "invitacion de"};
+
+// Phrases that introduce States only in a sentence that says they took
+// part: "Twenty States took part, among them A, B and C"; "fifteen
+// ministries and state bodies of Mongolia sent staff"; "they came from
+// seven agencies of Jamaica".
+constexpr std::string_view kTakingPartCues[] = {
+    "among them", "among whom", "parmi eux", "parmi lesquels", "parmi lesquelles", "entre ellos",
+    "entre ellas", "entre los cuales", "ministries", "agencies", "institutions", "state bodies",
+    "departments", "ministeres", "organismes", "ministerios", "instituciones", "organismos"};
+
+// The verbs that make a sentence say that someone took part.
+bool says_took_part(const Sentence& s)
+{
+    return has_word_starting(s.words, {"particip", "attend", "took", "came", "sent", "envoy",
+                                       "envi", "asist", "joined"});
+}
 
 // The verbs a list of States stands just before: "A, B and C took part".
 constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
     "were invited", "are invited", "is invited", "will participate", "will take part",
-    "will attend", "shared", "participeront", "ont participe", "ont pris part",
+    "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
     "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
     "estan invitados", "participaran"};
 
@@ -541,7 +579,12 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
 
 bool invitation(const Sentence& s, std::string_view text)
 {
-    return has_word_starting(s.words, {"invite", "invitad", "invitee"}) ||
+    // "invitation" is no invitee's word: "at the invitation of the
+    // Government of ..." names the host.
+    bool spanish = std::any_of(s.words.begin(), s.words.end(), [](const Word& w) {
+        return is_one_of(w.folded, {"invita", "invitan", "invitamos"});
+    });
+    return spanish || has_word_starting(s.words, {"invite", "invitad"}) ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 
@@ -600,7 +643,10 @@ bool has_key_value_block(std::string_view text)
     std::size_t count = std::min<std::size_t>(lines.count(), 30);
     for (std::size_t i = 0; i < count; ++i) {
         std::string key = folded_key(lines.line(i).substr(0, 40));
-        if (key.starts_with("start date") || key.starts_with("end date")) return true;
+        if (key.starts_with("start date") || key.starts_with("end date") ||
+            key.starts_with("fecha de inicio") || key.starts_with("fecha de finalizacion") ||
+            key.starts_with("date de debut") || key.starts_with("date de fin"))
+            return true;
     }
     return false;
 }
@@ -707,21 +753,26 @@ class ProseReader {
         std::string key = folded_key(t.substr(0, colon));
         std::string_view value = trim_view(t.substr(colon + 1));
         std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
-        if (key == "start date" || key == "date" || key == "dates") {
+        if (key == "start date" || key == "date" || key == "dates" || key == "fecha" ||
+            key == "fechas" || key == "fecha de inicio" || key == "date de debut") {
             key_start_ = {value_at, value_at + value.size()};
             r_.marks.event_found = true;
             return true;
         }
-        if (key == "end date") {
+        if (key == "end date" || key == "fecha de finalizacion" || key == "fecha de termino" ||
+            key == "fecha de fin" || key == "date de fin") {
             key_end_ = {value_at, value_at + value.size()};
             return true;
         }
-        if (key == "location" || key == "venue" || key == "place") {
+        if (key == "location" || key == "venue" || key == "place" || key == "lugar" ||
+            key == "lieu" || key == "sede") {
             key_location_ = {value_at, value_at + value.size()};
             return true;
         }
-        return key == "meeting hosted by" || key == "hosted by" || key == "organizer" ||
-               key == "organized by" || key == "host";
+        return is_one_of(key, {"meeting hosted by", "hosted by", "host", "organizer", "organizers",
+                               "organiser", "organisers", "organized by", "organised by",
+                               "organiza", "organizado por", "organizador", "organizadores",
+                               "organisateur", "organisateurs", "organise par"});
     }
 
     // A line that is a date and nothing else, perhaps with "Posted on", a
@@ -886,9 +937,22 @@ class ProseReader {
     {
         // The sentence that dates the event, or failing that the first
         // that names one, tells its tense and where it was held.
+        // Without a dateline or publication line, a yearless date takes
+        // its year from the first full date the text gives elsewhere,
+        // never from a sentence about another event.
+        std::optional<Date> reference = publication_;
+        if (!reference)
+            for (const Sentence& s : sentences_) {
+                if (about_other_event(s)) continue;
+                DateSearch found = find_date_range(sentence_text(s));
+                if (found.range) {
+                    reference = found.range->start;
+                    break;
+                }
+            }
         for (const Sentence& s : sentences_) {
             if (about_other_event(s) || !names_event(s)) continue;
-            DateSearch found = find_date_range_near(sentence_text(s), publication_);
+            DateSearch found = find_date_range_near(sentence_text(s), reference);
             if (found.range) {
                 event_ = &s;
                 event_range_ = found.range;
@@ -998,6 +1062,13 @@ class ProseReader {
                 std::size_t len = count_words(cue);
                 forward.push_back({at + len, s.words[at + len - 1].end});
             }
+        if (says_took_part(s))
+            for (std::string_view cue : kTakingPartCues)
+                for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
+                     at = find_phrase(s.words, cue, at + 1)) {
+                    std::size_t len = count_words(cue);
+                    forward.push_back({at + len, s.words[at + len - 1].end});
+                }
         std::vector<std::size_t> backward;  // the cue's first word
         for (std::string_view cue : kBackwardCues)
             for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;

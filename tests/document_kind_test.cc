@@ -27,11 +27,17 @@ TEST(DocumentKind, CouncilRecordLines)
     for (std::string_view line : {"7837th Meeting (AM)", "Distr.: General", "Distr. general",
                                   "Letter dated 29 December 2016 from the Chair",
                                   "Carta de fecha 29 de diciembre de 2016 dirigida al Presidente",
-                                  "Lettre datée du 3 mai 2012"}) {
+                                  "Lettre datée du 3 mai 2012",
+                                  "Statement by the Delegation of Peru", "Mr. Chairman,",
+                                  "Monsieur le Président,", "UNCLASSIFIED",
+                                  "SUBJECT: OUTCOME OF THE WORKSHOP IN LIMA"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_TRUE(is_council_record_line(line));
     }
     for (std::string_view line : {"The meeting was held on 3 May", "Meeting Hosted By: UNRCPD",
+                                  "Mr. Chairman of the Committee opened the session.",
+                                  "The statement by the Chair welcomed the participants.",
+                                  "Subject: export controls",
                                   "Regional meeting on resolution 1540"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_FALSE(is_council_record_line(line));

@@ -435,6 +435,22 @@ TEST(NoteParser, ReadsParticipantGroupsRunTogetherOnOneLine)
     }
 }
 
+TEST(NoteParser, ReadsALongGroupHeadingUnderParticipantsAlone)
+{
+    ParseResult r = parse(
+        "Information Note\n\nEvent: A workshop\nDate and Venue: 1-2 May 2022, Vienna, "
+        "Austria\nParticipants\nEconomic Community of West African States Member States: "
+        "Ghana, Togo\nInternational organizations: IAEA\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH", "TG"}));
+    EXPECT_EQ(messages(r), std::vector<std::string>{});
+    // A sentence under the word is no group heading.
+    ParseResult prose = parse(
+        "Information Note\n\nEvent: A workshop\nDate and Venue: 1-2 May 2022, Vienna, "
+        "Austria\nParticipants\nThe workshop was opened by the Director of the Centre, who "
+        "said: welcome.\n");
+    EXPECT_EQ(state_codes(prose.note), std::vector<std::string>{});
+}
+
 TEST(NoteParser, NeverTakesAnOrganizationOrAnEmbassyForAState)
 {
     ParseResult r = parse(

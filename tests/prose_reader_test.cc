@@ -114,6 +114,62 @@ INSTANTIATE_TEST_SUITE_P(
                   "Democratic Republic and Viet Nam. Australia provided funding.\n",
                   DocumentKind::WebUpdate, "2024-10-23", "2024-10-25", "Hanoi", "VN", false,
                   {"KH", "LA", "VN"}, {}},
+        ProseCase{"key_value_block_with_organizer_and_numeric_dates",
+                  "Centre - Activities\n\nSeminar on Border Controls\n\n"
+                  "Start Date: 03/04/2019\nEnd Date: 05/04/2019\nLocation: Accra, Ghana\n"
+                  "Organizer: UNREC\n\nThe Centre brought together officials from Ghana "
+                  "and Togo.\n",
+                  DocumentKind::WebUpdate, "2019-04-03", "2019-04-05", "Accra", "GH", false,
+                  {"GH", "TG"}, {}},
+        ProseCase{"date_and_location_keys_alone_are_no_note_header",
+                  "Centre Update\n\nRound Table on Reporting\n\nDate: 8 - 9 May 2018\n"
+                  "Location: Bishkek, Kyrgyzstan\n\nThe Centre held a round table. "
+                  "Representatives of Kyrgyzstan and Tajikistan took part.\n",
+                  DocumentKind::WebUpdate, "2018-05-08", "2018-05-09", "Bishkek", "KG", false,
+                  {"KG", "TJ"}, {}},
+        ProseCase{"spanish_key_value_block_over_new_year_online",
+                  "Centro - Actividades\n\nCurso en l\xC3\xADnea\n\n"
+                  "Fecha de inicio: 14 de diciembre de 2020\n"
+                  "Fecha de finalizaci\xC3\xB3n: 15 de enero de 2021\n"
+                  "Lugar: en l\xC3\xAD" "nea\nOrganiza: el Centro\n\n"
+                  "El curso reuni\xC3\xB3 a funcionarios de Belice y Guatemala.\n",
+                  DocumentKind::WebUpdate, "2020-12-14", "2021-01-15", "", "", true,
+                  {"BZ", "GT"}, {}},
+        ProseCase{"as_well_as_continues_the_list_and_preceding_hosts_stay_out",
+                  "Centre News\n\nCourse on Reporting\n\nStart Date: 12/03/2015\n"
+                  "End Date: 13/03/2015\nLocation: Maputo, Mozambique\n\n"
+                  "The Centre convened officials from Mozambique and Angola, as well as from "
+                  "Namibia and Zambia, to draft their reports. Ghana and Kenya had hosted the "
+                  "preceding sessions.\n",
+                  DocumentKind::WebUpdate, "2015-03-12", "2015-03-13", "Maputo", "MZ", false,
+                  {"MZ", "AO", "NA", "ZM"}, {}},
+        ProseCase{"took_part_among_them_and_ministries_of_the_host",
+                  "Centre Update\n\n2 June 2013\n\nForum on Export Controls\n\n"
+                  "A forum was held in Tbilisi, Georgia, on 20-21 May. Twelve States took part, "
+                  "among them Georgia, Armenia and the Republic of Moldova. The regime was "
+                  "presented with funding from Germany. Six ministries of Georgia sent staff.\n",
+                  DocumentKind::WebUpdate, "2013-05-20", "2013-05-21", "Tbilisi", "GE", false,
+                  {"GE", "AM", "MD"}, {}},
+        ProseCase{"at_the_invitation_of_the_government_names_the_host",
+                  "SC/9999\n4 May 2015\nPress Release\n\nCommittee Visits Zambia\n\n"
+                  "At the invitation of the Government of Zambia, a delegation of the "
+                  "Committee visited Lusaka from 28 to 30 April 2015, with support from "
+                  "the United Kingdom.\n",
+                  DocumentKind::PressRelease, "2015-04-28", "2015-04-30", "Lusaka", "ZM", false,
+                  {"ZM"}, {}},
+        ProseCase{"spanish_yearless_date_takes_the_year_of_another_date_in_the_text",
+                  "Centro - Noticias\n\nApoyo al Per\xC3\xBA\n\n"
+                  "El Per\xC3\xBA recibi\xC3\xB3 una misi\xC3\xB3n del Centro el 4 de marzo "
+                  "de 2019.\n\nEl 9 y 10 de abril, funcionarios del Per\xC3\xBA y de Chile "
+                  "participaron en un taller en Lima.\n",
+                  DocumentKind::WebUpdate, "2019-04-09", "2019-04-10", "Lima", "PE", false,
+                  {"PE", "CL"}, {}},
+        ProseCase{"trained_officers_and_a_place_line_dateline",
+                  "Centre | News\n\nOfficers trained\n\nAccra, Ghana - The Centre trained "
+                  "customs officers from 3 to 5 February 2015 in the detection of dual-use "
+                  "goods.\n",
+                  DocumentKind::WebUpdate, "2015-02-03", "2015-02-05", "Accra", "GH", false,
+                  {}, {}},
         ProseCase{"posted_on_over_new_year",
                   "Posted on January 9th, 2019\n\nWinter Course\n\n"
                   "A course ran from 27 December to 4 January in Almaty, Kazakhstan. "
@@ -172,6 +228,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "participer: Gabon, Cameroun et Tchad.\n",
                   DocumentKind::Announcement, "2012-02-02", "2012-02-04", "Libreville", "GA",
                   false, {}, {"GA", "CM", "TD"}},
+        ProseCase{"spanish_present_invita",
+                  "Convocatoria\n\nCurso virtual\n\nFecha de inicio: 3 de mayo de 2021\n"
+                  "Fecha de finalizaci\xC3\xB3n: 7 de mayo de 2021\nLugar: en l\xC3\xAD" "nea\n\n"
+                  "El Centro invita a funcionarios de Belice y de Guatemala a inscribirse.\n",
+                  DocumentKind::Announcement, "2021-05-03", "2021-05-07", "", "", true, {},
+                  {"BZ", "GT"}},
         ProseCase{"spanish_invitados_and_online",
                   "Di\xC3\xA1logo virtual\n\nPublicado el 1 de abril de 2021\n\n"
                   "El di\xC3\xA1logo se celebrar\xC3\xA1 en l\xC3\xAD" "nea el 20 de abril. "
