@@ -584,7 +584,17 @@ bool invitation(const Sentence& s, std::string_view text)
     bool spanish = std::any_of(s.words.begin(), s.words.end(), [](const Word& w) {
         return is_one_of(w.folded, {"invita", "invitan", "invitamos"});
     });
-    return spanish || has_word_starting(s.words, {"invite", "invitad"}) ||
+    // "Invitations to take part have gone to officials of ...": the plural,
+    // or an invitation *to* something, is sent to invitees.
+    bool sent = false;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+        const std::string& w = s.words[i].folded;
+        if (is_one_of(w, {"invitations", "invitaciones"})) sent = true;
+        if (is_one_of(w, {"invitation", "invitacion"}) && i + 1 < s.words.size() &&
+            is_one_of(s.words[i + 1].folded, {"to", "a"}))
+            sent = true;
+    }
+    return spanish || sent || has_word_starting(s.words, {"invite", "invitad"}) ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 
@@ -672,6 +682,10 @@ class ProseReader {
         }
         r_.marks.event_found = event_found();
         r_.marks.future_event = event_ && future_tense(sentence_text(*event_));
+        // Written before the event, a document can only say who is expected:
+        // nobody has taken part yet.
+        if (r_.marks.future_event)
+            for (ParticipantState& state : r_.states) state.role = StateRole::Invited;
         r_.marks.invited = std::any_of(r_.states.begin(), r_.states.end(), [](const auto& s) {
             return s.role == StateRole::Invited;
         });
@@ -1164,6 +1178,22 @@ class ProseReader {
 
     // The places a sentence names after "in", "at", "à", "en", "on":
     // capitalized words, then ", Country" or " (Country)" when given.
+    /// The last word of the longest country name that starts at word `k`
+    /// of one line, small words inside included ("República Unida de
+    /// Tanzanía", "Democratic Republic of the Congo"), if any.
+    std::optional<std::size_t> country_run(const std::vector<Word>& w, std::size_t k) const
+    {
+        constexpr std::size_t kMaxCountryWords = 7;
+        if (k >= w.size() || !w[k].capital) return std::nullopt;
+        std::size_t longest = std::min(kMaxCountryWords, w.size() - k);
+        for (std::size_t n = longest; n >= 1; --n) {
+            std::string_view name = text_.substr(w[k].begin, w[k + n - 1].end - w[k].begin);
+            if (name.find('\n') != std::string_view::npos) continue;
+            if (countries_.resolve(name)) return k + n - 1;
+        }
+        return std::nullopt;
+    }
+
     std::vector<PlacePhrase> places_in(const Sentence& s) const
     {
         std::vector<PlacePhrase> out;
@@ -1176,12 +1206,9 @@ class ProseReader {
                 ++j;
             std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
             if (!last) continue;
-            // "in Sao Tome and Principe", "en Trinidad y Tobago": a country
-            // whose name holds a conjunction.
-            if (auto longer = capital_run(text_, w, j, w.size(), true); longer && *longer > *last) {
-                std::string_view name = text_.substr(w[j].begin, w[*longer].end - w[j].begin);
-                if (countries_.resolve(name)) last = longer;
-            }
+            // "in Sao Tome and Principe", "en République démocratique du
+            // Congo": a country whose name holds small words.
+            if (auto longer = country_run(w, j); longer && *longer > *last) last = longer;
             std::size_t end = w[*last].end;
             // ", Country" or " (Country)".
             std::size_t k = *last + 1;
@@ -1189,7 +1216,7 @@ class ProseReader {
                 std::string_view between = text_.substr(end, w[k].begin - end);
                 std::string_view t = trim_view(between, " \t");
                 if (t == "," || t == "(") {
-                    if (auto country_last = capital_run(text_, w, k, w.size(), true)) {
+                    if (auto country_last = country_run(w, k)) {
                         std::size_t cend = w[*country_last].end;
                         std::string_view name = text_.substr(w[k].begin, cend - w[k].begin);
                         if (countries_.resolve(name)) {

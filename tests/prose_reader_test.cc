@@ -239,7 +239,32 @@ INSTANTIATE_TEST_SUITE_P(
                   "El di\xC3\xA1logo se celebrar\xC3\xA1 en l\xC3\xAD" "nea el 20 de abril. "
                   "Fueron invitados a participar El Salvador y Honduras.\n",
                   DocumentKind::Announcement, "2021-04-20", "2021-04-20", "", "", true, {},
-                  {"SV", "HN"}}));
+                  {"SV", "HN"}},
+        // Before the event nobody has taken part: "invitations ... to
+        // officials of" names invitees, and so does any list in a
+        // document about an event still to come.
+        ProseCase{"invitations_sent_before_the_event",
+                  "1 October 2015\n\nWorkshop to be held in Dakar\n\n"
+                  "DAKAR, 1 October -- A workshop will take place from 20 to 22 October in "
+                  "Dakar, Senegal. Invitations to take part have gone to officials of Mali, "
+                  "the Niger and Senegal.\n",
+                  DocumentKind::Announcement, "2015-10-20", "2015-10-22", "Dakar", "SN", false,
+                  {}, {"ML", "NE", "SN"}},
+        // A country whose name has small words in lower case stands whole.
+        ProseCase{"venue_country_with_lower_case_words",
+                  "12 de enero de 2016\n\nTaller en Dodoma\n\n"
+                  "Se celebrar\xC3\xA1 el 25 y 26 de enero en Dodoma, Rep\xC3\xBA" "blica "
+                  "Unida de Tanzan\xC3\xAD" "a, un taller. Fueron invitados a participar "
+                  "Kenya y Uganda.\n",
+                  DocumentKind::Announcement, "2016-01-25", "2016-01-26", "Dodoma", "TZ", false,
+                  {}, {"KE", "UG"}},
+        ProseCase{"french_venue_country_with_lower_case_words",
+                  "3 mars 2014\n\nAtelier\n\n"
+                  "Un atelier se tiendra du 17 au 19 mars \xC3\xA0 Kinshasa, R\xC3\xA9publique "
+                  "d\xC3\xA9mocratique du Congo. Le Burundi et le Rwanda sont invit\xC3\xA9s "
+                  "\xC3\xA0 y participer.\n",
+                  DocumentKind::Announcement, "2014-03-17", "2014-03-19", "Kinshasa", "CD", false,
+                  {}, {"BI", "RW"}}));
 
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
