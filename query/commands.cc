@@ -7,6 +7,7 @@
 
 #include "country_gazetteer.h"
 #include "diagnostic.h"
+#include "events.h"
 #include "exit_codes.h"
 #include "schema.h"
 #include "terminal_text.h"
@@ -142,10 +143,11 @@ std::string role_of(const Hit& hit, const std::string& code)
 }
 
 std::map<Facet, FacetCounts> counts_over(Index& index, const Xapian::Query& query,
-                                         const std::vector<Facet>& facets)
+                                         const std::vector<Facet>& facets, Counting counting)
 {
-    return index.with_retry(
-        [&](Xapian::Database& db) { return count_facets(db, query, facets, index.remote()); });
+    return index.with_retry([&](Xapian::Database& db) {
+        return count_facets(db, query, facets, index.remote(), counting);
+    });
 }
 
 struct Overview {
@@ -153,6 +155,8 @@ struct Overview {
     std::string first;
     std::string last;
     Xapian::doccount notes = 0;
+    /// Distinct events (local databases; remote shards count documents).
+    Xapian::doccount events = 0;
     Xapian::doccount undated = 0;
 };
 
@@ -173,8 +177,10 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query::MatchAll);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter counter(facets, remote);
+        FacetCounter counter(facets, remote, Counting::Events);
         counter.attach(enquire);
+        EventStartSpy events;
+        if (!remote) enquire.add_matchspy(&events);
         Xapian::ValueCountMatchSpy starts(kStartDateSlot);
         Xapian::ValueCountMatchSpy ends(kEndDateSlot);
         enquire.add_matchspy(&starts);
@@ -189,6 +195,7 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         }
         for (auto it = ends.values_begin(); it != ends.values_end(); ++it) o.last = *it;
         o.undated = o.notes - dated;
+        o.events = remote ? o.notes : static_cast<Xapian::doccount>(events.starts().size());
         return o;
     });
 }
@@ -214,15 +221,15 @@ std::string next_period(const std::string& label)
 
 // Notes per period of their start date, every period between the first
 // and the last shown, empty ones included.
-std::vector<Period> periods_of(const Xapian::ValueCountMatchSpy& spy, bool by_month)
+std::vector<Period> periods_of(const std::map<std::string, Xapian::doccount>& by_date,
+                               bool by_month)
 {
     std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string& date = *it;
+    for (const auto& [date, n] : by_date) {
         if (date.size() != 8) continue;
         std::string label =
             by_month ? date.substr(0, 4) + "-" + date.substr(4, 2) : date.substr(0, 4);
-        counts[label] += it.get_termfreq();
+        counts[label] += n;
     }
     std::vector<Period> periods;
     if (counts.empty()) return periods;
@@ -293,8 +300,12 @@ int run_attended(const QueryOptions& options)
         QueryOptions listing = options;
         listing.sort = options.sort.value_or(SortOrder::Date);
         SearchPlan plan = plan_for(listing, request, terminal);
+        plan.by_event = !options.documents;
+        // An event's hit is built from all its documents' summaries.
+        if (plan.by_event) plan.brief = false;
         Index index(options.db, options.open);
         SearchResult result = index.search(plan);
+        if (plan.by_event) fill_events(index, result);
         for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
         if (options.format == OutputFormat::Text)
             std::cout << escape_controls(country.name) << " (" << country.alpha2 << ")\n";
@@ -303,10 +314,49 @@ int run_attended(const QueryOptions& options)
     });
 }
 
+// `show EVENT_ID`: the event's merged fields and its sources.
+int print_event(const QueryOptions& options, const EventView& event)
+{
+    if (options.format != OutputFormat::Text) {
+        Json out = event.summary;
+        out["sources"] = event.sources;
+        std::cout << (options.format == OutputFormat::JSON ? out.dump(2) : out.dump()) << '\n';
+        return kExitOk;
+    }
+    Terminal terminal = stdout_terminal();
+    terminal.width = std::numeric_limits<std::size_t>::max() / 2;
+    const Json& s = event.summary;
+    Table fields{{"field", "value"}, {}, {}};
+    auto add = [&fields](std::string name, const Json& v) {
+        if (v.is_null()) return;
+        fields.rows.push_back({std::move(name), v.is_string() ? v.get<std::string>() : v.dump()});
+    };
+    add("event", s["event_id"]);
+    add("title", s["title"]);
+    add("start", s["start_date"]);
+    add("end", s["end_date"]);
+    if (s["venue"].is_object()) add("venue", s["venue"]);
+    for (const Json& c : s["countries"])
+        fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
+                                              "  (" + joined_roles(c) + ")"});
+    for (const Json& o : s["organizations"])
+        fields.rows.push_back({"organization", o.value("name", "")});
+    for (const Json& src : event.sources)
+        fields.rows.push_back({"source", src.value("kind", "") + "  " + src.value("path", "") +
+                                             "  id " + src.value("id", "")});
+    print_table_text(std::cout, fields, terminal);
+    return kExitOk;
+}
+
 int run_show(const QueryOptions& options)
 {
     return guarded(options, [&options] {
         Index index(options.db, options.open);
+        if (options.target.rfind("ev", 0) == 0) {
+            std::optional<EventView> event = index.with_retry(
+                [&options](Xapian::Database& db) { return read_event(db, options.target); });
+            if (event) return print_event(options, *event);
+        }
         std::optional<Xapian::Document> doc =
             index.with_retry([&options](Xapian::Database& db) -> std::optional<Xapian::Document> {
                 std::vector<std::string> ids{options.target};
@@ -337,6 +387,11 @@ int run_show(const QueryOptions& options)
         }
         Json summary = stored_evidence_summary(*doc);
         std::string text = stored_text(*doc);
+        std::string event_id = doc->get_value(kEventSlot);
+        std::optional<EventView> event;
+        if (!event_id.empty())
+            event = index.with_retry(
+                [&event_id](Xapian::Database& db) { return read_event(db, event_id); });
         if (options.format == OutputFormat::Text) {
             // A page, not a listing: values are never cut to the terminal.
             Terminal terminal = stdout_terminal();
@@ -382,11 +437,27 @@ int run_show(const QueryOptions& options)
                 add_where(o);
             }
             add("committee", summary["committee"]);
+            if (event) {
+                fields.rows.push_back({"event", event->id + "  (" +
+                                                    std::to_string(event->sources.size()) +
+                                                    (event->sources.size() == 1 ? " document)"
+                                                                                : " documents)")});
+                for (const Json& src : event->sources)
+                    fields.rows.push_back({"", "  " + src.value("kind", "") + "  " +
+                                                   src.value("path", "") + "  id " +
+                                                   src.value("id", "")});
+            }
             print_table_text(std::cout, fields, terminal);
             std::cout << '\n'
                       << escape_controls(text, LineBreaks::Keep)
                       << (text.empty() || text.back() == '\n' ? "" : "\n");
         } else {
+            if (event) {
+                summary["event_id"] = event->id;
+                summary["event"] = {{"event_id", event->id},
+                                    {"title", event->summary["title"]},
+                                    {"sources", event->sources}};
+            }
             summary["text"] = text;
             std::cout << (options.format == OutputFormat::JSON ? summary.dump(2) : summary.dump())
                       << '\n';
@@ -401,7 +472,8 @@ int run_countries(const QueryOptions& options)
         BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db, options.open);
         std::map<Facet, FacetCounts> counts =
-            counts_over(index, query.query, {Facet::Country, Facet::VenueCountry});
+            counts_over(index, query.query, {Facet::Country, Facet::VenueCountry},
+                        options.documents ? Counting::Documents : Counting::Events);
         const FacetCounts& hosted = counts[Facet::VenueCountry];
         Table table{{"code", "country", "attended", "hosted"}, {false, false, true, true}, {}};
         for (const auto& [code, n] : ranked_values(counts[Facet::Country], 0)) {
@@ -462,6 +534,7 @@ int run_stats(const QueryOptions& options)
         };
         Json stats = {{"schema_version", kJsonSchemaVersion},
                       {"notes", notes},
+                      {"events", o.events},
                       {"first_date", o.first.empty() ? Json(nullptr) : Json(iso_of(o.first))},
                       {"last_date", o.last.empty() ? Json(nullptr) : Json(iso_of(o.last))},
                       {"undated", o.undated},
@@ -477,6 +550,7 @@ int run_stats(const QueryOptions& options)
             return notes > 0 ? kExitOk : kExitNoMatch;
         }
         std::cout << "notes:      " << notes << "\n"
+                  << "events:     " << o.events << "\n"
                   << "dates:      "
                   << (o.first.empty() ? "(none)" : iso_of(o.first) + " .. " + iso_of(o.last))
                   << (o.undated ? "  (" + std::to_string(o.undated) + " undated)" : "") << "\n"
@@ -489,7 +563,7 @@ int run_stats(const QueryOptions& options)
                                   std::pair{"top organizations", "top_organizations"},
                                   std::pair{"event types", "types"}}) {
             std::cout << '\n' << title << '\n';
-            Table t{{"notes", "value"}, {true, false}, {}};
+            Table t{{"events", "value"}, {true, false}, {}};
             for (const Json& v : stats[key])
                 t.rows.push_back(
                     {std::to_string(v["count"].get<Xapian::doccount>()),
@@ -510,15 +584,31 @@ int run_timeline(const QueryOptions& options)
         BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db, options.open);
         Xapian::doccount matched = 0;
+        // Events by the first day any matching document gives them; with
+        // --documents (or remote shards), documents by their start date.
+        bool by_event = !options.documents && !index.remote();
         std::vector<Period> periods = index.with_retry([&](Xapian::Database& db) {
             Xapian::Enquire enquire(db);
             enquire.set_query(query.query);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::ValueCountMatchSpy spy(kStartDateSlot);
-            enquire.add_matchspy(&spy);
+            EventStartSpy events;
+            if (by_event)
+                enquire.add_matchspy(&events);
+            else
+                enquire.add_matchspy(&spy);
             Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-            matched = mset.get_matches_estimated();
-            return periods_of(spy, by_month);
+            std::map<std::string, Xapian::doccount> by_date;
+            if (by_event) {
+                matched = static_cast<Xapian::doccount>(events.starts().size());
+                for (const auto& [event, start] : events.starts())
+                    if (!start.empty()) ++by_date[start];
+            } else {
+                matched = mset.get_matches_estimated();
+                for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+                    by_date[*it] += it.get_termfreq();
+            }
+            return periods_of(by_date, by_month);
         });
         Xapian::doccount dated = 0;
         for (const Period& p : periods) dated += p.notes;
@@ -527,7 +617,9 @@ int run_timeline(const QueryOptions& options)
         switch (options.format) {
             case OutputFormat::Text: {
                 print_bars(std::cout, periods, stdout_terminal());
-                std::cout << dated << (dated == 1 ? " note" : " notes");
+                std::cout << dated
+                          << (by_event ? (dated == 1 ? " event" : " events")
+                                       : (dated == 1 ? " note" : " notes"));
                 if (undated) std::cout << ", and " << undated << " without a date";
                 std::cout << '\n';
                 break;

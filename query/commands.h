@@ -41,6 +41,8 @@ struct QueryOptions {
     std::string by = "year";
     /// stats: how many top countries and organizations.
     std::size_t top = 10;
+    /// --documents: `attended` lists documents, not events.
+    bool documents = false;
     /// Print the Xapian query that search and attended run, on stderr.
     bool verbose = false;
 };

@@ -159,6 +159,8 @@ const Command kCommands[] = {
      "Nothing is cut unless --limit says so; the total is exact.",
      [](CLI::App* cmd, QueryOptions& o) {
          cmd->add_option("country", o.target, "Country: name, alias or ISO code")->required();
+         cmd->add_flag("--documents", o.documents,
+                       "One hit per document, not per event (an event's documents each listed)");
          add_db(cmd, o);
          add_filters(cmd, o);
          add_paging(cmd, o);
@@ -179,6 +181,7 @@ const Command kCommands[] = {
      [](CLI::App* cmd, QueryOptions& o) {
          add_db(cmd, o);
          add_filters(cmd, o);
+         cmd->add_flag("--documents", o.documents, "Count documents, not events");
          add_format(cmd, o);
      },
      infonote::run_countries},
@@ -197,6 +200,7 @@ const Command kCommands[] = {
      [](CLI::App* cmd, QueryOptions& o) {
          add_db(cmd, o);
          add_filters(cmd, o);
+         cmd->add_flag("--documents", o.documents, "Count documents, not events");
          cmd->add_option("--by", o.by, "year or month")
              ->check(CLI::IsMember({"year", "month"}))
              ->capture_default_str();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "event_grouping.h"
@@ -27,6 +28,32 @@ using infonote::test::TempDir;
 using infonote::test::write_file;
 
 const std::string kIndexBin = INFONOTE_INDEX_BIN;
+const std::string kQueryBin = INFONOTE_QUERY_BIN;
+
+nlohmann::json query_json(const fs::path& db, std::vector<std::string> args)
+{
+    std::vector<std::string> argv{kQueryBin};
+    argv.insert(argv.end(), args.begin(), args.end());
+    for (const char* a : {"--db", "", "--format", "json"}) argv.push_back(a);
+    argv[argv.size() - 3] = db.string();
+    Outcome r = run(argv);
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << describe(r);
+    return nlohmann::json::parse(r.out, nullptr, false);
+}
+
+// Event id -> the codes its documents list as participant or host.
+std::map<std::string, std::set<std::string>> states_by_event(const fs::path& db)
+{
+    std::map<std::string, std::set<std::string>> out;
+    Xapian::Database database(db.string());
+    for (auto p = database.postlist_begin(""); p != database.postlist_end(""); ++p) {
+        Xapian::Document doc = database.get_document(*p);
+        std::string codes = doc.get_value(infonote::kCountriesSlot);
+        std::set<std::string>& states = out[doc.get_value(infonote::kEventSlot)];
+        for (std::size_t i = 0; i + 2 <= codes.size(); i += 2) states.insert(codes.substr(i, 2));
+    }
+    return out;
+}
 
 using Partition = std::set<std::set<std::string>>;
 
@@ -132,6 +159,59 @@ TEST(EventIndex, BuildGroupsTheDocumentsOfOneEvent)
               infonote::event_id_of({events.key_of["a1.txt"].note_id,
                                      events.key_of["a2.md"].note_id}));
     EXPECT_EQ(events.event_of["c.txt"], infonote::event_id_of({events.key_of["c.txt"].note_id}));
+}
+
+TEST(EventIndex, AttendedCountriesAndShowCountEvents)
+{
+    TempDir dir;
+    write_hand_made(dir.path() / "corpus");
+    fs::path db = dir.path() / "db";
+    index("build", dir.path() / "corpus", db);
+    IndexedEvents events = read_events(db);
+
+    nlohmann::json kz = query_json(db, {"attended", "KZ"});
+    ASSERT_TRUE(kz.is_object());
+    EXPECT_EQ(kz["schema_version"], 3);
+    // The Astana workshops of 2014 and 2015 and the border seminar.
+    EXPECT_EQ(kz["total"], 3);
+    ASSERT_EQ(kz["hits"].size(), 3u);
+    nlohmann::json first;
+    for (const auto& hit : kz["hits"])
+        if (hit["event_id"] == events.event_of["a1.txt"]) first = hit;
+    ASSERT_TRUE(first.is_object());
+    ASSERT_EQ(first["sources"].size(), 2u);
+    std::set<std::string> paths;
+    for (const auto& src : first["sources"]) paths.insert(src["path"]);
+    EXPECT_EQ(paths, (std::set<std::string>{"a1.txt", "a2.md"}));
+    // The canonical title is the Information Note's (both are notes: the
+    // first by id), and the States are the union of both documents'.
+    std::set<std::string> codes;
+    for (const auto& c : first["countries"]) codes.insert(c["code"]);
+    EXPECT_EQ(codes, (std::set<std::string>{"KZ", "KG", "TJ", "TM", "UZ"}));
+    EXPECT_EQ(query_json(db, {"attended", "KZ", "--documents"})["total"], 5);
+
+    nlohmann::json countries = query_json(db, {"countries"});
+    std::map<std::string, int> attended;
+    for (const auto& c : countries["countries"]) attended[c["code"]] = c["attended"];
+    EXPECT_EQ(attended["KZ"], 3);
+    EXPECT_EQ(attended["KG"], 3);  // E1, E2 (e.md) and Bishkek.
+    EXPECT_EQ(attended["TM"], 1);
+
+    nlohmann::json shown = query_json(db, {"show", events.event_of["b.txt"]});
+    EXPECT_EQ(shown["event_id"], events.event_of["b.txt"]);
+    EXPECT_EQ(shown["sources"].size(), 2u);
+    nlohmann::json doc = query_json(db, {"show", (dir.path() / "corpus" / "e.md").string()});
+    EXPECT_EQ(doc["event_id"], events.event_of["e.md"]);
+    EXPECT_EQ(doc["event"]["sources"].size(), 2u);
+
+    nlohmann::json search = query_json(db, {"search", "export"});
+    for (const auto& hit : search["hits"]) EXPECT_EQ(hit["event_id"], events.event_of[hit["path"]]);
+    EXPECT_EQ(search["total"], 5);
+
+    nlohmann::json timeline = query_json(db, {"timeline"});
+    int in_periods = 0;
+    for (const auto& p : timeline["periods"]) in_periods += p["notes"].get<int>();
+    EXPECT_EQ(in_periods, 4);
 }
 
 TEST(EventIndex, UpdateGroupsAsAFreshBuild)
@@ -257,6 +337,19 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
     }
     EXPECT_GT(copies, 20u);
 
+    // attended and countries count each State's distinct events.
+    std::map<std::string, int> expected;
+    for (const auto& [event, states] : states_by_event(db))
+        for (const std::string& code : states) ++expected[code];
+    nlohmann::json countries = query_json(db, {"countries"});
+    std::map<std::string, int> counted;
+    for (const auto& c : countries["countries"]) counted[c["code"]] = c["attended"];
+    EXPECT_EQ(counted, expected);
+    int checked = 0;
+    for (const auto& [code, n] : expected) {
+        if (++checked > 40) break;
+        EXPECT_EQ(query_json(db, {"attended", code, "--limit", "1"})["total"], n) << code;
+    }
 }
 
 TEST_F(GeneratedEvents, ShuffledNamesGiveTheSameEvents)

@@ -1,0 +1,58 @@
+// Events as the query tool shows them: the documents of one event (grouped
+// at index time, docs/events.md) merged into one record.
+#ifndef INFONOTE_QUERY_EVENTS_H
+#define INFONOTE_QUERY_EVENTS_H
+
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+#include <string>
+
+#include <xapian.h>
+
+#include "note_json.h"
+#include "searcher.h"
+
+namespace infonote {
+
+/// One event: its merged summary and its documents.
+struct EventView {
+    std::string id;
+    /// The canonical document's summary (the Information Note's where
+    /// there is one, else the first document by id) with the event's
+    /// merged fields: "event_id" first; the title of the canonical
+    /// document; the first start and last end date of any document; the
+    /// union of the States (roles host, participant, invited; invited left
+    /// out where the State also took part), each with the ids of the
+    /// documents naming it; the union of organizations.
+    Json summary;
+    /// [{"id", "path", "kind"}], canonical document first, then by id.
+    Json sources;
+    /// The listing line of the event: the canonical document's, with the
+    /// merged dates and participants.
+    Listing listing;
+};
+
+/// The event `event_id`, or nullopt when no document belongs to it.
+std::optional<EventView> read_event(Xapian::Database& db, const std::string& event_id);
+
+/// Replaces each hit of a search by event with its event: summary, listing,
+/// event id and sources.
+void fill_events(Index& index, SearchResult& result);
+
+/// Sees every matching document and keeps, per event, the earliest start
+/// date of its matching documents ("YYYYMMDD", "" when none has a date):
+/// what timeline and stats count events by. Local databases only.
+class EventStartSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, std::string>& starts() const { return starts_; }
+
+  private:
+    std::map<std::string, std::string> starts_;
+};
+
+}  // namespace infonote
+
+#endif
