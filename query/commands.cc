@@ -652,4 +652,114 @@ int run_timeline(const QueryOptions& options)
     });
 }
 
+namespace {
+
+// "&", "<", ">" and quotes as XML entities, control characters dropped.
+std::string xml_escaped(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+        }
+    }
+    return out;
+}
+
+void print_graphml(std::ostream& out, const std::vector<CoattendPair>& pairs,
+                   const std::map<std::string, std::size_t>& events_of)
+{
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        << "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        << "  <key id=\"events\" for=\"node\" attr.name=\"events\" attr.type=\"int\"/>\n"
+        << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+        << "  <graph id=\"coattend\" edgedefault=\"undirected\">\n";
+    std::set<std::string> nodes;
+    for (const CoattendPair& p : pairs) {
+        nodes.insert(p.a);
+        nodes.insert(p.b);
+    }
+    for (const std::string& code : nodes) {
+        auto n = events_of.find(code);
+        out << "    <node id=\"" << xml_escaped(code) << "\"><data key=\"name\">"
+            << xml_escaped(country_label(code)) << "</data><data key=\"events\">"
+            << (n == events_of.end() ? 0 : n->second) << "</data></node>\n";
+    }
+    for (const CoattendPair& p : pairs)
+        out << "    <edge source=\"" << xml_escaped(p.a) << "\" target=\"" << xml_escaped(p.b)
+            << "\"><data key=\"weight\">" << p.events << "</data></edge>\n";
+    out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace
+
+int run_coattend(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        BuiltQuery query = build_query(options.filters, default_gazetteer);
+        std::set<std::string> only;
+        for (const std::string& c : options.filters.countries)
+            only.insert(find_country(c, default_gazetteer).alpha2);
+        Index index(options.db, options.open);
+        // The events the filters match, then every State any document of
+        // those events lists: a press release that does not name C still
+        // adds its States to C's event.
+        std::map<std::string, std::set<std::string>> states =
+            index.with_retry([&query](Xapian::Database& db) {
+                auto pass = [&db](const Xapian::Query& q) {
+                    Xapian::Enquire enquire(db);
+                    enquire.set_query(q);
+                    enquire.set_weighting_scheme(Xapian::BoolWeight());
+                    EventStatesSpy spy;
+                    enquire.add_matchspy(&spy);
+                    enquire.get_mset(0, 0, db.get_doccount());
+                    return spy.states();
+                };
+                std::map<std::string, std::set<std::string>> matched = pass(query.query);
+                std::map<std::string, std::set<std::string>> all =
+                    pass(Xapian::Query::MatchAll);
+                for (auto& [event, codes] : matched) codes = all[event];
+                return matched;
+            });
+        std::vector<CoattendPair> pairs = coattend_pairs(states, only);
+        std::map<std::string, std::size_t> events_of;
+        for (const auto& [event, codes] : states)
+            for (const std::string& c : codes) ++events_of[c];
+        if (options.limit && pairs.size() > *options.limit) pairs.resize(*options.limit);
+        const std::string& format = options.format_name;
+        if (format == "graphml") {
+            print_graphml(std::cout, pairs, events_of);
+        } else if (format == "json" || format == "jsonl") {
+            Json list = Json::array();
+            for (const CoattendPair& p : pairs)
+                list.push_back({{"a", p.a}, {"b", p.b}, {"events", p.events}});
+            if (format == "jsonl") {
+                for (const Json& p : list) std::cout << p.dump() << '\n';
+            } else {
+                Json doc = {{"schema_version", kJsonSchemaVersion}, {"pairs", list}};
+                std::cout << doc.dump(2) << '\n';
+            }
+        } else {
+            Table t{{"a", "b", "events", "names"}, {false, false, true, false}, {}};
+            for (const CoattendPair& p : pairs)
+                t.rows.push_back({p.a, p.b, std::to_string(p.events),
+                                  country_label(p.a) + " / " + country_label(p.b)});
+            if (format == "csv") {
+                print_table_csv(std::cout, t, options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+            } else {
+                print_table_text(std::cout, t, stdout_terminal());
+                std::cout << pairs.size() << (pairs.size() == 1 ? " pair" : " pairs") << " over "
+                          << states.size() << (states.size() == 1 ? " event\n" : " events\n");
+            }
+        }
+        return pairs.empty() ? kExitNoMatch : kExitOk;
+    });
+}
+
 }  // namespace infonote

@@ -152,6 +152,36 @@ void EventStartSpy::operator()(const Xapian::Document& doc, double)
     if (!fresh && !start.empty() && (it->second.empty() || start < it->second)) it->second = start;
 }
 
+void EventStatesSpy::operator()(const Xapian::Document& doc, double)
+{
+    std::string event = doc.get_value(kEventSlot);
+    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::set<std::string>& states = states_[event];
+    std::string codes = doc.get_value(kCountriesSlot);
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) states.insert(codes.substr(at, 2));
+}
+
+std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+                                         const std::set<std::string>& only)
+{
+    std::map<std::pair<std::string, std::string>, std::size_t> counts;
+    for (const auto& [event, codes] : states) {
+        for (auto a = codes.begin(); a != codes.end(); ++a) {
+            for (auto b = std::next(a); b != codes.end(); ++b) {
+                if (!only.empty() && !only.count(*a) && !only.count(*b)) continue;
+                ++counts[{*a, *b}];
+            }
+        }
+    }
+    std::vector<CoattendPair> pairs;
+    pairs.reserve(counts.size());
+    for (const auto& [ab, n] : counts) pairs.push_back({ab.first, ab.second, n});
+    std::stable_sort(pairs.begin(), pairs.end(), [](const CoattendPair& x, const CoattendPair& y) {
+        return x.events > y.events;
+    });
+    return pairs;
+}
+
 void fill_events(Index& index, SearchResult& result)
 {
     index.with_retry([&result](Xapian::Database& db) {

@@ -53,6 +53,30 @@ class EventStartSpy : public Xapian::MatchSpy {
     std::map<std::string, std::string> starts_;
 };
 
+/// Sees every matching document and keeps, per event, the States its
+/// matching documents list as participant or host.
+class EventStatesSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, std::set<std::string>>& states() const { return states_; }
+
+  private:
+    std::map<std::string, std::set<std::string>> states_;
+};
+
+/// A pair of States and the number of events both attended.
+struct CoattendPair {
+    std::string a;
+    std::string b;
+    std::size_t events = 0;
+};
+
+/// Every pair of States that attended one event together, over the events
+/// `states` lists, most shared events first, then by codes (a < b). With
+/// `only` non-empty, only pairs with one of those States in them.
+std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+                                         const std::set<std::string>& only);
+
 }  // namespace infonote
 
 #endif

@@ -194,6 +194,19 @@ const Command kCommands[] = {
          add_format(cmd, o, false);
      },
      infonote::run_stats},
+    {"coattend",
+     "Pairs of States with the number of matching events both attended, most first; with "
+     "--country C, C's partners. Text, json, jsonl, csv or graphml (for Gephi or Cytoscape).",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--limit", o.limit, "At most this many pairs")->check(hit_count(1));
+         o.format_name = "text";
+         cmd->add_option("--format", o.format_name, "text (default), json, jsonl, csv or graphml")
+             ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "graphml"}, CLI::ignore_case));
+         cmd->add_flag("--csv-raw", o.csv_raw, "CSV cells exactly as stored");
+     },
+     infonote::run_coattend},
     {"timeline",
      "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
      "empty periods between the first and last are shown.",

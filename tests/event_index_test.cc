@@ -345,6 +345,31 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
     std::map<std::string, int> counted;
     for (const auto& c : countries["countries"]) counted[c["code"]] = c["attended"];
     EXPECT_EQ(counted, expected);
+    // coattend: every pair's shared events, by brute force; and one
+    // State's partners.
+    std::map<std::pair<std::string, std::string>, int> shared;
+    for (const auto& [event, states] : states_by_event(db))
+        for (auto a = states.begin(); a != states.end(); ++a)
+            for (auto b = std::next(a); b != states.end(); ++b) ++shared[{*a, *b}];
+    std::map<std::pair<std::string, std::string>, int> paired;
+    nlohmann::json pairs = query_json(db, {"coattend"});
+    int last = 1 << 30;
+    for (const auto& p : pairs["pairs"]) {
+        paired[{p["a"], p["b"]}] = p["events"];
+        EXPECT_LE(p["events"].get<int>(), last);
+        last = p["events"];
+    }
+    EXPECT_EQ(paired, shared);
+    std::string busiest = countries["countries"][0]["code"];
+    std::map<std::pair<std::string, std::string>, int> partners;
+    nlohmann::json of_busiest = query_json(db, {"coattend", "--country", busiest});
+    for (const auto& p : of_busiest["pairs"])
+        partners[{p["a"], p["b"]}] = p["events"];
+    std::map<std::pair<std::string, std::string>, int> expected_partners;
+    for (const auto& [ab, n] : shared)
+        if (ab.first == busiest || ab.second == busiest) expected_partners[ab] = n;
+    EXPECT_EQ(partners, expected_partners);
+
     int checked = 0;
     for (const auto& [code, n] : expected) {
         if (++checked > 40) break;
