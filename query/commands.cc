@@ -7,6 +7,7 @@
 
 #include "country_gazetteer.h"
 #include "diagnostic.h"
+#include "regions.h"
 #include "events.h"
 #include "exit_codes.h"
 #include "schema.h"
@@ -759,6 +760,180 @@ int run_coattend(const QueryOptions& options)
             }
         }
         return pairs.empty() ? kExitNoMatch : kExitOk;
+    });
+}
+
+namespace {
+
+// Values by count (most first), then by value.
+Json ranked_json(const std::map<std::string, std::size_t>& counts, const char* key,
+                 bool country_names, std::size_t limit)
+{
+    std::vector<std::pair<std::string, std::size_t>> values(counts.begin(), counts.end());
+    std::stable_sort(values.begin(), values.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (limit != 0 && values.size() > limit) values.resize(limit);
+    Json out = Json::array();
+    for (const auto& [value, n] : values) {
+        Json v = {{key, value}};
+        if (country_names) v["name"] = country_label(value);
+        v["events"] = n;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// The event ids of the documents `query` matches.
+std::set<std::string> matching_events(Xapian::Database& db, const Xapian::Query& query)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    EventStartSpy spy;
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::set<std::string> out;
+    for (const auto& [event, start] : spy.starts()) out.insert(event);
+    return out;
+}
+
+}  // namespace
+
+int run_profile(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        const Country& country = find_country(options.target, default_gazetteer);
+        const std::string& code = country.alpha2;
+        SearchRequest request = options.filters;
+        request.countries.insert(request.countries.begin(), code);
+        request.any_country = false;
+        request.include_invited = false;
+        BuiltQuery attended_query = build_query(request, default_gazetteer);
+        BuiltQuery filters = build_query(options.filters, default_gazetteer);
+        Xapian::Query invited_query(Xapian::Query::OP_FILTER, filters.query,
+                                    Xapian::Query(filter_term(FieldId::Invited, code)));
+        Index index(options.db, options.open);
+        struct Found {
+            std::set<std::string> attended;
+            std::set<std::string> invited;
+            std::map<std::string, EventAggregate> all;
+        };
+        Found found = index.with_retry([&](Xapian::Database& db) {
+            Found f;
+            f.attended = matching_events(db, attended_query.query);
+            f.invited = matching_events(db, invited_query);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query::MatchAll);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            EventAggregateSpy spy;
+            enquire.add_matchspy(&spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            f.all = spy.events();
+            return f;
+        });
+        std::map<std::string, std::size_t> years, types, regions, orgs, states;
+        std::size_t hosted = 0, participated = 0, invited_only = 0, undated = 0;
+        const std::pair<const std::string, EventAggregate>* first = nullptr;
+        const std::pair<const std::string, EventAggregate>* last = nullptr;
+        const RegionTable& region_table = default_region_table();
+        for (const std::string& id : found.attended) {
+            auto it = found.all.find(id);
+            if (it == found.all.end()) continue;
+            const EventAggregate& e = it->second;
+            if (e.start.size() == 8) {
+                ++years[e.start.substr(0, 4)];
+                if (!first || e.start < first->second.start) first = &*it;
+                if (!last || e.start > last->second.start) last = &*it;
+            } else {
+                ++undated;
+            }
+            for (const std::string& t : e.types) ++types[t];
+            std::set<std::string> event_regions;
+            for (const std::string& v : e.venues)
+                for (const Region* r : region_table.regions_of(v)) event_regions.insert(r->name);
+            for (const std::string& r : event_regions) ++regions[r];
+            for (const std::string& o : e.orgs) ++orgs[o];
+            for (const std::string& s : e.states)
+                if (s != code) ++states[s];
+            if (e.venues.count(code)) ++hosted;
+            if (e.participants.count(code)) ++participated;
+        }
+        for (const std::string& id : found.invited)
+            if (!found.attended.count(id)) ++invited_only;
+        std::vector<std::string> without;
+        if (first && last) {
+            int a = std::stoi(first->second.start.substr(0, 4));
+            int b = std::stoi(last->second.start.substr(0, 4));
+            for (int y = a; y <= b; ++y)
+                if (!years.count(std::to_string(y))) without.push_back(std::to_string(y));
+        }
+        auto event_json = [](const std::pair<const std::string, EventAggregate>* e) {
+            if (!e) return Json(nullptr);
+            return Json{{"event_id", e->first},
+                        {"date", iso_of(e->second.start)},
+                        {"title", e->second.title}};
+        };
+        Json by_year = Json::array();
+        for (const auto& [y, n] : years) by_year.push_back({{"year", y}, {"events", n}});
+        std::size_t top = options.top;
+        Json profile = {{"schema_version", kJsonSchemaVersion},
+                        {"country", {{"code", code}, {"name", country.name}}},
+                        {"events", found.attended.size()},
+                        {"undated", undated},
+                        {"first", event_json(first)},
+                        {"last", event_json(last)},
+                        {"by_year", by_year},
+                        {"years_without", without},
+                        {"by_type", ranked_json(types, "type", false, 0)},
+                        {"by_region", ranked_json(regions, "region", false, 0)},
+                        {"roles",
+                         {{"host", hosted}, {"participant", participated}, {"invited", invited_only}}},
+                        {"organizations", ranked_json(orgs, "value", false, top)},
+                        {"states", ranked_json(states, "code", true, top)}};
+        if (options.format == OutputFormat::JSON || options.format == OutputFormat::JSONL) {
+            std::cout << (options.format == OutputFormat::JSON ? profile.dump(2) : profile.dump())
+                      << '\n';
+            return found.attended.empty() ? kExitNoMatch : kExitOk;
+        }
+        Terminal terminal = stdout_terminal();
+        std::cout << escape_controls(country.name) << " (" << code << "): " << found.attended.size()
+                  << (found.attended.size() == 1 ? " event" : " events");
+        if (undated) std::cout << " (" << undated << " undated)";
+        std::cout << "; host of " << hosted << ", invited only to " << invited_only << '\n';
+        if (first)
+            std::cout << "first:  " << iso_of(first->second.start) << "  "
+                      << escape_controls(first->second.title) << '\n'
+                      << "last:   " << iso_of(last->second.start) << "  "
+                      << escape_controls(last->second.title) << '\n';
+        if (!without.empty()) {
+            std::cout << "years without any:";
+            for (const std::string& y : without) std::cout << ' ' << y;
+            std::cout << '\n';
+        }
+        std::vector<Period> periods;
+        if (!years.empty())
+            for (std::string p = years.begin()->first;; p = next_period(p)) {
+                auto n = years.find(p);
+                periods.push_back({p, static_cast<Xapian::doccount>(n == years.end() ? 0 : n->second)});
+                if (p >= years.rbegin()->first) break;
+            }
+        std::cout << "\nevents per year\n";
+        print_bars(std::cout, periods, terminal);
+        auto section = [&](const char* title, const Json& list, const char* key) {
+            std::cout << '\n' << title << '\n';
+            Table t{{"events", "value"}, {true, false}, {}};
+            for (const Json& v : list)
+                t.rows.push_back({std::to_string(v["events"].get<std::size_t>()),
+                                  v[key].get<std::string>() +
+                                      (v.contains("name") ? "  " + v["name"].get<std::string>()
+                                                          : "")});
+            print_table_text(std::cout, t, terminal);
+        };
+        section("event types", profile["by_type"], "type");
+        section("regions", profile["by_region"], "region");
+        section("organizations met most", profile["organizations"], "value");
+        section("States met most", profile["states"], "code");
+        return found.attended.empty() ? kExitNoMatch : kExitOk;
     });
 }
 

@@ -56,6 +56,7 @@ int run_countries(const QueryOptions& options);
 int run_stats(const QueryOptions& options);
 int run_timeline(const QueryOptions& options);
 int run_coattend(const QueryOptions& options);
+int run_profile(const QueryOptions& options);
 
 }  // namespace infonote
 

@@ -152,6 +152,40 @@ void EventStartSpy::operator()(const Xapian::Document& doc, double)
     if (!fresh && !start.empty() && (it->second.empty() || start < it->second)) it->second = start;
 }
 
+void EventAggregateSpy::operator()(const Xapian::Document& doc, double)
+{
+    std::string event = doc.get_value(kEventSlot);
+    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    EventAggregate& e = events_[event];
+    std::string start = doc.get_value(kStartDateSlot);
+    if (!start.empty() && (e.start.empty() || start < e.start)) e.start = start;
+    Listing listing = listing_of(doc.get_value(kListingSlot));
+    bool note = doc.get_value(kKindSlot) == kind_name(DocumentKind::InformationNote);
+    if (e.title_id.empty() || std::pair(!note, listing.id) < std::pair(!e.title_from_note, e.title_id)) {
+        e.title = listing.title;
+        e.title_id = listing.id;
+        e.title_from_note = note;
+    }
+    auto add_list = [](const std::string& list, std::set<std::string>& out) {
+        std::size_t at = 0;
+        while (at < list.size()) {
+            std::size_t end = list.find(kListSeparator, at);
+            if (end == std::string::npos) end = list.size();
+            if (end > at) out.insert(list.substr(at, end - at));
+            at = end + 1;
+        }
+    };
+    add_list(doc.get_value(kTypeSlot), e.types);
+    add_list(doc.get_value(kOrgsSlot), e.orgs);
+    std::string venue = doc.get_value(kVenueCountrySlot);
+    if (!venue.empty()) e.venues.insert(venue);
+    std::string codes = doc.get_value(kCountriesSlot);
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) e.states.insert(codes.substr(at, 2));
+    const std::string& listed = listing.participants;
+    for (std::size_t at = 0; at + 2 <= listed.size(); at += 2)
+        e.participants.insert(listed.substr(at, 2));
+}
+
 void EventStatesSpy::operator()(const Xapian::Document& doc, double)
 {
     std::string event = doc.get_value(kEventSlot);

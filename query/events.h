@@ -64,6 +64,35 @@ class EventStatesSpy : public Xapian::MatchSpy {
     std::map<std::string, std::set<std::string>> states_;
 };
 
+/// What the documents of one event say, merged: for `profile`.
+struct EventAggregate {
+    /// The earliest start date ("YYYYMMDD"), "" when none.
+    std::string start;
+    /// The title of the canonical document (an Information Note's where
+    /// there is one, else the first by id).
+    std::string title;
+    std::string title_id;
+    bool title_from_note = false;
+    std::set<std::string> types;
+    std::set<std::string> venues;
+    std::set<std::string> orgs;
+    /// Participants and hosts.
+    std::set<std::string> states;
+    /// Listed as participants (not only invited, not only host).
+    std::set<std::string> participants;
+};
+
+/// Sees every matching document and merges, per event, what EventAggregate
+/// keeps.
+class EventAggregateSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, EventAggregate>& events() const { return events_; }
+
+  private:
+    std::map<std::string, EventAggregate> events_;
+};
+
 /// A pair of States and the number of events both attended.
 struct CoattendPair {
     std::string a;

@@ -194,6 +194,18 @@ const Command kCommands[] = {
          add_format(cmd, o, false);
      },
      infonote::run_stats},
+    {"profile",
+     "One State at a glance: its events per year, type and region, its roles, the "
+     "organizations and States it met most, its first and last event and the years without any.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         cmd->add_option("country", o.target, "Country: name, alias or ISO code")->required();
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--top", o.top, "How many organizations and States to list")
+             ->capture_default_str();
+         add_format(cmd, o, false);
+     },
+     infonote::run_profile},
     {"coattend",
      "Pairs of States with the number of matching events both attended, most first; with "
      "--country C, C's partners. Text, json, jsonl, csv or graphml (for Gephi or Cytoscape).",

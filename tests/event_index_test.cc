@@ -370,6 +370,19 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
         if (ab.first == busiest || ab.second == busiest) expected_partners[ab] = n;
     EXPECT_EQ(partners, expected_partners);
 
+    // profile: the same State's events, partners and years.
+    nlohmann::json profile = query_json(db, {"profile", busiest, "--top", "0"});
+    EXPECT_EQ(profile["events"], expected[busiest]);
+    std::map<std::pair<std::string, std::string>, int> met;
+    for (const auto& st : profile["states"]) {
+        std::string other = st["code"];
+        met[std::minmax(busiest, other)] = st["events"];
+    }
+    EXPECT_EQ(met, expected_partners);
+    int in_years = profile["undated"];
+    for (const auto& y : profile["by_year"]) in_years += y["events"].get<int>();
+    EXPECT_EQ(in_years, expected[busiest]);
+
     int checked = 0;
     for (const auto& [code, n] : expected) {
         if (++checked > 40) break;
