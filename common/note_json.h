@@ -16,7 +16,7 @@ namespace infonote {
 using Json = nlohmann::ordered_json;
 
 /// Version of the JSON output schema; bumped when a key changes meaning.
-inline constexpr int kJsonSchemaVersion = 2;
+inline constexpr int kJsonSchemaVersion = 3;
 
 /// Whether a summary says where each fact was read.
 enum class Evidenced { No, Yes };

@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -25,7 +25,8 @@ inline constexpr std::string_view kCorpusKey = "infonote.corpus";
 /// How many shards the build has ("1" for one database).
 inline constexpr std::string_view kShardsKey = "infonote.shards";
 
-enum class FieldId { Id, Title, Body, City, Country, Invited, VenueCountry, Org, Year, Type, Kind };
+enum class FieldId { Id, Title, Body, City, Country, Invited, VenueCountry, Org, Year, Type, Kind,
+                     Event };
 
 enum class FieldKind {
     /// Words, indexed with positions and stems, searched by relevance.
@@ -58,6 +59,9 @@ inline constexpr std::array kFields{
     Field{FieldId::Type, "type", "XE", FieldKind::Filter, 0},
     /// The document kind: "information-note", "press-release", ...
     Field{FieldId::Kind, "kind", "XK", FieldKind::Filter, 0},
+    /// The event the document reports ("ev" and 16 hex digits), shared by
+    /// every document of the event (docs/events.md).
+    Field{FieldId::Event, "event", "XG", FieldKind::Filter, 0},
 };
 
 /// The table entry for a field.
@@ -117,6 +121,14 @@ inline constexpr unsigned kKindSlot = 14;
 /// Evidenced::Yes) as pack_text() compresses it, for `show`; the document
 /// data holds the summary without evidence, which listings read.
 inline constexpr unsigned kEvidenceSlot = 15;
+/// The document's event id again (FieldId::Event): the collapse key that
+/// makes one hit per event, and what facets count events by.
+inline constexpr unsigned kEventSlot = 16;
+/// What the grouping rule compares (indexer/event_grouping.h): note id,
+/// start and end date, folded city, venue country, "1" when online, and the
+/// title's distinctive words, joined by kListSeparator. `update` regroups
+/// every document from this slot alone.
+inline constexpr unsigned kEventKeySlot = 17;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "event_grouping.h"
 #include "event_type.h"
 #include "note_json.h"
 #include "packed_text.h"
@@ -196,6 +197,10 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
     doc.add_value(kKindSlot, kind);
     add_facet_values(doc, note, participants);
     add_listing(doc, note, participants);
+    // Alone until grouping says otherwise: assign_events rewrites only the
+    // documents that share an event.
+    set_event(doc, event_id_of({note.id}));
+    doc.add_value(kEventKeySlot, serialise_key(grouping_key(note, countries_)));
     doc.add_value(kTextSlot, pack_text(note.text));
     doc.add_value(kEvidenceSlot,
                   pack_text(note_summary_json(note, countries_, Evidenced::Yes).dump()));

@@ -13,6 +13,7 @@
 
 #include "corpus_reader.h"
 #include "diagnostic.h"
+#include "event_grouping.h"
 #include "exit_codes.h"
 #include "index_layout.h"
 #include "index_writer.h"
@@ -268,6 +269,13 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     }
     check_stop();
     {
+        PhaseTimer timer(report, "events");
+        std::vector<fs::path> part_paths;
+        for (const BuildPart& part : parts) part_paths.push_back(part.db);
+        assign_events_at(part_paths);
+    }
+    check_stop();
+    {
         PhaseTimer timer(report, "compact");
         if (shards == 1) {
             merge_parts(parts, compacted.path());
@@ -410,6 +418,17 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             }
             writers[file.shard]->remove(term);
             ++report.removed;
+        }
+        check_stop();
+        // Every document regrouped, as a fresh build would group them; only
+        // those whose event changed are rewritten.
+        std::vector<Xapian::WritableDatabase*> dbs;
+        for (const auto& writer : writers) dbs.push_back(&writer->writable_database());
+        try {
+            writers.front()->count_changes(assign_events(dbs).rewritten);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options.db.string() + ": cannot group documents into events: " +
+                             e.get_msg());
         }
         check_stop();
         // A run that changed nothing commits nothing: readers keep their

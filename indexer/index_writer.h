@@ -63,6 +63,11 @@ class IndexWriter {
     /// For reading what the database holds before changing it.
     const Xapian::WritableDatabase& database() const { return db_; }
 
+    /// For rewriting documents in place (their event fields), inside the
+    /// run's transaction; count_changes() then says how many were made.
+    Xapian::WritableDatabase& writable_database() { return db_; }
+    void count_changes(std::size_t n) { changes_ += n; }
+
   private:
     void add_spellings(const Xapian::Document& doc);
     void add_all_spellings();

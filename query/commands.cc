@@ -7,6 +7,8 @@
 
 #include "country_gazetteer.h"
 #include "diagnostic.h"
+#include "regions.h"
+#include "events.h"
 #include "exit_codes.h"
 #include "schema.h"
 #include "terminal_text.h"
@@ -142,10 +144,11 @@ std::string role_of(const Hit& hit, const std::string& code)
 }
 
 std::map<Facet, FacetCounts> counts_over(Index& index, const Xapian::Query& query,
-                                         const std::vector<Facet>& facets)
+                                         const std::vector<Facet>& facets, Counting counting)
 {
-    return index.with_retry(
-        [&](Xapian::Database& db) { return count_facets(db, query, facets, index.remote()); });
+    return index.with_retry([&](Xapian::Database& db) {
+        return count_facets(db, query, facets, index.remote(), counting);
+    });
 }
 
 struct Overview {
@@ -153,6 +156,8 @@ struct Overview {
     std::string first;
     std::string last;
     Xapian::doccount notes = 0;
+    /// Distinct events (local databases; remote shards count documents).
+    Xapian::doccount events = 0;
     Xapian::doccount undated = 0;
 };
 
@@ -173,8 +178,10 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query::MatchAll);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter counter(facets, remote);
+        FacetCounter counter(facets, remote, Counting::Events);
         counter.attach(enquire);
+        EventStartSpy events;
+        if (!remote) enquire.add_matchspy(&events);
         Xapian::ValueCountMatchSpy starts(kStartDateSlot);
         Xapian::ValueCountMatchSpy ends(kEndDateSlot);
         enquire.add_matchspy(&starts);
@@ -189,6 +196,7 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         }
         for (auto it = ends.values_begin(); it != ends.values_end(); ++it) o.last = *it;
         o.undated = o.notes - dated;
+        o.events = remote ? o.notes : static_cast<Xapian::doccount>(events.starts().size());
         return o;
     });
 }
@@ -214,15 +222,15 @@ std::string next_period(const std::string& label)
 
 // Notes per period of their start date, every period between the first
 // and the last shown, empty ones included.
-std::vector<Period> periods_of(const Xapian::ValueCountMatchSpy& spy, bool by_month)
+std::vector<Period> periods_of(const std::map<std::string, Xapian::doccount>& by_date,
+                               bool by_month)
 {
     std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string& date = *it;
+    for (const auto& [date, n] : by_date) {
         if (date.size() != 8) continue;
         std::string label =
             by_month ? date.substr(0, 4) + "-" + date.substr(4, 2) : date.substr(0, 4);
-        counts[label] += it.get_termfreq();
+        counts[label] += n;
     }
     std::vector<Period> periods;
     if (counts.empty()) return periods;
@@ -293,8 +301,12 @@ int run_attended(const QueryOptions& options)
         QueryOptions listing = options;
         listing.sort = options.sort.value_or(SortOrder::Date);
         SearchPlan plan = plan_for(listing, request, terminal);
+        plan.by_event = !options.documents;
+        // An event's hit is built from all its documents' summaries.
+        if (plan.by_event) plan.brief = false;
         Index index(options.db, options.open);
         SearchResult result = index.search(plan);
+        if (plan.by_event) fill_events(index, result);
         for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
         if (options.format == OutputFormat::Text)
             std::cout << escape_controls(country.name) << " (" << country.alpha2 << ")\n";
@@ -303,10 +315,49 @@ int run_attended(const QueryOptions& options)
     });
 }
 
+// `show EVENT_ID`: the event's merged fields and its sources.
+int print_event(const QueryOptions& options, const EventView& event)
+{
+    if (options.format != OutputFormat::Text) {
+        Json out = event.summary;
+        out["sources"] = event.sources;
+        std::cout << (options.format == OutputFormat::JSON ? out.dump(2) : out.dump()) << '\n';
+        return kExitOk;
+    }
+    Terminal terminal = stdout_terminal();
+    terminal.width = std::numeric_limits<std::size_t>::max() / 2;
+    const Json& s = event.summary;
+    Table fields{{"field", "value"}, {}, {}};
+    auto add = [&fields](std::string name, const Json& v) {
+        if (v.is_null()) return;
+        fields.rows.push_back({std::move(name), v.is_string() ? v.get<std::string>() : v.dump()});
+    };
+    add("event", s["event_id"]);
+    add("title", s["title"]);
+    add("start", s["start_date"]);
+    add("end", s["end_date"]);
+    if (s["venue"].is_object()) add("venue", s["venue"]);
+    for (const Json& c : s["countries"])
+        fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
+                                              "  (" + joined_roles(c) + ")"});
+    for (const Json& o : s["organizations"])
+        fields.rows.push_back({"organization", o.value("name", "")});
+    for (const Json& src : event.sources)
+        fields.rows.push_back({"source", src.value("kind", "") + "  " + src.value("path", "") +
+                                             "  id " + src.value("id", "")});
+    print_table_text(std::cout, fields, terminal);
+    return kExitOk;
+}
+
 int run_show(const QueryOptions& options)
 {
     return guarded(options, [&options] {
         Index index(options.db, options.open);
+        if (options.target.rfind("ev", 0) == 0) {
+            std::optional<EventView> event = index.with_retry(
+                [&options](Xapian::Database& db) { return read_event(db, options.target); });
+            if (event) return print_event(options, *event);
+        }
         std::optional<Xapian::Document> doc =
             index.with_retry([&options](Xapian::Database& db) -> std::optional<Xapian::Document> {
                 std::vector<std::string> ids{options.target};
@@ -337,6 +388,11 @@ int run_show(const QueryOptions& options)
         }
         Json summary = stored_evidence_summary(*doc);
         std::string text = stored_text(*doc);
+        std::string event_id = doc->get_value(kEventSlot);
+        std::optional<EventView> event;
+        if (!event_id.empty())
+            event = index.with_retry(
+                [&event_id](Xapian::Database& db) { return read_event(db, event_id); });
         if (options.format == OutputFormat::Text) {
             // A page, not a listing: values are never cut to the terminal.
             Terminal terminal = stdout_terminal();
@@ -382,11 +438,27 @@ int run_show(const QueryOptions& options)
                 add_where(o);
             }
             add("committee", summary["committee"]);
+            if (event) {
+                fields.rows.push_back({"event", event->id + "  (" +
+                                                    std::to_string(event->sources.size()) +
+                                                    (event->sources.size() == 1 ? " document)"
+                                                                                : " documents)")});
+                for (const Json& src : event->sources)
+                    fields.rows.push_back({"", "  " + src.value("kind", "") + "  " +
+                                                   src.value("path", "") + "  id " +
+                                                   src.value("id", "")});
+            }
             print_table_text(std::cout, fields, terminal);
             std::cout << '\n'
                       << escape_controls(text, LineBreaks::Keep)
                       << (text.empty() || text.back() == '\n' ? "" : "\n");
         } else {
+            if (event) {
+                summary["event_id"] = event->id;
+                summary["event"] = {{"event_id", event->id},
+                                    {"title", event->summary["title"]},
+                                    {"sources", event->sources}};
+            }
             summary["text"] = text;
             std::cout << (options.format == OutputFormat::JSON ? summary.dump(2) : summary.dump())
                       << '\n';
@@ -401,7 +473,8 @@ int run_countries(const QueryOptions& options)
         BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db, options.open);
         std::map<Facet, FacetCounts> counts =
-            counts_over(index, query.query, {Facet::Country, Facet::VenueCountry});
+            counts_over(index, query.query, {Facet::Country, Facet::VenueCountry},
+                        options.documents ? Counting::Documents : Counting::Events);
         const FacetCounts& hosted = counts[Facet::VenueCountry];
         Table table{{"code", "country", "attended", "hosted"}, {false, false, true, true}, {}};
         for (const auto& [code, n] : ranked_values(counts[Facet::Country], 0)) {
@@ -462,6 +535,7 @@ int run_stats(const QueryOptions& options)
         };
         Json stats = {{"schema_version", kJsonSchemaVersion},
                       {"notes", notes},
+                      {"events", o.events},
                       {"first_date", o.first.empty() ? Json(nullptr) : Json(iso_of(o.first))},
                       {"last_date", o.last.empty() ? Json(nullptr) : Json(iso_of(o.last))},
                       {"undated", o.undated},
@@ -477,6 +551,7 @@ int run_stats(const QueryOptions& options)
             return notes > 0 ? kExitOk : kExitNoMatch;
         }
         std::cout << "notes:      " << notes << "\n"
+                  << "events:     " << o.events << "\n"
                   << "dates:      "
                   << (o.first.empty() ? "(none)" : iso_of(o.first) + " .. " + iso_of(o.last))
                   << (o.undated ? "  (" + std::to_string(o.undated) + " undated)" : "") << "\n"
@@ -489,7 +564,7 @@ int run_stats(const QueryOptions& options)
                                   std::pair{"top organizations", "top_organizations"},
                                   std::pair{"event types", "types"}}) {
             std::cout << '\n' << title << '\n';
-            Table t{{"notes", "value"}, {true, false}, {}};
+            Table t{{"events", "value"}, {true, false}, {}};
             for (const Json& v : stats[key])
                 t.rows.push_back(
                     {std::to_string(v["count"].get<Xapian::doccount>()),
@@ -510,15 +585,31 @@ int run_timeline(const QueryOptions& options)
         BuiltQuery query = build_query(options.filters, default_gazetteer);
         Index index(options.db, options.open);
         Xapian::doccount matched = 0;
+        // Events by the first day any matching document gives them; with
+        // --documents (or remote shards), documents by their start date.
+        bool by_event = !options.documents && !index.remote();
         std::vector<Period> periods = index.with_retry([&](Xapian::Database& db) {
             Xapian::Enquire enquire(db);
             enquire.set_query(query.query);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::ValueCountMatchSpy spy(kStartDateSlot);
-            enquire.add_matchspy(&spy);
+            EventStartSpy events;
+            if (by_event)
+                enquire.add_matchspy(&events);
+            else
+                enquire.add_matchspy(&spy);
             Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-            matched = mset.get_matches_estimated();
-            return periods_of(spy, by_month);
+            std::map<std::string, Xapian::doccount> by_date;
+            if (by_event) {
+                matched = static_cast<Xapian::doccount>(events.starts().size());
+                for (const auto& [event, start] : events.starts())
+                    if (!start.empty()) ++by_date[start];
+            } else {
+                matched = mset.get_matches_estimated();
+                for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+                    by_date[*it] += it.get_termfreq();
+            }
+            return periods_of(by_date, by_month);
         });
         Xapian::doccount dated = 0;
         for (const Period& p : periods) dated += p.notes;
@@ -527,7 +618,9 @@ int run_timeline(const QueryOptions& options)
         switch (options.format) {
             case OutputFormat::Text: {
                 print_bars(std::cout, periods, stdout_terminal());
-                std::cout << dated << (dated == 1 ? " note" : " notes");
+                std::cout << dated
+                          << (by_event ? (dated == 1 ? " event" : " events")
+                                       : (dated == 1 ? " note" : " notes"));
                 if (undated) std::cout << ", and " << undated << " without a date";
                 std::cout << '\n';
                 break;
@@ -557,6 +650,290 @@ int run_timeline(const QueryOptions& options)
             }
         }
         return dated + undated > 0 ? kExitOk : kExitNoMatch;
+    });
+}
+
+namespace {
+
+// "&", "<", ">" and quotes as XML entities, control characters dropped.
+std::string xml_escaped(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+        }
+    }
+    return out;
+}
+
+void print_graphml(std::ostream& out, const std::vector<CoattendPair>& pairs,
+                   const std::map<std::string, std::size_t>& events_of)
+{
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        << "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        << "  <key id=\"events\" for=\"node\" attr.name=\"events\" attr.type=\"int\"/>\n"
+        << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+        << "  <graph id=\"coattend\" edgedefault=\"undirected\">\n";
+    std::set<std::string> nodes;
+    for (const CoattendPair& p : pairs) {
+        nodes.insert(p.a);
+        nodes.insert(p.b);
+    }
+    for (const std::string& code : nodes) {
+        auto n = events_of.find(code);
+        out << "    <node id=\"" << xml_escaped(code) << "\"><data key=\"name\">"
+            << xml_escaped(country_label(code)) << "</data><data key=\"events\">"
+            << (n == events_of.end() ? 0 : n->second) << "</data></node>\n";
+    }
+    for (const CoattendPair& p : pairs)
+        out << "    <edge source=\"" << xml_escaped(p.a) << "\" target=\"" << xml_escaped(p.b)
+            << "\"><data key=\"weight\">" << p.events << "</data></edge>\n";
+    out << "  </graph>\n</graphml>\n";
+}
+
+}  // namespace
+
+int run_coattend(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        BuiltQuery query = build_query(options.filters, default_gazetteer);
+        std::set<std::string> only;
+        for (const std::string& c : options.filters.countries)
+            only.insert(find_country(c, default_gazetteer).alpha2);
+        Index index(options.db, options.open);
+        // The events the filters match, then every State any document of
+        // those events lists: a press release that does not name C still
+        // adds its States to C's event.
+        std::map<std::string, std::set<std::string>> states =
+            index.with_retry([&query](Xapian::Database& db) {
+                auto pass = [&db](const Xapian::Query& q) {
+                    Xapian::Enquire enquire(db);
+                    enquire.set_query(q);
+                    enquire.set_weighting_scheme(Xapian::BoolWeight());
+                    EventStatesSpy spy;
+                    enquire.add_matchspy(&spy);
+                    enquire.get_mset(0, 0, db.get_doccount());
+                    return spy.states();
+                };
+                std::map<std::string, std::set<std::string>> matched = pass(query.query);
+                std::map<std::string, std::set<std::string>> all =
+                    pass(Xapian::Query::MatchAll);
+                for (auto& [event, codes] : matched) codes = all[event];
+                return matched;
+            });
+        std::vector<CoattendPair> pairs = coattend_pairs(states, only);
+        std::map<std::string, std::size_t> events_of;
+        for (const auto& [event, codes] : states)
+            for (const std::string& c : codes) ++events_of[c];
+        if (options.limit && pairs.size() > *options.limit) pairs.resize(*options.limit);
+        const std::string& format = options.format_name;
+        if (format == "graphml") {
+            print_graphml(std::cout, pairs, events_of);
+        } else if (format == "json" || format == "jsonl") {
+            Json list = Json::array();
+            for (const CoattendPair& p : pairs)
+                list.push_back({{"a", p.a}, {"b", p.b}, {"events", p.events}});
+            if (format == "jsonl") {
+                for (const Json& p : list) std::cout << p.dump() << '\n';
+            } else {
+                Json doc = {{"schema_version", kJsonSchemaVersion}, {"pairs", list}};
+                std::cout << doc.dump(2) << '\n';
+            }
+        } else {
+            Table t{{"a", "b", "events", "names"}, {false, false, true, false}, {}};
+            for (const CoattendPair& p : pairs)
+                t.rows.push_back({p.a, p.b, std::to_string(p.events),
+                                  country_label(p.a) + " / " + country_label(p.b)});
+            if (format == "csv") {
+                print_table_csv(std::cout, t, options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+            } else {
+                print_table_text(std::cout, t, stdout_terminal());
+                std::cout << pairs.size() << (pairs.size() == 1 ? " pair" : " pairs") << " over "
+                          << states.size() << (states.size() == 1 ? " event\n" : " events\n");
+            }
+        }
+        return pairs.empty() ? kExitNoMatch : kExitOk;
+    });
+}
+
+namespace {
+
+// Values by count (most first), then by value.
+Json ranked_json(const std::map<std::string, std::size_t>& counts, const char* key,
+                 bool country_names, std::size_t limit)
+{
+    std::vector<std::pair<std::string, std::size_t>> values(counts.begin(), counts.end());
+    std::stable_sort(values.begin(), values.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (limit != 0 && values.size() > limit) values.resize(limit);
+    Json out = Json::array();
+    for (const auto& [value, n] : values) {
+        Json v = {{key, value}};
+        if (country_names) v["name"] = country_label(value);
+        v["events"] = n;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+// The event ids of the documents `query` matches.
+std::set<std::string> matching_events(Xapian::Database& db, const Xapian::Query& query)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    EventStartSpy spy;
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::set<std::string> out;
+    for (const auto& [event, start] : spy.starts()) out.insert(event);
+    return out;
+}
+
+}  // namespace
+
+int run_profile(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        const Country& country = find_country(options.target, default_gazetteer);
+        const std::string& code = country.alpha2;
+        SearchRequest request = options.filters;
+        request.countries.insert(request.countries.begin(), code);
+        request.any_country = false;
+        request.include_invited = false;
+        BuiltQuery attended_query = build_query(request, default_gazetteer);
+        BuiltQuery filters = build_query(options.filters, default_gazetteer);
+        Xapian::Query invited_query(Xapian::Query::OP_FILTER, filters.query,
+                                    Xapian::Query(filter_term(FieldId::Invited, code)));
+        Index index(options.db, options.open);
+        struct Found {
+            std::set<std::string> attended;
+            std::set<std::string> invited;
+            std::map<std::string, EventAggregate> all;
+        };
+        Found found = index.with_retry([&](Xapian::Database& db) {
+            Found f;
+            f.attended = matching_events(db, attended_query.query);
+            f.invited = matching_events(db, invited_query);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query::MatchAll);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            EventAggregateSpy spy;
+            enquire.add_matchspy(&spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            f.all = spy.events();
+            return f;
+        });
+        std::map<std::string, std::size_t> years, types, regions, orgs, states;
+        std::size_t hosted = 0, participated = 0, invited_only = 0, undated = 0;
+        const std::pair<const std::string, EventAggregate>* first = nullptr;
+        const std::pair<const std::string, EventAggregate>* last = nullptr;
+        const RegionTable& region_table = default_region_table();
+        for (const std::string& id : found.attended) {
+            auto it = found.all.find(id);
+            if (it == found.all.end()) continue;
+            const EventAggregate& e = it->second;
+            if (e.start.size() == 8) {
+                ++years[e.start.substr(0, 4)];
+                if (!first || e.start < first->second.start) first = &*it;
+                if (!last || e.start > last->second.start) last = &*it;
+            } else {
+                ++undated;
+            }
+            for (const std::string& t : e.types) ++types[t];
+            std::set<std::string> event_regions;
+            for (const std::string& v : e.venues)
+                for (const Region* r : region_table.regions_of(v)) event_regions.insert(r->name);
+            for (const std::string& r : event_regions) ++regions[r];
+            for (const std::string& o : e.orgs) ++orgs[o];
+            for (const std::string& s : e.states)
+                if (s != code) ++states[s];
+            if (e.venues.count(code)) ++hosted;
+            if (e.participants.count(code)) ++participated;
+        }
+        for (const std::string& id : found.invited)
+            if (!found.attended.count(id)) ++invited_only;
+        std::vector<std::string> without;
+        if (first && last) {
+            int a = std::stoi(first->second.start.substr(0, 4));
+            int b = std::stoi(last->second.start.substr(0, 4));
+            for (int y = a; y <= b; ++y)
+                if (!years.count(std::to_string(y))) without.push_back(std::to_string(y));
+        }
+        auto event_json = [](const std::pair<const std::string, EventAggregate>* e) {
+            if (!e) return Json(nullptr);
+            return Json{{"event_id", e->first},
+                        {"date", iso_of(e->second.start)},
+                        {"title", e->second.title}};
+        };
+        Json by_year = Json::array();
+        for (const auto& [y, n] : years) by_year.push_back({{"year", y}, {"events", n}});
+        std::size_t top = options.top;
+        Json profile = {{"schema_version", kJsonSchemaVersion},
+                        {"country", {{"code", code}, {"name", country.name}}},
+                        {"events", found.attended.size()},
+                        {"undated", undated},
+                        {"first", event_json(first)},
+                        {"last", event_json(last)},
+                        {"by_year", by_year},
+                        {"years_without", without},
+                        {"by_type", ranked_json(types, "type", false, 0)},
+                        {"by_region", ranked_json(regions, "region", false, 0)},
+                        {"roles",
+                         {{"host", hosted}, {"participant", participated}, {"invited", invited_only}}},
+                        {"organizations", ranked_json(orgs, "value", false, top)},
+                        {"states", ranked_json(states, "code", true, top)}};
+        if (options.format == OutputFormat::JSON || options.format == OutputFormat::JSONL) {
+            std::cout << (options.format == OutputFormat::JSON ? profile.dump(2) : profile.dump())
+                      << '\n';
+            return found.attended.empty() ? kExitNoMatch : kExitOk;
+        }
+        Terminal terminal = stdout_terminal();
+        std::cout << escape_controls(country.name) << " (" << code << "): " << found.attended.size()
+                  << (found.attended.size() == 1 ? " event" : " events");
+        if (undated) std::cout << " (" << undated << " undated)";
+        std::cout << "; host of " << hosted << ", invited only to " << invited_only << '\n';
+        if (first)
+            std::cout << "first:  " << iso_of(first->second.start) << "  "
+                      << escape_controls(first->second.title) << '\n'
+                      << "last:   " << iso_of(last->second.start) << "  "
+                      << escape_controls(last->second.title) << '\n';
+        if (!without.empty()) {
+            std::cout << "years without any:";
+            for (const std::string& y : without) std::cout << ' ' << y;
+            std::cout << '\n';
+        }
+        std::vector<Period> periods;
+        if (!years.empty())
+            for (std::string p = years.begin()->first;; p = next_period(p)) {
+                auto n = years.find(p);
+                periods.push_back({p, static_cast<Xapian::doccount>(n == years.end() ? 0 : n->second)});
+                if (p >= years.rbegin()->first) break;
+            }
+        std::cout << "\nevents per year\n";
+        print_bars(std::cout, periods, terminal);
+        auto section = [&](const char* title, const Json& list, const char* key) {
+            std::cout << '\n' << title << '\n';
+            Table t{{"events", "value"}, {true, false}, {}};
+            for (const Json& v : list)
+                t.rows.push_back({std::to_string(v["events"].get<std::size_t>()),
+                                  v[key].get<std::string>() +
+                                      (v.contains("name") ? "  " + v["name"].get<std::string>()
+                                                          : "")});
+            print_table_text(std::cout, t, terminal);
+        };
+        section("event types", profile["by_type"], "type");
+        section("regions", profile["by_region"], "region");
+        section("organizations met most", profile["organizations"], "value");
+        section("States met most", profile["states"], "code");
+        return found.attended.empty() ? kExitNoMatch : kExitOk;
     });
 }
 

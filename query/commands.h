@@ -43,6 +43,10 @@ struct QueryOptions {
     std::string by = "year";
     /// stats: how many top countries and organizations.
     std::size_t top = 10;
+    /// coattend's --format, which also takes "graphml".
+    std::string format_name;
+    /// --documents: `attended` lists documents, not events.
+    bool documents = false;
     /// Print the Xapian query that search and attended run, on stderr.
     bool verbose = false;
 };
@@ -53,6 +57,8 @@ int run_show(const QueryOptions& options);
 int run_countries(const QueryOptions& options);
 int run_stats(const QueryOptions& options);
 int run_timeline(const QueryOptions& options);
+int run_coattend(const QueryOptions& options);
+int run_profile(const QueryOptions& options);
 
 }  // namespace infonote
 

@@ -46,6 +46,12 @@ void count_codes(const std::string& codes, std::vector<Xapian::doccount>& cells)
     }
 }
 
+void list_codes(const std::string& codes, ValueCounts& out)
+{
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2)
+        if (code_cell(codes[at], codes[at + 1]) < kCodeCells) ++out[codes.substr(at, 2)];
+}
+
 void count_years(const Xapian::Document& doc, ValueCounts& counts, std::string& key)
 {
     std::string start = doc.get_value(kStartDateSlot);
@@ -147,7 +153,7 @@ std::optional<Facet> facet_by_name(std::string_view name)
     return std::nullopt;
 }
 
-FacetSpy::FacetSpy(std::vector<Facet> facets)
+FacetSpy::FacetSpy(std::vector<Facet> facets, Counting counting) : counting_(counting)
 {
     for (Facet f : facets) {
         Facet counted = counted_as(f);
@@ -166,6 +172,28 @@ FacetSpy::FacetSpy(std::vector<Facet> facets)
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
     std::string key;
+    if (counting_ == Counting::Events) {
+        std::string event = doc.get_value(kEventSlot);
+        if (event.empty()) event = doc.get_value(kNoteIdSlot);
+        // This document's values, merged into its event's.
+        ValueCounts values;
+        for (Facet f : facets_) {
+            values.clear();
+            switch (f) {
+                case Facet::Country: list_codes(doc.get_value(kCountriesSlot), values); break;
+                case Facet::VenueCountry: list_codes(doc.get_value(kVenueCountrySlot), values); break;
+                case Facet::Org: count_list(doc.get_value(kOrgsSlot), values, key); break;
+                case Facet::Year: count_years(doc, values, key); break;
+                case Facet::Type: count_list(doc.get_value(kTypeSlot), values, key); break;
+                case Facet::Kind: count_list(doc.get_value(kKindSlot), values, key); break;
+                case Facet::Region: break;
+            }
+            if (values.empty()) continue;
+            std::set<std::string>& merged = by_event_[f][event];
+            for (const auto& [value, n] : values) merged.insert(value);
+        }
+        return;
+    }
     for (Facet f : facets_) {
         switch (f) {
             case Facet::Country: count_codes(doc.get_value(kCountriesSlot), by_code_[f]); break;
@@ -183,6 +211,11 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
 
 void FacetSpy::settle() const
 {
+    for (auto& [f, events] : by_event_) {
+        for (const auto& [event, values] : events)
+            for (const std::string& value : values) ++counts_[f][value];
+        events.clear();
+    }
     for (auto& [f, cells] : by_code_) {
         for (std::size_t cell = 0; cell < cells.size(); ++cell) {
             if (cells[cell] == 0) continue;
@@ -200,7 +233,7 @@ void FacetSpy::settle() const
 
 Xapian::MatchSpy* FacetSpy::clone() const
 {
-    return new FacetSpy(facets_);
+    return new FacetSpy(facets_, counting_);
 }
 
 std::string FacetSpy::name() const
@@ -212,19 +245,25 @@ std::string FacetSpy::serialise() const
 {
     std::string out;
     for (Facet f : facets_) out += static_cast<char>('0' + static_cast<int>(f));
+    if (counting_ == Counting::Events) out += 'E';
     return out;
 }
 
 Xapian::MatchSpy* FacetSpy::unserialise(const std::string& data, const Xapian::Registry&) const
 {
     std::vector<Facet> facets;
+    Counting counting = Counting::Documents;
     for (char c : data) {
+        if (c == 'E') {
+            counting = Counting::Events;
+            continue;
+        }
         int index = c - '0';
         if (index < 0 || index >= static_cast<int>(kFacetNames.size()))
             throw Xapian::NetworkError("malformed FacetSpy parameters");
         facets.push_back(static_cast<Facet>(index));
     }
-    return new FacetSpy(facets);
+    return new FacetSpy(facets, counting);
 }
 
 std::string FacetSpy::serialise_results() const
@@ -278,10 +317,10 @@ SlotReading slot_reading(Facet facet)
 
 }  // namespace
 
-FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote)
+FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote, Counting counting)
 {
     if (!remote) {
-        spy_.emplace(facets);
+        spy_.emplace(facets, counting);
         return;
     }
     for (Facet f : facets) {

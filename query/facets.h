@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +24,12 @@ std::optional<Facet> facet_by_name(std::string_view name);
 /// Every facet name, comma-separated, for messages.
 std::string facet_names();
 
-/// Value -> number of matching notes that have it.
+/// What facets count: every matching document, or every event once however
+/// many of its documents match (the event's values being the union of its
+/// matching documents' values).
+enum class Counting { Documents, Events };
+
+/// Value -> number of matching notes (or events) that have it.
 using FacetCounts = std::map<std::string, Xapian::doccount>;
 
 /// Counts, for every note the match visits, each value of the chosen
@@ -37,7 +43,7 @@ using FacetCounts = std::map<std::string, Xapian::doccount>;
 /// remote shards add up to the same numbers as from one database.
 class FacetSpy : public Xapian::MatchSpy {
   public:
-    explicit FacetSpy(std::vector<Facet> facets = {});
+    explicit FacetSpy(std::vector<Facet> facets = {}, Counting counting = Counting::Documents);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override;
@@ -56,7 +62,10 @@ class FacetSpy : public Xapian::MatchSpy {
     void settle() const;
 
     std::vector<Facet> facets_;
+    Counting counting_;
     mutable std::map<Facet, FacetCounts> counts_;
+    /// Counting events: each event's values so far, by facet.
+    mutable std::map<Facet, std::unordered_map<std::string, std::set<std::string>>> by_event_;
     /// Counted during the match: country codes by their two letters
     /// (26 x 26 cells, no allocation per note), other values by hash.
     mutable std::map<Facet, std::vector<Xapian::doccount>> by_code_;
@@ -74,7 +83,10 @@ FacetCounts counts_of(const FacetSpy& spy, Facet facet);
 /// two on a local index.
 class FacetCounter {
   public:
-    FacetCounter(const std::vector<Facet>& facets, bool remote);
+    /// Remote shards count documents whatever `counting` says: Xapian's
+    /// own spies cannot tell events apart.
+    FacetCounter(const std::vector<Facet>& facets, bool remote,
+                 Counting counting = Counting::Documents);
 
     /// Adds the spies to `enquire`; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire);

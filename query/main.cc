@@ -160,6 +160,8 @@ const Command kCommands[] = {
      "Nothing is cut unless --limit says so; the total is exact.",
      [](CLI::App* cmd, QueryOptions& o) {
          cmd->add_option("country", o.target, "Country: name, alias or ISO code")->required();
+         cmd->add_flag("--documents", o.documents,
+                       "One hit per document, not per event (an event's documents each listed)");
          add_db(cmd, o);
          add_filters(cmd, o);
          add_paging(cmd, o);
@@ -180,6 +182,7 @@ const Command kCommands[] = {
      [](CLI::App* cmd, QueryOptions& o) {
          add_db(cmd, o);
          add_filters(cmd, o);
+         cmd->add_flag("--documents", o.documents, "Count documents, not events");
          add_format(cmd, o);
      },
      infonote::run_countries},
@@ -194,12 +197,38 @@ const Command kCommands[] = {
          add_format(cmd, o, false);
      },
      infonote::run_stats},
+    {"profile",
+     "One State at a glance: its events per year, type and region, its roles, the "
+     "organizations and States it met most, its first and last event and the years without any.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         cmd->add_option("country", o.target, "Country: name, alias or ISO code")->required();
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--top", o.top, "How many organizations and States to list")
+             ->capture_default_str();
+         add_format(cmd, o, false);
+     },
+     infonote::run_profile},
+    {"coattend",
+     "Pairs of States with the number of matching events both attended, most first; with "
+     "--country C, C's partners. Text, json, jsonl, csv or graphml (for Gephi or Cytoscape).",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--limit", o.limit, "At most this many pairs")->check(hit_count(1));
+         o.format_name = "text";
+         cmd->add_option("--format", o.format_name, "text (default), json, jsonl, csv or graphml")
+             ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "graphml"}, CLI::ignore_case));
+         cmd->add_flag("--csv-raw", o.csv_raw, "CSV cells exactly as stored");
+     },
+     infonote::run_coattend},
     {"timeline",
      "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
      "empty periods between the first and last are shown.",
      [](CLI::App* cmd, QueryOptions& o) {
          add_db(cmd, o);
          add_filters(cmd, o);
+         cmd->add_flag("--documents", o.documents, "Count documents, not events");
          cmd->add_option("--by", o.by, "year or month")
              ->type_name("PERIOD")
              ->transform(infonote::cli::one_of({"year", "month"}))

@@ -183,6 +183,9 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
         line += fit(l.path.empty() ? "?" : escape_controls(l.path), path_width);
         line += "  id ";
         line += escape_controls(l.id);
+        if (h.sources.is_array() && h.sources.size() > 1)
+            line += "  event " + escape_controls(h.event_id) + " (" +
+                    std::to_string(h.sources.size()) + " documents)";
         line += term.colour ? kReset : "";
         line += '\n';
         out << line;
@@ -210,7 +213,9 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
         }
         out << '\n';
     }
-    out << result.total << (result.total == 1 ? " note" : " notes");
+    const char* unit = result.events ? (result.total == 1 ? " event" : " events")
+                                     : (result.total == 1 ? " note" : " notes");
+    out << result.total << unit;
     if (result.hits.size() < result.total) {
         out << ", " << result.hits.size() << " shown";
         if (o.offset > 0) out << " from number " << o.offset + 1;
@@ -221,6 +226,8 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
 Json hit_json(const Hit& h, bool ranked)
 {
     Json hit = h.summary;
+    if (!h.event_id.empty() && !hit.contains("event_id")) hit["event_id"] = h.event_id;
+    if (!h.sources.is_null()) hit["sources"] = h.sources;
     if (!h.role.empty()) hit["role"] = h.role;
     hit["score"] = ranked ? Json(h.percent) : Json(nullptr);
     hit["snippet"] = h.snippet.empty() ? Json(nullptr) : Json(h.snippet);

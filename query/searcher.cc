@@ -137,12 +137,13 @@ class PageFields {
 }  // namespace
 
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
-                                          const std::vector<Facet>& facets, bool remote)
+                                          const std::vector<Facet>& facets, bool remote,
+                                          Counting counting)
 {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(facets, remote);
+    FacetCounter counter(facets, remote, counting);
     counter.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     std::map<Facet, FacetCounts> counts;
@@ -269,6 +270,8 @@ SearchResult Index::search(const SearchPlan& plan)
     return with_retry([&plan, remote](Xapian::Database& db) {
         SearchResult result;
         result.ranked = plan.query.ranked && plan.sort == SortOrder::Relevance;
+        result.events = plan.by_event;
+        Counting counting = plan.by_event ? Counting::Events : Counting::Documents;
         Xapian::Enquire enquire(db);
         enquire.set_query(plan.query.query);
         if (!plan.query.ranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -280,15 +283,18 @@ SearchResult Index::search(const SearchPlan& plan)
             enquire.set_sort_by_value(kListingSlot, plan.reverse);
         else
             enquire.set_sort_by_relevance_then_value(kNoteIdSlot, false);
+        // One hit per event: its first document in the chosen order.
+        if (plan.by_event) enquire.set_collapse_key(kEventSlot);
 
         std::vector<Facet> in_matches;
         for (Facet f : plan.facets) {
             if (plan.query.filters_on(f) && counted_without_own_filter(f))
-                result.facets[f] = count_facets(db, plan.query.query_without(f), {f}, remote)[f];
+                result.facets[f] =
+                    count_facets(db, plan.query.query_without(f), {f}, remote, counting)[f];
             else
                 in_matches.push_back(f);
         }
-        FacetCounter counter(in_matches, remote);
+        FacetCounter counter(in_matches, remote, counting);
         if (!in_matches.empty()) counter.attach(enquire);
 
         Xapian::doccount everything = db.get_doccount();
@@ -301,7 +307,7 @@ SearchResult Index::search(const SearchPlan& plan)
         // page of the best matches needs far fewer when the total can be
         // counted apart, from the posting lists (match_count.h); remote
         // shards would send their posting lists whole for that.
-        bool count_apart = in_matches.empty() && !remote && wanted < everything &&
+        bool count_apart = in_matches.empty() && !remote && wanted < everything && !plan.by_event &&
                            plan.sort == SortOrder::Relevance && countable(plan.query.query);
         Xapian::MSet mset =
             enquire.get_mset(first, wanted, count_apart ? first + wanted : everything);
@@ -343,6 +349,8 @@ SearchResult Index::search(const SearchPlan& plan)
         } else {
             for (std::size_t i : order) result.hits[i].summary = fields.summary(i);
         }
+        std::vector<std::string> events = fields.values(kEventSlot);
+        for (std::size_t i : order) result.hits[i].event_id = events[i];
         if (plan.snippet_length == 0 || !plan.query.ranked) return result;
         std::vector<std::string> texts = fields.values(kTextSlot);
         SnippetCutter cutter(plan.query.query, mset);

@@ -41,6 +41,9 @@ struct SearchPlan {
     /// Hits carry only their listing, not the whole stored summary: much
     /// quicker for long lists.
     bool brief = false;
+    /// One hit per event (collapsed on its event id), `total` and facets
+    /// counting events; otherwise every matching document.
+    bool by_event = false;
     /// Marks around matched words in snippets (colour codes, or nothing).
     std::string highlight_begin;
     std::string highlight_end;
@@ -67,6 +70,10 @@ struct Hit {
     /// brief hits, which have `listing` instead.
     Json summary;
     Listing listing;
+    /// The event the document belongs to ("" in brief hits).
+    std::string event_id;
+    /// For hits by event: the event's documents, [{"id", "path", "kind"}].
+    Json sources;
     /// For `attended`: the country's role at the event.
     std::string role;
     /// Relevance in percent, for ranked searches.
@@ -81,6 +88,8 @@ struct SearchResult {
     std::map<Facet, FacetCounts> facets;
     /// Whether the hits are ranked by relevance.
     bool ranked = false;
+    /// Whether hits and total are events rather than documents.
+    bool events = false;
 };
 
 /// How an index with remote shards is opened.
@@ -151,7 +160,8 @@ class Index {
 /// Exact counts of `facets` over every note `query` matches; `remote` as
 /// Index::remote().
 std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Query& query,
-                                          const std::vector<Facet>& facets, bool remote);
+                                          const std::vector<Facet>& facets, bool remote,
+                                          Counting counting = Counting::Documents);
 
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);

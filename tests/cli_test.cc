@@ -561,7 +561,7 @@ TEST_F(CliTest, FolderThatIsNotAnIndexExitsFour)
 TEST_F(CliTest, JsonPageHasSchemaVersionTotalAndHits)
 {
     json page = search_json({"--country", "IR"});
-    EXPECT_EQ(page["schema_version"], 2);
+    EXPECT_EQ(page["schema_version"], 3);
     EXPECT_TRUE(page["total"].is_number_unsigned());
     EXPECT_TRUE(page["hits"].is_array());
 }

@@ -1,0 +1,97 @@
+// Grouping documents into events: the Information Note of a workshop, the
+// press release about it and the announcement before it are one event.
+//
+// Each document carries a grouping key (its dates, venue and title words)
+// in a value slot; the grouping is computed over every document's key, so
+// it does not depend on the order files were read in, and `update` finds
+// the same events as a fresh `build`. docs/events.md states the rule.
+#ifndef INFONOTE_INDEXER_EVENT_GROUPING_H
+#define INFONOTE_INDEXER_EVENT_GROUPING_H
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "country_gazetteer.h"
+#include "note.h"
+
+namespace infonote {
+
+/// What the grouping rule compares, per document.
+struct GroupingKey {
+    std::string note_id;
+    /// "YYYYMMDD", both empty when the document gives no date with a year.
+    std::string start;
+    std::string end;
+    /// Folded city, or "".
+    std::string city;
+    /// Alpha-2 code, or "".
+    std::string country;
+    bool online = false;
+    /// The title's distinctive words, folded, sorted and unique: without
+    /// stop words, words every 1540 event title shares ("workshop",
+    /// "resolution") and the venue's own names.
+    std::vector<std::string> title_words;
+
+    bool dated() const { return !start.empty(); }
+    bool placed() const { return online || !city.empty() || !country.empty(); }
+};
+
+/// The key of a note, as the document builder stores it.
+GroupingKey grouping_key(const Note& note, const CountryGazetteer& countries);
+
+/// A key as a value slot holds it, and read back (a garbled value gives a
+/// key with only the id, which groups with nothing).
+std::string serialise_key(const GroupingKey& key);
+GroupingKey unserialise_key(std::string_view note_id, std::string_view value);
+
+/// Whether two documents' venues agree: both online; or the same city (and
+/// no two different countries); or, where a city is missing, the same
+/// country.
+bool venues_agree(const GroupingKey& a, const GroupingKey& b);
+
+/// Whether two titles are alike: either has no distinctive word, or at
+/// least half the distinctive words of the shorter one are in the other.
+bool titles_alike(const GroupingKey& a, const GroupingKey& b);
+
+/// The pairwise rule for two dated and placed documents: dates overlap,
+/// venues agree, titles alike.
+bool same_event(const GroupingKey& a, const GroupingKey& b);
+
+/// The events of `keys`: each a list of indices into `keys`, sorted by
+/// note id, the events sorted by their first note id. The same keys in any
+/// order give the same events.
+std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey>& keys);
+
+/// An event's id: "ev" and 16 hex digits of the FNV-1a hash of its
+/// documents' note ids, sorted, each followed by a newline. An event of one
+/// document has the id event_id_of({note id}).
+std::string event_id_of(std::vector<std::string> note_ids);
+
+/// Adds a document's event fields: the boolean term and the value slot.
+void set_event(Xapian::Document& doc, const std::string& event_id);
+
+/// Counts of what assign_events did.
+struct EventAssignment {
+    std::size_t documents = 0;
+    std::size_t events = 0;
+    /// Documents whose event fields were rewritten.
+    std::size_t rewritten = 0;
+};
+
+/// Groups every document of `dbs` (one database, or every shard of one
+/// index) and rewrites the event fields of each document whose event
+/// changed. The caller commits. Throws Xapian::Error.
+EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs);
+
+/// assign_events over the databases at `paths` (the parts or shards of a
+/// build no reader sees yet), each committed after. Throws IndexError.
+EventAssignment assign_events_at(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace infonote
+
+#endif

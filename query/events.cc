@@ -1,0 +1,234 @@
+#include "events.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "note.h"
+#include "schema.h"
+
+namespace infonote {
+
+namespace {
+
+struct Source {
+    Json summary;
+    std::string listing;
+    bool note = false;
+    std::string id;
+};
+
+// Orders roles as the JSON schema lists them.
+int role_rank(const std::string& role)
+{
+    return role == "host" ? 0 : role == "participant" ? 1 : role == "invited" ? 2 : 3;
+}
+
+Json merged_countries(const std::vector<Source>& sources)
+{
+    struct Merged {
+        Json first;
+        std::set<std::string> roles;
+        std::vector<std::string> documents;
+    };
+    std::map<std::string, Merged> by_code;
+    std::vector<std::string> order;
+    for (const Source& s : sources) {
+        if (!s.summary.contains("countries") || !s.summary["countries"].is_array()) continue;
+        for (const Json& c : s.summary["countries"]) {
+            std::string code = c.value("code", "");
+            if (code.empty()) continue;
+            auto [it, fresh] = by_code.try_emplace(code);
+            if (fresh) {
+                it->second.first = c;
+                order.push_back(code);
+            }
+            if (c.contains("roles") && c["roles"].is_array())
+                for (const Json& r : c["roles"])
+                    if (r.is_string()) it->second.roles.insert(r.get<std::string>());
+            if (it->second.documents.empty() || it->second.documents.back() != s.id)
+                it->second.documents.push_back(s.id);
+        }
+    }
+    Json out = Json::array();
+    for (const std::string& code : order) {
+        Merged& m = by_code[code];
+        if (m.roles.count("participant")) m.roles.erase("invited");
+        std::vector<std::string> roles(m.roles.begin(), m.roles.end());
+        std::sort(roles.begin(), roles.end(), [](const std::string& a, const std::string& b) {
+            return role_rank(a) < role_rank(b);
+        });
+        Json c = m.first;
+        c["roles"] = roles;
+        c["documents"] = m.documents;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Json merged_organizations(const std::vector<Source>& sources)
+{
+    std::set<std::string> seen;
+    Json out = Json::array();
+    for (const Source& s : sources) {
+        if (!s.summary.contains("organizations") || !s.summary["organizations"].is_array())
+            continue;
+        for (const Json& o : s.summary["organizations"]) {
+            std::string key = o.contains("acronym") && o["acronym"].is_string()
+                                  ? o["acronym"].get<std::string>()
+                                  : o.value("name", "");
+            if (seen.insert(key).second) out.push_back(o);
+        }
+    }
+    return out;
+}
+
+std::string text_of(const Json& summary, const char* key)
+{
+    return summary.contains(key) && summary[key].is_string() ? summary[key].get<std::string>() : "";
+}
+
+}  // namespace
+
+std::optional<EventView> read_event(Xapian::Database& db, const std::string& event_id)
+{
+    std::string term = filter_term(FieldId::Event, event_id);
+    std::vector<Source> sources;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        Xapian::Document doc = db.get_document(*p);
+        Source s;
+        s.summary = stored_summary(doc);
+        s.listing = doc.get_value(kListingSlot);
+        s.id = text_of(s.summary, "id");
+        s.note = text_of(s.summary, "kind") == kind_name(DocumentKind::InformationNote);
+        sources.push_back(std::move(s));
+    }
+    if (sources.empty()) return std::nullopt;
+    std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
+        return std::pair(!a.note, a.id) < std::pair(!b.note, b.id);
+    });
+    EventView event;
+    event.id = event_id;
+    const Source& canonical = sources.front();
+    std::string start, end;
+    for (const Source& s : sources) {
+        std::string a = text_of(s.summary, "start_date");
+        std::string b = text_of(s.summary, "end_date");
+        if (!a.empty() && (start.empty() || a < start)) start = a;
+        if (!b.empty() && (end.empty() || b > end)) end = b;
+    }
+    Json summary = {{"event_id", event_id}};
+    for (const auto& [key, value] : canonical.summary.items()) summary[key] = value;
+    summary["start_date"] = start.empty() ? Json(nullptr) : Json(start);
+    summary["end_date"] = end.empty() ? Json(nullptr) : Json(end);
+    summary["countries"] = merged_countries(sources);
+    summary["organizations"] = merged_organizations(sources);
+    event.sources = Json::array();
+    for (const Source& s : sources)
+        event.sources.push_back({{"id", s.id},
+                                 {"path", text_of(s.summary, "path")},
+                                 {"kind", text_of(s.summary, "kind")}});
+    event.summary = std::move(summary);
+    event.listing = listing_of(canonical.listing);
+    event.listing.start_date = start;
+    event.listing.end_date = end;
+    std::string participants;
+    for (const Json& c : event.summary["countries"]) {
+        const Json& roles = c["roles"];
+        if (std::find(roles.begin(), roles.end(), Json("participant")) != roles.end())
+            participants += c.value("code", "");
+    }
+    event.listing.participants = participants;
+    return event;
+}
+
+void EventStartSpy::operator()(const Xapian::Document& doc, double)
+{
+    std::string event = doc.get_value(kEventSlot);
+    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::string start = doc.get_value(kStartDateSlot);
+    auto [it, fresh] = starts_.try_emplace(event, start);
+    if (!fresh && !start.empty() && (it->second.empty() || start < it->second)) it->second = start;
+}
+
+void EventAggregateSpy::operator()(const Xapian::Document& doc, double)
+{
+    std::string event = doc.get_value(kEventSlot);
+    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    EventAggregate& e = events_[event];
+    std::string start = doc.get_value(kStartDateSlot);
+    if (!start.empty() && (e.start.empty() || start < e.start)) e.start = start;
+    Listing listing = listing_of(doc.get_value(kListingSlot));
+    bool note = doc.get_value(kKindSlot) == kind_name(DocumentKind::InformationNote);
+    if (e.title_id.empty() || std::pair(!note, listing.id) < std::pair(!e.title_from_note, e.title_id)) {
+        e.title = listing.title;
+        e.title_id = listing.id;
+        e.title_from_note = note;
+    }
+    auto add_list = [](const std::string& list, std::set<std::string>& out) {
+        std::size_t at = 0;
+        while (at < list.size()) {
+            std::size_t end = list.find(kListSeparator, at);
+            if (end == std::string::npos) end = list.size();
+            if (end > at) out.insert(list.substr(at, end - at));
+            at = end + 1;
+        }
+    };
+    add_list(doc.get_value(kTypeSlot), e.types);
+    add_list(doc.get_value(kOrgsSlot), e.orgs);
+    std::string venue = doc.get_value(kVenueCountrySlot);
+    if (!venue.empty()) e.venues.insert(venue);
+    std::string codes = doc.get_value(kCountriesSlot);
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) e.states.insert(codes.substr(at, 2));
+    const std::string& listed = listing.participants;
+    for (std::size_t at = 0; at + 2 <= listed.size(); at += 2)
+        e.participants.insert(listed.substr(at, 2));
+}
+
+void EventStatesSpy::operator()(const Xapian::Document& doc, double)
+{
+    std::string event = doc.get_value(kEventSlot);
+    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::set<std::string>& states = states_[event];
+    std::string codes = doc.get_value(kCountriesSlot);
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) states.insert(codes.substr(at, 2));
+}
+
+std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+                                         const std::set<std::string>& only)
+{
+    std::map<std::pair<std::string, std::string>, std::size_t> counts;
+    for (const auto& [event, codes] : states) {
+        for (auto a = codes.begin(); a != codes.end(); ++a) {
+            for (auto b = std::next(a); b != codes.end(); ++b) {
+                if (!only.empty() && !only.count(*a) && !only.count(*b)) continue;
+                ++counts[{*a, *b}];
+            }
+        }
+    }
+    std::vector<CoattendPair> pairs;
+    pairs.reserve(counts.size());
+    for (const auto& [ab, n] : counts) pairs.push_back({ab.first, ab.second, n});
+    std::stable_sort(pairs.begin(), pairs.end(), [](const CoattendPair& x, const CoattendPair& y) {
+        return x.events > y.events;
+    });
+    return pairs;
+}
+
+void fill_events(Index& index, SearchResult& result)
+{
+    index.with_retry([&result](Xapian::Database& db) {
+        for (Hit& hit : result.hits) {
+            if (hit.event_id.empty()) continue;
+            std::optional<EventView> event = read_event(db, hit.event_id);
+            if (!event) continue;
+            hit.summary = std::move(event->summary);
+            hit.listing = std::move(event->listing);
+            hit.sources = std::move(event->sources);
+        }
+        return 0;
+    });
+}
+
+}  // namespace infonote

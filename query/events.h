@@ -1,0 +1,111 @@
+// Events as the query tool shows them: the documents of one event (grouped
+// at index time, docs/events.md) merged into one record.
+#ifndef INFONOTE_QUERY_EVENTS_H
+#define INFONOTE_QUERY_EVENTS_H
+
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+#include <string>
+
+#include <xapian.h>
+
+#include "note_json.h"
+#include "searcher.h"
+
+namespace infonote {
+
+/// One event: its merged summary and its documents.
+struct EventView {
+    std::string id;
+    /// The canonical document's summary (the Information Note's where
+    /// there is one, else the first document by id) with the event's
+    /// merged fields: "event_id" first; the title of the canonical
+    /// document; the first start and last end date of any document; the
+    /// union of the States (roles host, participant, invited; invited left
+    /// out where the State also took part), each with the ids of the
+    /// documents naming it; the union of organizations.
+    Json summary;
+    /// [{"id", "path", "kind"}], canonical document first, then by id.
+    Json sources;
+    /// The listing line of the event: the canonical document's, with the
+    /// merged dates and participants.
+    Listing listing;
+};
+
+/// The event `event_id`, or nullopt when no document belongs to it.
+std::optional<EventView> read_event(Xapian::Database& db, const std::string& event_id);
+
+/// Replaces each hit of a search by event with its event: summary, listing,
+/// event id and sources.
+void fill_events(Index& index, SearchResult& result);
+
+/// Sees every matching document and keeps, per event, the earliest start
+/// date of its matching documents ("YYYYMMDD", "" when none has a date):
+/// what timeline and stats count events by. Local databases only.
+class EventStartSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, std::string>& starts() const { return starts_; }
+
+  private:
+    std::map<std::string, std::string> starts_;
+};
+
+/// Sees every matching document and keeps, per event, the States its
+/// matching documents list as participant or host.
+class EventStatesSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, std::set<std::string>>& states() const { return states_; }
+
+  private:
+    std::map<std::string, std::set<std::string>> states_;
+};
+
+/// What the documents of one event say, merged: for `profile`.
+struct EventAggregate {
+    /// The earliest start date ("YYYYMMDD"), "" when none.
+    std::string start;
+    /// The title of the canonical document (an Information Note's where
+    /// there is one, else the first by id).
+    std::string title;
+    std::string title_id;
+    bool title_from_note = false;
+    std::set<std::string> types;
+    std::set<std::string> venues;
+    std::set<std::string> orgs;
+    /// Participants and hosts.
+    std::set<std::string> states;
+    /// Listed as participants (not only invited, not only host).
+    std::set<std::string> participants;
+};
+
+/// Sees every matching document and merges, per event, what EventAggregate
+/// keeps.
+class EventAggregateSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    const std::map<std::string, EventAggregate>& events() const { return events_; }
+
+  private:
+    std::map<std::string, EventAggregate> events_;
+};
+
+/// A pair of States and the number of events both attended.
+struct CoattendPair {
+    std::string a;
+    std::string b;
+    std::size_t events = 0;
+};
+
+/// Every pair of States that attended one event together, over the events
+/// `states` lists, most shared events first, then by codes (a < b). With
+/// `only` non-empty, only pairs with one of those States in them.
+std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+                                         const std::set<std::string>& only);
+
+}  // namespace infonote
+
+#endif
