@@ -49,6 +49,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& db, WriteMode mode, std::s
 
 IndexWriter::~IndexWriter()
 {
+    if (write_failed_) {
+        // An update's transaction is still dropped; the rest is left to the
+        // database's destructor.
+        try {
+            if (!finished_ && mode_ == WriteMode::InPlace) db_.cancel_transaction();
+        } catch (...) {
+        }
+        return;
+    }
     try {
         if (!finished_ && mode_ == WriteMode::InPlace) db_.cancel_transaction();
         db_.close();
@@ -60,6 +69,7 @@ IndexWriter::~IndexWriter()
 
 void IndexWriter::fail(const char* what, const Xapian::Error& e) const
 {
+    write_failed_ = true;
     throw IndexError(path_.string() + ": " + what + ": " + xapian_error_text(e));
 }
 

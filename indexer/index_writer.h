@@ -81,6 +81,10 @@ class IndexWriter {
     std::size_t uncommitted_ = 0;
     std::size_t changes_ = 0;
     bool finished_ = false;
+    /// A write failed (disk full, file too large): the database is left to
+    /// its destructor, which swallows what a second failing flush throws,
+    /// rather than closed, which Xapian lets end the process.
+    mutable bool write_failed_ = false;
 };
 
 /// A term that goes into the spelling data ("did you mean").
