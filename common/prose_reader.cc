@@ -302,7 +302,8 @@ bool about_taking_part(const Sentence& s)
     return has_word_starting(s.words, {"particip", "attend", "took", "take", "met", "came",
                                        "joined", "gather", "conven", "brought", "invite",
                                        "invitad", "asist", "reun", "pris", "prirent", "shared",
-                                       "present", "review"});
+                                       "present", "review", "suivi", "assist", "completed",
+                                       "followed", "tomaron"});
 }
 
 bool online_words(const std::vector<Word>& words)
@@ -558,7 +559,11 @@ constexpr std::string_view kBackwardCues[] = {
     "were invited", "are invited", "is invited", "will participate", "will take part",
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
     "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
-    "estan invitados", "participaran"};
+    "estan invitados", "participaran",
+    // A course or training followed: "The points of contact of A, B and C
+    // completed the course", "... ont suivi la formation".
+    "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
+    "tomaron parte"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,

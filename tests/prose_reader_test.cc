@@ -71,6 +71,21 @@ TEST_P(ReadsProse, FactsAndNothingElse)
 INSTANTIATE_TEST_SUITE_P(
     PressReleases, ReadsProse,
     testing::Values(
+        // A course's trainees: "ont suivi la formation", "completed the course".
+        ProseCase{"french_trainees_followed_the_course",
+                  "SC/12000\n14 mai 2016\n\nStage de formation\n\n"
+                  "Du 2 au 6 mai 2016, le Viet Nam a accueilli \xC3\xA0 Hanoi, Viet Nam, un "
+                  "stage de formation.\n\nLes points de contact du Cambodge, de la Malaisie et "
+                  "des Philippines ont suivi la formation, financ\xC3\xA9" "e par le Japon.\n",
+                  DocumentKind::PressRelease, "2016-05-02", "2016-05-06", "Hanoi", "VN", false,
+                  {"KH", "MY", "PH"}, {}},
+        ProseCase{"trainees_completed_the_course",
+                  "DC/3700\n20 March 2019\n\nCourse in Minsk\n\n"
+                  "A training course was held from 11 to 15 March 2019 in Minsk, Belarus. "
+                  "Officials of Armenia, Georgia and the Republic of Moldova completed the "
+                  "course, which Germany funded.\n",
+                  DocumentKind::PressRelease, "2019-03-11", "2019-03-15", "Minsk", "BY", false,
+                  {"AM", "GE", "MD"}, {}},
         ProseCase{"dateline_year_from_date_line",
                   "4 June 2013\nDC/3400\n\nStates Meet in Tbilisi\n\n"
                   "NEW YORK, 4 June (Office for Disarmament Affairs) \xE2\x80\x94 A seminar on "
