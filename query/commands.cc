@@ -8,6 +8,7 @@
 #include "country_gazetteer.h"
 #include "diagnostic.h"
 #include "regions.h"
+#include "un_members.h"
 #include "events.h"
 #include "exit_codes.h"
 #include "schema.h"
@@ -798,6 +799,126 @@ std::set<std::string> matching_events(Xapian::Database& db, const Xapian::Query&
 }
 
 }  // namespace
+
+int run_coverage(const QueryOptions& options)
+{
+    return guarded(options, [&options] {
+        // --region names the States to list, not where events were held.
+        SearchRequest request = options.filters;
+        std::vector<std::string> regions = std::move(request.regions);
+        request.regions.clear();
+        if (!options.since.empty()) {
+            if (!request.from.empty())
+                throw QueryError("--since and --from both say where to start; give one");
+            if (options.since.size() != 4 ||
+                options.since.find_first_not_of("0123456789") != std::string::npos)
+                throw QueryError("--since: takes a four-digit year, not '" + options.since + "'");
+            request.from = options.since;
+        }
+        std::set<std::string> in_regions;
+        const RegionTable& region_table = default_region_table();
+        for (const std::string& name : regions) {
+            const Region* region = region_table.resolve(name);
+            if (!region) {
+                std::string message = "unknown region '" + name + "'";
+                std::vector<const Region*> close = region_table.suggest(name, 3);
+                for (std::size_t i = 0; i < close.size(); ++i)
+                    message += (i == 0 ? "; did you mean " : ", ") + close[i]->name;
+                throw QueryError(message + (close.empty() ? "" : "?"));
+            }
+            in_regions.insert(region->countries.begin(), region->countries.end());
+        }
+        BuiltQuery query = build_query(request, default_gazetteer);
+        Index index(options.db, options.open);
+        std::map<std::string, EventAggregate> events = index.with_retry([&](Xapian::Database& db) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query.query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            EventAggregateSpy spy;
+            enquire.add_matchspy(&spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            return spy.events();
+        });
+        // Per State: the events it attended (participant or host), and the
+        // latest start date among them.
+        std::map<std::string, std::pair<std::size_t, std::string>> attended;
+        for (const auto& [id, e] : events)
+            for (const std::string& code : e.states) {
+                auto& [count, last] = attended[code];
+                ++count;
+                last = std::max(last, e.start);
+            }
+        struct Row {
+            const UnState* state;
+            std::string name;
+            std::size_t events;
+            std::string last;  // "YYYY-MM-DD" or ""
+        };
+        std::vector<Row> rows;
+        for (const UnState& s : un_members()) {
+            if (!regions.empty() && !in_regions.count(s.code)) continue;
+            auto it = attended.find(s.code);
+            std::size_t n = it == attended.end() ? 0 : it->second.first;
+            std::string last = it == attended.end() ? "" : it->second.second;
+            if (last.size() == 8) last = last.substr(0, 4) + "-" + last.substr(4, 2) + "-" + last.substr(6);
+            rows.push_back({&s, country_label(s.code), n, last});
+        }
+        // Those the Committee has not met first, then the fewest events.
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+            return a.events != b.events ? a.events < b.events : a.name < b.name;
+        });
+        if (options.limit && rows.size() > *options.limit) rows.resize(*options.limit);
+        auto status = [](const Row& r) { return r.state->observer ? "observer" : "member"; };
+        switch (options.format) {
+            case OutputFormat::Text: {
+                Table table{{"code", "country", "status", "events", "last"},
+                            {false, false, false, true, false},
+                            {}};
+                std::size_t none = 0;
+                for (const Row& r : rows) {
+                    none += r.events == 0;
+                    table.rows.push_back({r.state->code, r.name, status(r),
+                                          std::to_string(r.events), r.last.empty() ? "-" : r.last});
+                }
+                print_table_text(std::cout, table, stdout_terminal());
+                std::cout << rows.size() << (rows.size() == 1 ? " State, " : " States, ") << none
+                          << " without an event"
+                          << (options.since.empty() ? "" : " since " + options.since) << '\n';
+                break;
+            }
+            case OutputFormat::CSV: {
+                Table table{{"code", "country", "status", "events", "last"}, {}, {}};
+                for (const Row& r : rows)
+                    table.rows.push_back(
+                        {r.state->code, r.name, status(r), std::to_string(r.events), r.last});
+                print_table_csv(std::cout, table,
+                                options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+                break;
+            }
+            case OutputFormat::JSON:
+            case OutputFormat::JSONL: {
+                Json list = Json::array();
+                for (const Row& r : rows)
+                    list.push_back({{"code", r.state->code},
+                                    {"name", r.name},
+                                    {"status", status(r)},
+                                    {"events", r.events},
+                                    {"last", r.last.empty() ? Json(nullptr) : Json(r.last)}});
+                if (options.format == OutputFormat::JSONL) {
+                    for (const Json& c : list) std::cout << c.dump() << '\n';
+                } else {
+                    Json doc = {{"schema_version", kJsonSchemaVersion},
+                                {"since", options.since.empty() ? Json(nullptr)
+                                                                : Json(std::stoi(options.since))},
+                                {"countries", list}};
+                    std::cout << doc.dump(2) << '\n';
+                }
+                break;
+            }
+        }
+        return rows.empty() ? kExitNoMatch : kExitOk;
+    });
+}
 
 int run_profile(const QueryOptions& options)
 {

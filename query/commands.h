@@ -43,6 +43,8 @@ struct QueryOptions {
     std::string by = "year";
     /// stats: how many top countries and organizations.
     std::size_t top = 10;
+    /// coverage: count events from this year on ("" for all).
+    std::string since;
     /// coattend's --format, which also takes "graphml".
     std::string format_name;
     /// --documents: `attended` lists documents, not events.
@@ -59,6 +61,7 @@ int run_stats(const QueryOptions& options);
 int run_timeline(const QueryOptions& options);
 int run_coattend(const QueryOptions& options);
 int run_profile(const QueryOptions& options);
+int run_coverage(const QueryOptions& options);
 
 }  // namespace infonote
 

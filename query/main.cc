@@ -222,6 +222,17 @@ const Command kCommands[] = {
          cmd->add_flag("--csv-raw", o.csv_raw, "CSV cells exactly as stored");
      },
      infonote::run_coattend},
+    {"coverage",
+     "Every UN Member State (and the two observer States) with its number of matching "
+     "events and its last one, those with none first: whom outreach has not reached.",
+     [](CLI::App* cmd, QueryOptions& o) {
+         add_db(cmd, o);
+         add_filters(cmd, o);
+         cmd->add_option("--since", o.since, "Count events from this year on (YYYY)");
+         cmd->add_option("--limit", o.limit, "At most this many States")->check(hit_count(1));
+         add_format(cmd, o);
+     },
+     infonote::run_coverage},
     {"timeline",
      "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
      "empty periods between the first and last are shown.",

@@ -312,6 +312,18 @@ SearchResult Index::search(const SearchPlan& plan)
         Xapian::MSet mset =
             enquire.get_mset(first, wanted, count_apart ? first + wanted : everything);
         result.total = mset.get_matches_estimated();
+        // Collapsed to events, Xapian's count of a partial page is only an
+        // estimate, even with every document checked: the events are
+        // counted from a full collapsed match of their own, without the
+        // facet spies.
+        if (plan.by_event && (first > 0 || mset.size() >= wanted)) {
+            Xapian::Enquire events(db);
+            events.set_query(plan.query.query);
+            events.set_weighting_scheme(Xapian::BoolWeight());
+            events.set_docid_order(Xapian::Enquire::DONT_CARE);
+            events.set_collapse_key(kEventSlot);
+            result.total = events.get_mset(0, everything, everything).size();
+        }
         if (count_apart && mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
             result.total = count_matches(db, plan.query.query).value();
         for (Facet f : in_matches) result.facets[f] = counter.counts(f);

@@ -383,6 +383,57 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
     for (const auto& y : profile["by_year"]) in_years += y["events"].get<int>();
     EXPECT_EQ(in_years, expected[busiest]);
 
+    // coverage: every UN Member State and observer State, with its events
+    // (as attended counts them) and the start of its latest one, by brute
+    // force over the documents' own values; those with none first.
+    std::map<std::string, std::string> event_start;  // earliest start, YYYYMMDD
+    {
+        Xapian::Database database(db.string());
+        for (auto p = database.postlist_begin(""); p != database.postlist_end(""); ++p) {
+            Xapian::Document doc = database.get_document(*p);
+            std::string start = doc.get_value(infonote::kStartDateSlot);
+            std::string& earliest = event_start[doc.get_value(infonote::kEventSlot)];
+            if (!start.empty() && (earliest.empty() || start < earliest)) earliest = start;
+        }
+    }
+    std::map<std::string, std::string> latest;
+    for (const auto& [event, states] : states_by_event(db))
+        for (const std::string& code : states)
+            latest[code] = std::max(latest[code], event_start[event]);
+    nlohmann::json coverage = query_json(db, {"coverage"});
+    ASSERT_EQ(coverage["countries"].size(), 195u);
+    int previous = 0;
+    for (const auto& c : coverage["countries"]) {
+        std::string code = c["code"];
+        SCOPED_TRACE(code);
+        EXPECT_EQ(c["events"], expected.count(code) ? expected[code] : 0);
+        EXPECT_GE(c["events"].get<int>(), previous);
+        previous = c["events"];
+        EXPECT_EQ(c["status"], code == "VA" || code == "PS" ? "observer" : "member");
+        std::string newest = latest.count(code) ? latest[code] : "";
+        if (newest.size() == 8)
+            EXPECT_EQ(c["last"],
+                      newest.substr(0, 4) + "-" + newest.substr(4, 2) + "-" + newest.substr(6));
+        else
+            EXPECT_TRUE(c["last"].is_null()) << c;
+    }
+    nlohmann::json central = query_json(db, {"coverage", "--region", "Central Asia"});
+    std::set<std::string> listed;
+    for (const auto& c : central["countries"]) listed.insert(c["code"].get<std::string>());
+    EXPECT_EQ(listed, (std::set<std::string>{"KG", "KZ", "TJ", "TM", "UZ"}));
+    // A page's total counts events exactly, however short the page.
+    nlohmann::json whole = query_json(db, {"attended", busiest, "--from", "2015"});
+    for (const char* limit : {"1", "2"})
+        EXPECT_EQ(query_json(db, {"attended", busiest, "--from", "2015", "--limit", limit})["total"],
+                  whole["hits"].size())
+            << limit;
+    nlohmann::json since = query_json(db, {"coverage", "--since", "2015"});
+    for (const auto& c : since["countries"]) {
+        if (c["code"] != busiest) continue;
+        EXPECT_EQ(c["events"],
+                  query_json(db, {"attended", busiest, "--from", "2015", "--limit", "1"})["total"]);
+    }
+
     int checked = 0;
     for (const auto& [code, n] : expected) {
         if (++checked > 40) break;
