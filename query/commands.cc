@@ -1016,6 +1016,33 @@ int run_profile(const QueryOptions& options)
                       << '\n';
             return found.attended.empty() ? kExitNoMatch : kExitOk;
         }
+        if (options.format == OutputFormat::CSV) {
+            // One row per figure, for a spreadsheet's pivot table.
+            Table t{{"section", "value", "name", "events"}, {}, {}};
+            auto row = [&t](std::string section, std::string value, std::string name,
+                            std::size_t n) {
+                t.rows.push_back({std::move(section), std::move(value), std::move(name),
+                                  std::to_string(n)});
+            };
+            row("events", code, country.name, found.attended.size());
+            row("undated", code, country.name, undated);
+            for (const auto& [role, n] :
+                 {std::pair<const char*, std::size_t>{"host", hosted}, {"participant", participated},
+                  {"invited", invited_only}})
+                row("role", role, "", n);
+            for (const Json& y : profile["by_year"])
+                row("year", y["year"], "", y["events"].get<std::size_t>());
+            auto section = [&](const char* name, const Json& list, const char* key) {
+                for (const Json& v : list)
+                    row(name, v[key], v.value("name", ""), v["events"].get<std::size_t>());
+            };
+            section("type", profile["by_type"], "type");
+            section("region", profile["by_region"], "region");
+            section("organization", profile["organizations"], "value");
+            section("state", profile["states"], "code");
+            print_table_csv(std::cout, t, options.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+            return found.attended.empty() ? kExitNoMatch : kExitOk;
+        }
         Terminal terminal = stdout_terminal();
         std::cout << escape_controls(country.name) << " (" << code << "): " << found.attended.size()
                   << (found.attended.size() == 1 ? " event" : " events");

@@ -206,7 +206,7 @@ const Command kCommands[] = {
          add_filters(cmd, o);
          cmd->add_option("--top", o.top, "How many organizations and States to list")
              ->capture_default_str();
-         add_format(cmd, o, false);
+         add_format(cmd, o);
      },
      infonote::run_profile},
     {"coattend",

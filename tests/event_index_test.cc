@@ -7,6 +7,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -382,6 +383,28 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
     int in_years = profile["undated"];
     for (const auto& y : profile["by_year"]) in_years += y["events"].get<int>();
     EXPECT_EQ(in_years, expected[busiest]);
+    // The same figures as CSV rows: section, value, name, events.
+    Outcome csv = run({kQueryBin, "profile", busiest, "--top", "0", "--db", db.string(),
+                       "--format", "csv"});
+    ASSERT_EQ(csv.status, 0) << describe(csv);
+    std::istringstream rows(csv.out);
+    std::string line;
+    // Records end in CRLF, as RFC 4180 has them.
+    std::getline(rows, line);
+    EXPECT_EQ(line, "section,value,name,events\r");
+    int csv_years = 0, csv_states = 0;
+    std::string total;
+    while (std::getline(rows, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string section = line.substr(0, line.find(','));
+        std::string count = line.substr(line.rfind(',') + 1);
+        if (section == "events") total = count;
+        if (section == "year" || section == "undated") csv_years += std::stoi(count);
+        if (section == "state") ++csv_states;
+    }
+    EXPECT_EQ(total, std::to_string(expected[busiest]));
+    EXPECT_EQ(csv_years, expected[busiest]);
+    EXPECT_EQ(csv_states, static_cast<int>(profile["states"].size()));
 
     // coverage: every UN Member State and observer State, with its events
     // (as attended counts them) and the start of its latest one, by brute
