@@ -816,17 +816,9 @@ int run_coverage(const QueryOptions& options)
             request.from = options.since;
         }
         std::set<std::string> in_regions;
-        const RegionTable& region_table = default_region_table();
         for (const std::string& name : regions) {
-            const Region* region = region_table.resolve(name);
-            if (!region) {
-                std::string message = "unknown region '" + name + "'";
-                std::vector<const Region*> close = region_table.suggest(name, 3);
-                for (std::size_t i = 0; i < close.size(); ++i)
-                    message += (i == 0 ? "; did you mean " : ", ") + close[i]->name;
-                throw QueryError(message + (close.empty() ? "" : "?"));
-            }
-            in_regions.insert(region->countries.begin(), region->countries.end());
+            const Region& region = find_region(name);
+            in_regions.insert(region.countries.begin(), region.countries.end());
         }
         BuiltQuery query = build_query(request, default_gazetteer);
         Index index(options.db, options.open);

@@ -106,17 +106,9 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& queries)
 // Events held in an M49 region or sub-region: any of its venue countries.
 Xapian::Query region_query(const std::string& value)
 {
-    const RegionTable& table = default_region_table();
-    const Region* region = table.resolve(value);
-    if (!region) {
-        std::string message = "unknown region '" + value + "'";
-        std::vector<const Region*> close = table.suggest(value, 3);
-        for (std::size_t i = 0; i < close.size(); ++i)
-            message += (i == 0 ? "; did you mean " : ", ") + close[i]->name;
-        throw QueryError(message + (close.empty() ? "" : "?"));
-    }
+    const Region& region = find_region(value);
     std::vector<Xapian::Query> venues;
-    for (const std::string& code : region->countries)
+    for (const std::string& code : region.countries)
         venues.emplace_back(filter_term(FieldId::VenueCountry, code));
     return any_of(venues);
 }
@@ -372,6 +364,18 @@ std::string fold_query_text(const std::string& text)
         i = end + 1;
     }
     return out;
+}
+
+const Region& find_region(const std::string& value)
+{
+    const RegionTable& table = default_region_table();
+    const Region* region = table.resolve(value);
+    if (region) return *region;
+    std::string message = "unknown region '" + value + "'";
+    std::vector<const Region*> close = table.suggest(value, 3);
+    for (std::size_t i = 0; i < close.size(); ++i)
+        message += (i == 0 ? "; did you mean " : ", ") + close[i]->name;
+    throw QueryError(message + (close.empty() ? "" : "?"));
 }
 
 const Country& find_country(const std::string& value, const CountrySource& countries)

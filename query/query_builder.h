@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "country_gazetteer.h"
+#include "regions.h"
 
 namespace infonote {
 
@@ -98,6 +99,10 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
 /// A country by any name, alias or code, as --country and country: read
 /// it; throws QueryError naming it, with a "did you mean", when unknown.
 const Country& find_country(const std::string& value, const CountrySource& countries);
+
+/// An M49 region by name or alias, as --region and region: read it; throws
+/// QueryError naming it, with a "did you mean", when unknown.
+const Region& find_region(const std::string& value);
 
 /// The filter term for a country given by name, alias or code; throws
 /// QueryError naming it when unknown.
