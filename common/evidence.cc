@@ -62,9 +62,12 @@ Evidence TextLines::evidence(EvidenceSource source, std::size_t begin, std::size
                              std::string_view quoted) const
 {
     std::string_view q = quoted.empty() ? text_ : quoted;
+    // Offsets are kept in order, whatever the caller passed:
+    // context_begin <= begin <= end <= context_end <= q.size().
     context_end = std::min(context_end, q.size());
+    context_begin = std::min(context_begin, context_end);
+    begin = std::clamp(begin, context_begin, context_end);
     end = std::clamp(end, begin, context_end);
-    begin = std::clamp(begin, context_begin, end);
     // Room left beside the fact is shared out evenly on both sides.
     std::size_t fact = end - begin;
     std::size_t room = fact < kMaxEvidenceBytes ? (kMaxEvidenceBytes - fact) / 2 : 0;

@@ -73,6 +73,17 @@ TEST(TextLines, ContextBoundsTheQuote)
     EXPECT_EQ(e.text, "Date and Venue: 5 May 2014, Vienna");
 }
 
+TEST(TextLines, OffsetsOutOfOrderOrPastTheTextQuoteWithinIt)
+{
+    const std::string text = "States: Kazakhstan";
+    TextLines lines(text);
+    Evidence past = lines.evidence(EvidenceSource::Header, 40, 50, 0, 60);
+    EXPECT_EQ(past.text, "States: Kazakhstan");
+    Evidence backwards = lines.evidence(EvidenceSource::Header, 12, 3, 10, 5);
+    EXPECT_LE(backwards.text.size(), text.size());
+    EXPECT_EQ(backwards.line, 1);
+}
+
 TEST(TextLines, NoQuoteSplitsAMultiByteCharacter)
 {
     // A run of two-byte letters with no space: the cut must fall between
