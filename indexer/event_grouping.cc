@@ -210,10 +210,15 @@ bool titles_alike(const GroupingKey& a, const GroupingKey& b)
     return 2 * shared >= shorter;
 }
 
-bool same_event(const GroupingKey& a, const GroupingKey& b)
+bool documents_meet(const GroupingKey& a, const GroupingKey& b)
 {
     return a.dated() && b.dated() && a.placed() && b.placed() && dates_overlap(a, b) &&
-           venues_agree(a, b) && titles_alike(a, b);
+           venues_agree(a, b);
+}
+
+bool same_event(const GroupingKey& a, const GroupingKey& b)
+{
+    return documents_meet(a, b) && titles_alike(a, b);
 }
 
 std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey>& keys)
@@ -229,22 +234,51 @@ std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey
     Components components(keys.size());
     auto join = [&](std::size_t a, std::size_t b) { components.join(rank[a], rank[b]); };
 
-    // Anchored documents (a date and a venue) join by the pairwise rule,
-    // compared in a sweep over start dates: only documents whose days
-    // overlap are ever compared.
+    // Anchored documents (a date and a venue) with distinctive titles join
+    // by the pairwise rule, compared in a sweep over start dates: only
+    // documents whose days overlap are ever compared. The same sweep notes
+    // which documents each anchored generic title meets.
     std::vector<std::size_t> anchored;
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (keys[i].dated() && keys[i].placed()) anchored.push_back(i);
     std::sort(anchored.begin(), anchored.end(), [&](std::size_t a, std::size_t b) {
         return std::tie(keys[a].start, keys[a].note_id) < std::tie(keys[b].start, keys[b].note_id);
     });
+    std::map<std::size_t, std::vector<std::size_t>> meets_specific;
+    std::vector<std::pair<std::size_t, std::size_t>> generic_pairs;
     std::vector<std::size_t> running;
     for (std::size_t i : anchored) {
         std::erase_if(running, [&](std::size_t j) { return keys[j].end < keys[i].start; });
-        for (std::size_t j : running)
-            if (same_event(keys[i], keys[j])) join(i, j);
+        if (keys[i].generic()) meets_specific[i];
+        for (std::size_t j : running) {
+            if (!documents_meet(keys[i], keys[j])) continue;
+            if (keys[i].generic() && keys[j].generic())
+                generic_pairs.emplace_back(i, j);
+            else if (keys[i].generic())
+                meets_specific[i].push_back(j);
+            else if (keys[j].generic())
+                meets_specific[j].push_back(i);
+            else if (titles_alike(keys[i], keys[j]))
+                join(i, j);
+        }
         running.push_back(i);
     }
+
+    // An anchored generic title joins the one event of distinctive titles it
+    // meets; meeting two, it stays alone rather than bridge them. Generic
+    // titles that meet no such event join one another. Every choice is made
+    // against the events of distinctive titles alone, so order is no matter.
+    std::set<std::size_t> unclaimed;
+    std::vector<std::pair<std::size_t, std::size_t>> generic_joins;
+    for (const auto& [g, met] : meets_specific) {
+        std::set<std::size_t> events;
+        for (std::size_t s : met) events.insert(components.find(rank[s]));
+        if (events.size() == 1) generic_joins.emplace_back(rank[g], *events.begin());
+        if (events.empty()) unclaimed.insert(g);
+    }
+    for (auto [g, root] : generic_joins) components.join(g, root);
+    for (auto [a, b] : generic_pairs)
+        if (unclaimed.count(a) && unclaimed.count(b)) join(a, b);
 
     // A document without a date or without a venue joins an event only when
     // exactly one event fits what it does say; every candidate is judged

@@ -39,6 +39,9 @@ struct GroupingKey {
 
     bool dated() const { return !start.empty(); }
     bool placed() const { return online || !city.empty() || !country.empty(); }
+    /// A title with no distinctive word ("Workshop opens in Vienna") says
+    /// nothing about which of the events held there it reports.
+    bool generic() const { return title_words.empty(); }
 };
 
 /// The key of a note, as the document builder stores it.
@@ -58,8 +61,14 @@ bool venues_agree(const GroupingKey& a, const GroupingKey& b);
 /// least half the distinctive words of the shorter one are in the other.
 bool titles_alike(const GroupingKey& a, const GroupingKey& b);
 
-/// The pairwise rule for two dated and placed documents: dates overlap,
-/// venues agree, titles alike.
+/// Whether two dated and placed documents meet: their days overlap and
+/// their venues agree.
+bool documents_meet(const GroupingKey& a, const GroupingKey& b);
+
+/// The pairwise rule for two dated and placed documents: they meet, and
+/// their titles are alike. Two documents with distinctive titles that
+/// follow it report one event; a document with a generic title joins an
+/// event only where it is the one event it meets (docs/events.md).
 bool same_event(const GroupingKey& a, const GroupingKey& b);
 
 /// The events of `keys`: each a list of indices into `keys`, sorted by

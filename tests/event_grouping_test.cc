@@ -104,6 +104,27 @@ TEST(EventGrouping, DocumentWithNeitherDateNorVenueStaysAlone)
     EXPECT_EQ(events_of(keys).size(), 2u);
 }
 
+TEST(EventGrouping, GenericTitleJoinsTheOneEventItMeetsAndNeverBridgesTwo)
+{
+    // Two events in Vienna on the same days, each with its own note.
+    GroupingKey customs = key("a", "20180604", "20180606", "vienna", "AT", {"customs", "officers"});
+    GroupingKey nuclear = key("b", "20180605", "20180606", "vienna", "AT", {"nuclear", "forensics"});
+    GroupingKey release = key("c", "20180605", "20180605", "vienna", "", {});
+    EXPECT_TRUE(same_event(release, customs));
+    EXPECT_TRUE(same_event(release, nuclear));
+    // Met by both, the release stays alone: it would have made one event of
+    // the two.
+    EXPECT_EQ(events_of({customs, nuclear, release}),
+              (std::set<std::set<std::string>>{{"a"}, {"b"}, {"c"}}));
+    // Where one event meets it, it joins that one.
+    nuclear.start = nuclear.end = "20180620";
+    EXPECT_EQ(events_of({customs, nuclear, release}),
+              (std::set<std::set<std::string>>{{"a", "c"}, {"b"}}));
+    // Generic titles that meet no note report one event together.
+    GroupingKey update = key("d", "20180605", "20180606", "vienna", "AT", {});
+    EXPECT_EQ(events_of({release, update}), (std::set<std::set<std::string>>{{"c", "d"}}));
+}
+
 TEST(EventGrouping, EventIdsComeFromSortedNoteIds)
 {
     EXPECT_EQ(event_id_of({"b", "a"}), event_id_of({"a", "b"}));
@@ -129,29 +150,55 @@ TEST(EventGrouping, KeysSurviveTheirSlot)
 }
 
 // The rule as docs/events.md states it, written the slow way: every pair
-// of anchored documents compared, components by depth-first search, then
-// each other document joined to its one fitting event.
+// of anchored documents with distinctive titles compared, components by
+// depth-first search; each anchored generic title joined to the one such
+// event it meets, the generic titles that meet none joined among
+// themselves; then each other document joined to its one fitting event.
 std::set<std::set<std::string>> brute_force(const std::vector<GroupingKey>& keys)
 {
     std::size_t n = keys.size();
     auto anchored = [&](std::size_t i) { return keys[i].dated() && keys[i].placed(); };
     std::vector<int> component(n, -1);
     int components = 0;
-    for (std::size_t s = 0; s < n; ++s) {
-        if (!anchored(s) || component[s] >= 0) continue;
+    auto spread = [&](std::size_t s, const std::function<bool(std::size_t, std::size_t)>& linked) {
         std::vector<std::size_t> stack{s};
         component[s] = components;
         while (!stack.empty()) {
             std::size_t i = stack.back();
             stack.pop_back();
             for (std::size_t j = 0; j < n; ++j)
-                if (anchored(j) && component[j] < 0 && same_event(keys[i], keys[j])) {
+                if (component[j] < 0 && linked(i, j)) {
                     component[j] = components;
                     stack.push_back(j);
                 }
         }
         ++components;
+    };
+    auto specific = [&](std::size_t i) { return anchored(i) && !keys[i].generic(); };
+    for (std::size_t s = 0; s < n; ++s)
+        if (specific(s) && component[s] < 0)
+            spread(s, [&](std::size_t i, std::size_t j) {
+                return specific(j) && same_event(keys[i], keys[j]);
+            });
+    std::vector<bool> unclaimed(n, false);
+    std::vector<int> claimed(n, -1);
+    for (std::size_t g = 0; g < n; ++g) {
+        if (!anchored(g) || !keys[g].generic()) continue;
+        std::set<int> met;
+        for (std::size_t s = 0; s < n; ++s)
+            if (specific(s) && documents_meet(keys[g], keys[s])) met.insert(component[s]);
+        if (met.size() == 1) claimed[g] = *met.begin();
+        unclaimed[g] = met.empty();
     }
+    for (std::size_t g = 0; g < n; ++g)
+        if (claimed[g] >= 0) component[g] = claimed[g];
+    for (std::size_t g = 0; g < n; ++g)
+        if (unclaimed[g] && component[g] < 0)
+            spread(g, [&](std::size_t i, std::size_t j) {
+                return unclaimed[j] && documents_meet(keys[i], keys[j]);
+            });
+    for (std::size_t g = 0; g < n; ++g)
+        if (anchored(g) && component[g] < 0) component[g] = components++;
     std::map<int, std::set<std::string>> events;
     for (std::size_t u = 0; u < n; ++u) {
         if (anchored(u)) {

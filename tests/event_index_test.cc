@@ -289,9 +289,28 @@ Partition brute_force(const std::map<std::string, infonote::GroupingKey>& key_of
     std::function<std::size_t(std::size_t)> find = [&](std::size_t i) {
         return parent[i] == i ? i : parent[i] = find(parent[i]);
     };
+    auto specific = [&](std::size_t i) { return anchored(i) && !keys[i].generic(); };
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
-            if (anchored(i) && anchored(j) && infonote::same_event(keys[i], keys[j]))
+            if (specific(i) && specific(j) && infonote::same_event(keys[i], keys[j]))
+                parent[find(i)] = find(j);
+    // A generic title joins the one event of distinctive titles it meets;
+    // those that meet none join one another.
+    std::vector<std::size_t> claimed(n, n);
+    std::vector<bool> unclaimed(n, false);
+    for (std::size_t g = 0; g < n; ++g) {
+        if (!anchored(g) || !keys[g].generic()) continue;
+        std::set<std::size_t> met;
+        for (std::size_t s = 0; s < n; ++s)
+            if (specific(s) && infonote::documents_meet(keys[g], keys[s])) met.insert(find(s));
+        if (met.size() == 1) claimed[g] = *met.begin();
+        unclaimed[g] = met.empty();
+    }
+    for (std::size_t g = 0; g < n; ++g)
+        if (claimed[g] < n) parent[find(g)] = claimed[g];
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            if (unclaimed[i] && unclaimed[j] && infonote::documents_meet(keys[i], keys[j]))
                 parent[find(i)] = find(j);
     std::vector<std::size_t> root(n);
     for (std::size_t i = 0; i < n; ++i) root[i] = find(i);
