@@ -258,7 +258,7 @@ void print_bars(std::ostream& out, const std::vector<Period>& periods, const Ter
     for (const Period& p : periods) {
         std::size_t bar = most == 0 ? 0 : (p.notes * room + most - 1) / most;
         std::string bars;
-        for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
+        for (std::size_t i = 0; i < bar; ++i) bars += terminal.unicode ? "\u2588" : "#";
         std::string count = std::to_string(p.notes);
         out << p.label << "  " << std::string(count_width - count.size(), ' ') << count << "  "
             << bars << '\n';

@@ -119,12 +119,11 @@ std::string escaped_snippet(std::string_view snippet, bool colour)
 std::size_t visible_width(std::string_view text)
 {
     std::size_t width = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\x1b') {
-            while (i < text.size() && text[i] != 'm') ++i;
-            continue;
-        }
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t escape = std::min(text.find('\x1b', at), text.size());
+        width += display_width(text.substr(at, escape - at));
+        at = std::min(text.find('m', escape), text.size() - 1) + 1;
     }
     return width;
 }
@@ -295,30 +294,8 @@ Terminal stdout_terminal()
         if (n >= 40 && n <= 1000) t.width = static_cast<std::size_t>(n);
     }
     t.colour = colour_wanted(colour_choice, tty, std::getenv("NO_COLOR"), std::getenv("TERM"));
+    t.unicode = utf8_locale_from_environment();
     return t;
-}
-
-std::size_t display_width(std::string_view text)
-{
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string fit(std::string_view text, std::size_t width)
-{
-    if (display_width(text) <= width) return std::string(text);
-    std::size_t keep = width > 3 ? width - 3 : 0;
-    std::size_t chars = 0;
-    std::size_t at = 0;
-    for (; at < text.size(); ++at) {
-        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
-            if (chars == keep) break;
-            ++chars;
-        }
-    }
-    return std::string(text.substr(0, at)) + std::string(width > 3 ? 3 : width, '.');
 }
 
 std::string csv_field(std::string_view value)

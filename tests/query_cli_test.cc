@@ -2,6 +2,7 @@
 // sample corpus and the golden notes (every layout, language and name form),
 // checked against counts taken straight from `infonote-index parse`.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -808,8 +809,30 @@ TEST_F(QueryCliTest, TimelineCountsEveryNoteOnceByItsStart)
     }
     Outcome csv = query("timeline", {"--format", "csv"});
     EXPECT_EQ(csv.out.rfind("year,notes\r\n", 0), 0u);
-    Outcome bars = query("timeline", {});
-    EXPECT_NE(bars.out.find("\u2588"), std::string::npos);
+    // Block characters under a UTF-8 locale, '#' under the C locale, the
+    // bars as long either way.
+    auto timeline_in = [](const char* locale) {
+        std::vector<std::string> argv{kQueryBin, "timeline", "--db", db_.string()};
+        return run(argv, [locale] {
+            unsetenv("LC_CTYPE");
+            unsetenv("LANG");
+            setenv("LC_ALL", locale, 1);
+        });
+    };
+    Outcome blocks = timeline_in("C.UTF-8");
+    Outcome ascii = timeline_in("C");
+    ASSERT_EQ(blocks.status, kOk) << describe(blocks);
+    ASSERT_EQ(ascii.status, kOk) << describe(ascii);
+    EXPECT_NE(blocks.out.find("\u2588"), std::string::npos);
+    EXPECT_EQ(blocks.out.find('#'), std::string::npos);
+    EXPECT_NE(ascii.out.find('#'), std::string::npos);
+    EXPECT_TRUE(std::all_of(ascii.out.begin(), ascii.out.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        << ascii.out;
+    std::string replaced = blocks.out;
+    for (std::size_t at; (at = replaced.find("\u2588")) != std::string::npos;)
+        replaced.replace(at, std::string("\u2588").size(), "#");
+    EXPECT_EQ(replaced, ascii.out);
 }
 
 // --- errors ---------------------------------------------------------------------
