@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "country_gazetteer.h"
+#include "sheets.h"
 #include "terminal_text.h"
 
 namespace infonote {
@@ -350,7 +351,14 @@ void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOpt
 {
     switch (options.format) {
         case OutputFormat::Text: print_hits_text(out, result, options); break;
-        case OutputFormat::CSV: print_hits_csv(out, result, options.csv_cells); break;
+        case OutputFormat::CSV:
+            if (csv_form() == CsvForm::Xlsx) {
+                out << xlsx_bytes(hits_sheet(result));
+                break;
+            }
+            if (csv_form() == CsvForm::Bom) out << kUtf8Bom;
+            print_hits_csv(out, result, options.csv_cells);
+            break;
         case OutputFormat::JSONL:
             for (const Hit& h : result.hits) out << hit_json(h, result.ranked).dump() << '\n';
             break;
@@ -407,6 +415,11 @@ void print_table_text(std::ostream& out, const Table& table, const Terminal& ter
 
 void print_table_csv(std::ostream& out, const Table& table, CsvCells cells)
 {
+    if (csv_form() == CsvForm::Xlsx) {
+        out << xlsx_bytes(table_sheet(table));
+        return;
+    }
+    if (csv_form() == CsvForm::Bom) out << kUtf8Bom;
     out << csv_record(table.header);
     for (const auto& row : table.rows) out << csv_record(row, cells, table.numeric);
 }

@@ -37,7 +37,7 @@ expect()
 expect search infonote-query se
 expect $'search\nattended\nshow\ncountries\nstats\nprofile\ncoattend\ncoverage\ntimeline' infonote-query ''
 expect --format infonote-query search --form
-expect $'text\njson\njsonl\ncsv' infonote-query search --format ''
+expect $'text\njson\njsonl\ncsv\nxlsx' infonote-query search --format ''
 expect $'text\njson\njsonl' infonote-query show --format ''
 expect $'year\nmonth' infonote-query timeline --by ''
 expect $'relevance\ndate' infonote-query search --sort ''
