@@ -11,6 +11,7 @@
 #include "un_members.h"
 #include "events.h"
 #include "exit_codes.h"
+#include "org_check.h"
 #include "schema.h"
 #include "terminal_text.h"
 #include "text_normalizer.h"
@@ -28,6 +29,13 @@ constexpr std::string_view kProgram = "infonote-query";
 int guarded(const QueryOptions& options, const std::function<int()>& command)
 {
     try {
+        if (!options.filters.organizations.empty()) {
+            Index index(options.db, options.open);
+            index.with_retry([&options](Xapian::Database& db) {
+                check_organizations(db, options.filters.organizations);
+                return 0;
+            });
+        }
         return command();
     } catch (const QueryError& e) {
         std::cerr << program_error(kProgram, e.what()) << '\n';
@@ -125,6 +133,16 @@ std::string joined_roles(const Json& country)
 
 // "host", "participant" or "host, participant": what `code` was at the
 // event, from the hit's listing or its stored summary.
+// "UNODA  United Nations Office for Disarmament Affairs  (organizer)".
+std::string organization_line(const Json& o)
+{
+    std::string line = o.value("acronym", Json()).is_string()
+                           ? o["acronym"].get<std::string>() + "  " + o.value("name", "")
+                           : o.value("name", "");
+    const Json& role = o.value("role", Json());
+    return role.is_string() ? line + "  (" + role.get<std::string>() + ")" : line;
+}
+
 std::string role_of(const Hit& hit, const std::string& code)
 {
     if (hit.summary.is_null()) {
@@ -342,7 +360,7 @@ int print_event(const QueryOptions& options, const EventView& event)
         fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
                                               "  (" + joined_roles(c) + ")"});
     for (const Json& o : s["organizations"])
-        fields.rows.push_back({"organization", o.value("name", "")});
+        fields.rows.push_back({"organization", organization_line(o)});
     for (const Json& src : event.sources)
         fields.rows.push_back({"source", src.value("kind", "") + "  " + src.value("path", "") +
                                              "  id " + src.value("id", "")});
@@ -432,10 +450,7 @@ int run_show(const QueryOptions& options)
                 add_where(c);
             }
             for (const Json& o : summary["organizations"]) {
-                fields.rows.push_back({"organization", o["acronym"].is_string()
-                                                           ? o["acronym"].get<std::string>() +
-                                                                 "  " + o.value("name", "")
-                                                           : o.value("name", "")});
+                fields.rows.push_back({"organization", organization_line(o)});
                 add_where(o);
             }
             add("committee", summary["committee"]);

@@ -101,6 +101,11 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
     cmd->add_option("--org", f.organizations,
                     "Organized or attended by this organization: acronym or name. Repeat: "
                     "every one.");
+    cmd->add_option("--org-role", f.org_role,
+                    "With --org: only where the organization was among the organizers, or "
+                    "only among the participants")
+        ->type_name("ROLE")
+        ->transform(infonote::cli::one_of(std::vector<std::string>{"organizer", "participant"}));
     cmd->add_option("--venue-country", f.venue_countries,
                     "Held in this country. Repeat: any of them.");
     cmd->add_option("--region", f.regions,

@@ -346,6 +346,80 @@ TEST_F(QueryCliTest, AttendedAcceptsAliasesAndSuggestsForTypos)
         "infonote-query: error: unknown country 'Kazahstan'; did you mean Kazakhstan (KZ)?\n");
 }
 
+TEST_F(QueryCliTest, OrgRoleFiltersByOneRoleAsTheParsedNotesSay)
+{
+    // acronym -> role -> paths, from what parse read.
+    std::map<std::string, std::map<std::string, std::set<std::string>>> by_role;
+    for (const auto& [path, n] : indexed())
+        for (const json& o : n["organizations"])
+            if (o["acronym"].is_string()) by_role[o["acronym"]][o["role"]].insert(path);
+    std::size_t both = 0;
+    for (const auto& [acronym, roles] : by_role) {
+        SCOPED_TRACE(acronym);
+        std::set<std::string> any;
+        for (const std::string role : {"organizer", "participant"}) {
+            std::set<std::string> expected =
+                roles.count(role) ? roles.at(role) : std::set<std::string>{};
+            any.insert(expected.begin(), expected.end());
+            EXPECT_EQ(paths_of(query_json("search", {"--org", acronym, "--org-role", role})),
+                      expected)
+                << role;
+        }
+        EXPECT_EQ(paths_of(query_json("search", {"--org", acronym})), any);
+        if (roles.size() == 2) ++both;
+    }
+    // Organizations met in both roles, so that each filter leaves some out.
+    EXPECT_GE(both, 2u);
+}
+
+TEST_F(QueryCliTest, UnknownOrganizationsGetADidYouMeanAndExitTwo)
+{
+    Outcome r = query("search", {"--org", "UNODAA"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err,
+              "infonote-query: error: unknown organization 'UNODAA'; did you mean UNODA (United "
+              "Nations Office for Disarmament Affairs)?\n");
+    r = query("attended", {"KZ", "--org", "Interpool"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err,
+              "infonote-query: error: unknown organization 'Interpool'; did you mean INTERPOL "
+              "(International Criminal Police Organization)?\n");
+    r = query("countries", {"--org", "Xyzzy Foundation"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err, "infonote-query: error: unknown organization 'Xyzzy Foundation'\n");
+    // Known to the index under any spelling: no error.
+    EXPECT_EQ(query("search", {"--org", "unoda"}).status, kOk);
+    r = query("search", {"--org-role", "organizer"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err, "infonote-query: error: --org-role goes with --org\n");
+    r = query("search", {"--org", "UNODA", "--org-role", "host"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err,
+              "infonote-query: error: --org-role: must be organizer or participant, not 'host'\n"
+              "Try 'infonote-query search --help' for more information.\n");
+}
+
+TEST_F(QueryCliTest, ShowListsEachOrganizationWithItsRole)
+{
+    std::size_t seen = 0;
+    for (const auto& [path, n] : indexed()) {
+        if (n["organizations"].size() < 3) continue;
+        Outcome shown = query("show", {n["id"].get<std::string>()});
+        ASSERT_EQ(shown.status, kOk) << describe(shown);
+        for (const json& o : n["organizations"]) {
+            std::string line = "organization  " +
+                               (o["acronym"].is_string() ? o["acronym"].get<std::string>() + "  "
+                                                         : std::string()) +
+                               o["name"].get<std::string>() + "  (" +
+                               o["role"].get<std::string>() + ")\n";
+            EXPECT_NE(shown.out.find(line), std::string::npos) << path << ": " << line;
+        }
+        if (++seen == 5) break;
+    }
+    EXPECT_EQ(seen, 5u);
+}
+
 // --- filters ----------------------------------------------------------------
 
 TEST_F(QueryCliTest, DateRangesMatchOverlappingEvents)
