@@ -498,11 +498,14 @@ int run_countries(const QueryOptions& options)
             table.rows.push_back({code, country_label(code), std::to_string(n),
                                   std::to_string(h == hosted.end() ? 0 : h->second)});
         }
+        std::size_t total = table.rows.size();
+        if (options.limit && total > *options.limit) table.rows.resize(*options.limit);
         switch (options.format) {
             case OutputFormat::Text:
                 print_table_text(std::cout, table, stdout_terminal());
-                std::cout << table.rows.size()
-                          << (table.rows.size() == 1 ? " country\n" : " countries\n");
+                std::cout << total << (total == 1 ? " country" : " countries");
+                if (table.rows.size() < total) std::cout << ", " << table.rows.size() << " shown";
+                std::cout << '\n';
                 break;
             case OutputFormat::CSV:
                 print_table_csv(std::cout, table,

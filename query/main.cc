@@ -210,6 +210,8 @@ const Command kCommands[] = {
          add_db(cmd, o);
          add_filters(cmd, o);
          cmd->add_flag("--documents", o.documents, "Count documents, not events");
+         cmd->add_option("--limit", o.limit, "At most this many countries, the most first")
+             ->check(hit_count(1));
          add_format(cmd, o);
      },
      infonote::run_countries},

@@ -334,6 +334,28 @@ TEST_F(QueryCliTest, CountriesInCsvAndJsonLinesMatchTheJson)
     EXPECT_FALSE(std::getline(csv_in, row));
 }
 
+TEST_F(QueryCliTest, CountriesLimitKeepsTheFirstRowsInEveryFormat)
+{
+    json all = query_json("countries", {});
+    ASSERT_GT(all["countries"].size(), 5u);
+    json five = query_json("countries", {"--limit", "5"});
+    ASSERT_EQ(five["countries"].size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(five["countries"][i], all["countries"][i]);
+    Outcome csv = query("countries", {"--limit", "3", "--format", "csv"});
+    EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 4) << csv.out;
+    Outcome text = query("countries", {"--limit", "2"});
+    ASSERT_EQ(text.status, kOk) << describe(text);
+    std::string total = std::to_string(all["countries"].size()) + " countries, 2 shown\n";
+    ASSERT_GE(text.out.size(), total.size());
+    EXPECT_EQ(text.out.substr(text.out.size() - total.size()), total);
+    EXPECT_EQ(std::count(text.out.begin(), text.out.end(), '\n'), 4) << text.out;
+    Outcome zero = query("countries", {"--limit", "0"});
+    EXPECT_EQ(zero.status, kUsage);
+    EXPECT_EQ(zero.err,
+              "infonote-query: error: --limit: takes a whole number from 1 to 4294967295, not '0'\n"
+              "Try 'infonote-query countries --help' for more information.\n");
+}
+
 TEST_F(QueryCliTest, AttendedAcceptsAliasesAndSuggestsForTypos)
 {
     json by_code = query_json("attended", {"KZ"});
