@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 11;
+inline constexpr int kSchemaVersion = 12;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -26,7 +26,7 @@ inline constexpr std::string_view kCorpusKey = "infonote.corpus";
 inline constexpr std::string_view kShardsKey = "infonote.shards";
 
 enum class FieldId { Id, Title, Body, City, Country, Invited, VenueCountry, Org, Year, Type, Kind,
-                     Event };
+                     Event, OrgOrganizer, OrgParticipant };
 
 enum class FieldKind {
     /// Words, indexed with positions and stems, searched by relevance.
@@ -62,6 +62,11 @@ inline constexpr std::array kFields{
     /// The event the document reports ("ev" and 16 hex digits), shared by
     /// every document of the event (docs/events.md).
     Field{FieldId::Event, "event", "XG", FieldKind::Filter, 0},
+    /// An organization again (its "XO" terms), by its role: among the
+    /// organizers, or among the participants (--org-role; schema 12). No
+    /// query-text field: the flag alone reads them.
+    Field{FieldId::OrgOrganizer, "", "XR", FieldKind::Filter, 0},
+    Field{FieldId::OrgParticipant, "", "XP", FieldKind::Filter, 0},
 };
 
 /// The table entry for a field.

@@ -1,5 +1,13 @@
 #include "terminal_text.h"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <utility>
+
 namespace infonote {
 
 namespace {
@@ -37,7 +45,76 @@ std::size_t utf8_length(std::string_view text, std::size_t at)
     return 0;
 }
 
+// The code point at `at` and its length in bytes; a byte that is not
+// UTF-8 stands for itself, one byte long.
+std::pair<UChar32, std::size_t> code_point_at(std::string_view text, std::size_t at)
+{
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+    std::size_t n = utf8_length(text, at);
+    if (n <= 1) return {byte(0), 1};
+    UChar32 c = byte(0) & (0xFF >> (n + 1));
+    for (std::size_t i = 1; i < n; ++i) c = (c << 6) | (byte(i) & 0x3F);
+    return {c, n};
+}
+
+std::size_t code_point_width(UChar32 c)
+{
+    if (c < 0x80) return 1;
+    std::int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+    int jamo = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+    if (jamo == U_HST_VOWEL_JAMO || jamo == U_HST_TRAILING_JAMO) return 0;
+    int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+}
+
 }  // namespace
+
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        auto [c, n] = code_point_at(text, at);
+        width += code_point_width(c);
+        at += n;
+    }
+    return width;
+}
+
+std::string fit(std::string_view text, std::size_t width)
+{
+    if (display_width(text) <= width) return std::string(text);
+    std::size_t room = width > 3 ? width - 3 : 0;
+    std::size_t used = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        auto [c, n] = code_point_at(text, at);
+        std::size_t w = code_point_width(c);
+        if (used + w > room) break;
+        used += w;
+        at += n;
+    }
+    return std::string(text.substr(0, at)) + std::string(std::min<std::size_t>(width, 3), '.');
+}
+
+bool utf8_locale(const char* lc_all, const char* lc_ctype, const char* lang)
+{
+    std::string name;
+    for (const char* v : {lc_all, lc_ctype, lang}) {
+        if (v != nullptr && *v != '\0') {
+            name = v;
+            break;
+        }
+    }
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name.find("utf-8") != std::string::npos || name.find("utf8") != std::string::npos;
+}
+
+bool utf8_locale_from_environment()
+{
+    return utf8_locale(std::getenv("LC_ALL"), std::getenv("LC_CTYPE"), std::getenv("LANG"));
+}
 
 std::string escape_controls(std::string_view text, LineBreaks breaks)
 {

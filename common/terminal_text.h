@@ -3,6 +3,7 @@
 #ifndef INFONOTE_COMMON_TERMINAL_TEXT_H
 #define INFONOTE_COMMON_TERMINAL_TEXT_H
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,27 @@ enum class LineBreaks { Escape, Keep };
 /// backslash included, is left as it is: the text views are for reading,
 /// JSON for exact values.
 std::string escape_controls(std::string_view text, LineBreaks breaks = LineBreaks::Escape);
+
+/// Columns a terminal gives `text` (UTF-8), by ICU's East Asian width:
+/// wide and fullwidth characters (CJK, Hangul syllables, fullwidth forms)
+/// take two, combining marks, format characters (zero width space and
+/// joiner) and Hangul's medial and final jamo none, everything else one; a
+/// byte that is not UTF-8 one. Text views pad and align columns by it.
+std::size_t display_width(std::string_view text);
+
+/// `text` cut to at most `width` columns (display_width) with "..." at the
+/// end when cut; a character is never split, nor separated from the
+/// combining marks that follow it.
+std::string fit(std::string_view text, std::size_t width);
+
+/// Whether the locale the environment names for characters (the first set
+/// and non-empty of LC_ALL, LC_CTYPE and LANG; none is the C locale) uses
+/// UTF-8: its name says "UTF-8" or "utf8", in any case. Arguments may be
+/// null (unset).
+bool utf8_locale(const char* lc_all, const char* lc_ctype, const char* lang);
+
+/// utf8_locale() for this process's environment.
+bool utf8_locale_from_environment();
 
 /// CLI11's message for a bad command line (App::failure_message), its text
 /// escaped: the arguments it quotes are the user's.

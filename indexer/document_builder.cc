@@ -173,9 +173,12 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
         doc.add_boolean_term(filter_term(FieldId::VenueCountry, *note.venue.country));
     }
     for (const Organization& o : note.organizations) {
-        if (o.acronym) add_filter(doc, filter_term(FieldId::Org, *o.acronym));
+        FieldId role = o.organizer ? FieldId::OrgOrganizer : FieldId::OrgParticipant;
         std::string key = folded_key(o.name);
-        if (!key.empty()) add_filter(doc, filter_term(FieldId::Org, key));
+        for (FieldId id : {FieldId::Org, role}) {
+            if (o.acronym) add_filter(doc, filter_term(id, *o.acronym));
+            if (!key.empty()) add_filter(doc, filter_term(id, key));
+        }
     }
     if (note.start_date) {
         int last = note.end_date ? note.end_date->year : note.start_date->year;

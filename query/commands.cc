@@ -11,6 +11,7 @@
 #include "un_members.h"
 #include "events.h"
 #include "exit_codes.h"
+#include "org_check.h"
 #include "schema.h"
 #include "terminal_text.h"
 #include "text_normalizer.h"
@@ -28,6 +29,13 @@ constexpr std::string_view kProgram = "infonote-query";
 int guarded(const QueryOptions& options, const std::function<int()>& command)
 {
     try {
+        if (!options.filters.organizations.empty()) {
+            Index index(options.db, options.open);
+            index.with_retry([&options](Xapian::Database& db) {
+                check_organizations(db, options.filters.organizations);
+                return 0;
+            });
+        }
         return command();
     } catch (const QueryError& e) {
         std::cerr << program_error(kProgram, e.what()) << '\n';
@@ -125,6 +133,16 @@ std::string joined_roles(const Json& country)
 
 // "host", "participant" or "host, participant": what `code` was at the
 // event, from the hit's listing or its stored summary.
+// "UNODA  United Nations Office for Disarmament Affairs  (organizer)".
+std::string organization_line(const Json& o)
+{
+    std::string line = o.value("acronym", Json()).is_string()
+                           ? o["acronym"].get<std::string>() + "  " + o.value("name", "")
+                           : o.value("name", "");
+    const Json& role = o.value("role", Json());
+    return role.is_string() ? line + "  (" + role.get<std::string>() + ")" : line;
+}
+
 std::string role_of(const Hit& hit, const std::string& code)
 {
     if (hit.summary.is_null()) {
@@ -258,7 +276,7 @@ void print_bars(std::ostream& out, const std::vector<Period>& periods, const Ter
     for (const Period& p : periods) {
         std::size_t bar = most == 0 ? 0 : (p.notes * room + most - 1) / most;
         std::string bars;
-        for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
+        for (std::size_t i = 0; i < bar; ++i) bars += terminal.unicode ? "\u2588" : "#";
         std::string count = std::to_string(p.notes);
         out << p.label << "  " << std::string(count_width - count.size(), ' ') << count << "  "
             << bars << '\n';
@@ -342,7 +360,7 @@ int print_event(const QueryOptions& options, const EventView& event)
         fields.rows.push_back({"country", c.value("code", "") + "  " + c.value("name", "") +
                                               "  (" + joined_roles(c) + ")"});
     for (const Json& o : s["organizations"])
-        fields.rows.push_back({"organization", o.value("name", "")});
+        fields.rows.push_back({"organization", organization_line(o)});
     for (const Json& src : event.sources)
         fields.rows.push_back({"source", src.value("kind", "") + "  " + src.value("path", "") +
                                              "  id " + src.value("id", "")});
@@ -432,10 +450,7 @@ int run_show(const QueryOptions& options)
                 add_where(c);
             }
             for (const Json& o : summary["organizations"]) {
-                fields.rows.push_back({"organization", o["acronym"].is_string()
-                                                           ? o["acronym"].get<std::string>() +
-                                                                 "  " + o.value("name", "")
-                                                           : o.value("name", "")});
+                fields.rows.push_back({"organization", organization_line(o)});
                 add_where(o);
             }
             add("committee", summary["committee"]);
@@ -483,11 +498,14 @@ int run_countries(const QueryOptions& options)
             table.rows.push_back({code, country_label(code), std::to_string(n),
                                   std::to_string(h == hosted.end() ? 0 : h->second)});
         }
+        std::size_t total = table.rows.size();
+        if (options.limit && total > *options.limit) table.rows.resize(*options.limit);
         switch (options.format) {
             case OutputFormat::Text:
                 print_table_text(std::cout, table, stdout_terminal());
-                std::cout << table.rows.size()
-                          << (table.rows.size() == 1 ? " country\n" : " countries\n");
+                std::cout << total << (total == 1 ? " country" : " countries");
+                if (table.rows.size() < total) std::cout << ", " << table.rows.size() << " shown";
+                std::cout << '\n';
                 break;
             case OutputFormat::CSV:
                 print_table_csv(std::cout, table,

@@ -12,6 +12,7 @@
 #include "completion.h"
 #include "config_file.h"
 #include "exit_codes.h"
+#include "sheets.h"
 #include "terminal_text.h"
 #include "warnings.h"
 
@@ -43,16 +44,37 @@ void add_db(CLI::App* cmd, QueryOptions& o)
                   "stderr naming it) instead of failing");
 }
 
+// --format xlsx and --bom: the CSV rows for a spreadsheet (sheets.h).
+struct Spreadsheet {
+    bool xlsx = false;
+    bool bom = false;
+} spreadsheet;
+
 void add_format(CLI::App* cmd, QueryOptions& o, bool csv = true)
 {
     std::vector<std::pair<std::string, OutputFormat>> formats{
         {"text", OutputFormat::Text}, {"json", OutputFormat::JSON}, {"jsonl", OutputFormat::JSONL}};
     if (csv) formats.emplace_back("csv", OutputFormat::CSV);
-    cmd->add_option("--format", o.format,
-                    csv ? "text (default), json, jsonl (one object per line) or csv (RFC 4180)"
-                        : "text (default), json or jsonl")
+    std::vector<std::string> names;
+    for (const auto& f : formats) names.push_back(f.first);
+    if (csv) names.emplace_back("xlsx");
+    cmd->add_option_function<std::string>(
+           "--format",
+           [&o, formats](const std::string& name) {
+               spreadsheet.xlsx = name == "xlsx";
+               o.format = OutputFormat::CSV;
+               for (const auto& [known, format] : formats)
+                   if (known == name) o.format = format;
+           },
+           csv ? "text (default), json, jsonl (one object per line), csv (RFC 4180) or xlsx (an "
+                 "Excel workbook, written to stdout: redirect it to a file)"
+               : "text (default), json or jsonl")
         ->type_name("FORMAT")
-        ->transform(infonote::cli::one_of(formats));
+        ->transform(infonote::cli::one_of(names));
+    if (csv)
+        cmd->add_flag("--bom", spreadsheet.bom,
+                      "With --format csv, begin with a UTF-8 byte order mark, by which Excel "
+                      "reads the file as UTF-8");
     cmd->add_option("--color", o.colour,
                     "Colour matched words in text output: auto (the default: on a terminal, "
                     "unless $NO_COLOR is set or $TERM is dumb), always or never")
@@ -79,6 +101,11 @@ void add_filters(CLI::App* cmd, QueryOptions& o)
     cmd->add_option("--org", f.organizations,
                     "Organized or attended by this organization: acronym or name. Repeat: "
                     "every one.");
+    cmd->add_option("--org-role", f.org_role,
+                    "With --org: only where the organization was among the organizers, or "
+                    "only among the participants")
+        ->type_name("ROLE")
+        ->transform(infonote::cli::one_of(std::vector<std::string>{"organizer", "participant"}));
     cmd->add_option("--venue-country", f.venue_countries,
                     "Held in this country. Repeat: any of them.");
     cmd->add_option("--region", f.regions,
@@ -183,6 +210,8 @@ const Command kCommands[] = {
          add_db(cmd, o);
          add_filters(cmd, o);
          cmd->add_flag("--documents", o.documents, "Count documents, not events");
+         cmd->add_option("--limit", o.limit, "At most this many countries, the most first")
+             ->check(hit_count(1));
          add_format(cmd, o);
      },
      infonote::run_countries},
@@ -317,10 +346,14 @@ int main(int argc, char** argv)
     // A parse that succeeded ran a subcommand, and only the named one can
     // have run.
     if (!chosen) return infonote::kExitUsage;
-    if (options.csv_raw && options.format != OutputFormat::CSV) {
+    if (options.csv_raw && (options.format != OutputFormat::CSV || spreadsheet.xlsx)) {
         std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
         return finish(infonote::kExitUsage);
     }
+    if (int status = infonote::choose_csv_form(spreadsheet.xlsx, spreadsheet.bom,
+                                               options.format == OutputFormat::CSV);
+        status != infonote::kExitOk)
+        return finish(status);
     infonote::set_colour_choice(options.colour);
     if (options.db.empty()) {
         infonote::DatabaseSources sources = infonote::database_sources();

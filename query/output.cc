@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "country_gazetteer.h"
+#include "sheets.h"
 #include "terminal_text.h"
 
 namespace infonote {
@@ -119,12 +120,11 @@ std::string escaped_snippet(std::string_view snippet, bool colour)
 std::size_t visible_width(std::string_view text)
 {
     std::size_t width = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\x1b') {
-            while (i < text.size() && text[i] != 'm') ++i;
-            continue;
-        }
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t escape = std::min(text.find('\x1b', at), text.size());
+        width += display_width(text.substr(at, escape - at));
+        at = std::min(text.find('m', escape), text.size() - 1) + 1;
     }
     return width;
 }
@@ -295,30 +295,8 @@ Terminal stdout_terminal()
         if (n >= 40 && n <= 1000) t.width = static_cast<std::size_t>(n);
     }
     t.colour = colour_wanted(colour_choice, tty, std::getenv("NO_COLOR"), std::getenv("TERM"));
+    t.unicode = utf8_locale_from_environment();
     return t;
-}
-
-std::size_t display_width(std::string_view text)
-{
-    std::size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string fit(std::string_view text, std::size_t width)
-{
-    if (display_width(text) <= width) return std::string(text);
-    std::size_t keep = width > 3 ? width - 3 : 0;
-    std::size_t chars = 0;
-    std::size_t at = 0;
-    for (; at < text.size(); ++at) {
-        if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
-            if (chars == keep) break;
-            ++chars;
-        }
-    }
-    return std::string(text.substr(0, at)) + std::string(width > 3 ? 3 : width, '.');
 }
 
 std::string csv_field(std::string_view value)
@@ -373,7 +351,14 @@ void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOpt
 {
     switch (options.format) {
         case OutputFormat::Text: print_hits_text(out, result, options); break;
-        case OutputFormat::CSV: print_hits_csv(out, result, options.csv_cells); break;
+        case OutputFormat::CSV:
+            if (csv_form() == CsvForm::Xlsx) {
+                out << xlsx_bytes(hits_sheet(result));
+                break;
+            }
+            if (csv_form() == CsvForm::Bom) out << kUtf8Bom;
+            print_hits_csv(out, result, options.csv_cells);
+            break;
         case OutputFormat::JSONL:
             for (const Hit& h : result.hits) out << hit_json(h, result.ranked).dump() << '\n';
             break;
@@ -430,6 +415,11 @@ void print_table_text(std::ostream& out, const Table& table, const Terminal& ter
 
 void print_table_csv(std::ostream& out, const Table& table, CsvCells cells)
 {
+    if (csv_form() == CsvForm::Xlsx) {
+        out << xlsx_bytes(table_sheet(table));
+        return;
+    }
+    if (csv_form() == CsvForm::Bom) out << kUtf8Bom;
     out << csv_record(table.header);
     for (const auto& row : table.rows) out << csv_record(row, cells, table.numeric);
 }

@@ -11,6 +11,7 @@
 
 #include "note_json.h"
 #include "searcher.h"
+#include "terminal_text.h"
 
 namespace infonote {
 
@@ -25,6 +26,9 @@ inline constexpr std::string_view kHighlightEnd = "\x1b[0m";
 struct Terminal {
     std::size_t width = 100;
     bool colour = false;
+    /// Whether the locale is UTF-8: charts draw with block characters,
+    /// else with '#'.
+    bool unicode = true;
 };
 
 /// --color: when text output may colour matched words.
@@ -39,7 +43,8 @@ void set_colour_choice(ColourChoice choice);
 bool colour_wanted(ColourChoice choice, bool tty, const char* no_color, const char* term);
 
 /// stdout's terminal: its width when it is one (else $COLUMNS, else 100),
-/// colour as colour_wanted() says for the choice set.
+/// colour as colour_wanted() says for the choice set, unicode as
+/// utf8_locale_from_environment() says.
 Terminal stdout_terminal();
 
 /// One CSV field as RFC 4180 writes it: quoted when it holds a comma, a
@@ -60,13 +65,6 @@ std::string defused_cell(std::string_view value);
 /// those `numeric` marks: a number is never a formula.
 std::string csv_record(const std::vector<std::string>& fields, CsvCells cells = CsvCells::Raw,
                        const std::vector<bool>& numeric = {});
-
-/// `text` cut to at most `width` characters (not bytes), with "..." at the
-/// end when cut.
-std::string fit(std::string_view text, std::size_t width);
-
-/// Number of characters (code points) in UTF-8 text.
-std::size_t display_width(std::string_view text);
 
 struct HitPrintOptions {
     OutputFormat format = OutputFormat::Text;

@@ -28,29 +28,6 @@ bool is_operator(std::string_view token)
     return false;
 }
 
-// An organization is indexed under its acronym and under its folded name,
-// canonical when the organization gazetteer knows it. A value the gazetteer
-// knows, under any alias or spelling, becomes the canonical terms; any other
-// is matched as written, as an acronym when it is one word.
-Xapian::Query organization_query(const std::string& org)
-{
-    std::string key = folded_key(org);
-    if (key.empty()) throw QueryError("empty organization name");
-    if (const OrgEntry* known = default_org_gazetteer().resolve(org)) {
-        Xapian::Query by_name(filter_term(FieldId::Org, folded_key(known->name)));
-        if (!known->acronym) return by_name;
-        return Xapian::Query(Xapian::Query::OP_OR,
-                             Xapian::Query(filter_term(FieldId::Org, *known->acronym)), by_name);
-    }
-    Xapian::Query by_name(filter_term(FieldId::Org, key));
-    if (key.find(' ') != std::string::npos) return by_name;
-    std::string acronym;
-    for (char c : org)
-        if (c != ' ') acronym += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(filter_term(FieldId::Org, acronym)),
-                         by_name);
-}
-
 std::string unknown_country_message(const std::string& value, const CountryGazetteer& countries)
 {
     std::string message = "unknown country '" + value + "'";
@@ -194,7 +171,8 @@ Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlo
                  f.id == FieldId::Invited)
             parser.add_boolean_prefix(name, processor(country(f.id)));
         else if (f.id == FieldId::Org)
-            parser.add_boolean_prefix(name, processor(organization_query));
+            parser.add_boolean_prefix(
+                name, processor([](const std::string& v) { return organization_query(v); }));
         else if (f.id == FieldId::Type)
             parser.add_boolean_prefix(name, processor(type_query));
         else if (f.id == FieldId::Kind)
@@ -245,7 +223,12 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
         add(Facet::Country, any_of(attended));
     else
         for (Xapian::Query& q : attended) add(Facet::Country, q);
-    for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o));
+    if (!r.org_role.empty() && r.organizations.empty())
+        throw QueryError("--org-role goes with --org");
+    FieldId org_field = r.org_role == "organizer"     ? FieldId::OrgOrganizer
+                        : r.org_role == "participant" ? FieldId::OrgParticipant
+                                                      : FieldId::Org;
+    for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o, org_field));
 
     std::vector<Xapian::Query> held;
     for (const std::string& c : r.venue_countries)
@@ -493,6 +476,29 @@ std::string corrected_words(const std::string& words, const Xapian::Database& db
         at = end;
     }
     return changed ? out : std::string();
+}
+
+// An organization is indexed under its acronym and under its folded name,
+// canonical when the organization gazetteer knows it. A value the gazetteer
+// knows, under any alias or spelling, becomes the canonical terms; any other
+// is matched as written, as an acronym when it is one word.
+Xapian::Query organization_query(const std::string& org, FieldId field)
+{
+    std::string key = folded_key(org);
+    if (key.empty()) throw QueryError("empty organization name");
+    if (const OrgEntry* known = default_org_gazetteer().resolve(org)) {
+        Xapian::Query by_name(filter_term(field, folded_key(known->name)));
+        if (!known->acronym) return by_name;
+        return Xapian::Query(Xapian::Query::OP_OR,
+                             Xapian::Query(filter_term(field, *known->acronym)), by_name);
+    }
+    Xapian::Query by_name(filter_term(field, key));
+    if (key.find(' ') != std::string::npos) return by_name;
+    std::string acronym;
+    for (char c : org)
+        if (c != ' ') acronym += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(filter_term(field, acronym)),
+                         by_name);
 }
 
 }  // namespace infonote

@@ -12,6 +12,7 @@
 
 #include "country_gazetteer.h"
 #include "regions.h"
+#include "schema.h"
 
 namespace infonote {
 
@@ -47,6 +48,9 @@ struct SearchRequest {
     bool include_invited = false;
     /// Each must have organized or attended: acronym or full name.
     std::vector<std::string> organizations;
+    /// "organizer" or "participant": `organizations` in that role only;
+    /// "" for either.
+    std::string org_role;
     /// Held in one of these countries, or in one of these M49 regions.
     std::vector<std::string> venue_countries;
     std::vector<std::string> regions;
@@ -111,6 +115,11 @@ std::string country_filter_term(const std::string& country, const CountryGazette
 /// The query (folded) with each plain word the index lacks replaced by the
 /// closest word its spelling data knows, or "" when no word needs it.
 std::string corrected_words(const std::string& words, const Xapian::Database& db);
+
+/// The query for an organization (acronym, name or alias) in the field of
+/// `field`: FieldId::Org for any role, OrgOrganizer or OrgParticipant for
+/// one. Throws QueryError for an empty name.
+Xapian::Query organization_query(const std::string& org, FieldId field = FieldId::Org);
 
 /// Folds query text through the indexing pipeline while keeping the query
 /// syntax: operators (AND, OR, NOT, XOR, NEAR, ADJ) and field names stay.

@@ -21,7 +21,7 @@ packages=(
     cmake g++ ninja-build pkg-config
     libxapian-dev xapian-tools xapian-omega
     libicu-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
-    libpoppler-cpp-dev libgumbo-dev libdeflate-dev
+    libpoppler-cpp-dev libgumbo-dev libdeflate-dev libxlsxwriter-dev
     iso-codes python3
     help2man lintian man-db
 )

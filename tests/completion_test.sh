@@ -37,11 +37,14 @@ expect()
 expect search infonote-query se
 expect $'search\nattended\nshow\ncountries\nstats\nprofile\ncoattend\ncoverage\ntimeline' infonote-query ''
 expect --format infonote-query search --form
-expect $'text\njson\njsonl\ncsv' infonote-query search --format ''
+expect $'text\njson\njsonl\ncsv\nxlsx' infonote-query search --format ''
 expect $'text\njson\njsonl' infonote-query show --format ''
 expect $'year\nmonth' infonote-query timeline --by ''
 expect $'relevance\ndate' infonote-query search --sort ''
 expect $'auto\nalways\nnever' infonote-query attended KZ --color ''
+expect $'organizer\nparticipant' infonote-query search --org UNODA --org-role ''
+expect --bom infonote-query countries --bo
+expect --limit infonote-query countries --lim
 expect Kazakhstan infonote-query attended Kaz
 expect 'United\ Republic\ of\ Tanzania' infonote-query search --country 'United Republic'
 expect --version infonote-query --vers

@@ -325,6 +325,23 @@ TEST_F(DocumentBuilderTest, OrganizationTermsForAcronymAndFoldedName)
     EXPECT_EQ(terms_with_prefix(doc, field(FieldId::Org).prefix).size(), 3u);
 }
 
+TEST_F(DocumentBuilderTest, OrganizationTermsAgainUnderTheirRole)
+{
+    Note n = astana_note();
+    n.organizations[0].organizer = true;  // OSCE organized; the ministry took part
+    Xapian::Document doc = build(n);
+    EXPECT_EQ(filter_term(FieldId::OrgOrganizer, "OSCE"), "XR:OSCE");
+    EXPECT_EQ(filter_term(FieldId::OrgParticipant, "OSCE"), "XP:OSCE");
+    EXPECT_TERM(doc, "XR:OSCE");
+    EXPECT_TERM(doc, filter_term(FieldId::OrgOrganizer,
+                                 "organization for security and cooperation in europe"));
+    EXPECT_TERM(doc, filter_term(FieldId::OrgParticipant, "ministere des affaires etrangeres"));
+    EXPECT_NO_TERM(doc, "XP:OSCE");
+    EXPECT_NO_TERM(doc, filter_term(FieldId::OrgOrganizer, "ministere des affaires etrangeres"));
+    EXPECT_EQ(terms_with_prefix(doc, field(FieldId::OrgOrganizer).prefix).size(), 2u);
+    EXPECT_EQ(terms_with_prefix(doc, field(FieldId::OrgParticipant).prefix).size(), 1u);
+}
+
 // --- dates ---------------------------------------------------------------
 
 TEST_F(DocumentBuilderTest, DatesInValueSlotsAsYYYYMMDD)

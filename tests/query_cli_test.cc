@@ -2,6 +2,7 @@
 // sample corpus and the golden notes (every layout, language and name form),
 // checked against counts taken straight from `infonote-index parse`.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -333,6 +334,28 @@ TEST_F(QueryCliTest, CountriesInCsvAndJsonLinesMatchTheJson)
     EXPECT_FALSE(std::getline(csv_in, row));
 }
 
+TEST_F(QueryCliTest, CountriesLimitKeepsTheFirstRowsInEveryFormat)
+{
+    json all = query_json("countries", {});
+    ASSERT_GT(all["countries"].size(), 5u);
+    json five = query_json("countries", {"--limit", "5"});
+    ASSERT_EQ(five["countries"].size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(five["countries"][i], all["countries"][i]);
+    Outcome csv = query("countries", {"--limit", "3", "--format", "csv"});
+    EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 4) << csv.out;
+    Outcome text = query("countries", {"--limit", "2"});
+    ASSERT_EQ(text.status, kOk) << describe(text);
+    std::string total = std::to_string(all["countries"].size()) + " countries, 2 shown\n";
+    ASSERT_GE(text.out.size(), total.size());
+    EXPECT_EQ(text.out.substr(text.out.size() - total.size()), total);
+    EXPECT_EQ(std::count(text.out.begin(), text.out.end(), '\n'), 4) << text.out;
+    Outcome zero = query("countries", {"--limit", "0"});
+    EXPECT_EQ(zero.status, kUsage);
+    EXPECT_EQ(zero.err,
+              "infonote-query: error: --limit: takes a whole number from 1 to 4294967295, not '0'\n"
+              "Try 'infonote-query countries --help' for more information.\n");
+}
+
 TEST_F(QueryCliTest, AttendedAcceptsAliasesAndSuggestsForTypos)
 {
     json by_code = query_json("attended", {"KZ"});
@@ -343,6 +366,80 @@ TEST_F(QueryCliTest, AttendedAcceptsAliasesAndSuggestsForTypos)
     EXPECT_EQ(
         r.err,
         "infonote-query: error: unknown country 'Kazahstan'; did you mean Kazakhstan (KZ)?\n");
+}
+
+TEST_F(QueryCliTest, OrgRoleFiltersByOneRoleAsTheParsedNotesSay)
+{
+    // acronym -> role -> paths, from what parse read.
+    std::map<std::string, std::map<std::string, std::set<std::string>>> by_role;
+    for (const auto& [path, n] : indexed())
+        for (const json& o : n["organizations"])
+            if (o["acronym"].is_string()) by_role[o["acronym"]][o["role"]].insert(path);
+    std::size_t both = 0;
+    for (const auto& [acronym, roles] : by_role) {
+        SCOPED_TRACE(acronym);
+        std::set<std::string> any;
+        for (const std::string role : {"organizer", "participant"}) {
+            std::set<std::string> expected =
+                roles.count(role) ? roles.at(role) : std::set<std::string>{};
+            any.insert(expected.begin(), expected.end());
+            EXPECT_EQ(paths_of(query_json("search", {"--org", acronym, "--org-role", role})),
+                      expected)
+                << role;
+        }
+        EXPECT_EQ(paths_of(query_json("search", {"--org", acronym})), any);
+        if (roles.size() == 2) ++both;
+    }
+    // Organizations met in both roles, so that each filter leaves some out.
+    EXPECT_GE(both, 2u);
+}
+
+TEST_F(QueryCliTest, UnknownOrganizationsGetADidYouMeanAndExitTwo)
+{
+    Outcome r = query("search", {"--org", "UNODAA"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err,
+              "infonote-query: error: unknown organization 'UNODAA'; did you mean UNODA (United "
+              "Nations Office for Disarmament Affairs)?\n");
+    r = query("attended", {"KZ", "--org", "Interpool"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err,
+              "infonote-query: error: unknown organization 'Interpool'; did you mean INTERPOL "
+              "(International Criminal Police Organization)?\n");
+    r = query("countries", {"--org", "Xyzzy Foundation"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err, "infonote-query: error: unknown organization 'Xyzzy Foundation'\n");
+    // Known to the index under any spelling: no error.
+    EXPECT_EQ(query("search", {"--org", "unoda"}).status, kOk);
+    r = query("search", {"--org-role", "organizer"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err, "infonote-query: error: --org-role goes with --org\n");
+    r = query("search", {"--org", "UNODA", "--org-role", "host"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err,
+              "infonote-query: error: --org-role: must be organizer or participant, not 'host'\n"
+              "Try 'infonote-query search --help' for more information.\n");
+}
+
+TEST_F(QueryCliTest, ShowListsEachOrganizationWithItsRole)
+{
+    std::size_t seen = 0;
+    for (const auto& [path, n] : indexed()) {
+        if (n["organizations"].size() < 3) continue;
+        Outcome shown = query("show", {n["id"].get<std::string>()});
+        ASSERT_EQ(shown.status, kOk) << describe(shown);
+        for (const json& o : n["organizations"]) {
+            std::string line = "organization  " +
+                               (o["acronym"].is_string() ? o["acronym"].get<std::string>() + "  "
+                                                         : std::string()) +
+                               o["name"].get<std::string>() + "  (" +
+                               o["role"].get<std::string>() + ")\n";
+            EXPECT_NE(shown.out.find(line), std::string::npos) << path << ": " << line;
+        }
+        if (++seen == 5) break;
+    }
+    EXPECT_EQ(seen, 5u);
 }
 
 // --- filters ----------------------------------------------------------------
@@ -808,8 +905,30 @@ TEST_F(QueryCliTest, TimelineCountsEveryNoteOnceByItsStart)
     }
     Outcome csv = query("timeline", {"--format", "csv"});
     EXPECT_EQ(csv.out.rfind("year,notes\r\n", 0), 0u);
-    Outcome bars = query("timeline", {});
-    EXPECT_NE(bars.out.find("\u2588"), std::string::npos);
+    // Block characters under a UTF-8 locale, '#' under the C locale, the
+    // bars as long either way.
+    auto timeline_in = [](const char* locale) {
+        std::vector<std::string> argv{kQueryBin, "timeline", "--db", db_.string()};
+        return run(argv, [locale] {
+            unsetenv("LC_CTYPE");
+            unsetenv("LANG");
+            setenv("LC_ALL", locale, 1);
+        });
+    };
+    Outcome blocks = timeline_in("C.UTF-8");
+    Outcome ascii = timeline_in("C");
+    ASSERT_EQ(blocks.status, kOk) << describe(blocks);
+    ASSERT_EQ(ascii.status, kOk) << describe(ascii);
+    EXPECT_NE(blocks.out.find("\u2588"), std::string::npos);
+    EXPECT_EQ(blocks.out.find('#'), std::string::npos);
+    EXPECT_NE(ascii.out.find('#'), std::string::npos);
+    EXPECT_TRUE(std::all_of(ascii.out.begin(), ascii.out.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        << ascii.out;
+    std::string replaced = blocks.out;
+    for (std::size_t at; (at = replaced.find("\u2588")) != std::string::npos;)
+        replaced.replace(at, std::string("\u2588").size(), "#");
+    EXPECT_EQ(replaced, ascii.out);
 }
 
 // --- errors ---------------------------------------------------------------------

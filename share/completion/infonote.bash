@@ -1,8 +1,8 @@
 # bash completion for infonote-query and infonote-index.
 #
-# Commands, options and the values of --format, --sort and --by are read
-# from the program's own --help, so they cannot drift from it; country
-# names come from `infonote-query __complete countries`.
+# Commands, options and the values of --format, --sort, --by, --color and
+# --org-role are read from the program's own --help, so they cannot drift
+# from it; country names come from `infonote-query __complete countries`.
 
 # The subcommands listed under "Subcommands:" in PROGRAM --help.
 _infonote_commands()
@@ -52,7 +52,7 @@ _infonote()
     fi
     local countries=
     case $prev in
-    --format | --sort | --by | --color)
+    --format | --sort | --by | --color | --org-role)
         COMPREPLY=($(compgen -W "$(_infonote_values "$prog" "$cmd" "$prev")" -- "$cur"))
         return
         ;;
