@@ -35,6 +35,8 @@ constexpr std::array kLabels{
     LabelSpelling{"organised by", Label::Organizers},
     LabelSpelling{"organisateur", Label::Organizers},
     LabelSpelling{"organisateurs", Label::Organizers},
+    LabelSpelling{"organisateur(s)", Label::Organizers},
+    LabelSpelling{"organizador(es)", Label::Organizers},
     LabelSpelling{"organise par", Label::Organizers},
     LabelSpelling{"organisee par", Label::Organizers},
     LabelSpelling{"organizador", Label::Organizers},
@@ -161,6 +163,76 @@ std::optional<std::string_view> after_section_number(std::string_view v)
     return trim_view(v.substr(number_end + 1));
 }
 
+// The label `written` spells (its colon left off), or nullopt.
+std::optional<Label> label_spelled(std::string_view written)
+{
+    std::string folded = collapse_spaces(fold(trim_view(written, " \t")));
+    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
+                                 [&](const LabelSpelling& l) { return l.folded == folded; });
+    if (spelling == kLabels.end()) return std::nullopt;
+    return spelling->label;
+}
+
+// The length of the number that opens a numbered label at `at` ("1. ",
+// "2) ", "IV. ", "a) "), up to its label's first letter; 0 when there is
+// none. Only the number of a known label counts ("3. Date and Venue",
+// "4. Participants:"), never that of a section ("5. Background").
+std::size_t label_number_at(std::string_view text, std::size_t at)
+{
+    std::size_t eol = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, eol - at);
+    std::size_t mark = 0;
+    while (mark < line.size() && std::isdigit(static_cast<unsigned char>(line[mark]))) ++mark;
+    if (mark == 0)
+        while (mark < line.size() && std::string_view("IVX").find(line[mark]) != std::string_view::npos)
+            ++mark;
+    if (mark == 0 && !line.empty() && std::islower(static_cast<unsigned char>(line[0]))) mark = 1;
+    if (mark == 0 || mark > 4 || mark >= line.size() || (line[mark] != '.' && line[mark] != ')'))
+        return 0;
+    std::size_t label = line.find_first_not_of(" \t", mark + 1);
+    if (label == std::string_view::npos || label == mark + 1) return 0;
+    std::string_view rest = line.substr(label);
+    std::size_t end = rest.find_first_of(":\xE2");
+    // "Participants -- States", "Event ..... Workshop": the label ends at
+    // its separator.
+    for (std::string_view stop : {" -", " .."})
+        end = std::min(end, rest.find(stop));
+    if (!label_spelled(rest.substr(0, end))) return 0;
+    return label;
+}
+
+// The length of a dash that stands for a label's colon after `label_end`
+// ("Participants -- States:", "Event — Workshop"): a run of hyphens, an en
+// dash or an em dash between spaces; 0 for anything else.
+std::size_t label_dash_at(std::string_view text, std::size_t at)
+{
+    std::size_t end = at;
+    while (end < text.size() && text[end] == '-') ++end;
+    if (end == at)
+        for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})
+            if (text.substr(at, dash.size()) == dash) end = at + dash.size();
+    if (end == at || (end < text.size() && !is_space(text[end]))) return 0;
+    return end - at;
+}
+
+// When a line opens with a label followed by a dash for its colon, the
+// offset of that dash and its length; else {0, 0}. `line_begin` is where
+// the label's line starts, after any markup or number.
+std::pair<std::size_t, std::size_t> label_dash(std::string_view text, std::size_t line_begin)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxLabelBytes; ++at) {
+        if (text[at] != ' ' && text[at] != '\t') continue;
+        std::size_t dash = text.find_first_not_of(" \t", at);
+        if (dash == std::string_view::npos || dash >= eol) break;
+        std::size_t length = label_dash_at(text, dash);
+        if (length == 0) continue;
+        if (label_spelled(text.substr(line_begin, at - line_begin))) return {dash, length};
+        break;
+    }
+    return {0, 0};
+}
+
 // When the line at `p` is a Participants label written alone, without its
 // colon, and the next line with text opens a group ("States: ..."): the
 // offset of that line's end, where the groups start; else 0.
@@ -186,11 +258,32 @@ std::size_t participants_heading_line(std::string_view h, std::size_t p)
     return eol;
 }
 
+// A label written alone on its line, with no colon, at `p` ("Event",
+// "Date and Venue", after a number strip_markup() blanked): its value
+// starts on the next line with text, which must not be a label itself.
+std::optional<FoundLabel> bare_label(std::string_view h, std::size_t p)
+{
+    std::size_t line = h.rfind('\n', p);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    if (!trim_view(h.substr(line, p - line), " \t").empty()) return std::nullopt;
+    std::size_t eol = h.find('\n', p);
+    if (eol == std::string_view::npos || eol - p > kMaxLabelBytes) return std::nullopt;
+    std::string_view written = trim_view(h.substr(p, eol - p), " \t");
+    std::optional<Label> label = label_spelled(written);
+    if (!label) return std::nullopt;
+    std::size_t next = h.find_first_not_of(" \t\n", eol);
+    if (next == std::string_view::npos) return std::nullopt;
+    std::size_t next_eol = std::min(h.find('\n', next), h.size());
+    if (label_spelled(h.substr(next, next_eol - next))) return std::nullopt;
+    return FoundLabel{*label, written, p, eol};
+}
+
 }  // namespace
 
 std::vector<FoundLabel> find_labels(std::string_view h)
 {
     std::vector<FoundLabel> labels;
+    std::size_t bare_labels = 0;
     for (std::size_t p = 0; p < h.size(); ++p) {
         // A label starts a word with a capital (or a letter such as "É").
         if (!is_upper(h[p]) && static_cast<unsigned char>(h[p]) < 0x80) continue;
@@ -206,6 +299,17 @@ std::vector<FoundLabel> find_labels(std::string_view h)
                 labels.push_back({Label::Participants, trim_view(h.substr(p, heading - p)), p,
                                   heading});
                 p = heading;
+            } else if (std::optional<FoundLabel> bare = bare_label(h, p)) {
+                // "Event" alone on its line, its value on the next: a
+                // numbered label, or a table's label column flattened.
+                bool seen = std::any_of(labels.begin(), labels.end(), [&](const FoundLabel& f) {
+                    return f.label == bare->label;
+                });
+                if (!seen) {
+                    labels.push_back(*bare);
+                    ++bare_labels;
+                }
+                p = bare->value_begin;
             }
             continue;
         }
@@ -219,6 +323,13 @@ std::vector<FoundLabel> find_labels(std::string_view h)
         if (!seen) labels.push_back({spelling->label, written, p, colon + 1});
         p = colon;
     }
+    // A word alone on its line is a label only among other labels: one
+    // "Date" line in a web page's banner is no header.
+    if (bare_labels > 0 && labels.size() < 3)
+        std::erase_if(labels, [&](const FoundLabel& f) {
+            return f.value_begin < h.size() && h[f.value_begin] == '\n' &&
+                   f.label != Label::Participants;
+        });
     return labels;
 }
 
@@ -233,6 +344,20 @@ std::string strip_markup(std::string_view text)
             line_start = true;
             line_begin = i + 1;
             continue;
+        }
+        if (line_start && !is_space(c)) {
+            // "1. Event", "2) Organizer(s):": the number of a label goes.
+            if (std::size_t number = label_number_at(out, i); number > 0) {
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), number, ' ');
+                i += number;
+                c = out[i];
+            }
+            // "Participants -- States:", "Event — Workshop": the dash
+            // stands for the label's colon.
+            if (auto [dash, length] = label_dash(out, i); length > 0) {
+                out[dash] = ':';
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(dash) + 1, length - 1, ' ');
+            }
         }
         if (c == '*' || c == '#' || c == '_' || c == '|') {
             out[i] = ' ';
@@ -262,6 +387,9 @@ std::optional<std::string> section_heading(std::string_view raw)
     std::string_view v = trim_view(s);
     if (v.empty() || v.size() > 100) return std::nullopt;
     if (std::optional<std::string_view> rest = after_section_number(v)) {
+        // "1. Event", "3. Date and Venue: ...": a numbered label, not a
+        // section.
+        if (label_number_at(v, 0) > 0) return std::nullopt;
         if (!rest->empty() && is_upper((*rest)[0]) && rest->back() != '.' &&
             count_words(*rest) <= 12)
             return collapse_spaces(trim_view(*rest, " :"));

@@ -270,6 +270,20 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         {"Information Note Event: T Organizers: UNODA Date and Venue: 5 June 2018, Accra, Ghana\n"},
         {"Événement : T\nOrganisateurs : UNODA\nDate et lieu : 5 juin 2018, Accra, Ghana\n"},
         {"Evento: T\nOrganizado por: UNODA\nFecha y lugar: 5 de junio de 2018, Accra, Ghana\n"},
+        // Numbered labels, with or without a colon, the value on the same
+        // line or the next; a table's label column flattened into lines.
+        {"1. Event\nT\n\n2. Organizers\nUNODA\n\n3. Date and Venue\n5 June 2018, Accra, Ghana\n\n"},
+        {"1. Event: T\n2. Organizers: UNODA\n3. Date and Venue: 5 June 2018, Accra, Ghana\n"},
+        {"I. Event\nT\nII. Organizers\nUNODA\nIII. Date and Venue\n5 June 2018, Accra, Ghana\n"},
+        {"Event\nT\nOrganizers\nUNODA\nDate and Venue\n5 June 2018\nAccra, Ghana\n"},
+        {"Event:\n\nT\n\nOrganizers:\n\nUNODA\n\nDate and Venue:\n\n5 June 2018, Accra, Ghana\n\n"},
+        // A dash for the colon.
+        {"Event \xE2\x80\x94 T\nOrganizers -- UNODA\nDate and Venue \xE2\x80\x93 5 June 2018, Accra, "
+         "Ghana\n"},
+        {"1) Evento: T\n2) Organizador(es): UNODA\n3) Fecha y lugar: 5 de junio de 2018, Accra, "
+         "Ghana\n"},
+        {"\xC3\x89v\xC3\xA9nement -- T\nOrganisateur(s) -- UNODA\nDate et lieu -- 5 juin 2018, Accra, "
+         "Ghana\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -283,6 +297,35 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         EXPECT_EQ(r.note.venue.country, std::optional<std::string>("GH"));
         EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH"}));
         EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
+    }
+}
+
+TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
+{
+    struct Case {
+        const char* participants;
+        std::vector<std::string> states;
+    };
+    const Case cases[] = {
+        // "Participants -- États :": the group heading after a dash, the
+        // label repeated for each group.
+        {"Participants -- \xC3\x89tats : B\xC3\xA9nin, Togo\n"
+         "Participants -- Organisations internationales : AIEA\n",
+         {"BJ", "TG"}},
+        {"Participants \xE2\x80\x94 States: Benin, Togo\n", {"BJ", "TG"}},
+        // One name a line under a heading, and the label alone on its line
+        // with the list below; "the" and capitals.
+        {"Participants\nParticipating States:\nBenin\nTOGO\nthe Niger\nInternational "
+         "organizations:\nIAEA\n",
+         {"BJ", "TG", "NE"}},
+        {"4. Participants\nBenin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.participants);
+        ParseResult r = parse(std::string("Event: T\nDate and Venue: 5 June 2018, Lom\xC3\xA9, Togo\n") +
+                              c.participants + "\n1. Background\n\nGhana could not attend.\n");
+        EXPECT_EQ(state_codes(r.note), c.states);
+        EXPECT_EQ(r.note.venue.country, std::optional<std::string>("TG"));
     }
 }
 

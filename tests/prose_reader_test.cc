@@ -337,6 +337,11 @@ TEST(CityNames, KnownCitiesAndSpellings)
     EXPECT_EQ(city_country("Ciudad de Panamá").value_or(""), "PA");
     EXPECT_EQ(city_country("La Haye").value_or(""), "NL");
     EXPECT_EQ(city_country("Jeju Island").value_or(""), "KR");
+    // A typographic apostrophe reads as the ASCII one.
+    EXPECT_EQ(city_country("Xi\xE2\x80\x99" "an").value_or(""), "CN");
+    EXPECT_EQ(city_country("Xi'an").value_or(""), "CN");
+    EXPECT_EQ(city_country("N\xE2\x80\x99" "Djamena").value_or(""), "TD");
+    EXPECT_EQ(city_country("Rostov-on-Don").value_or(""), "RU");
     EXPECT_FALSE(city_country("Europe"));
     EXPECT_FALSE(city_country("UN Conference Centre"));
     EXPECT_FALSE(city_country(""));
