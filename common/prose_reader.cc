@@ -582,6 +582,63 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
                             "incluidos", "entre"});
 }
 
+// True when word `i` says that someone did not come: "could not attend",
+// "were not able to send delegations", "were unable to travel", "n'a pas
+// pu participer", "no pudieron asistir" (a negation with a verb of coming
+// or taking part within three words after it), or "absent" by itself.
+bool absence_at(const std::vector<Word>& words, std::size_t i)
+{
+    const std::string& w = words[i].folded;
+    if (is_one_of(w, {"absent", "absents", "absente", "absentes", "ausente", "ausentes",
+                      "excused", "excuses", "excusados"}))
+        return true;
+    bool negation = is_one_of(w, {"not", "unable", "cannot", "pas", "no", "never", "jamais",
+                                  "nunca", "neither", "nor", "ni"}) ||
+                    w.starts_with("couldn") || w.starts_with("wasn") ||
+                    w.starts_with("weren") || w.starts_with("didn") || w.starts_with("can't");
+    if (!negation) return false;
+    for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
+        const std::string& v = words[j].folded;
+        if (is_one_of(v, {"pu", "able", "position"}) ||
+            has_word_starting({words[j]}, {"particip", "attend", "send", "sent", "travel", "take",
+                                           "took", "join", "come", "came", "asist", "envoy",
+                                           "envi", "pud", "pod", "pris", "represent", "assist",
+                                           "deleg", "vin", "ven", "acud", "concurr"}))
+            return true;
+    }
+    return false;
+}
+
+// Words that open a clause of their own within a sentence: "A and B took
+// part, while C could not attend".
+bool clause_opener(std::string_view folded)
+{
+    return is_one_of(folded, {"while", "whereas", "but", "although", "though", "however",
+                              "whilst", "mais", "tandis", "alors", "cependant", "pero",
+                              "mientras", "aunque", "sino"});
+}
+
+// The byte ranges of the clauses of `s` that say someone did not come;
+// a list of States that opens in one of them is no list of participants.
+std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_view text,
+                                                                 const Sentence& s)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> clauses;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+        if (!absence_at(s.words, i)) continue;
+        std::size_t first = i, last = i;
+        auto splits = [&](std::size_t a, std::size_t b) {
+            // Between words a and b (a < b): a semicolon, or b opens a clause.
+            std::string_view between = text.substr(s.words[a].end, s.words[b].begin - s.words[a].end);
+            return between.find(';') != std::string_view::npos || clause_opener(s.words[b].folded);
+        };
+        while (first > 0 && !splits(first - 1, first)) --first;
+        while (last + 1 < s.words.size() && !splits(last, last + 1)) ++last;
+        clauses.push_back({s.words[first].begin, s.words[last].end});
+    }
+    return clauses;
+}
+
 bool invitation(const Sentence& s, std::string_view text)
 {
     // "invitation" is no invitee's word: "at the invitation of the
@@ -734,13 +791,39 @@ class ProseReader {
                 body_begin_ = lines_.start(i);
                 break;
             }
-            if (!have_title_) {
+            if (!have_title_ && !banner_line(t)) {
                 r_.title = tidy(t);
                 title_begin_ = at;
                 title_end_ = at + t.size();
                 have_title_ = true;
             }
         }
+    }
+
+    // The banner of a web page above its headline: the name of the office
+    // or regional centre that publishes it ("United Nations Regional
+    // Centre for Peace and Disarmament in Asia and the Pacific", "UNLIREC"),
+    // or a navigation trail ("Home > Events", "News | UNREC"). No event
+    // word in it, or it may be the headline.
+    bool banner_line(std::string_view line) const
+    {
+        if (count_words(line) > 20) return false;
+        std::vector<Word> words = split_prose_words(line, 0, line.size());
+        if (has_word_starting(words, {"workshop", "seminar", "course", "training", "meeting",
+                                      "conference", "roundtable", "webinar", "dialogue",
+                                      "atelier", "seminaire", "formation", "taller", "seminario",
+                                      "curso", "reunion", "held", "hosts", "host", "organi"}))
+            return false;
+        for (std::string_view trail : {" | ", " > ", " \xC2\xBB ", " / "})
+            if (line.find(trail) != std::string_view::npos) return true;
+        std::string key = folded_key(line);
+        for (std::string_view office :
+             {"united nations regional centre", "united nations regional center",
+              "un regional centre", "regional centre for peace", "centre regional des nations unies",
+              "centro regional de las naciones unidas", "office for disarmament affairs",
+              "bureau des affaires de desarmement", "oficina de asuntos de desarme"})
+            if (key.starts_with(office)) return true;
+        return known_organization(line, orgs_) != nullptr;
     }
 
     static bool press_header(std::string_view line)
@@ -1128,8 +1211,13 @@ class ProseReader {
                 break;
             }
         }
+        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
         for (std::size_t l = 0; l < lists.size(); ++l) {
             if (!taken[l]) continue;
+            std::size_t head = names[lists[l].first].begin;
+            if (std::any_of(absent.begin(), absent.end(),
+                            [&](const auto& c) { return head >= c.first && head < c.second; }))
+                continue;
             for (std::size_t k = lists[l].first; k <= lists[l].last; ++k)
                 add_state(names[k], role, s);
         }

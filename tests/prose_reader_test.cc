@@ -281,6 +281,46 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::Announcement, "2014-03-17", "2014-03-19", "Kinshasa", "CD", false,
                   {}, {"BI", "RW"}}));
 
+// States said not to have come: a negation with a verb of coming or
+// taking part, or "absent", shuts its clause; the rest of the sentence
+// still counts ("while", "but", a semicolon open another clause).
+INSTANTIATE_TEST_SUITE_P(
+    Absent, ReadsProse,
+    testing::Values(
+        ProseCase{"were_not_able_to_send_delegations",
+                  "SC/9999\n\nWorkshop in Accra\n\n"
+                  "ACCRA, 9 May 2019 (UNODA) -- A workshop took place from 6 to 8 May in Accra, "
+                  "Ghana. Officials from Ghana, Liberia and Sierra Leone took part, while "
+                  "officials from Guinea and Mali were not able to send delegations.\n",
+                  DocumentKind::PressRelease, "2019-05-06", "2019-05-08", "Accra", "GH", false,
+                  {"GH", "LR", "SL"}, {}},
+        ProseCase{"could_not_attend_in_a_sentence_of_its_own",
+                  "Posted on 3 June 2019\n\nRoundtable in Lima\n\n"
+                  "The roundtable was held on 28 May 2019 in Lima, Peru. Representatives of "
+                  "Chile and Peru took part. Representatives of Ecuador could not attend.\n",
+                  DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Lima", "PE", false,
+                  {"CL", "PE"}, {}},
+        ProseCase{"unable_to_travel_before_those_who_came",
+                  "Posted on 3 June 2019\n\nSeminar in Suva\n\n"
+                  "The seminar was held on 28 May 2019 in Suva, Fiji. Officials from Nauru "
+                  "were unable to travel, but officials from Fiji, Samoa and Tonga took part.\n",
+                  DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Suva", "FJ", false,
+                  {"FJ", "WS", "TO"}, {}},
+        ProseCase{"french_n_ont_pas_pu",
+                  "Publi\xC3\xA9 le 12 octobre 2021\n\nAtelier\n\n"
+                  "Du 5 au 7 octobre, un atelier s'est tenu \xC3\xA0 Dakar (S\xC3\xA9n\xC3\xA9gal). "
+                  "Ont pris part des repr\xC3\xA9sentants du S\xC3\xA9n\xC3\xA9gal et du Togo. "
+                  "Des repr\xC3\xA9sentants du Mali n'ont pas pu participer.\n",
+                  DocumentKind::WebUpdate, "2021-10-05", "2021-10-07", "Dakar", "SN", false,
+                  {"SN", "TG"}, {}},
+        ProseCase{"spanish_no_pudieron_asistir",
+                  "Martes, 20 de marzo de 2018\n\nTaller\n\n"
+                  "Del 13 al 15 de marzo se realiz\xC3\xB3 un taller en Tegucigalpa, Honduras. "
+                  "Participaron representantes de Honduras y Guatemala; representantes de "
+                  "Nicaragua no pudieron asistir.\n",
+                  DocumentKind::WebUpdate, "2018-03-13", "2018-03-15", "Tegucigalpa", "HN", false,
+                  {"HN", "GT"}, {}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
     testing::Values(
@@ -308,6 +348,30 @@ TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
                             "p.txt: warning: no venue found"}));
     EXPECT_EQ(r.note.kind, DocumentKind::PressRelease);
     EXPECT_EQ(r.note.title, "A Meeting");
+}
+
+TEST(ProseReader, TakesTheHeadlineNotTheBanner)
+{
+    const std::string_view banners[] = {
+        "United Nations Regional Centre for Peace and Disarmament in Asia and the Pacific",
+        "UNLIREC | Noticias", "Home > News > Events", "UNODA",
+        "Centre r\xC3\xA9gional des Nations Unies pour la paix et le d\xC3\xA9sarmement en Afrique"};
+    for (std::string_view banner : banners) {
+        SCOPED_TRACE(banner);
+        std::string text = std::string(banner) +
+                           "\n\nWebinar on Export Controls\n\nPosted on 3 June 2019\n\n"
+                           "The webinar was held online on 28 May 2019. Officials from Chile took "
+                           "part.\n";
+        ParseResult r = parse_note(text, "p.txt", default_gazetteer());
+        EXPECT_EQ(r.note.title, "Webinar on Export Controls");
+        EXPECT_EQ(r.note.kind, DocumentKind::WebUpdate);
+    }
+    // A headline that names the event stays the title, whoever it names.
+    ParseResult r = parse_note(
+        "UNRCPD Holds Workshop in Bangkok\n\nPosted on 3 June 2019\n\n"
+        "The workshop was held on 28 May 2019 in Bangkok, Thailand.\n",
+        "p.txt", default_gazetteer());
+    EXPECT_EQ(r.note.title, "UNRCPD Holds Workshop in Bangkok");
 }
 
 TEST(ProseReader, KeyValueBlockIsNoNoteHeader)
