@@ -1015,7 +1015,8 @@ EVENT_KINDS = ["workshop", "seminar", "conference", "training course", "roundtab
 
 # Layouts and their weights.
 LAYOUTS = [("plain", 20), ("plain_blank", 10), ("pdf_residue", 15), ("md_bold", 12),
-           ("md_list", 12), ("flat", 15), ("upper", 8), ("semicolon_line", 8)]
+           ("md_list", 12), ("flat", 15), ("upper", 8), ("semicolon_line", 8),
+           ("numbered", 8), ("dash", 6), ("table", 6)]
 LANGS = [("en", 70), ("fr", 15), ("es", 15)]
 
 
@@ -1425,6 +1426,45 @@ class Generator:
             pieces = [group_line(h, t.rstrip(".,")) for h, t in group_texts]
             out.append(wrapped(participants_label + " " + "; ".join(pieces) + ".") + "\n\n")
             self.last_list_end = "semicolon"
+        elif layout == "numbered":
+            # "1. Event" with the value on the next line, as numbered
+            # tables come out of conversion; a blank line between fields
+            # or none.
+            out.append(top + "\n\n")
+            sep = "\n\n" if r() < 0.5 else "\n"
+            colon = ":" if r() < 0.3 else ""
+            roman = r() < 0.2
+            numbers = ("I", "II", "III", "IV", "V", "VI") if roman else tuple(
+                str(n) for n in range(1, 7))
+            for n, (l, v) in enumerate(fields):
+                out.append("%s. %s%s\n%s%s" % (numbers[n], l, colon, v, sep))
+            out.append("%s. %s%s\n" % (numbers[len(fields)], L("Participants"), colon))
+            for h, t in group_texts:
+                out.append(wrapped(group_line(h, t)) + "\n")
+            out.append("\n")
+        elif layout == "dash":
+            # A dash for the colon, and the label repeated before each
+            # group: "Participants -- States: ...".
+            out.append(top + "\n\n")
+            dash = pick(("--", "\u2014", "\u2013"))
+            for l, v in fields:
+                out.append("%s %s %s\n" % (l, dash, v))
+            for h, t in group_texts:
+                out.append(wrapped("%s %s %s" % (L("Participants"), dash, group_line(h, t))) +
+                           "\n")
+            out.append("\n")
+        elif layout == "table":
+            # A two-column table flattened: label line, value line; under
+            # Participants one group heading a line, then its list.
+            out.append(top + "\n\n")
+            for l, v in fields:
+                out.append("%s\n%s\n" % (l, v))
+            out.append(L("Participants") + "\n")
+            for h, t in group_texts:
+                if h is not None:
+                    out.append(h + ":\n")
+                out.append(wrapped(t) + "\n")
+            out.append("\n")
         else:  # plain, plain_blank, upper
             out.append(top + "\n\n")
             sep = "\n\n" if layout == "plain_blank" else "\n"
