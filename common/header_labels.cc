@@ -70,10 +70,58 @@ constexpr std::array kLabels{
     LabelSpelling{"sede", Label::Venue},
     LabelSpelling{"participants", Label::Participants},
     LabelSpelling{"participantes", Label::Participants},
+    // Other spellings met in notes laid out by other hands.
+    LabelSpelling{"name of event", Label::Title},
+    LabelSpelling{"name of the event", Label::Title},
+    LabelSpelling{"event name", Label::Title},
+    LabelSpelling{"event title", Label::Title},
+    LabelSpelling{"title of event", Label::Title},
+    LabelSpelling{"title of the event", Label::Title},
+    LabelSpelling{"titre de l'evenement", Label::Title},
+    LabelSpelling{"nombre del evento", Label::Title},
+    LabelSpelling{"titulo del evento", Label::Title},
+    LabelSpelling{"hosted by", Label::Organizers},
+    LabelSpelling{"convened by", Label::Organizers},
+    LabelSpelling{"co-organizers", Label::Organizers},
+    LabelSpelling{"co-organisers", Label::Organizers},
+    LabelSpelling{"organizing entities", Label::Organizers},
+    LabelSpelling{"date/venue", Label::DateVenue},
+    LabelSpelling{"date / venue", Label::DateVenue},
+    LabelSpelling{"date & venue", Label::DateVenue},
+    LabelSpelling{"dates & venue", Label::DateVenue},
+    LabelSpelling{"date(s) and venue", Label::DateVenue},
+    LabelSpelling{"date & place", Label::DateVenue},
+    LabelSpelling{"dates and place", Label::DateVenue},
+    LabelSpelling{"dates and location", Label::DateVenue},
+    LabelSpelling{"time and venue", Label::DateVenue},
+    LabelSpelling{"time and place", Label::DateVenue},
+    LabelSpelling{"date/lieu", Label::DateVenue},
+    LabelSpelling{"fecha/lugar", Label::DateVenue},
+    LabelSpelling{"venue/date", Label::VenueDate},
+    LabelSpelling{"venue & date", Label::VenueDate},
+    LabelSpelling{"place and dates", Label::VenueDate},
+    LabelSpelling{"location and date", Label::VenueDate},
+    LabelSpelling{"location and dates", Label::VenueDate},
+    LabelSpelling{"date(s)", Label::Date},
+    LabelSpelling{"attendees", Label::Participants},
+    LabelSpelling{"attendance", Label::Participants},
+    LabelSpelling{"participation", Label::Participants},
+    LabelSpelling{"list of participants", Label::Participants},
+    LabelSpelling{"participating states", Label::Participants},
+    LabelSpelling{"participating countries", Label::Participants},
+    LabelSpelling{"countries represented", Label::Participants},
+    LabelSpelling{"states represented", Label::Participants},
+    LabelSpelling{"participating delegations", Label::Participants},
+    LabelSpelling{"etats participants", Label::Participants},
+    LabelSpelling{"pays participants", Label::Participants},
+    LabelSpelling{"estados participantes", Label::Participants},
+    LabelSpelling{"paises participantes", Label::Participants},
+    LabelSpelling{"participacion", Label::Participants},
+    LabelSpelling{"asistentes", Label::Participants},
 };
 
 // A label is a few words; the colon must follow within this many bytes.
-constexpr std::size_t kMaxLabelBytes = 24;
+constexpr std::size_t kMaxLabelBytes = 32;
 
 // Headings that open the prose part of a note even when unnumbered, in
 // English, French and Spanish, folded.
@@ -166,7 +214,8 @@ std::optional<std::string_view> after_section_number(std::string_view v)
 // The label `written` spells (its colon left off), or nullopt.
 std::optional<Label> label_spelled(std::string_view written)
 {
-    std::string folded = collapse_spaces(fold(trim_view(written, " \t")));
+    // "**Event** | ...": bold marks not yet blanked stay off the label.
+    std::string folded = collapse_spaces(fold(trim_view(written, " \t*_")));
     auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
                                  [&](const LabelSpelling& l) { return l.folded == folded; });
     if (spelling == kLabels.end()) return std::nullopt;
@@ -213,6 +262,27 @@ std::size_t label_dash_at(std::string_view text, std::size_t at)
             if (text.substr(at, dash.size()) == dash) end = at + dash.size();
     if (end == at || (end < text.size() && !is_space(text[end]))) return 0;
     return end - at;
+}
+
+// When a line opens with a label followed, instead of its colon, by a tab,
+// two spaces or more, or a table's column bar ("Event<TAB>Workshop",
+// "| Event | Workshop |", as tables come out of conversion), and then by
+// its value on the same line: where that gap starts; else npos.
+std::size_t label_gap(std::string_view text, std::size_t line_begin)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxLabelBytes; ++at) {
+        char c = text[at];
+        bool gap = c == '\t' || c == '|' || (c == ' ' && at + 1 < eol && (text[at + 1] == ' ' ||
+                                                                          text[at + 1] == '\t' ||
+                                                                          text[at + 1] == '|'));
+        if (!gap) continue;
+        std::size_t value = text.find_first_not_of(" \t|", at);
+        if (value == std::string_view::npos || value >= eol) return std::string_view::npos;
+        if (label_spelled(text.substr(line_begin, at - line_begin))) return at;
+        return std::string_view::npos;
+    }
+    return std::string_view::npos;
 }
 
 // When a line opens with a label followed by a dash for its colon, the
@@ -357,6 +427,8 @@ std::string strip_markup(std::string_view text)
             if (auto [dash, length] = label_dash(out, i); length > 0) {
                 out[dash] = ':';
                 std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(dash) + 1, length - 1, ' ');
+            } else if (std::size_t gap = label_gap(out, i); gap != std::string::npos) {
+                out[gap] = ':';
             }
         }
         if (c == '*' || c == '#' || c == '_' || c == '|') {

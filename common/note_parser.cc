@@ -73,12 +73,38 @@ class Parser {
 
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
 
+    // Labels a web page's key:value block may hold too: a date, a place,
+    // an organizer, and participants under a heading of their own
+    // ("Participating States: ..."), but not the word "Participants".
+    // Under the note's first line ("Information Note") none is a page's.
     bool only_key_value_labels() const
     {
+        if (opens_as_note()) return false;
         return std::all_of(labels_.begin(), labels_.end(), [](const FoundLabel& l) {
+            if (l.label == Label::Participants) {
+                std::string folded = fold(l.name);
+                return folded != "participants" && folded != "participantes";
+            }
             return l.label == Label::Date || l.label == Label::Venue ||
                    l.label == Label::Organizers;
         });
+    }
+
+    // True when the first line with text says "Information Note".
+    bool opens_as_note() const
+    {
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::string line = tidy(strip_markup(lines_.line(i)));
+            if (line.empty()) continue;
+            return is_note_heading(fold(line));
+        }
+        return false;
+    }
+
+    static bool is_note_heading(const std::string& folded)
+    {
+        return folded.starts_with("information note") || folded.starts_with("note d'information") ||
+               folded.starts_with("nota informativa");
     }
 
     // A document without the note header: a press release, a web update,
@@ -224,9 +250,7 @@ class Parser {
             std::string candidate = tidy(strip_markup(lines_.line(i)));
             if (candidate.empty()) continue;
             std::string folded = fold(candidate);
-            if (folded.starts_with("information note") ||
-                folded.starts_with("note d'information") || folded.starts_with("nota informativa"))
-                continue;
+            if (is_note_heading(folded)) continue;
             result_.note.title = candidate;
             if (!labels_.empty())
                 warn(lines_.start(i), "no 'Event' or 'Title' label; title taken from this line");

@@ -871,6 +871,14 @@ class ProseReader {
             key_location_ = {value_at, value_at + value.size()};
             return true;
         }
+        // "Participating States: A, B and C": the list of a page's block.
+        if (is_one_of(key, {"participating states", "participating countries", "participants",
+                            "countries", "states", "countries represented", "etats participants",
+                            "pays participants", "participants nationaux", "estados participantes",
+                            "paises participantes", "participantes"})) {
+            key_participants_.push_back({at, at + t.size()});
+            return true;
+        }
         return is_one_of(key, {"meeting hosted by", "hosted by", "host", "organizer", "organizers",
                                "organiser", "organisers", "organized by", "organised by",
                                "organiza", "organizado por", "organizador", "organizadores",
@@ -1144,6 +1152,14 @@ class ProseReader {
 
     void read_states()
     {
+        for (auto [begin, end] : key_participants_) {
+            Sentence s;
+            s.begin = begin;
+            s.end = end;
+            s.paragraph = -1;
+            s.words = split_prose_words(text_, begin, end);
+            read_key_participants(s);
+        }
         for (const Sentence& s : sentences_) {
             if (about_other_event(s)) continue;
             // "funded by the following countries: ..."; a sentence that
@@ -1152,6 +1168,20 @@ class ProseReader {
             if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
         }
+    }
+
+    // A key line of States ("Participating States: A, B and C"): the list
+    // that opens its value, nothing after it.
+    void read_key_participants(const Sentence& s)
+    {
+        std::vector<NameMatch> names = country_names(text_, s, countries_);
+        if (names.empty()) return;
+        std::vector<NameList> lists = name_lists(text_, s, names);
+        std::size_t colon = text_.find(':', s.begin);
+        std::size_t value = text_.find_first_not_of(" \t", colon + 1);
+        if (lists.empty() || names[lists.front().first].begin != value) return;
+        for (std::size_t k = lists.front().first; k <= lists.front().last; ++k)
+            add_state(names[k], StateRole::Participant, s);
     }
 
     void read_states_in(const Sentence& s)
@@ -1482,6 +1512,8 @@ class ProseReader {
     std::pair<std::size_t, std::size_t> event_dates_at_;
     std::optional<std::pair<std::size_t, std::size_t>> event_place_;
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
+    /// The "Participating States:" lines of a key:value block.
+    std::vector<std::pair<std::size_t, std::size_t>> key_participants_;
     std::vector<Sentence> sentences_;
     const Sentence* event_ = nullptr;
     std::optional<DateRange> event_range_;

@@ -284,6 +284,15 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
          "Ghana\n"},
         {"\xC3\x89v\xC3\xA9nement -- T\nOrganisateur(s) -- UNODA\nDate et lieu -- 5 juin 2018, Accra, "
          "Ghana\n"},
+        // A table's columns: a tab, spaces, or Markdown bars for the colon.
+        {"Event\tT\nOrganizers\tUNODA\nDate and Venue\t5 June 2018, Accra, Ghana\n"},
+        {"Event           T\nOrganizers      UNODA\nDate and Venue  5 June 2018, Accra, Ghana\n"},
+        {"| Event | T |\n| Organizers | UNODA |\n| Date and Venue | 5 June 2018, Accra, Ghana |\n"},
+        // Other hands' spellings.
+        {"Name of event: T\nHosted by: UNODA\nDate & Venue: 5 June 2018, Accra, Ghana\n"},
+        {"Event title: T\nConvened by: UNODA\nDates: 5 June 2018\nLocation: Accra, Ghana\n"},
+        {"Information Note\nTitle of the event: T\nOrganizers: UNODA\nDate/Venue: 5 June 2018, Accra, "
+         "Ghana\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -319,6 +328,10 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
          "organizations:\nIAEA\n",
          {"BJ", "TG", "NE"}},
         {"4. Participants\nBenin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
+        // A heading of States as the label itself.
+        {"Participating countries: Benin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
+        {"Participants\tBenin, Togo\n", {"BJ", "TG"}},
+        {"Attendees:\n- Benin\n- Togo\n", {"BJ", "TG"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);

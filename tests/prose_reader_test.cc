@@ -321,6 +321,19 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::WebUpdate, "2018-03-13", "2018-03-15", "Tegucigalpa", "HN", false,
                   {"HN", "GT"}, {}}));
 
+// A web page's own key:value lines, even one naming the States under a
+// heading, make no note header.
+INSTANTIATE_TEST_SUITE_P(
+    KeyValue, ReadsProse,
+    testing::Values(ProseCase{"participating_states_line_in_a_page",
+                              "Posted on 3 June 2019\n\nRoundtable in Lima\n\n"
+                              "Date: 28 May 2019\nLocation: Lima, Peru\n"
+                              "Participating States: Chile, Peru\n\n"
+                              "The roundtable was held on 28 May 2019 in Lima. It discussed "
+                              "export controls.\n",
+                              DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Lima", "PE",
+                              false, {"CL", "PE"}, {}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
     testing::Values(
