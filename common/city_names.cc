@@ -422,9 +422,10 @@ constexpr CityEntry kCities[] = {
     {"hiroshima", "JP"},
 };
 
-// The name with its typographic apostrophes (U+2019, U+02BC, U+2018)
-// written as the ASCII one, as the table spells them: "Xi’an", "N’Djamena".
-std::string plain_apostrophes(std::string_view name)
+// The name with its typographic apostrophes (U+2019, U+02BC, U+2018) and
+// hyphens (U+2010, U+2011) written as the ASCII ones, as the table spells
+// them: "Xi’an", "N’Djamena", "Rostov‑on‑Don".
+std::string plain_punctuation(std::string_view name)
 {
     std::string out;
     out.reserve(name.size());
@@ -432,6 +433,9 @@ std::string plain_apostrophes(std::string_view name)
         std::string_view rest = name.substr(i);
         if (rest.starts_with("\xE2\x80\x99") || rest.starts_with("\xE2\x80\x98")) {
             out += '\'';
+            i += 2;
+        } else if (rest.starts_with("\xE2\x80\x90") || rest.starts_with("\xE2\x80\x91")) {
+            out += '-';
             i += 2;
         } else if (rest.starts_with("\xCA\xBC")) {
             out += '\'';
@@ -461,7 +465,7 @@ std::optional<std::string_view> city_country(std::string_view name)
     constexpr std::size_t kLongestName = 40;
     if (name.empty() || name.size() > kLongestName) return std::nullopt;
     const auto& table = city_table();
-    auto it = table.find(folded_key(plain_apostrophes(name)));
+    auto it = table.find(folded_key(plain_punctuation(name)));
     if (it == table.end()) return std::nullopt;
     return it->second;
 }

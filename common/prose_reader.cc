@@ -135,6 +135,10 @@ std::vector<Word> split_prose_words(std::string_view text, std::size_t begin, st
             std::size_t joiner = 0;
             bool apostrophe = apostrophe_at(text, i, &joiner);
             if (!apostrophe && (text[i] == '-' || text[i] == '.')) joiner = 1;
+            // A hyphen or non-breaking hyphen (U+2010, U+2011): "Rostov‑on‑Don".
+            if (!apostrophe && (text.substr(i, 3) == "\xE2\x80\x90" ||
+                                text.substr(i, 3) == "\xE2\x80\x91"))
+                joiner = 3;
             if (joiner == 0 || i + joiner >= end) break;
             if (!word_code_point(decode_at(text, i + joiner).value)) break;
             if (apostrophe && elision_prefix(text.substr(word_start, i - word_start))) {
@@ -817,6 +821,12 @@ class ProseReader {
         for (std::string_view trail : {" | ", " > ", " \xC2\xBB ", " / "})
             if (line.find(trail) != std::string_view::npos) return true;
         std::string key = folded_key(line);
+        // A section's name: "News", "Actualités", "Noticias".
+        if (is_one_of(key, {"news", "latest news", "news and events", "events", "updates",
+                            "press releases", "press release", "home", "actualites",
+                            "nouvelles", "evenements", "communiques", "noticias", "eventos",
+                            "novedades", "comunicados", "inicio", "accueil"}))
+            return true;
         for (std::string_view office :
              {"united nations regional centre", "united nations regional center",
               "un regional centre", "regional centre for peace", "centre regional des nations unies",
@@ -956,7 +966,8 @@ class ProseReader {
     // dash), or 0: "NEW YORK, 17 October (Office for Disarmament Affairs)
     // —", "New York, le 4 avril 2019 (...) --", "GENEVA, 3 October 2022 —".
     std::size_t dateline_end(std::size_t at, bool* press = nullptr,
-                             std::optional<Date>* date = nullptr) const
+                             std::optional<Date>* date = nullptr,
+                             std::pair<std::size_t, std::size_t>* place = nullptr) const
     {
         constexpr std::size_t kLongestDateline = 200;
         std::string_view head = text_.substr(at, kLongestDateline);
@@ -976,7 +987,20 @@ class ProseReader {
             return 0;
         if (!upper_code_point(decode_at(prefix, 0).value)) return 0;
         DateSearch found = find_date_range_near(prefix.substr(comma), publication_);
-        if (!found.range && found.problem.find("has no year") == std::string::npos) return 0;
+        std::size_t after_date = 0;
+        if (!found.range && found.problem.find("has no year") == std::string::npos) {
+            // "Port of Spain, Trinidad and Tobago – 12 July 2019.": the
+            // place, a dash, then the date and a full stop or a dash.
+            std::string_view rest = head.substr(dash + dash_size);
+            std::size_t stop = rest.find_first_of(".\n");
+            if (stop == std::string_view::npos || stop > 40) return 0;
+            found = find_date_range_near(rest.substr(0, stop), std::nullopt);
+            if (!found.range || !trim_view(rest.substr(0, found.range->text_begin)).empty() ||
+                !trim_view(rest.substr(found.range->text_end, stop - found.range->text_end))
+                     .empty())
+                return 0;
+            after_date = dash_size + stop + 1;
+        }
         if (date && found.range) *date = found.range->start;
         if (press) {
             std::string key = folded_key(prefix);
@@ -990,7 +1014,17 @@ class ProseReader {
             std::string city = folded_key(prefix.substr(0, comma));
             if (city == "new york" || city == "nueva york") *press = true;
         }
-        return at + dash + dash_size;
+        if (place) {
+            // The place is what stands before the date: "KATHMANDU, 1
+            // December 2020 (...)" names Kathmandu; with the date after
+            // the dash, the whole prefix.
+            std::size_t place_end = after_date || !found.range
+                                        ? (found.range ? prefix.size() : comma)
+                                        : comma + found.range->text_begin;
+            std::string_view named = trim_view(prefix.substr(0, place_end), " ,\t");
+            *place = {at, at + named.size()};
+        }
+        return after_date ? at + dash + after_date : at + dash + dash_size;
     }
 
     void read_body()
@@ -1002,8 +1036,10 @@ class ProseReader {
         if (begin < text_.size()) {
             bool press = false;
             std::optional<Date> date;
-            if (std::size_t end = dateline_end(begin, &press, &date)) {
+            std::pair<std::size_t, std::size_t> place;
+            if (std::size_t end = dateline_end(begin, &press, &date, &place)) {
                 if (press) r_.marks.press_dateline = true;
+                dateline_place_ = place;
                 if (!publication_ && date) publication_ = date;
                 begin = end;
             }
@@ -1413,6 +1449,23 @@ class ProseReader {
         if (!online && have_title_ && online_words(title_.words)) r_.venue.online = true;
         if (r_.venue.online && event_)
             r_.venue_evidence = evidence(event_->begin, event_->end, *event_);
+        if (!r_.venue.online) venue_from_dateline();
+    }
+
+    // When nothing else names the place, a regional centre's or a
+    // ministry's dateline does ("Port of Spain, Trinidad and Tobago – 12
+    // July 2019. ... at the Hyatt Regency hotel"); never a press office's
+    // (New York, Geneva, Vienna), whose dateline is where the release was
+    // issued.
+    void venue_from_dateline()
+    {
+        if (!dateline_place_ || r_.marks.press_dateline || r_.marks.press_symbol) return;
+        auto [b, e] = *dateline_place_;
+        std::string city = folded_key(text_.substr(b, text_.find(',', b) - b));
+        if (is_one_of(city, {"new york", "nueva york", "geneva", "geneve", "ginebra", "vienna",
+                             "vienne", "viena", "washington", "brussels", "bruxelles"}))
+            return;
+        set_venue_from(b, e, line_evidence(b, e));
     }
 
     // --- Organizations -----------------------------------------------------
@@ -1512,6 +1565,8 @@ class ProseReader {
     std::pair<std::size_t, std::size_t> event_dates_at_;
     std::optional<std::pair<std::size_t, std::size_t>> event_place_;
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
+    /// The place a dateline names, before its date.
+    std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
     /// The "Participating States:" lines of a key:value block.
     std::vector<std::pair<std::size_t, std::size_t>> key_participants_;
     std::vector<Sentence> sentences_;

@@ -321,6 +321,34 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::WebUpdate, "2018-03-13", "2018-03-15", "Tegucigalpa", "HN", false,
                   {"HN", "GT"}, {}}));
 
+// The place of a dateline is the venue only when nothing else names one
+// and the dateline is no press office's.
+INSTANTIATE_TEST_SUITE_P(
+    DatelinePlace, ReadsProse,
+    testing::Values(
+        ProseCase{"date_after_the_dash_and_a_hotel_without_city",
+                  "Caribbean meeting\n\nPort of Spain, Trinidad and Tobago \xE2\x80\x93 12 July 2019. "
+                  "Over two days (10-11 July), the Centre hosted a meeting at a hotel. Delegations "
+                  "of Barbados and Jamaica participated.\n",
+                  DocumentKind::WebUpdate, "2019-07-10", "2019-07-11", "Port of Spain", "TT",
+                  false, {"BB", "JM"}, {}},
+        ProseCase{"regional_dateline_city_when_no_other_place",
+                  "Workshop concludes\n\nNAIROBI, 14 March 2023 (UNODA) - A workshop was held on "
+                  "8 and 9 March. Officials from Kenya and Uganda took part.\n",
+                  DocumentKind::WebUpdate, "2023-03-08", "2023-03-09", "NAIROBI", "KE", false,
+                  {"KE", "UG"}, {}},
+        ProseCase{"a_named_place_wins_over_the_dateline",
+                  "Roundtable\n\nKathmandu, 26 June 2019 (UNRCPD) - A roundtable was held on 24 "
+                  "June in Dushanbe, Tajikistan. Officials from Tajikistan took part.\n",
+                  DocumentKind::WebUpdate, "2019-06-24", "2019-06-24", "Dushanbe", "TJ", false,
+                  {"TJ"}, {}},
+        ProseCase{"non_breaking_hyphens_in_a_city",
+                  "SC/13515\n\nTraining Course\n\n20 September 2018\n\nFrom 4 to 7 September "
+                  "2018, a training course was held in Rostov\xE2\x80\x91on\xE2\x80\x91" "Don. "
+                  "Officials from Armenia and Serbia took part.\n",
+                  DocumentKind::PressRelease, "2018-09-04", "2018-09-07",
+                  "Rostov\xE2\x80\x91on\xE2\x80\x91" "Don", "RU", false, {"AM", "RS"}, {}}));
+
 // A web page's own key:value lines, even one naming the States under a
 // heading, make no note header.
 INSTANTIATE_TEST_SUITE_P(
@@ -367,7 +395,7 @@ TEST(ProseReader, TakesTheHeadlineNotTheBanner)
 {
     const std::string_view banners[] = {
         "United Nations Regional Centre for Peace and Disarmament in Asia and the Pacific",
-        "UNLIREC | Noticias", "Home > News > Events", "UNODA",
+        "UNLIREC | Noticias", "Home > News > Events", "UNODA", "News", "Actualit\xC3\xA9s",
         "Centre r\xC3\xA9gional des Nations Unies pour la paix et le d\xC3\xA9sarmement en Afrique"};
     for (std::string_view banner : banners) {
         SCOPED_TRACE(banner);
