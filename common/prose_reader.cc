@@ -842,6 +842,7 @@ class ProseReader {
         std::string key = folded_key(line);
         for (std::string_view mark :
              {"press release", "communique de presse", "comunicado de prensa",
+              "for immediate release", "pour diffusion immediate", "para difusion inmediata",
               "department of public information", "departement de l'information",
               "departamento de informacion publica"})
             if (key.find(mark) != std::string::npos) return true;

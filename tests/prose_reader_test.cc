@@ -265,6 +265,21 @@ INSTANTIATE_TEST_SUITE_P(
                   "the Niger and Senegal.\n",
                   DocumentKind::Announcement, "2015-10-20", "2015-10-22", "Dakar", "SN", false,
                   {}, {"ML", "NE", "SN"}},
+        // "opens on Monday", "are scheduled to take part", under a release
+        // line that is no title.
+        ProseCase{"scheduled_and_opens_on",
+                  "FOR IMMEDIATE RELEASE\n\nWorkshop to open in Manila\n\n"
+                  "MANILA, 3 March 2015 \xE2\x80\x94 A workshop opens on Monday, 9 March, in "
+                  "Manila. Delegations from Indonesia and Malaysia are scheduled to take part.\n",
+                  DocumentKind::Announcement, "2015-03-09", "2015-03-09", "Manila", "PH", false,
+                  {}, {"ID", "MY"}},
+        ProseCase{"spanish_llevara_a_cabo_and_se_preve",
+                  "Taller en Asunci\xC3\xB3n\n\n"
+                  "El Centro llevar\xC3\xA1 a cabo, los d\xC3\xAD" "as 6 y 7 de junio de 2022, "
+                  "un taller en Asunci\xC3\xB3n, Paraguay. Se prev\xC3\xA9 la participaci\xC3\xB3n "
+                  "de delegaciones de Argentina y Uruguay.\n",
+                  DocumentKind::Announcement, "2022-06-06", "2022-06-07", "Asunci\xC3\xB3n", "PY",
+                  false, {}, {"AR", "UY"}},
         // A country whose name has small words in lower case stands whole.
         ProseCase{"venue_country_with_lower_case_words",
                   "12 de enero de 2016\n\nTaller en Dodoma\n\n"
