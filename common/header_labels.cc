@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "participant_groups.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
 
@@ -264,6 +265,55 @@ std::size_t label_dash_at(std::string_view text, std::size_t at)
     return end - at;
 }
 
+// The length of an enumerator that opens a list item at `at`, up to the
+// item: "1. ", "12) ", "(a) ", "b) ", "(iv) ", when a capital letter (or
+// a non-ASCII letter, "É") follows; 0 for anything else.
+std::size_t enumerator_at(std::string_view text, std::size_t at)
+{
+    std::size_t i = at;
+    bool open = i < text.size() && text[i] == '(';
+    if (open) ++i;
+    std::size_t mark = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && i - mark < 3) ++i;
+    if (i == mark)
+        while (i < text.size() && std::string_view("ivx").find(text[i]) != std::string_view::npos &&
+               i - mark < 4)
+            ++i;
+    if (i == mark && i < text.size() && std::islower(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == mark || i >= text.size()) return 0;
+    if (open ? text[i] != ')' : (text[i] != '.' && text[i] != ')')) return 0;
+    ++i;
+    if (i >= text.size() || (text[i] != ' ' && text[i] != '\t')) return 0;
+    std::size_t item = text.find_first_not_of(" \t", i);
+    if (item == std::string_view::npos) return 0;
+    auto first = static_cast<unsigned char>(text[item]);
+    if (!std::isupper(first) && first < 0x80) return 0;
+    return item - at;
+}
+
+// When a line opens with a participant group heading followed by a dash
+// for its colon ("States – Benin, Ghana", "Organisations internationales
+// — AIEA"): the dash's offset and length; else {0, 0}.
+std::pair<std::size_t, std::size_t> group_dash(std::string_view text, std::size_t line_begin)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    constexpr std::size_t kMaxHeadingBytes = 48;
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxHeadingBytes; ++at) {
+        if (text[at] != ' ' && text[at] != '\t') continue;
+        std::size_t dash = text.find_first_not_of(" \t", at);
+        if (dash == std::string_view::npos || dash >= eol) break;
+        std::size_t length = label_dash_at(text, dash);
+        if (length == 0) continue;
+        std::string_view heading = trim_view(text.substr(line_begin, at - line_begin), " \t*_");
+        // A heading is a few words with no colon of its own.
+        if (!heading.empty() && heading.find(':') == std::string_view::npos &&
+            count_words(heading) <= 5 && classify_group(heading) != GroupKind::Unknown)
+            return {dash, length};
+        break;
+    }
+    return {0, 0};
+}
+
 // When a line opens with a label followed, instead of its colon, by a tab,
 // two spaces or more, or a table's column bar ("Event<TAB>Workshop",
 // "| Event | Workshop |", as tables come out of conversion), and then by
@@ -424,9 +474,18 @@ std::string strip_markup(std::string_view text)
             }
             // "Participants -- States:", "Event — Workshop": the dash
             // stands for the label's colon.
+            // "1. Benin", "(a) States:": a list item's enumerator goes too.
+            if (std::size_t number = enumerator_at(out, i); number > 0 && label_number_at(out, i) == 0) {
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), number, ' ');
+                i += number;
+                c = out[i];
+            }
             if (auto [dash, length] = label_dash(out, i); length > 0) {
                 out[dash] = ':';
                 std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(dash) + 1, length - 1, ' ');
+            } else if (auto [gdash, glength] = group_dash(out, i); glength > 0) {
+                out[gdash] = ':';
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(gdash) + 1, glength - 1, ' ');
             } else if (std::size_t gap = label_gap(out, i); gap != std::string::npos) {
                 out[gap] = ':';
             }

@@ -31,6 +31,16 @@ std::string normalized_text(std::string_view text)
     return t;
 }
 
+// `text` without the dash that may open it, with the spaces around:
+// "– Accra (Ghana)" after "5 June 2018".
+std::string_view after_joining_dash(std::string_view text)
+{
+    std::string_view t = trim_view(text, " \t\n,");
+    for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "--", "-"})
+        if (t.starts_with(dash)) return t.substr(dash.size());
+    return text;
+}
+
 class Parser {
   public:
     Parser(std::string_view text, std::string_view source, const CountryGazetteer& countries,
@@ -179,8 +189,14 @@ class Parser {
 
     std::size_t find_header_end() const
     {
-        for (std::size_t i = 0; i < lines_.count(); ++i)
-            if (section_heading(lines_.line(i))) return lines_.start(i);
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::optional<std::string> heading = section_heading(lines_.line(i));
+            // "1. Benin", "2. IAEA": an item of a numbered list of
+            // participants, not a section.
+            if (heading && !countries_.resolve(*heading) &&
+                !known_organization(*heading, org_context()))
+                return lines_.start(i);
+        }
         return result_.note.text.size();
     }
 
@@ -305,7 +321,8 @@ class Parser {
         std::string_view after = value.substr(found.range->text_end);
         // "11-12 March 2014, Astana, Kazakhstan" or "Astana, Kazakhstan,
         // 11-12 March 2014"; with "Vienna, 5 May 2014 (online)" both sides.
-        std::string venue = tidy(after);
+        // "5 June 2018 – Accra (Ghana)": the dash only joins the two.
+        std::string venue = tidy(after_joining_dash(after));
         std::size_t venue_begin = begin + found.range->text_end;
         if (venue.empty()) {
             venue = tidy(before);
@@ -433,9 +450,15 @@ class Parser {
         std::string_view name = item.substr(m.begin, m.end - m.begin);
         bool elided = name.size() > 2 && (name[1] == '\'' || name.substr(1, 3) == "\xE2\x80\x99") &&
                       (name[0] == 'l' || name[0] == 'L' || name[0] == 'd' || name[0] == 'D');
+        // "representatives of the following States — Benin, ...".
+        bool following = (lead.find("following") != std::string::npos ||
+                          lead.find("suivants") != std::string::npos ||
+                          lead.find("siguientes") != std::string::npos) &&
+                         (last == "states" || last == "countries" || last == "etats" ||
+                          last == "pays" || last == "estados" || last == "paises");
         if (std::find(std::begin(kPrepositions), std::end(kPrepositions), last) ==
                 std::end(kPrepositions) &&
-            !elided)
+            !elided && !following)
             return std::nullopt;
         constexpr std::string_view kParticipation[] = {
             "particip",      "represent",  "delegat", "delegue", "official",

@@ -293,6 +293,8 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         {"Event title: T\nConvened by: UNODA\nDates: 5 June 2018\nLocation: Accra, Ghana\n"},
         {"Information Note\nTitle of the event: T\nOrganizers: UNODA\nDate/Venue: 5 June 2018, Accra, "
          "Ghana\n"},
+        // A dash between the date and the place.
+        {"Event: T\nOrganizers: UNODA\nDate and Venue: 5 June 2018 \xE2\x80\x93 Accra (Ghana)\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -332,6 +334,16 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
         {"Participating countries: Benin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
         {"Participants\tBenin, Togo\n", {"BJ", "TG"}},
         {"Attendees:\n- Benin\n- Togo\n", {"BJ", "TG"}},
+        // A numbered list: its numbers open no section.
+        {"Participants:\n1. Benin\n2. Togo\n3. C\xC3\xB4te d'Ivoire\n", {"BJ", "TG", "CI"}},
+        {"Participants:\n(a) States: Benin, Togo\n(b) International organizations: IAEA\n",
+         {"BJ", "TG"}},
+        // A group heading with a dash for its colon.
+        {"Participants:\nStates \xE2\x80\x93 Benin, Togo\nInternational organizations \xE2\x80\x93 "
+         "IAEA\n",
+         {"BJ", "TG"}},
+        {"Participants: representatives of the following States \xE2\x80\x94 Benin, Togo.\n",
+         {"BJ", "TG"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);
