@@ -1449,16 +1449,25 @@ class Generator:
             dash = pick(("--", "\u2014", "\u2013"))
             for l, v in fields:
                 out.append("%s %s %s\n" % (l, dash, v))
-            for h, t in group_texts:
-                out.append(wrapped("%s %s %s" % (L("Participants"), dash, group_line(h, t))) +
-                           "\n")
+            if r() < 0.5:
+                for h, t in group_texts:
+                    out.append(wrapped("%s %s %s" % (L("Participants"), dash, group_line(h, t))) +
+                               "\n")
+            else:
+                # "Participants:" then "States – A, B": the group headings
+                # take the dash too.
+                out.append(participants_label + "\n")
+                for h, t in group_texts:
+                    out.append(wrapped(t if h is None else "%s %s %s" % (h, dash, t)) + "\n")
             out.append("\n")
         elif layout == "table":
             # A two-column table flattened: label line, value line; under
             # Participants one group heading a line, then its list.
             out.append(top + "\n\n")
+            # The value column on the label's line after a tab, or below it.
+            column = "\t" if r() < 0.4 else "\n"
             for l, v in fields:
-                out.append("%s\n%s\n" % (l, v))
+                out.append("%s%s%s\n" % (l, column, v))
             out.append(L("Participants") + "\n")
             for h, t in group_texts:
                 if h is not None:
