@@ -530,11 +530,14 @@ constexpr std::string_view kForwardCues[] = {
     "officers", "points of contact", "the following", "participating states", "participant",
     "invitation of", "hosted by",
     "participating countries", "attended by", "brought together", "invited to participate",
-    "invited to take part",
+    "invited to take part", "participation of", "delegates representing",
+    "officials representing", "participants representing", "delegations representing",
+    "participating states were",
+    "participating countries were", "participants were",
     // French
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
-    "invitation du", "invitation de",
+    "invitation du", "invitation de", "participation de", "participation du", "participation des",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
@@ -567,7 +570,12 @@ constexpr std::string_view kBackwardCues[] = {
     // A course or training followed: "The points of contact of A, B and C
     // completed the course", "... ont suivi la formation".
     "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
-    "tomaron parte"};
+    "tomaron parte",
+    // "A, B and C were represented", "... sent delegations to the workshop".
+    "were represented", "was represented", "sent representatives", "sent delegations",
+    "sent delegates", "sent officials", "etaient representes", "etaient representees",
+    "ont envoye des delegations", "ont envoye des representants", "estuvieron representados",
+    "enviaron delegaciones", "enviaron representantes"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,

@@ -336,6 +336,30 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::WebUpdate, "2018-03-13", "2018-03-15", "Tegucigalpa", "HN", false,
                   {"HN", "GT"}, {}}));
 
+// More ways of saying who took part, and a speaker who represents a State
+// (no participant).
+INSTANTIATE_TEST_SUITE_P(
+    TookPart, ReadsProse,
+    testing::Values(
+        ProseCase{"with_the_participation_of",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia, with the participation of Armenia and Moldova.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD"}, {}},
+        ProseCase{"were_represented_and_sent_delegations",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia. Armenia and Moldova were represented. Azerbaijan and "
+                  "Georgia sent delegations to the workshop.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD", "AZ", "GE"}, {}},
+        ProseCase{"participating_states_were_and_delegates_representing",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia. The participating States were Armenia and Moldova. "
+                  "Delegates representing Georgia chaired the sessions. Mr. Ruiz, representing "
+                  "Spain as Chair of the Committee, opened the meeting.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD", "GE"}, {}}));
+
 // The place of a dateline is the venue only when nothing else names one
 // and the dateline is no press office's.
 INSTANTIATE_TEST_SUITE_P(
