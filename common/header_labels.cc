@@ -490,6 +490,18 @@ std::string strip_markup(std::string_view text)
                 out[gap] = ':';
             }
         }
+        if ((c == ';' || c == ':') && !line_start) {
+            // "Participants: States - A, B; International organisations -
+            // IAEA": a group heading after a colon or a semicolon may take
+            // a dash for its own colon too.
+            std::size_t next = out.find_first_not_of(" \t", i + 1);
+            if (next != std::string::npos && out[next] != '\n')
+                if (auto [gdash, glength] = group_dash(out, next); glength > 0) {
+                    out[gdash] = ':';
+                    std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(gdash) + 1, glength - 1,
+                                ' ');
+                }
+        }
         if (c == '*' || c == '#' || c == '_' || c == '|') {
             out[i] = ' ';
         } else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() &&

@@ -57,6 +57,7 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
+        if (!labels_.empty()) add_participants_from_group_lines();
         // A regional centre's "Start Date:" / "Location:" / "Organizer:"
         // block is no note header, though its keys read as labels: a
         // header whose only labels are such keys, with no Event and no
@@ -82,6 +83,47 @@ class Parser {
     }
 
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
+
+    // A header with no Participants label whose groups stand on their own
+    // lines ("Participants (États) : ...", "Estado(s) participante(s):
+    // ...", "Participating State(s): ..."): the participants start at the
+    // first line that opens a known group, when one of them names States,
+    // and the value of the label before them ends there.
+    void add_participants_from_group_lines()
+    {
+        if (std::any_of(labels_.begin(), labels_.end(),
+                        [](const FoundLabel& l) { return l.label == Label::Participants; }))
+            return;
+        std::optional<std::size_t> first_group;
+        bool names_states = false;
+        std::string_view h = header_;
+        for (std::size_t line = 0; line < h.size();) {
+            std::size_t eol = std::min(h.find('\n', line), h.size());
+            std::string_view text = h.substr(line, eol - line);
+            std::size_t start = text.find_first_not_of(" \t");
+            std::size_t colon = text.find(':');
+            if (start != std::string_view::npos && colon != std::string_view::npos && colon > start) {
+                std::string_view heading = trim_view(text.substr(start, colon - start), " \t");
+                GroupKind kind = heading.size() <= 64 && count_words(heading) <= 6
+                                     ? classify_group(heading)
+                                     : GroupKind::Unknown;
+                bool is_label = std::any_of(labels_.begin(), labels_.end(), [&](const FoundLabel& l) {
+                    return l.begin == line + start;
+                });
+                if (kind != GroupKind::Unknown && !is_label) {
+                    if (!first_group) first_group = line + start;
+                    if (kind == GroupKind::States) names_states = true;
+                }
+            }
+            line = eol + 1;
+        }
+        if (!first_group || !names_states) return;
+        std::size_t at = *first_group;
+        std::size_t colon = h.find(':', at);
+        labels_.push_back({Label::Participants, trim_view(h.substr(at, colon - at), " \t"), at, at});
+        std::sort(labels_.begin(), labels_.end(),
+                  [](const FoundLabel& a, const FoundLabel& b) { return a.begin < b.begin; });
+    }
 
     // Labels a web page's key:value block may hold too: a date, a place,
     // an organizer, and participants under a heading of their own

@@ -344,6 +344,14 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
          {"BJ", "TG"}},
         {"Participants: representatives of the following States \xE2\x80\x94 Benin, Togo.\n",
          {"BJ", "TG"}},
+        {"Participants: States - Benin, Togo; International organisations - IAEA\n", {"BJ", "TG"}},
+        // No Participants label: the groups stand on their own lines.
+        {"Participants (\xC3\x89tats) : B\xC3\xA9nin, Togo\nParticipants (organisations "
+         "internationales) : AIEA\n",
+         {"BJ", "TG"}},
+        {"Participating State(s): Benin and Togo\nInternational Organization(s): IAEA\n",
+         {"BJ", "TG"}},
+        {"International organizations: IAEA\nEstado(s) participante(s): Benin, Togo\n", {"BJ", "TG"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);
