@@ -291,29 +291,6 @@ std::size_t enumerator_at(std::string_view text, std::size_t at)
     return item - at;
 }
 
-// When a line opens with a participant group heading followed by a dash
-// for its colon ("States – Benin, Ghana", "Organisations internationales
-// — AIEA"): the dash's offset and length; else {0, 0}.
-std::pair<std::size_t, std::size_t> group_dash(std::string_view text, std::size_t line_begin)
-{
-    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
-    constexpr std::size_t kMaxHeadingBytes = 48;
-    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxHeadingBytes; ++at) {
-        if (text[at] != ' ' && text[at] != '\t') continue;
-        std::size_t dash = text.find_first_not_of(" \t", at);
-        if (dash == std::string_view::npos || dash >= eol) break;
-        std::size_t length = label_dash_at(text, dash);
-        if (length == 0) continue;
-        std::string_view heading = trim_view(text.substr(line_begin, at - line_begin), " \t*_");
-        // A heading is a few words with no colon of its own.
-        if (!heading.empty() && heading.find(':') == std::string_view::npos &&
-            count_words(heading) <= 5 && classify_group(heading) != GroupKind::Unknown)
-            return {dash, length};
-        break;
-    }
-    return {0, 0};
-}
-
 // When a line opens with a label followed, instead of its colon, by a tab,
 // two spaces or more, or a table's column bar ("Event<TAB>Workshop",
 // "| Event | Workshop |", as tables come out of conversion), and then by
@@ -335,22 +312,54 @@ std::size_t label_gap(std::string_view text, std::size_t line_begin)
     return std::string_view::npos;
 }
 
-// When a line opens with a label followed by a dash for its colon, the
-// offset of that dash and its length; else {0, 0}. `line_begin` is where
-// the label's line starts, after any markup or number.
-std::pair<std::size_t, std::size_t> label_dash(std::string_view text, std::size_t line_begin)
+// When the words that open a line at `line_begin` (at most `max_bytes`
+// of them) are followed by a dash standing for their colon, and `accept`
+// takes those words: the dash's offset and length; else {0, 0}.
+template <typename Accept>
+std::pair<std::size_t, std::size_t> dash_after_words(std::string_view text, std::size_t line_begin,
+                                                     std::size_t max_bytes, Accept accept)
 {
     std::size_t eol = std::min(text.find('\n', line_begin), text.size());
-    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxLabelBytes; ++at) {
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= max_bytes; ++at) {
         if (text[at] != ' ' && text[at] != '\t') continue;
         std::size_t dash = text.find_first_not_of(" \t", at);
         if (dash == std::string_view::npos || dash >= eol) break;
         std::size_t length = label_dash_at(text, dash);
         if (length == 0) continue;
-        if (label_spelled(text.substr(line_begin, at - line_begin))) return {dash, length};
+        if (accept(text.substr(line_begin, at - line_begin))) return {dash, length};
         break;
     }
     return {0, 0};
+}
+
+// A label followed by a dash for its colon: "Participants -- States:",
+// "Event — Workshop".
+std::pair<std::size_t, std::size_t> label_dash(std::string_view text, std::size_t line_begin)
+{
+    return dash_after_words(text, line_begin, kMaxLabelBytes,
+                            [](std::string_view words) { return label_spelled(words).has_value(); });
+}
+
+// A participant group heading followed by a dash for its colon ("States –
+// Benin, Ghana", "Organisations internationales — AIEA"): a few words with
+// no colon of their own that name a known group.
+std::pair<std::size_t, std::size_t> group_dash(std::string_view text, std::size_t line_begin)
+{
+    constexpr std::size_t kMaxHeadingBytes = 48;
+    return dash_after_words(text, line_begin, kMaxHeadingBytes, [](std::string_view words) {
+        std::string_view heading = trim_view(words, " \t*_");
+        return !heading.empty() && heading.find(':') == std::string_view::npos &&
+               count_words(heading) <= 5 && classify_group(heading) != GroupKind::Unknown;
+    });
+}
+
+// Writes a colon over the first byte of the dash at `dash`, spaces over
+// the rest.
+void colon_for_dash(std::string& text, std::pair<std::size_t, std::size_t> dash)
+{
+    auto [at, length] = dash;
+    text[at] = ':';
+    std::fill_n(text.begin() + static_cast<std::ptrdiff_t>(at) + 1, length - 1, ' ');
 }
 
 // When the line at `p` is a Participants label written alone, without its
@@ -480,12 +489,10 @@ std::string strip_markup(std::string_view text)
                 i += number;
                 c = out[i];
             }
-            if (auto [dash, length] = label_dash(out, i); length > 0) {
-                out[dash] = ':';
-                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(dash) + 1, length - 1, ' ');
-            } else if (auto [gdash, glength] = group_dash(out, i); glength > 0) {
-                out[gdash] = ':';
-                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(gdash) + 1, glength - 1, ' ');
+            if (auto dash = label_dash(out, i); dash.second > 0) {
+                colon_for_dash(out, dash);
+            } else if (auto gdash = group_dash(out, i); gdash.second > 0) {
+                colon_for_dash(out, gdash);
             } else if (std::size_t gap = label_gap(out, i); gap != std::string::npos) {
                 out[gap] = ':';
             }
@@ -496,11 +503,7 @@ std::string strip_markup(std::string_view text)
             // a dash for its own colon too.
             std::size_t next = out.find_first_not_of(" \t", i + 1);
             if (next != std::string::npos && out[next] != '\n')
-                if (auto [gdash, glength] = group_dash(out, next); glength > 0) {
-                    out[gdash] = ':';
-                    std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(gdash) + 1, glength - 1,
-                                ' ');
-                }
+                if (auto dash = group_dash(out, next); dash.second > 0) colon_for_dash(out, dash);
         }
         if (c == '*' || c == '#' || c == '_' || c == '|') {
             out[i] = ' ';
