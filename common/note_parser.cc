@@ -463,7 +463,9 @@ class Parser {
             for (; next_match != scan.matches.end() && next_match->begin < u.begin; ++next_match)
                 add_state(g, content, *next_match);
             std::string_view item = content.substr(u.begin, u.end - u.begin);
-            if (std::optional<CountryMatch> m = after_lead_in(item))
+            if (std::optional<std::string_view> opened = after_opening_parenthesis(item))
+                add_state(g, *opened, countries_.scan_list(*opened).matches.front());
+            else if (std::optional<CountryMatch> m = after_lead_in(item))
                 add_state(g, item, *m);
             else if (std::optional<CountryMatch> first = before_participation_verb(item))
                 add_state(g, item, *first);
@@ -471,6 +473,21 @@ class Parser {
                 read_unmatched_item(g, item, g.begin + u.begin);
         }
         for (; next_match != scan.matches.end(); ++next_match) add_state(g, content, *next_match);
+    }
+
+    // "45 participants from 4 States (Benin, ...", "4 (Benin, ...": a list
+    // opened by a count and a parenthesis, whose first item is the name
+    // after it: that name, when it is one State and nothing else.
+    std::optional<std::string_view> after_opening_parenthesis(std::string_view item) const
+    {
+        std::size_t open = item.rfind('(');
+        if (open == std::string_view::npos || item.find(')', open) != std::string_view::npos)
+            return std::nullopt;
+        std::string_view name = trim_view(item.substr(open + 1));
+        if (name.empty()) return std::nullopt;
+        ListScan scan = countries_.scan_list(name);
+        if (scan.matches.size() != 1 || !scan.unmatched.empty()) return std::nullopt;
+        return name;
     }
 
     // "Ont participé des représentants de l'Égypte, d'Oman ...",
@@ -586,6 +603,14 @@ class Parser {
     // its country names never counted as States; anything else is reported.
     void read_unmatched_item(const Group& g, std::string_view written, std::size_t offset)
     {
+        // "2 organizations (IAEA": the known organization after a count
+        // and an opening parenthesis.
+        if (std::size_t open = written.rfind('(');
+            open != std::string_view::npos && written.find(')', open) == std::string_view::npos &&
+            known_organization(tidy(written.substr(open + 1)), org_context())) {
+            offset += open + 1;
+            written = written.substr(open + 1);
+        }
         std::string item = tidy(written);
         if (item.empty()) return;
         bool organization = known_organization(item, org_context()) || learned_.name_of(item) ||

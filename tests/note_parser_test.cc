@@ -352,6 +352,11 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
         {"Participating State(s): Benin and Togo\nInternational Organization(s): IAEA\n",
          {"BJ", "TG"}},
         {"International organizations: IAEA\nEstado(s) participante(s): Benin, Togo\n", {"BJ", "TG"}},
+        // A count, then the list in parentheses.
+        {"Participants: 40 participants from 2 States (Benin and Togo) and 1 organization "
+         "(IAEA)\n",
+         {"BJ", "TG"}},
+        {"Participants: States \xE2\x80\x93 2 (Benin, Togo)\n", {"BJ", "TG"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);
