@@ -167,6 +167,8 @@ class Parser {
         OrgContext context = org_context();
         ProseReading reading = read_prose(note.text, countries_, context);
         note.kind = classify_document(reading.marks);
+        // A note whose header is written as prose is still a note.
+        if (opens_as_note() && reading.marks.event_found) note.kind = DocumentKind::InformationNote;
         note.title = std::move(reading.title);
         note.start_date = reading.start_date;
         note.end_date = reading.end_date;

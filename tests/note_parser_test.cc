@@ -367,6 +367,21 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
     }
 }
 
+TEST(NoteParser, ANoteWrittenAsProseIsStillANote)
+{
+    ParseResult r = parse(
+        "Information Note\n\nThe Regional Workshop was held on 5 and 6 June 2018 in Accra, "
+        "Ghana. Representatives of Benin and Togo took part.\n\n1. Background\n\nText.\n");
+    EXPECT_EQ(r.note.kind, DocumentKind::InformationNote);
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"BJ", "TG"}));
+    EXPECT_EQ(r.note.venue.city, std::optional<std::string>("Accra"));
+    // Without its first line, the same text is a web page's.
+    ParseResult page = parse(
+        "The Regional Workshop was held on 5 and 6 June 2018 in Accra, Ghana. Representatives "
+        "of Benin and Togo took part.\n");
+    EXPECT_NE(page.note.kind, DocumentKind::InformationNote);
+}
+
 TEST(NoteParser, ClassifiesParticipantGroupHeadings)
 {
     struct HeadingCase {
