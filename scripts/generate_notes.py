@@ -1015,8 +1015,10 @@ EVENT_KINDS = ["workshop", "seminar", "conference", "training course", "roundtab
 
 # Layouts and their weights.
 LAYOUTS = [("plain", 20), ("plain_blank", 10), ("pdf_residue", 15), ("md_bold", 12),
-           ("md_list", 12), ("flat", 15), ("upper", 8), ("semicolon_line", 8),
-           ("numbered", 8), ("dash", 6), ("table", 6)]
+           ("md_list", 12), ("flat", 15), ("upper", 8), ("semicolon_line", 8)]
+# Layouts of notes laid out by other hands (--extra-layouts): kept apart so
+# that a seed gives the same notes as before without the option.
+EXTRA_LAYOUTS = [("numbered", 8), ("dash", 6), ("table", 6)]
 LANGS = [("en", 70), ("fr", 15), ("es", 15)]
 
 
@@ -1040,6 +1042,7 @@ def weighted(r, cum):
 
 
 LAYOUT_CUM = cumulative(LAYOUTS)
+EXTRA_LAYOUT_CUM = cumulative(LAYOUTS + EXTRA_LAYOUTS)
 LANG_CUM = cumulative(LANGS)
 DATE_CUM = {lang: cumulative(styles) for lang, styles in DATE_STYLES.items()}
 
@@ -1052,9 +1055,10 @@ class Generator:
     truth, text). Everything random comes from one generator re-seeded per
     note, so a note does not depend on the notes before it."""
 
-    def __init__(self, seed, length="normal"):
+    def __init__(self, seed, length="normal", extra_layouts=False):
         self.seed = seed
         self.length = length
+        self.layout_cum = EXTRA_LAYOUT_CUM if extra_layouts else LAYOUT_CUM
         self.forms = load_countries()
         self.codes = sorted(self.forms)
         # Cumulative weights of each country's names, per language.
@@ -1102,7 +1106,7 @@ class Generator:
             return seq[int(r() * len(seq))]
 
         lang = weighted(r, LANG_CUM)
-        layout = weighted(r, LAYOUT_CUM)
+        layout = weighted(r, self.layout_cum)
         region_name, headings, members = pick(self.regions)
         national = r() < 0.12
 
@@ -1846,7 +1850,8 @@ _worker_options = None
 def _init_worker(seed, options=None):
     global _worker_generator, _worker_options
     _worker_options = options or {}
-    _worker_generator = Generator(seed, _worker_options.get("length", "normal"))
+    _worker_generator = Generator(seed, _worker_options.get("length", "normal"),
+                                  _worker_options.get("extra_layouts", False))
 
 
 def _make_chunk(span):
@@ -1898,6 +1903,10 @@ def main(argv=None):
     ap.add_argument("--length", choices=("short", "normal", "long"), default="normal",
                     help="note length: short (about 3 KB), normal (about 4.5 KB, the default) "
                     "or long (about 12 KB)")
+    ap.add_argument("--extra-layouts", action="store_true",
+                    help="also lay headers out as numbered labels, with dashes for colons, "
+                    "or as flattened tables (see scripts/README.md); without it a seed gives "
+                    "the notes it always gave")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
     args = ap.parse_args(argv)
     if args.count < 0 or args.seed < 0 or args.jobs < 1:
@@ -1907,7 +1916,7 @@ def main(argv=None):
     if not (0 <= args.reports <= 1 and 0 <= args.announcements <= 1):
         ap.error("--reports and --announcements take a share from 0 to 1")
     options = {"reports": args.reports, "announcements": args.announcements,
-               "length": args.length}
+               "length": args.length, "extra_layouts": args.extra_layouts}
 
     began = time.monotonic()
     os.makedirs(args.out, exist_ok=True)
