@@ -391,7 +391,61 @@ constexpr CityEntry kCities[] = {
     {"harare", "ZW"},
     {"dodoma", "TZ"},
     {"dar es salaam", "TZ"},
+    // Cities that hosted outreach events away from capitals.
+    {"qingdao", "CN"},
+    {"xi'an", "CN"},
+    {"xian", "CN"},
+    {"xiamen", "CN"},
+    {"rostov-on-don", "RU"},
+    {"rostov-sur-le-don", "RU"},
+    {"rostov del don", "RU"},
+    {"kaliningrad", "RU"},
+    {"sochi", "RU"},
+    {"vladivostok", "RU"},
+    {"saint petersburg", "RU"},
+    {"st petersburg", "RU"},
+    {"st. petersburg", "RU"},
+    {"saint-petersbourg", "RU"},
+    {"san petersburgo", "RU"},
+    {"n'djamena", "TD"},
+    {"ndjamena", "TD"},
+    {"saint george's", "GD"},
+    {"st george's", "GD"},
+    {"st. george's", "GD"},
+    {"punta cana", "DO"},
+    {"montego bay", "JM"},
+    {"brisbane", "AU"},
+    {"wiesbaden", "DE"},
+    {"siem reap", "KH"},
+    {"nadi", "FJ"},
+    {"incheon", "KR"},
+    {"hiroshima", "JP"},
 };
+
+// The name with its typographic apostrophes (U+2019, U+02BC, U+2018) and
+// hyphens (U+2010, U+2011) written as the ASCII ones, as the table spells
+// them: "Xi’an", "N’Djamena", "Rostov‑on‑Don".
+std::string plain_punctuation(std::string_view name)
+{
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        std::string_view rest = name.substr(i);
+        if (rest.starts_with("\xE2\x80\x99") || rest.starts_with("\xE2\x80\x98")) {
+            out += '\'';
+            i += 2;
+        } else if (rest.starts_with("\xE2\x80\x90") || rest.starts_with("\xE2\x80\x91")) {
+            out += '-';
+            i += 2;
+        } else if (rest.starts_with("\xCA\xBC")) {
+            out += '\'';
+            i += 1;
+        } else {
+            out += name[i];
+        }
+    }
+    return out;
+}
 
 const std::unordered_map<std::string, std::string_view>& city_table()
 {
@@ -411,7 +465,7 @@ std::optional<std::string_view> city_country(std::string_view name)
     constexpr std::size_t kLongestName = 40;
     if (name.empty() || name.size() > kLongestName) return std::nullopt;
     const auto& table = city_table();
-    auto it = table.find(folded_key(name));
+    auto it = table.find(folded_key(plain_punctuation(name)));
     if (it == table.end()) return std::nullopt;
     return it->second;
 }

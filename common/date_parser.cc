@@ -36,6 +36,7 @@ enum Role : unsigned {
     kDayFiller = 1U << 4,    // between day and month: "11th of March", "9 de enero"
     kYearFiller = 1U << 5,   // between month and year: "enero de 2018", "del 2019"
     kArticle = 1U << 6,      // before a later day: "le 5 et le 6 juin", "el 9 y el 10"
+    kWeekday = 1U << 7,      // before a day: "from Monday 4 to Wednesday 6 March"
 };
 
 struct Keyword {
@@ -158,6 +159,28 @@ constexpr auto kKeywords = [] {
         word_with("and", kConjunction),
         word_with("et", kConjunction),
         word_with("y", kConjunction),
+        // Weekdays, which may stand before a day.
+        word_with("monday", kWeekday),
+        word_with("tuesday", kWeekday),
+        word_with("wednesday", kWeekday),
+        word_with("thursday", kWeekday),
+        word_with("friday", kWeekday),
+        word_with("saturday", kWeekday),
+        word_with("sunday", kWeekday),
+        word_with("lundi", kWeekday),
+        word_with("mardi", kWeekday),
+        word_with("mercredi", kWeekday),
+        word_with("jeudi", kWeekday),
+        word_with("vendredi", kWeekday),
+        word_with("samedi", kWeekday),
+        word_with("dimanche", kWeekday),
+        word_with("lunes", kWeekday),
+        word_with("martes", kWeekday),
+        word_with("miercoles", kWeekday),
+        word_with("jueves", kWeekday),
+        word_with("viernes", kWeekday),
+        word_with("sabado", kWeekday),
+        word_with("domingo", kWeekday),
         // Fillers.
         word_with("of", kDayFiller),
         word_with("de", kDayFiller | kYearFiller),
@@ -638,7 +661,17 @@ class Matcher {
         return skip_article(p + 1);
     }
 
-    std::size_t skip_article(std::size_t p) { return tok(p).has(kArticle) ? p + 1 : p; }
+    /// Past an article and a weekday with its comma: "to the 6th", "au
+    /// mercredi 6", "to Wednesday, 6 March".
+    std::size_t skip_article(std::size_t p)
+    {
+        if (tok(p).has(kArticle)) ++p;
+        if (tok(p).has(kWeekday)) {
+            ++p;
+            if (tok(p).kind == TokenKind::kComma) ++p;
+        }
+        return p;
+    }
 
     std::optional<std::size_t> read_joiner(std::size_t p)
     {

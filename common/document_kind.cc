@@ -40,7 +40,11 @@ constexpr std::string_view kFuturePhrases[] = {
     "accueillera", "abritera", "va abriter", "va accueillir", "reunira", "se deroulera",
     "sera", "seront", "organisera", "participeront", "se celebrara", "celebrara",
     "tendra lugar", "se llevara a cabo", "se realizara", "realizara", "seran", "organizara",
-    "participaran", "asistiran"};
+    "participaran", "asistiran",
+    // "is scheduled for 14-15 November", "opens on Monday", "Y sont
+    // attendus", "se prevé la participación", "llevará a cabo".
+    "is scheduled", "are scheduled", "scheduled to take place", "opens on", "devrait se tenir",
+    "sont attendus", "llevara a cabo", "se preve"};
 
 }  // namespace
 

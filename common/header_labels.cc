@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "participant_groups.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
 
@@ -35,6 +36,8 @@ constexpr std::array kLabels{
     LabelSpelling{"organised by", Label::Organizers},
     LabelSpelling{"organisateur", Label::Organizers},
     LabelSpelling{"organisateurs", Label::Organizers},
+    LabelSpelling{"organisateur(s)", Label::Organizers},
+    LabelSpelling{"organizador(es)", Label::Organizers},
     LabelSpelling{"organise par", Label::Organizers},
     LabelSpelling{"organisee par", Label::Organizers},
     LabelSpelling{"organizador", Label::Organizers},
@@ -68,10 +71,58 @@ constexpr std::array kLabels{
     LabelSpelling{"sede", Label::Venue},
     LabelSpelling{"participants", Label::Participants},
     LabelSpelling{"participantes", Label::Participants},
+    // Other spellings met in notes laid out by other hands.
+    LabelSpelling{"name of event", Label::Title},
+    LabelSpelling{"name of the event", Label::Title},
+    LabelSpelling{"event name", Label::Title},
+    LabelSpelling{"event title", Label::Title},
+    LabelSpelling{"title of event", Label::Title},
+    LabelSpelling{"title of the event", Label::Title},
+    LabelSpelling{"titre de l'evenement", Label::Title},
+    LabelSpelling{"nombre del evento", Label::Title},
+    LabelSpelling{"titulo del evento", Label::Title},
+    LabelSpelling{"hosted by", Label::Organizers},
+    LabelSpelling{"convened by", Label::Organizers},
+    LabelSpelling{"co-organizers", Label::Organizers},
+    LabelSpelling{"co-organisers", Label::Organizers},
+    LabelSpelling{"organizing entities", Label::Organizers},
+    LabelSpelling{"date/venue", Label::DateVenue},
+    LabelSpelling{"date / venue", Label::DateVenue},
+    LabelSpelling{"date & venue", Label::DateVenue},
+    LabelSpelling{"dates & venue", Label::DateVenue},
+    LabelSpelling{"date(s) and venue", Label::DateVenue},
+    LabelSpelling{"date & place", Label::DateVenue},
+    LabelSpelling{"dates and place", Label::DateVenue},
+    LabelSpelling{"dates and location", Label::DateVenue},
+    LabelSpelling{"time and venue", Label::DateVenue},
+    LabelSpelling{"time and place", Label::DateVenue},
+    LabelSpelling{"date/lieu", Label::DateVenue},
+    LabelSpelling{"fecha/lugar", Label::DateVenue},
+    LabelSpelling{"venue/date", Label::VenueDate},
+    LabelSpelling{"venue & date", Label::VenueDate},
+    LabelSpelling{"place and dates", Label::VenueDate},
+    LabelSpelling{"location and date", Label::VenueDate},
+    LabelSpelling{"location and dates", Label::VenueDate},
+    LabelSpelling{"date(s)", Label::Date},
+    LabelSpelling{"attendees", Label::Participants},
+    LabelSpelling{"attendance", Label::Participants},
+    LabelSpelling{"participation", Label::Participants},
+    LabelSpelling{"list of participants", Label::Participants},
+    LabelSpelling{"participating states", Label::Participants},
+    LabelSpelling{"participating countries", Label::Participants},
+    LabelSpelling{"countries represented", Label::Participants},
+    LabelSpelling{"states represented", Label::Participants},
+    LabelSpelling{"participating delegations", Label::Participants},
+    LabelSpelling{"etats participants", Label::Participants},
+    LabelSpelling{"pays participants", Label::Participants},
+    LabelSpelling{"estados participantes", Label::Participants},
+    LabelSpelling{"paises participantes", Label::Participants},
+    LabelSpelling{"participacion", Label::Participants},
+    LabelSpelling{"asistentes", Label::Participants},
 };
 
 // A label is a few words; the colon must follow within this many bytes.
-constexpr std::size_t kMaxLabelBytes = 24;
+constexpr std::size_t kMaxLabelBytes = 32;
 
 // Headings that open the prose part of a note even when unnumbered, in
 // English, French and Spanish, folded.
@@ -161,6 +212,156 @@ std::optional<std::string_view> after_section_number(std::string_view v)
     return trim_view(v.substr(number_end + 1));
 }
 
+// The label `written` spells (its colon left off), or nullopt.
+std::optional<Label> label_spelled(std::string_view written)
+{
+    // "**Event** | ...": bold marks not yet blanked stay off the label.
+    std::string folded = collapse_spaces(fold(trim_view(written, " \t*_")));
+    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
+                                 [&](const LabelSpelling& l) { return l.folded == folded; });
+    if (spelling == kLabels.end()) return std::nullopt;
+    return spelling->label;
+}
+
+// The length of the number that opens a numbered label at `at` ("1. ",
+// "2) ", "IV. ", "a) "), up to its label's first letter; 0 when there is
+// none. Only the number of a known label counts ("3. Date and Venue",
+// "4. Participants:"), never that of a section ("5. Background").
+std::size_t label_number_at(std::string_view text, std::size_t at)
+{
+    std::size_t eol = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, eol - at);
+    std::size_t mark = 0;
+    while (mark < line.size() && std::isdigit(static_cast<unsigned char>(line[mark]))) ++mark;
+    if (mark == 0)
+        while (mark < line.size() && std::string_view("IVX").find(line[mark]) != std::string_view::npos)
+            ++mark;
+    if (mark == 0 && !line.empty() && std::islower(static_cast<unsigned char>(line[0]))) mark = 1;
+    if (mark == 0 || mark > 4 || mark >= line.size() || (line[mark] != '.' && line[mark] != ')'))
+        return 0;
+    std::size_t label = line.find_first_not_of(" \t", mark + 1);
+    if (label == std::string_view::npos || label == mark + 1) return 0;
+    std::string_view rest = line.substr(label);
+    std::size_t end = rest.find_first_of(":\xE2");
+    // "Participants -- States", "Event ..... Workshop": the label ends at
+    // its separator.
+    for (std::string_view stop : {" -", " .."})
+        end = std::min(end, rest.find(stop));
+    if (!label_spelled(rest.substr(0, end))) return 0;
+    return label;
+}
+
+// The length of a dash that stands for a label's colon after `label_end`
+// ("Participants -- States:", "Event — Workshop"): a run of hyphens, an en
+// dash or an em dash between spaces; 0 for anything else.
+std::size_t label_dash_at(std::string_view text, std::size_t at)
+{
+    std::size_t end = at;
+    while (end < text.size() && text[end] == '-') ++end;
+    if (end == at)
+        for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94"})
+            if (text.substr(at, dash.size()) == dash) end = at + dash.size();
+    if (end == at || (end < text.size() && !is_space(text[end]))) return 0;
+    return end - at;
+}
+
+// The length of an enumerator that opens a list item at `at`, up to the
+// item: "1. ", "12) ", "(a) ", "b) ", "(iv) ", when a capital letter (or
+// a non-ASCII letter, "É") follows; 0 for anything else.
+std::size_t enumerator_at(std::string_view text, std::size_t at)
+{
+    std::size_t i = at;
+    bool open = i < text.size() && text[i] == '(';
+    if (open) ++i;
+    std::size_t mark = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && i - mark < 3) ++i;
+    if (i == mark)
+        while (i < text.size() && std::string_view("ivx").find(text[i]) != std::string_view::npos &&
+               i - mark < 4)
+            ++i;
+    if (i == mark && i < text.size() && std::islower(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == mark || i >= text.size()) return 0;
+    if (open ? text[i] != ')' : (text[i] != '.' && text[i] != ')')) return 0;
+    ++i;
+    if (i >= text.size() || (text[i] != ' ' && text[i] != '\t')) return 0;
+    std::size_t item = text.find_first_not_of(" \t", i);
+    if (item == std::string_view::npos) return 0;
+    auto first = static_cast<unsigned char>(text[item]);
+    if (!std::isupper(first) && first < 0x80) return 0;
+    return item - at;
+}
+
+// When a line opens with a label followed, instead of its colon, by a tab,
+// two spaces or more, or a table's column bar ("Event<TAB>Workshop",
+// "| Event | Workshop |", as tables come out of conversion), and then by
+// its value on the same line: where that gap starts; else npos.
+std::size_t label_gap(std::string_view text, std::size_t line_begin)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= kMaxLabelBytes; ++at) {
+        char c = text[at];
+        bool gap = c == '\t' || c == '|' || (c == ' ' && at + 1 < eol && (text[at + 1] == ' ' ||
+                                                                          text[at + 1] == '\t' ||
+                                                                          text[at + 1] == '|'));
+        if (!gap) continue;
+        std::size_t value = text.find_first_not_of(" \t|", at);
+        if (value == std::string_view::npos || value >= eol) return std::string_view::npos;
+        if (label_spelled(text.substr(line_begin, at - line_begin))) return at;
+        return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+// When the words that open a line at `line_begin` (at most `max_bytes`
+// of them) are followed by a dash standing for their colon, and `accept`
+// takes those words: the dash's offset and length; else {0, 0}.
+template <typename Accept>
+std::pair<std::size_t, std::size_t> dash_after_words(std::string_view text, std::size_t line_begin,
+                                                     std::size_t max_bytes, Accept accept)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    for (std::size_t at = line_begin; at < eol && at - line_begin <= max_bytes; ++at) {
+        if (text[at] != ' ' && text[at] != '\t') continue;
+        std::size_t dash = text.find_first_not_of(" \t", at);
+        if (dash == std::string_view::npos || dash >= eol) break;
+        std::size_t length = label_dash_at(text, dash);
+        if (length == 0) continue;
+        if (accept(text.substr(line_begin, at - line_begin))) return {dash, length};
+        break;
+    }
+    return {0, 0};
+}
+
+// A label followed by a dash for its colon: "Participants -- States:",
+// "Event — Workshop".
+std::pair<std::size_t, std::size_t> label_dash(std::string_view text, std::size_t line_begin)
+{
+    return dash_after_words(text, line_begin, kMaxLabelBytes,
+                            [](std::string_view words) { return label_spelled(words).has_value(); });
+}
+
+// A participant group heading followed by a dash for its colon ("States –
+// Benin, Ghana", "Organisations internationales — AIEA"): a few words with
+// no colon of their own that name a known group.
+std::pair<std::size_t, std::size_t> group_dash(std::string_view text, std::size_t line_begin)
+{
+    constexpr std::size_t kMaxHeadingBytes = 48;
+    return dash_after_words(text, line_begin, kMaxHeadingBytes, [](std::string_view words) {
+        std::string_view heading = trim_view(words, " \t*_");
+        return !heading.empty() && heading.find(':') == std::string_view::npos &&
+               count_words(heading) <= 5 && classify_group(heading) != GroupKind::Unknown;
+    });
+}
+
+// Writes a colon over the first byte of the dash at `dash`, spaces over
+// the rest.
+void colon_for_dash(std::string& text, std::pair<std::size_t, std::size_t> dash)
+{
+    auto [at, length] = dash;
+    text[at] = ':';
+    std::fill_n(text.begin() + static_cast<std::ptrdiff_t>(at) + 1, length - 1, ' ');
+}
+
 // When the line at `p` is a Participants label written alone, without its
 // colon, and the next line with text opens a group ("States: ..."): the
 // offset of that line's end, where the groups start; else 0.
@@ -186,11 +387,32 @@ std::size_t participants_heading_line(std::string_view h, std::size_t p)
     return eol;
 }
 
+// A label written alone on its line, with no colon, at `p` ("Event",
+// "Date and Venue", after a number strip_markup() blanked): its value
+// starts on the next line with text, which must not be a label itself.
+std::optional<FoundLabel> bare_label(std::string_view h, std::size_t p)
+{
+    std::size_t line = h.rfind('\n', p);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    if (!trim_view(h.substr(line, p - line), " \t").empty()) return std::nullopt;
+    std::size_t eol = h.find('\n', p);
+    if (eol == std::string_view::npos || eol - p > kMaxLabelBytes) return std::nullopt;
+    std::string_view written = trim_view(h.substr(p, eol - p), " \t");
+    std::optional<Label> label = label_spelled(written);
+    if (!label) return std::nullopt;
+    std::size_t next = h.find_first_not_of(" \t\n", eol);
+    if (next == std::string_view::npos) return std::nullopt;
+    std::size_t next_eol = std::min(h.find('\n', next), h.size());
+    if (label_spelled(h.substr(next, next_eol - next))) return std::nullopt;
+    return FoundLabel{*label, written, p, eol};
+}
+
 }  // namespace
 
 std::vector<FoundLabel> find_labels(std::string_view h)
 {
     std::vector<FoundLabel> labels;
+    std::size_t bare_labels = 0;
     for (std::size_t p = 0; p < h.size(); ++p) {
         // A label starts a word with a capital (or a letter such as "É").
         if (!is_upper(h[p]) && static_cast<unsigned char>(h[p]) < 0x80) continue;
@@ -206,6 +428,17 @@ std::vector<FoundLabel> find_labels(std::string_view h)
                 labels.push_back({Label::Participants, trim_view(h.substr(p, heading - p)), p,
                                   heading});
                 p = heading;
+            } else if (std::optional<FoundLabel> bare = bare_label(h, p)) {
+                // "Event" alone on its line, its value on the next: a
+                // numbered label, or a table's label column flattened.
+                bool seen = std::any_of(labels.begin(), labels.end(), [&](const FoundLabel& f) {
+                    return f.label == bare->label;
+                });
+                if (!seen) {
+                    labels.push_back(*bare);
+                    ++bare_labels;
+                }
+                p = bare->value_begin;
             }
             continue;
         }
@@ -219,6 +452,13 @@ std::vector<FoundLabel> find_labels(std::string_view h)
         if (!seen) labels.push_back({spelling->label, written, p, colon + 1});
         p = colon;
     }
+    // A word alone on its line is a label only among other labels: one
+    // "Date" line in a web page's banner is no header.
+    if (bare_labels > 0 && labels.size() < 3)
+        std::erase_if(labels, [&](const FoundLabel& f) {
+            return f.value_begin < h.size() && h[f.value_begin] == '\n' &&
+                   f.label != Label::Participants;
+        });
     return labels;
 }
 
@@ -233,6 +473,37 @@ std::string strip_markup(std::string_view text)
             line_start = true;
             line_begin = i + 1;
             continue;
+        }
+        if (line_start && !is_space(c)) {
+            // "1. Event", "2) Organizer(s):": the number of a label goes.
+            if (std::size_t number = label_number_at(out, i); number > 0) {
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), number, ' ');
+                i += number;
+                c = out[i];
+            }
+            // "Participants -- States:", "Event — Workshop": the dash
+            // stands for the label's colon.
+            // "1. Benin", "(a) States:": a list item's enumerator goes too.
+            if (std::size_t number = enumerator_at(out, i); number > 0 && label_number_at(out, i) == 0) {
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), number, ' ');
+                i += number;
+                c = out[i];
+            }
+            if (auto dash = label_dash(out, i); dash.second > 0) {
+                colon_for_dash(out, dash);
+            } else if (auto gdash = group_dash(out, i); gdash.second > 0) {
+                colon_for_dash(out, gdash);
+            } else if (std::size_t gap = label_gap(out, i); gap != std::string::npos) {
+                out[gap] = ':';
+            }
+        }
+        if ((c == ';' || c == ':') && !line_start) {
+            // "Participants: States - A, B; International organisations -
+            // IAEA": a group heading after a colon or a semicolon may take
+            // a dash for its own colon too.
+            std::size_t next = out.find_first_not_of(" \t", i + 1);
+            if (next != std::string::npos && out[next] != '\n')
+                if (auto dash = group_dash(out, next); dash.second > 0) colon_for_dash(out, dash);
         }
         if (c == '*' || c == '#' || c == '_' || c == '|') {
             out[i] = ' ';
@@ -262,6 +533,9 @@ std::optional<std::string> section_heading(std::string_view raw)
     std::string_view v = trim_view(s);
     if (v.empty() || v.size() > 100) return std::nullopt;
     if (std::optional<std::string_view> rest = after_section_number(v)) {
+        // "1. Event", "3. Date and Venue: ...": a numbered label, not a
+        // section.
+        if (label_number_at(v, 0) > 0) return std::nullopt;
         if (!rest->empty() && is_upper((*rest)[0]) && rest->back() != '.' &&
             count_words(*rest) <= 12)
             return collapse_spaces(trim_view(*rest, " :"));

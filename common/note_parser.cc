@@ -31,6 +31,16 @@ std::string normalized_text(std::string_view text)
     return t;
 }
 
+// `text` without the dash that may open it, with the spaces around:
+// "– Accra (Ghana)" after "5 June 2018".
+std::string_view after_joining_dash(std::string_view text)
+{
+    std::string_view t = trim_view(text, " \t\n,");
+    for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "--", "-"})
+        if (t.starts_with(dash)) return t.substr(dash.size());
+    return text;
+}
+
 class Parser {
   public:
     Parser(std::string_view text, std::string_view source, const CountryGazetteer& countries,
@@ -47,6 +57,7 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
+        if (!labels_.empty()) add_participants_from_group_lines();
         // A regional centre's "Start Date:" / "Location:" / "Organizer:"
         // block is no note header, though its keys read as labels: a
         // header whose only labels are such keys, with no Event and no
@@ -73,12 +84,79 @@ class Parser {
 
     OrgContext org_context() const { return {countries_, orgs_, learned_}; }
 
+    // A header with no Participants label whose groups stand on their own
+    // lines ("Participants (États) : ...", "Estado(s) participante(s):
+    // ...", "Participating State(s): ..."): the participants start at the
+    // first line that opens a known group, when one of them names States,
+    // and the value of the label before them ends there.
+    void add_participants_from_group_lines()
+    {
+        if (std::any_of(labels_.begin(), labels_.end(),
+                        [](const FoundLabel& l) { return l.label == Label::Participants; }))
+            return;
+        std::optional<std::size_t> first_group;
+        bool names_states = false;
+        std::string_view h = header_;
+        for (std::size_t line = 0; line < h.size();) {
+            std::size_t eol = std::min(h.find('\n', line), h.size());
+            std::string_view text = h.substr(line, eol - line);
+            std::size_t start = text.find_first_not_of(" \t");
+            std::size_t colon = text.find(':');
+            if (start != std::string_view::npos && colon != std::string_view::npos && colon > start) {
+                std::string_view heading = trim_view(text.substr(start, colon - start), " \t");
+                GroupKind kind = heading.size() <= 64 && count_words(heading) <= 6
+                                     ? classify_group(heading)
+                                     : GroupKind::Unknown;
+                bool is_label = std::any_of(labels_.begin(), labels_.end(), [&](const FoundLabel& l) {
+                    return l.begin == line + start;
+                });
+                if (kind != GroupKind::Unknown && !is_label) {
+                    if (!first_group) first_group = line + start;
+                    if (kind == GroupKind::States) names_states = true;
+                }
+            }
+            line = eol + 1;
+        }
+        if (!first_group || !names_states) return;
+        std::size_t at = *first_group;
+        std::size_t colon = h.find(':', at);
+        labels_.push_back({Label::Participants, trim_view(h.substr(at, colon - at), " \t"), at, at});
+        std::sort(labels_.begin(), labels_.end(),
+                  [](const FoundLabel& a, const FoundLabel& b) { return a.begin < b.begin; });
+    }
+
+    // Labels a web page's key:value block may hold too: a date, a place,
+    // an organizer, and participants under a heading of their own
+    // ("Participating States: ..."), but not the word "Participants".
+    // Under the note's first line ("Information Note") none is a page's.
     bool only_key_value_labels() const
     {
+        if (opens_as_note()) return false;
         return std::all_of(labels_.begin(), labels_.end(), [](const FoundLabel& l) {
+            if (l.label == Label::Participants) {
+                std::string folded = fold(l.name);
+                return folded != "participants" && folded != "participantes";
+            }
             return l.label == Label::Date || l.label == Label::Venue ||
                    l.label == Label::Organizers;
         });
+    }
+
+    // True when the first line with text says "Information Note".
+    bool opens_as_note() const
+    {
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::string line = tidy(strip_markup(lines_.line(i)));
+            if (line.empty()) continue;
+            return is_note_heading(fold(line));
+        }
+        return false;
+    }
+
+    static bool is_note_heading(const std::string& folded)
+    {
+        return folded.starts_with("information note") || folded.starts_with("note d'information") ||
+               folded.starts_with("nota informativa");
     }
 
     // A document without the note header: a press release, a web update,
@@ -89,6 +167,8 @@ class Parser {
         OrgContext context = org_context();
         ProseReading reading = read_prose(note.text, countries_, context);
         note.kind = classify_document(reading.marks);
+        // A note whose header is written as prose is still a note.
+        if (opens_as_note() && reading.marks.event_found) note.kind = DocumentKind::InformationNote;
         note.title = std::move(reading.title);
         note.start_date = reading.start_date;
         note.end_date = reading.end_date;
@@ -153,8 +233,14 @@ class Parser {
 
     std::size_t find_header_end() const
     {
-        for (std::size_t i = 0; i < lines_.count(); ++i)
-            if (section_heading(lines_.line(i))) return lines_.start(i);
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::optional<std::string> heading = section_heading(lines_.line(i));
+            // "1. Benin", "2. IAEA": an item of a numbered list of
+            // participants, not a section.
+            if (heading && !countries_.resolve(*heading) &&
+                !known_organization(*heading, org_context()))
+                return lines_.start(i);
+        }
         return result_.note.text.size();
     }
 
@@ -224,9 +310,7 @@ class Parser {
             std::string candidate = tidy(strip_markup(lines_.line(i)));
             if (candidate.empty()) continue;
             std::string folded = fold(candidate);
-            if (folded.starts_with("information note") ||
-                folded.starts_with("note d'information") || folded.starts_with("nota informativa"))
-                continue;
+            if (is_note_heading(folded)) continue;
             result_.note.title = candidate;
             if (!labels_.empty())
                 warn(lines_.start(i), "no 'Event' or 'Title' label; title taken from this line");
@@ -281,7 +365,8 @@ class Parser {
         std::string_view after = value.substr(found.range->text_end);
         // "11-12 March 2014, Astana, Kazakhstan" or "Astana, Kazakhstan,
         // 11-12 March 2014"; with "Vienna, 5 May 2014 (online)" both sides.
-        std::string venue = tidy(after);
+        // "5 June 2018 – Accra (Ghana)": the dash only joins the two.
+        std::string venue = tidy(after_joining_dash(after));
         std::size_t venue_begin = begin + found.range->text_end;
         if (venue.empty()) {
             venue = tidy(before);
@@ -380,7 +465,9 @@ class Parser {
             for (; next_match != scan.matches.end() && next_match->begin < u.begin; ++next_match)
                 add_state(g, content, *next_match);
             std::string_view item = content.substr(u.begin, u.end - u.begin);
-            if (std::optional<CountryMatch> m = after_lead_in(item))
+            if (std::optional<std::string_view> opened = after_opening_parenthesis(item))
+                add_state(g, *opened, countries_.scan_list(*opened).matches.front());
+            else if (std::optional<CountryMatch> m = after_lead_in(item))
                 add_state(g, item, *m);
             else if (std::optional<CountryMatch> first = before_participation_verb(item))
                 add_state(g, item, *first);
@@ -388,6 +475,21 @@ class Parser {
                 read_unmatched_item(g, item, g.begin + u.begin);
         }
         for (; next_match != scan.matches.end(); ++next_match) add_state(g, content, *next_match);
+    }
+
+    // "45 participants from 4 States (Benin, ...", "4 (Benin, ...": a list
+    // opened by a count and a parenthesis, whose first item is the name
+    // after it: that name, when it is one State and nothing else.
+    std::optional<std::string_view> after_opening_parenthesis(std::string_view item) const
+    {
+        std::size_t open = item.rfind('(');
+        if (open == std::string_view::npos || item.find(')', open) != std::string_view::npos)
+            return std::nullopt;
+        std::string_view name = trim_view(item.substr(open + 1));
+        if (name.empty()) return std::nullopt;
+        ListScan scan = countries_.scan_list(name);
+        if (scan.matches.size() != 1 || !scan.unmatched.empty()) return std::nullopt;
+        return name;
     }
 
     // "Ont participé des représentants de l'Égypte, d'Oman ...",
@@ -409,9 +511,15 @@ class Parser {
         std::string_view name = item.substr(m.begin, m.end - m.begin);
         bool elided = name.size() > 2 && (name[1] == '\'' || name.substr(1, 3) == "\xE2\x80\x99") &&
                       (name[0] == 'l' || name[0] == 'L' || name[0] == 'd' || name[0] == 'D');
+        // "representatives of the following States — Benin, ...".
+        bool following = (lead.find("following") != std::string::npos ||
+                          lead.find("suivants") != std::string::npos ||
+                          lead.find("siguientes") != std::string::npos) &&
+                         (last == "states" || last == "countries" || last == "etats" ||
+                          last == "pays" || last == "estados" || last == "paises");
         if (std::find(std::begin(kPrepositions), std::end(kPrepositions), last) ==
                 std::end(kPrepositions) &&
-            !elided)
+            !elided && !following)
             return std::nullopt;
         constexpr std::string_view kParticipation[] = {
             "particip",      "represent",  "delegat", "delegue", "official",
@@ -497,6 +605,14 @@ class Parser {
     // its country names never counted as States; anything else is reported.
     void read_unmatched_item(const Group& g, std::string_view written, std::size_t offset)
     {
+        // "2 organizations (IAEA": the known organization after a count
+        // and an opening parenthesis.
+        if (std::size_t open = written.rfind('(');
+            open != std::string_view::npos && written.find(')', open) == std::string_view::npos &&
+            known_organization(tidy(written.substr(open + 1)), org_context())) {
+            offset += open + 1;
+            written = written.substr(open + 1);
+        }
         std::string item = tidy(written);
         if (item.empty()) return;
         bool organization = known_organization(item, org_context()) || learned_.name_of(item) ||

@@ -135,6 +135,10 @@ std::vector<Word> split_prose_words(std::string_view text, std::size_t begin, st
             std::size_t joiner = 0;
             bool apostrophe = apostrophe_at(text, i, &joiner);
             if (!apostrophe && (text[i] == '-' || text[i] == '.')) joiner = 1;
+            // A hyphen or non-breaking hyphen (U+2010, U+2011): "Rostov‑on‑Don".
+            if (!apostrophe && (text.substr(i, 3) == "\xE2\x80\x90" ||
+                                text.substr(i, 3) == "\xE2\x80\x91"))
+                joiner = 3;
             if (joiner == 0 || i + joiner >= end) break;
             if (!word_code_point(decode_at(text, i + joiner).value)) break;
             if (apostrophe && elision_prefix(text.substr(word_start, i - word_start))) {
@@ -526,11 +530,14 @@ constexpr std::string_view kForwardCues[] = {
     "officers", "points of contact", "the following", "participating states", "participant",
     "invitation of", "hosted by",
     "participating countries", "attended by", "brought together", "invited to participate",
-    "invited to take part",
+    "invited to take part", "participation of", "delegates representing",
+    "officials representing", "participants representing", "delegations representing",
+    "participating states were",
+    "participating countries were", "participants were",
     // French
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
-    "invitation du", "invitation de",
+    "invitation du", "invitation de", "participation de", "participation du", "participation des",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
@@ -563,7 +570,12 @@ constexpr std::string_view kBackwardCues[] = {
     // A course or training followed: "The points of contact of A, B and C
     // completed the course", "... ont suivi la formation".
     "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
-    "tomaron parte"};
+    "tomaron parte",
+    // "A, B and C were represented", "... sent delegations to the workshop".
+    "were represented", "was represented", "sent representatives", "sent delegations",
+    "sent delegates", "sent officials", "etaient representes", "etaient representees",
+    "ont envoye des delegations", "ont envoye des representants", "estuvieron representados",
+    "enviaron delegaciones", "enviaron representantes"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,
@@ -580,6 +592,63 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
     return is_one_of(last, {"of", "from", "de", "du", "des", "d", "l", "la", "le", "les", "del",
                             "the", "el", "los", "las", "including", "notamment", "dont",
                             "incluidos", "entre"});
+}
+
+// True when word `i` says that someone did not come: "could not attend",
+// "were not able to send delegations", "were unable to travel", "n'a pas
+// pu participer", "no pudieron asistir" (a negation with a verb of coming
+// or taking part within three words after it), or "absent" by itself.
+bool absence_at(const std::vector<Word>& words, std::size_t i)
+{
+    const std::string& w = words[i].folded;
+    if (is_one_of(w, {"absent", "absents", "absente", "absentes", "ausente", "ausentes",
+                      "excused", "excuses", "excusados"}))
+        return true;
+    bool negation = is_one_of(w, {"not", "unable", "cannot", "pas", "no", "never", "jamais",
+                                  "nunca", "neither", "nor", "ni"}) ||
+                    w.starts_with("couldn") || w.starts_with("wasn") ||
+                    w.starts_with("weren") || w.starts_with("didn") || w.starts_with("can't");
+    if (!negation) return false;
+    for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
+        const std::string& v = words[j].folded;
+        if (is_one_of(v, {"pu", "able", "position"}) ||
+            has_word_starting({words[j]}, {"particip", "attend", "send", "sent", "travel", "take",
+                                           "took", "join", "come", "came", "asist", "envoy",
+                                           "envi", "pud", "pod", "pris", "represent", "assist",
+                                           "deleg", "vin", "ven", "acud", "concurr"}))
+            return true;
+    }
+    return false;
+}
+
+// Words that open a clause of their own within a sentence: "A and B took
+// part, while C could not attend".
+bool clause_opener(std::string_view folded)
+{
+    return is_one_of(folded, {"while", "whereas", "but", "although", "though", "however",
+                              "whilst", "mais", "tandis", "alors", "cependant", "pero",
+                              "mientras", "aunque", "sino"});
+}
+
+// The byte ranges of the clauses of `s` that say someone did not come;
+// a list of States that opens in one of them is no list of participants.
+std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_view text,
+                                                                 const Sentence& s)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> clauses;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+        if (!absence_at(s.words, i)) continue;
+        std::size_t first = i, last = i;
+        auto splits = [&](std::size_t a, std::size_t b) {
+            // Between words a and b (a < b): a semicolon, or b opens a clause.
+            std::string_view between = text.substr(s.words[a].end, s.words[b].begin - s.words[a].end);
+            return between.find(';') != std::string_view::npos || clause_opener(s.words[b].folded);
+        };
+        while (first > 0 && !splits(first - 1, first)) --first;
+        while (last + 1 < s.words.size() && !splits(last, last + 1)) ++last;
+        clauses.push_back({s.words[first].begin, s.words[last].end});
+    }
+    return clauses;
 }
 
 bool invitation(const Sentence& s, std::string_view text)
@@ -734,7 +803,7 @@ class ProseReader {
                 body_begin_ = lines_.start(i);
                 break;
             }
-            if (!have_title_) {
+            if (!have_title_ && !banner_line(t)) {
                 r_.title = tidy(t);
                 title_begin_ = at;
                 title_end_ = at + t.size();
@@ -743,12 +812,45 @@ class ProseReader {
         }
     }
 
+    // The banner of a web page above its headline: the name of the office
+    // or regional centre that publishes it ("United Nations Regional
+    // Centre for Peace and Disarmament in Asia and the Pacific", "UNLIREC"),
+    // or a navigation trail ("Home > Events", "News | UNREC"). No event
+    // word in it, or it may be the headline.
+    bool banner_line(std::string_view line) const
+    {
+        if (count_words(line) > 20) return false;
+        std::vector<Word> words = split_prose_words(line, 0, line.size());
+        if (has_word_starting(words, {"workshop", "seminar", "course", "training", "meeting",
+                                      "conference", "roundtable", "webinar", "dialogue",
+                                      "atelier", "seminaire", "formation", "taller", "seminario",
+                                      "curso", "reunion", "held", "hosts", "host", "organi"}))
+            return false;
+        for (std::string_view trail : {" | ", " > ", " \xC2\xBB ", " / "})
+            if (line.find(trail) != std::string_view::npos) return true;
+        std::string key = folded_key(line);
+        // A section's name: "News", "Actualités", "Noticias".
+        if (is_one_of(key, {"news", "latest news", "news and events", "events", "updates",
+                            "press releases", "press release", "home", "actualites",
+                            "nouvelles", "evenements", "communiques", "noticias", "eventos",
+                            "novedades", "comunicados", "inicio", "accueil"}))
+            return true;
+        for (std::string_view office :
+             {"united nations regional centre", "united nations regional center",
+              "un regional centre", "regional centre for peace", "centre regional des nations unies",
+              "centro regional de las naciones unidas", "office for disarmament affairs",
+              "bureau des affaires de desarmement", "oficina de asuntos de desarme"})
+            if (key.starts_with(office)) return true;
+        return known_organization(line, orgs_) != nullptr;
+    }
+
     static bool press_header(std::string_view line)
     {
         if (count_words(line) > 14) return false;
         std::string key = folded_key(line);
         for (std::string_view mark :
              {"press release", "communique de presse", "comunicado de prensa",
+              "for immediate release", "pour diffusion immediate", "para difusion inmediata",
               "department of public information", "departement de l'information",
               "departamento de informacion publica"})
             if (key.find(mark) != std::string::npos) return true;
@@ -786,6 +888,14 @@ class ProseReader {
         if (key == "location" || key == "venue" || key == "place" || key == "lugar" ||
             key == "lieu" || key == "sede") {
             key_location_ = {value_at, value_at + value.size()};
+            return true;
+        }
+        // "Participating States: A, B and C": the list of a page's block.
+        if (is_one_of(key, {"participating states", "participating countries", "participants",
+                            "countries", "states", "countries represented", "etats participants",
+                            "pays participants", "participants nationaux", "estados participantes",
+                            "paises participantes", "participantes"})) {
+            key_participants_.push_back({at, at + t.size()});
             return true;
         }
         return is_one_of(key, {"meeting hosted by", "hosted by", "host", "organizer", "organizers",
@@ -865,7 +975,8 @@ class ProseReader {
     // dash), or 0: "NEW YORK, 17 October (Office for Disarmament Affairs)
     // —", "New York, le 4 avril 2019 (...) --", "GENEVA, 3 October 2022 —".
     std::size_t dateline_end(std::size_t at, bool* press = nullptr,
-                             std::optional<Date>* date = nullptr) const
+                             std::optional<Date>* date = nullptr,
+                             std::pair<std::size_t, std::size_t>* place = nullptr) const
     {
         constexpr std::size_t kLongestDateline = 200;
         std::string_view head = text_.substr(at, kLongestDateline);
@@ -885,7 +996,20 @@ class ProseReader {
             return 0;
         if (!upper_code_point(decode_at(prefix, 0).value)) return 0;
         DateSearch found = find_date_range_near(prefix.substr(comma), publication_);
-        if (!found.range && found.problem.find("has no year") == std::string::npos) return 0;
+        std::size_t after_date = 0;
+        if (!found.range && found.problem.find("has no year") == std::string::npos) {
+            // "Port of Spain, Trinidad and Tobago – 12 July 2019.": the
+            // place, a dash, then the date and a full stop or a dash.
+            std::string_view rest = head.substr(dash + dash_size);
+            std::size_t stop = rest.find_first_of(".\n");
+            if (stop == std::string_view::npos || stop > 40) return 0;
+            found = find_date_range_near(rest.substr(0, stop), std::nullopt);
+            if (!found.range || !trim_view(rest.substr(0, found.range->text_begin)).empty() ||
+                !trim_view(rest.substr(found.range->text_end, stop - found.range->text_end))
+                     .empty())
+                return 0;
+            after_date = dash_size + stop + 1;
+        }
         if (date && found.range) *date = found.range->start;
         if (press) {
             std::string key = folded_key(prefix);
@@ -899,7 +1023,17 @@ class ProseReader {
             std::string city = folded_key(prefix.substr(0, comma));
             if (city == "new york" || city == "nueva york") *press = true;
         }
-        return at + dash + dash_size;
+        if (place) {
+            // The place is what stands before the date: "KATHMANDU, 1
+            // December 2020 (...)" names Kathmandu; with the date after
+            // the dash, the whole prefix.
+            std::size_t place_end = after_date || !found.range
+                                        ? (found.range ? prefix.size() : comma)
+                                        : comma + found.range->text_begin;
+            std::string_view named = trim_view(prefix.substr(0, place_end), " ,\t");
+            *place = {at, at + named.size()};
+        }
+        return after_date ? at + dash + after_date : at + dash + dash_size;
     }
 
     void read_body()
@@ -911,8 +1045,10 @@ class ProseReader {
         if (begin < text_.size()) {
             bool press = false;
             std::optional<Date> date;
-            if (std::size_t end = dateline_end(begin, &press, &date)) {
+            std::pair<std::size_t, std::size_t> place;
+            if (std::size_t end = dateline_end(begin, &press, &date, &place)) {
                 if (press) r_.marks.press_dateline = true;
+                dateline_place_ = place;
                 if (!publication_ && date) publication_ = date;
                 begin = end;
             }
@@ -1061,6 +1197,14 @@ class ProseReader {
 
     void read_states()
     {
+        for (auto [begin, end] : key_participants_) {
+            Sentence s;
+            s.begin = begin;
+            s.end = end;
+            s.paragraph = -1;
+            s.words = split_prose_words(text_, begin, end);
+            read_key_participants(s);
+        }
         for (const Sentence& s : sentences_) {
             if (about_other_event(s)) continue;
             // "funded by the following countries: ..."; a sentence that
@@ -1069,6 +1213,20 @@ class ProseReader {
             if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
         }
+    }
+
+    // A key line of States ("Participating States: A, B and C"): the list
+    // that opens its value, nothing after it.
+    void read_key_participants(const Sentence& s)
+    {
+        std::vector<NameMatch> names = country_names(text_, s, countries_);
+        if (names.empty()) return;
+        std::vector<NameList> lists = name_lists(text_, s, names);
+        std::size_t colon = text_.find(':', s.begin);
+        std::size_t value = text_.find_first_not_of(" \t", colon + 1);
+        if (lists.empty() || names[lists.front().first].begin != value) return;
+        for (std::size_t k = lists.front().first; k <= lists.front().last; ++k)
+            add_state(names[k], StateRole::Participant, s);
     }
 
     void read_states_in(const Sentence& s)
@@ -1128,8 +1286,13 @@ class ProseReader {
                 break;
             }
         }
+        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
         for (std::size_t l = 0; l < lists.size(); ++l) {
             if (!taken[l]) continue;
+            std::size_t head = names[lists[l].first].begin;
+            if (std::any_of(absent.begin(), absent.end(),
+                            [&](const auto& c) { return head >= c.first && head < c.second; }))
+                continue;
             for (std::size_t k = lists[l].first; k <= lists[l].last; ++k)
                 add_state(names[k], role, s);
         }
@@ -1295,6 +1458,23 @@ class ProseReader {
         if (!online && have_title_ && online_words(title_.words)) r_.venue.online = true;
         if (r_.venue.online && event_)
             r_.venue_evidence = evidence(event_->begin, event_->end, *event_);
+        if (!r_.venue.online) venue_from_dateline();
+    }
+
+    // When nothing else names the place, a regional centre's or a
+    // ministry's dateline does ("Port of Spain, Trinidad and Tobago – 12
+    // July 2019. ... at the Hyatt Regency hotel"); never a press office's
+    // (New York, Geneva, Vienna), whose dateline is where the release was
+    // issued.
+    void venue_from_dateline()
+    {
+        if (!dateline_place_ || r_.marks.press_dateline || r_.marks.press_symbol) return;
+        auto [b, e] = *dateline_place_;
+        std::string city = folded_key(text_.substr(b, text_.find(',', b) - b));
+        if (is_one_of(city, {"new york", "nueva york", "geneva", "geneve", "ginebra", "vienna",
+                             "vienne", "viena", "washington", "brussels", "bruxelles"}))
+            return;
+        set_venue_from(b, e, line_evidence(b, e));
     }
 
     // --- Organizations -----------------------------------------------------
@@ -1394,6 +1574,10 @@ class ProseReader {
     std::pair<std::size_t, std::size_t> event_dates_at_;
     std::optional<std::pair<std::size_t, std::size_t>> event_place_;
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
+    /// The place a dateline names, before its date.
+    std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
+    /// The "Participating States:" lines of a key:value block.
+    std::vector<std::pair<std::size_t, std::size_t>> key_participants_;
     std::vector<Sentence> sentences_;
     const Sentence* event_ = nullptr;
     std::optional<DateRange> event_range_;

@@ -1016,6 +1016,9 @@ EVENT_KINDS = ["workshop", "seminar", "conference", "training course", "roundtab
 # Layouts and their weights.
 LAYOUTS = [("plain", 20), ("plain_blank", 10), ("pdf_residue", 15), ("md_bold", 12),
            ("md_list", 12), ("flat", 15), ("upper", 8), ("semicolon_line", 8)]
+# Layouts of notes laid out by other hands (--extra-layouts): kept apart so
+# that a seed gives the same notes as before without the option.
+EXTRA_LAYOUTS = [("numbered", 8), ("dash", 6), ("table", 6)]
 LANGS = [("en", 70), ("fr", 15), ("es", 15)]
 
 
@@ -1039,6 +1042,7 @@ def weighted(r, cum):
 
 
 LAYOUT_CUM = cumulative(LAYOUTS)
+EXTRA_LAYOUT_CUM = cumulative(LAYOUTS + EXTRA_LAYOUTS)
 LANG_CUM = cumulative(LANGS)
 DATE_CUM = {lang: cumulative(styles) for lang, styles in DATE_STYLES.items()}
 
@@ -1051,9 +1055,10 @@ class Generator:
     truth, text). Everything random comes from one generator re-seeded per
     note, so a note does not depend on the notes before it."""
 
-    def __init__(self, seed, length="normal"):
+    def __init__(self, seed, length="normal", extra_layouts=False):
         self.seed = seed
         self.length = length
+        self.layout_cum = EXTRA_LAYOUT_CUM if extra_layouts else LAYOUT_CUM
         self.forms = load_countries()
         self.codes = sorted(self.forms)
         # Cumulative weights of each country's names, per language.
@@ -1101,7 +1106,7 @@ class Generator:
             return seq[int(r() * len(seq))]
 
         lang = weighted(r, LANG_CUM)
-        layout = weighted(r, LAYOUT_CUM)
+        layout = weighted(r, self.layout_cum)
         region_name, headings, members = pick(self.regions)
         national = r() < 0.12
 
@@ -1425,6 +1430,54 @@ class Generator:
             pieces = [group_line(h, t.rstrip(".,")) for h, t in group_texts]
             out.append(wrapped(participants_label + " " + "; ".join(pieces) + ".") + "\n\n")
             self.last_list_end = "semicolon"
+        elif layout == "numbered":
+            # "1. Event" with the value on the next line, as numbered
+            # tables come out of conversion; a blank line between fields
+            # or none.
+            out.append(top + "\n\n")
+            sep = "\n\n" if r() < 0.5 else "\n"
+            colon = ":" if r() < 0.3 else ""
+            roman = r() < 0.2
+            numbers = ("I", "II", "III", "IV", "V", "VI") if roman else tuple(
+                str(n) for n in range(1, 7))
+            for n, (l, v) in enumerate(fields):
+                out.append("%s. %s%s\n%s%s" % (numbers[n], l, colon, v, sep))
+            out.append("%s. %s%s\n" % (numbers[len(fields)], L("Participants"), colon))
+            for h, t in group_texts:
+                out.append(wrapped(group_line(h, t)) + "\n")
+            out.append("\n")
+        elif layout == "dash":
+            # A dash for the colon, and the label repeated before each
+            # group: "Participants -- States: ...".
+            out.append(top + "\n\n")
+            dash = pick(("--", "\u2014", "\u2013"))
+            for l, v in fields:
+                out.append("%s %s %s\n" % (l, dash, v))
+            if r() < 0.5:
+                for h, t in group_texts:
+                    out.append(wrapped("%s %s %s" % (L("Participants"), dash, group_line(h, t))) +
+                               "\n")
+            else:
+                # "Participants:" then "States – A, B": the group headings
+                # take the dash too.
+                out.append(participants_label + "\n")
+                for h, t in group_texts:
+                    out.append(wrapped(t if h is None else "%s %s %s" % (h, dash, t)) + "\n")
+            out.append("\n")
+        elif layout == "table":
+            # A two-column table flattened: label line, value line; under
+            # Participants one group heading a line, then its list.
+            out.append(top + "\n\n")
+            # The value column on the label's line after a tab, or below it.
+            column = "\t" if r() < 0.4 else "\n"
+            for l, v in fields:
+                out.append("%s%s%s\n" % (l, column, v))
+            out.append(L("Participants") + "\n")
+            for h, t in group_texts:
+                if h is not None:
+                    out.append(h + ":\n")
+                out.append(wrapped(t) + "\n")
+            out.append("\n")
         else:  # plain, plain_blank, upper
             out.append(top + "\n\n")
             sep = "\n\n" if layout == "plain_blank" else "\n"
@@ -1797,7 +1850,8 @@ _worker_options = None
 def _init_worker(seed, options=None):
     global _worker_generator, _worker_options
     _worker_options = options or {}
-    _worker_generator = Generator(seed, _worker_options.get("length", "normal"))
+    _worker_generator = Generator(seed, _worker_options.get("length", "normal"),
+                                  _worker_options.get("extra_layouts", False))
 
 
 def _make_chunk(span):
@@ -1849,6 +1903,10 @@ def main(argv=None):
     ap.add_argument("--length", choices=("short", "normal", "long"), default="normal",
                     help="note length: short (about 3 KB), normal (about 4.5 KB, the default) "
                     "or long (about 12 KB)")
+    ap.add_argument("--extra-layouts", action="store_true",
+                    help="also lay headers out as numbered labels, with dashes for colons, "
+                    "or as flattened tables (see scripts/README.md); without it a seed gives "
+                    "the notes it always gave")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
     args = ap.parse_args(argv)
     if args.count < 0 or args.seed < 0 or args.jobs < 1:
@@ -1858,7 +1916,7 @@ def main(argv=None):
     if not (0 <= args.reports <= 1 and 0 <= args.announcements <= 1):
         ap.error("--reports and --announcements take a share from 0 to 1")
     options = {"reports": args.reports, "announcements": args.announcements,
-               "length": args.length}
+               "length": args.length, "extra_layouts": args.extra_layouts}
 
     began = time.monotonic()
     os.makedirs(args.out, exist_ok=True)

@@ -199,6 +199,21 @@ INSTANTIATE_TEST_SUITE_P(
                   "11 March 2014 and 12 March 2015"},
         FoundCase{"11 March 2014; 12 March 2015", "2014-03-11", "2014-03-11", "11 March 2014"}));
 
+// A weekday before a day of a range or a list, with or without its comma.
+INSTANTIATE_TEST_SUITE_P(
+    Weekdays, FindsDate,
+    testing::Values(
+        FoundCase{"from Monday 4 to Wednesday 6 March 2019", "2019-03-04", "2019-03-06",
+                  "from Monday 4 to Wednesday 6 March 2019"},
+        FoundCase{"from Monday, 4 to Wednesday, 6 March 2019", "2019-03-04", "2019-03-06",
+                  "from Monday, 4 to Wednesday, 6 March 2019"},
+        FoundCase{"du lundi 4 au mercredi 6 mars 2019", "2019-03-04", "2019-03-06",
+                  "du lundi 4 au mercredi 6 mars 2019"},
+        FoundCase{"del lunes 4 al mi\xC3\xA9rcoles 6 de marzo de 2019", "2019-03-04", "2019-03-06",
+                  "del lunes 4 al mi\xC3\xA9rcoles 6 de marzo de 2019"},
+        FoundCase{"on Tuesday 5 and Wednesday 6 March 2019", "2019-03-05", "2019-03-06",
+                  "on Tuesday 5 and Wednesday 6 March 2019"}));
+
 INSTANTIATE_TEST_SUITE_P(
     LeapYears, FindsDate,
     testing::Values(FoundCase{"29 February 2016", "2016-02-29", "2016-02-29", "29 February 2016"},

@@ -270,6 +270,31 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         {"Information Note Event: T Organizers: UNODA Date and Venue: 5 June 2018, Accra, Ghana\n"},
         {"Événement : T\nOrganisateurs : UNODA\nDate et lieu : 5 juin 2018, Accra, Ghana\n"},
         {"Evento: T\nOrganizado por: UNODA\nFecha y lugar: 5 de junio de 2018, Accra, Ghana\n"},
+        // Numbered labels, with or without a colon, the value on the same
+        // line or the next; a table's label column flattened into lines.
+        {"1. Event\nT\n\n2. Organizers\nUNODA\n\n3. Date and Venue\n5 June 2018, Accra, Ghana\n\n"},
+        {"1. Event: T\n2. Organizers: UNODA\n3. Date and Venue: 5 June 2018, Accra, Ghana\n"},
+        {"I. Event\nT\nII. Organizers\nUNODA\nIII. Date and Venue\n5 June 2018, Accra, Ghana\n"},
+        {"Event\nT\nOrganizers\nUNODA\nDate and Venue\n5 June 2018\nAccra, Ghana\n"},
+        {"Event:\n\nT\n\nOrganizers:\n\nUNODA\n\nDate and Venue:\n\n5 June 2018, Accra, Ghana\n\n"},
+        // A dash for the colon.
+        {"Event \xE2\x80\x94 T\nOrganizers -- UNODA\nDate and Venue \xE2\x80\x93 5 June 2018, Accra, "
+         "Ghana\n"},
+        {"1) Evento: T\n2) Organizador(es): UNODA\n3) Fecha y lugar: 5 de junio de 2018, Accra, "
+         "Ghana\n"},
+        {"\xC3\x89v\xC3\xA9nement -- T\nOrganisateur(s) -- UNODA\nDate et lieu -- 5 juin 2018, Accra, "
+         "Ghana\n"},
+        // A table's columns: a tab, spaces, or Markdown bars for the colon.
+        {"Event\tT\nOrganizers\tUNODA\nDate and Venue\t5 June 2018, Accra, Ghana\n"},
+        {"Event           T\nOrganizers      UNODA\nDate and Venue  5 June 2018, Accra, Ghana\n"},
+        {"| Event | T |\n| Organizers | UNODA |\n| Date and Venue | 5 June 2018, Accra, Ghana |\n"},
+        // Other hands' spellings.
+        {"Name of event: T\nHosted by: UNODA\nDate & Venue: 5 June 2018, Accra, Ghana\n"},
+        {"Event title: T\nConvened by: UNODA\nDates: 5 June 2018\nLocation: Accra, Ghana\n"},
+        {"Information Note\nTitle of the event: T\nOrganizers: UNODA\nDate/Venue: 5 June 2018, Accra, "
+         "Ghana\n"},
+        // A dash between the date and the place.
+        {"Event: T\nOrganizers: UNODA\nDate and Venue: 5 June 2018 \xE2\x80\x93 Accra (Ghana)\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -284,6 +309,77 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH"}));
         EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
     }
+}
+
+TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
+{
+    struct Case {
+        const char* participants;
+        std::vector<std::string> states;
+    };
+    const Case cases[] = {
+        // "Participants -- États :": the group heading after a dash, the
+        // label repeated for each group.
+        {"Participants -- \xC3\x89tats : B\xC3\xA9nin, Togo\n"
+         "Participants -- Organisations internationales : AIEA\n",
+         {"BJ", "TG"}},
+        {"Participants \xE2\x80\x94 States: Benin, Togo\n", {"BJ", "TG"}},
+        // One name a line under a heading, and the label alone on its line
+        // with the list below; "the" and capitals.
+        {"Participants\nParticipating States:\nBenin\nTOGO\nthe Niger\nInternational "
+         "organizations:\nIAEA\n",
+         {"BJ", "TG", "NE"}},
+        {"4. Participants\nBenin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
+        // A heading of States as the label itself.
+        {"Participating countries: Benin, Togo and the Niger\n", {"BJ", "TG", "NE"}},
+        {"Participants\tBenin, Togo\n", {"BJ", "TG"}},
+        {"Attendees:\n- Benin\n- Togo\n", {"BJ", "TG"}},
+        // A numbered list: its numbers open no section.
+        {"Participants:\n1. Benin\n2. Togo\n3. C\xC3\xB4te d'Ivoire\n", {"BJ", "TG", "CI"}},
+        {"Participants:\n(a) States: Benin, Togo\n(b) International organizations: IAEA\n",
+         {"BJ", "TG"}},
+        // A group heading with a dash for its colon.
+        {"Participants:\nStates \xE2\x80\x93 Benin, Togo\nInternational organizations \xE2\x80\x93 "
+         "IAEA\n",
+         {"BJ", "TG"}},
+        {"Participants: representatives of the following States \xE2\x80\x94 Benin, Togo.\n",
+         {"BJ", "TG"}},
+        {"Participants: States - Benin, Togo; International organisations - IAEA\n", {"BJ", "TG"}},
+        // No Participants label: the groups stand on their own lines.
+        {"Participants (\xC3\x89tats) : B\xC3\xA9nin, Togo\nParticipants (organisations "
+         "internationales) : AIEA\n",
+         {"BJ", "TG"}},
+        {"Participating State(s): Benin and Togo\nInternational Organization(s): IAEA\n",
+         {"BJ", "TG"}},
+        {"International organizations: IAEA\nEstado(s) participante(s): Benin, Togo\n", {"BJ", "TG"}},
+        // A count, then the list in parentheses.
+        {"Participants: 40 participants from 2 States (Benin and Togo) and 1 organization "
+         "(IAEA)\n",
+         {"BJ", "TG"}},
+        {"Participants: States \xE2\x80\x93 2 (Benin, Togo)\n", {"BJ", "TG"}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.participants);
+        ParseResult r = parse(std::string("Event: T\nDate and Venue: 5 June 2018, Lom\xC3\xA9, Togo\n") +
+                              c.participants + "\n1. Background\n\nGhana could not attend.\n");
+        EXPECT_EQ(state_codes(r.note), c.states);
+        EXPECT_EQ(r.note.venue.country, std::optional<std::string>("TG"));
+    }
+}
+
+TEST(NoteParser, ANoteWrittenAsProseIsStillANote)
+{
+    ParseResult r = parse(
+        "Information Note\n\nThe Regional Workshop was held on 5 and 6 June 2018 in Accra, "
+        "Ghana. Representatives of Benin and Togo took part.\n\n1. Background\n\nText.\n");
+    EXPECT_EQ(r.note.kind, DocumentKind::InformationNote);
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"BJ", "TG"}));
+    EXPECT_EQ(r.note.venue.city, std::optional<std::string>("Accra"));
+    // Without its first line, the same text is a web page's.
+    ParseResult page = parse(
+        "The Regional Workshop was held on 5 and 6 June 2018 in Accra, Ghana. Representatives "
+        "of Benin and Togo took part.\n");
+    EXPECT_NE(page.note.kind, DocumentKind::InformationNote);
 }
 
 TEST(NoteParser, ClassifiesParticipantGroupHeadings)

@@ -265,6 +265,21 @@ INSTANTIATE_TEST_SUITE_P(
                   "the Niger and Senegal.\n",
                   DocumentKind::Announcement, "2015-10-20", "2015-10-22", "Dakar", "SN", false,
                   {}, {"ML", "NE", "SN"}},
+        // "opens on Monday", "are scheduled to take part", under a release
+        // line that is no title.
+        ProseCase{"scheduled_and_opens_on",
+                  "FOR IMMEDIATE RELEASE\n\nWorkshop to open in Manila\n\n"
+                  "MANILA, 3 March 2015 \xE2\x80\x94 A workshop opens on Monday, 9 March, in "
+                  "Manila. Delegations from Indonesia and Malaysia are scheduled to take part.\n",
+                  DocumentKind::Announcement, "2015-03-09", "2015-03-09", "Manila", "PH", false,
+                  {}, {"ID", "MY"}},
+        ProseCase{"spanish_llevara_a_cabo_and_se_preve",
+                  "Taller en Asunci\xC3\xB3n\n\n"
+                  "El Centro llevar\xC3\xA1 a cabo, los d\xC3\xAD" "as 6 y 7 de junio de 2022, "
+                  "un taller en Asunci\xC3\xB3n, Paraguay. Se prev\xC3\xA9 la participaci\xC3\xB3n "
+                  "de delegaciones de Argentina y Uruguay.\n",
+                  DocumentKind::Announcement, "2022-06-06", "2022-06-07", "Asunci\xC3\xB3n", "PY",
+                  false, {}, {"AR", "UY"}},
         // A country whose name has small words in lower case stands whole.
         ProseCase{"venue_country_with_lower_case_words",
                   "12 de enero de 2016\n\nTaller en Dodoma\n\n"
@@ -280,6 +295,111 @@ INSTANTIATE_TEST_SUITE_P(
                   "\xC3\xA0 y participer.\n",
                   DocumentKind::Announcement, "2014-03-17", "2014-03-19", "Kinshasa", "CD", false,
                   {}, {"BI", "RW"}}));
+
+// States said not to have come: a negation with a verb of coming or
+// taking part, or "absent", shuts its clause; the rest of the sentence
+// still counts ("while", "but", a semicolon open another clause).
+INSTANTIATE_TEST_SUITE_P(
+    Absent, ReadsProse,
+    testing::Values(
+        ProseCase{"were_not_able_to_send_delegations",
+                  "SC/9999\n\nWorkshop in Accra\n\n"
+                  "ACCRA, 9 May 2019 (UNODA) -- A workshop took place from 6 to 8 May in Accra, "
+                  "Ghana. Officials from Ghana, Liberia and Sierra Leone took part, while "
+                  "officials from Guinea and Mali were not able to send delegations.\n",
+                  DocumentKind::PressRelease, "2019-05-06", "2019-05-08", "Accra", "GH", false,
+                  {"GH", "LR", "SL"}, {}},
+        ProseCase{"could_not_attend_in_a_sentence_of_its_own",
+                  "Posted on 3 June 2019\n\nRoundtable in Lima\n\n"
+                  "The roundtable was held on 28 May 2019 in Lima, Peru. Representatives of "
+                  "Chile and Peru took part. Representatives of Ecuador could not attend.\n",
+                  DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Lima", "PE", false,
+                  {"CL", "PE"}, {}},
+        ProseCase{"unable_to_travel_before_those_who_came",
+                  "Posted on 3 June 2019\n\nSeminar in Suva\n\n"
+                  "The seminar was held on 28 May 2019 in Suva, Fiji. Officials from Nauru "
+                  "were unable to travel, but officials from Fiji, Samoa and Tonga took part.\n",
+                  DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Suva", "FJ", false,
+                  {"FJ", "WS", "TO"}, {}},
+        ProseCase{"french_n_ont_pas_pu",
+                  "Publi\xC3\xA9 le 12 octobre 2021\n\nAtelier\n\n"
+                  "Du 5 au 7 octobre, un atelier s'est tenu \xC3\xA0 Dakar (S\xC3\xA9n\xC3\xA9gal). "
+                  "Ont pris part des repr\xC3\xA9sentants du S\xC3\xA9n\xC3\xA9gal et du Togo. "
+                  "Des repr\xC3\xA9sentants du Mali n'ont pas pu participer.\n",
+                  DocumentKind::WebUpdate, "2021-10-05", "2021-10-07", "Dakar", "SN", false,
+                  {"SN", "TG"}, {}},
+        ProseCase{"spanish_no_pudieron_asistir",
+                  "Martes, 20 de marzo de 2018\n\nTaller\n\n"
+                  "Del 13 al 15 de marzo se realiz\xC3\xB3 un taller en Tegucigalpa, Honduras. "
+                  "Participaron representantes de Honduras y Guatemala; representantes de "
+                  "Nicaragua no pudieron asistir.\n",
+                  DocumentKind::WebUpdate, "2018-03-13", "2018-03-15", "Tegucigalpa", "HN", false,
+                  {"HN", "GT"}, {}}));
+
+// More ways of saying who took part, and a speaker who represents a State
+// (no participant).
+INSTANTIATE_TEST_SUITE_P(
+    TookPart, ReadsProse,
+    testing::Values(
+        ProseCase{"with_the_participation_of",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia, with the participation of Armenia and Moldova.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD"}, {}},
+        ProseCase{"were_represented_and_sent_delegations",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia. Armenia and Moldova were represented. Azerbaijan and "
+                  "Georgia sent delegations to the workshop.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD", "AZ", "GE"}, {}},
+        ProseCase{"participating_states_were_and_delegates_representing",
+                  "Posted on 20 March 2019\n\nWorkshop\n\nThe workshop was held on 5 March 2019 "
+                  "in Tbilisi, Georgia. The participating States were Armenia and Moldova. "
+                  "Delegates representing Georgia chaired the sessions. Mr. Ruiz, representing "
+                  "Spain as Chair of the Committee, opened the meeting.\n",
+                  DocumentKind::WebUpdate, "2019-03-05", "2019-03-05", "Tbilisi", "GE", false,
+                  {"AM", "MD", "GE"}, {}}));
+
+// The place of a dateline is the venue only when nothing else names one
+// and the dateline is no press office's.
+INSTANTIATE_TEST_SUITE_P(
+    DatelinePlace, ReadsProse,
+    testing::Values(
+        ProseCase{"date_after_the_dash_and_a_hotel_without_city",
+                  "Caribbean meeting\n\nPort of Spain, Trinidad and Tobago \xE2\x80\x93 12 July 2019. "
+                  "Over two days (10-11 July), the Centre hosted a meeting at a hotel. Delegations "
+                  "of Barbados and Jamaica participated.\n",
+                  DocumentKind::WebUpdate, "2019-07-10", "2019-07-11", "Port of Spain", "TT",
+                  false, {"BB", "JM"}, {}},
+        ProseCase{"regional_dateline_city_when_no_other_place",
+                  "Workshop concludes\n\nNAIROBI, 14 March 2023 (UNODA) - A workshop was held on "
+                  "8 and 9 March. Officials from Kenya and Uganda took part.\n",
+                  DocumentKind::WebUpdate, "2023-03-08", "2023-03-09", "NAIROBI", "KE", false,
+                  {"KE", "UG"}, {}},
+        ProseCase{"a_named_place_wins_over_the_dateline",
+                  "Roundtable\n\nKathmandu, 26 June 2019 (UNRCPD) - A roundtable was held on 24 "
+                  "June in Dushanbe, Tajikistan. Officials from Tajikistan took part.\n",
+                  DocumentKind::WebUpdate, "2019-06-24", "2019-06-24", "Dushanbe", "TJ", false,
+                  {"TJ"}, {}},
+        ProseCase{"non_breaking_hyphens_in_a_city",
+                  "SC/13515\n\nTraining Course\n\n20 September 2018\n\nFrom 4 to 7 September "
+                  "2018, a training course was held in Rostov\xE2\x80\x91on\xE2\x80\x91" "Don. "
+                  "Officials from Armenia and Serbia took part.\n",
+                  DocumentKind::PressRelease, "2018-09-04", "2018-09-07",
+                  "Rostov\xE2\x80\x91on\xE2\x80\x91" "Don", "RU", false, {"AM", "RS"}, {}}));
+
+// A web page's own key:value lines, even one naming the States under a
+// heading, make no note header.
+INSTANTIATE_TEST_SUITE_P(
+    KeyValue, ReadsProse,
+    testing::Values(ProseCase{"participating_states_line_in_a_page",
+                              "Posted on 3 June 2019\n\nRoundtable in Lima\n\n"
+                              "Date: 28 May 2019\nLocation: Lima, Peru\n"
+                              "Participating States: Chile, Peru\n\n"
+                              "The roundtable was held on 28 May 2019 in Lima. It discussed "
+                              "export controls.\n",
+                              DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Lima", "PE",
+                              false, {"CL", "PE"}, {}}));
 
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
@@ -310,6 +430,30 @@ TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
     EXPECT_EQ(r.note.title, "A Meeting");
 }
 
+TEST(ProseReader, TakesTheHeadlineNotTheBanner)
+{
+    const std::string_view banners[] = {
+        "United Nations Regional Centre for Peace and Disarmament in Asia and the Pacific",
+        "UNLIREC | Noticias", "Home > News > Events", "UNODA", "News", "Actualit\xC3\xA9s",
+        "Centre r\xC3\xA9gional des Nations Unies pour la paix et le d\xC3\xA9sarmement en Afrique"};
+    for (std::string_view banner : banners) {
+        SCOPED_TRACE(banner);
+        std::string text = std::string(banner) +
+                           "\n\nWebinar on Export Controls\n\nPosted on 3 June 2019\n\n"
+                           "The webinar was held online on 28 May 2019. Officials from Chile took "
+                           "part.\n";
+        ParseResult r = parse_note(text, "p.txt", default_gazetteer());
+        EXPECT_EQ(r.note.title, "Webinar on Export Controls");
+        EXPECT_EQ(r.note.kind, DocumentKind::WebUpdate);
+    }
+    // A headline that names the event stays the title, whoever it names.
+    ParseResult r = parse_note(
+        "UNRCPD Holds Workshop in Bangkok\n\nPosted on 3 June 2019\n\n"
+        "The workshop was held on 28 May 2019 in Bangkok, Thailand.\n",
+        "p.txt", default_gazetteer());
+    EXPECT_EQ(r.note.title, "UNRCPD Holds Workshop in Bangkok");
+}
+
 TEST(ProseReader, KeyValueBlockIsNoNoteHeader)
 {
     EXPECT_TRUE(has_key_value_block("Title\nStart Date: Aug 2 2016\nLocation: Astana\n"));
@@ -337,6 +481,11 @@ TEST(CityNames, KnownCitiesAndSpellings)
     EXPECT_EQ(city_country("Ciudad de Panamá").value_or(""), "PA");
     EXPECT_EQ(city_country("La Haye").value_or(""), "NL");
     EXPECT_EQ(city_country("Jeju Island").value_or(""), "KR");
+    // A typographic apostrophe reads as the ASCII one.
+    EXPECT_EQ(city_country("Xi\xE2\x80\x99" "an").value_or(""), "CN");
+    EXPECT_EQ(city_country("Xi'an").value_or(""), "CN");
+    EXPECT_EQ(city_country("N\xE2\x80\x99" "Djamena").value_or(""), "TD");
+    EXPECT_EQ(city_country("Rostov-on-Don").value_or(""), "RU");
     EXPECT_FALSE(city_country("Europe"));
     EXPECT_FALSE(city_country("UN Conference Centre"));
     EXPECT_FALSE(city_country(""));
