@@ -400,7 +400,9 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                  Xapian::QueryParser::FLAG_PURE_NOT |
                                  Xapian::QueryParser::FLAG_WILDCARD;
 
-Xapian::Query parse_words(const std::string& words, const CountrySource& countries)
+// The words parsed; `folded` set to the text the parser read.
+Xapian::Query parse_words(const std::string& words, const CountrySource& countries,
+                          std::string& folded)
 {
     if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
     if (words.size() > kMaxQueryBytes)
@@ -410,7 +412,8 @@ Xapian::Query parse_words(const std::string& words, const CountrySource& countri
     Xapian::QueryParser parser = make_parser(countries, problem);
     Xapian::Query parsed;
     try {
-        parsed = parser.parse_query(fold_query_text(words), kParseFlags, "");
+        folded = fold_query_text(words);
+        parsed = parser.parse_query(folded, kParseFlags, "");
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("cannot read query '" + words + "': " + e.get_msg());
     }
@@ -445,7 +448,7 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
 {
     BuiltQuery built;
     built.filters = flag_filters(request, countries);
-    Xapian::Query words = parse_words(request.words, countries);
+    Xapian::Query words = parse_words(request.words, countries, built.folded_words);
     // A query of filters alone (country:KZ typed as text) lists by date too.
     // "NOT astana" alone weighs nothing: a listing, too.
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
@@ -456,11 +459,10 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
     return built;
 }
 
-std::string corrected_words(const std::string& words, const Xapian::Database& db)
+std::string corrected_words(const std::string& folded, const Xapian::Database& db)
 {
     // Only plain words the index lacks are looked up: a field's value, an
     // operator, a word* pattern and any word the notes use stay as typed.
-    std::string folded = fold_query_text(words);
     std::string out;
     bool changed = false;
     std::size_t at = 0;

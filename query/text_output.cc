@@ -1,12 +1,13 @@
-#include "output.h"
+#include "text_output.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
-#include "country_gazetteer.h"
+#include "json_output.h"
 #include "terminal_text.h"
 
 namespace infonote {
@@ -16,11 +17,6 @@ namespace {
 constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
-
-std::string text_or(const Json& value, const std::string& fallback)
-{
-    return value.is_string() ? value.get<std::string>() : fallback;
-}
 
 // "2014-03-11..12", "2015-11-30..12-01", "2015-12-31..2016-01-02": the
 // end date without what it shares with the start.
@@ -40,23 +36,6 @@ std::string venue_of(const Listing& l)
     if (l.online) return "online";
     if (l.city.empty()) return l.country.empty() ? "?" : l.country;
     return l.country.empty() ? l.city : l.city + ", " + l.country;
-}
-
-std::string joined_codes(const Json& hit)
-{
-    std::string out;
-    for (const Json& c : hit["countries"]) out += (out.empty() ? "" : ";") + text_or(c["code"], "");
-    return out;
-}
-
-std::string joined_organizations(const Json& hit)
-{
-    std::string out;
-    for (const Json& o : hit["organizations"]) {
-        std::string label = text_or(o["acronym"], text_or(o["name"], ""));
-        out += (out.empty() ? "" : ";") + label;
-    }
-    return out;
 }
 
 std::string pad(std::string_view text, std::size_t width, bool right = false)
@@ -129,9 +108,9 @@ std::size_t visible_width(std::string_view text)
     return width;
 }
 
-void print_hits_text(std::ostream& out, const SearchResult& result, const HitPrintOptions& o)
+void print_hits_text(std::ostream& out, const SearchAnswer& answer, const Terminal& term)
 {
-    const Terminal& term = o.terminal;
+    const SearchResult& result = answer.result;
     bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
                                 [](const Hit& h) { return !h.role.empty(); });
     std::vector<std::string> dates;
@@ -198,7 +177,7 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
         }
     }
     if (!result.facets.empty()) {
-        Json facets = facets_json(result, o.facet_limit);
+        Json facets = facets_json(result, answer.facet_limit);
         for (const auto& [name, values] : facets.items()) {
             out << '\n'
                 << (term.colour ? kBold : "") << name << (term.colour ? kReset : "") << '\n';
@@ -218,50 +197,94 @@ void print_hits_text(std::ostream& out, const SearchResult& result, const HitPri
     out << result.total << unit;
     if (result.hits.size() < result.total) {
         out << ", " << result.hits.size() << " shown";
-        if (o.offset > 0) out << " from number " << o.offset + 1;
+        if (answer.offset > 0) out << " from number " << answer.offset + 1;
     }
     out << '\n';
 }
 
-Json hit_json(const Hit& h, bool ranked)
+
+void print_bars(std::ostream& out, const std::vector<Period>& periods, const Terminal& terminal)
 {
-    Json hit = h.summary;
-    if (!h.event_id.empty() && !hit.contains("event_id")) hit["event_id"] = h.event_id;
-    if (!h.sources.is_null()) hit["sources"] = h.sources;
-    if (!h.role.empty()) hit["role"] = h.role;
-    hit["score"] = ranked ? Json(h.percent) : Json(nullptr);
-    hit["snippet"] = h.snippet.empty() ? Json(nullptr) : Json(h.snippet);
-    return hit;
+    Xapian::doccount most = 0;
+    std::size_t count_width = 1;
+    for (const Period& p : periods) {
+        most = std::max(most, p.notes);
+        count_width = std::max(count_width, std::to_string(p.notes).size());
+    }
+    std::size_t label_width = periods.empty() ? 4 : periods.front().label.size();
+    std::size_t room = terminal.width > label_width + count_width + 4
+                           ? terminal.width - label_width - count_width - 4
+                           : 10;
+    for (const Period& p : periods) {
+        std::size_t bar = most == 0 ? 0 : (p.notes * room + most - 1) / most;
+        std::string bars;
+        for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
+        std::string count = std::to_string(p.notes);
+        out << p.label << "  " << std::string(count_width - count.size(), ' ') << count << "  "
+            << bars << '\n';
+    }
 }
 
-void print_hits_csv(std::ostream& out, const SearchResult& result, CsvCells cells)
+// A titled table of values and their counts: "events  value  name".
+void print_ranked(std::ostream& out, const char* title, const std::vector<RankedValue>& values,
+                  const Terminal& terminal)
 {
-    bool has_role = std::any_of(result.hits.begin(), result.hits.end(),
-                                [](const Hit& h) { return !h.role.empty(); });
-    std::vector<std::string> header{"id",        "path",          "title",         "start_date",
-                                    "end_date",  "venue_city",    "venue_country", "online",
-                                    "countries", "organizations", "score",         "snippet"};
-    if (has_role) header.push_back("role");
-    std::vector<bool> numeric(header.size(), false);
-    numeric[10] = true;  // score
-    out << csv_record(header);
-    for (const Hit& h : result.hits) {
-        const Json& s = h.summary;
-        std::vector<std::string> row{text_or(s["id"], ""),
-                                     text_or(s["path"], ""),
-                                     text_or(s["title"], ""),
-                                     text_or(s["start_date"], ""),
-                                     text_or(s["end_date"], ""),
-                                     text_or(s["venue"]["city"], ""),
-                                     text_or(s["venue"]["country"], ""),
-                                     s["venue"].value("online", false) ? "true" : "false",
-                                     joined_codes(s),
-                                     joined_organizations(s),
-                                     result.ranked ? std::to_string(h.percent) : "",
-                                     h.snippet};
-        if (has_role) row.push_back(h.role);
-        out << csv_record(row, cells, numeric);
+    out << '\n' << title << '\n';
+    Table t{{"events", "value"}, {true, false}, {}};
+    for (const RankedValue& v : values)
+        t.rows.push_back(
+            {std::to_string(v.count), v.value + (v.name.empty() ? "" : "  " + v.name)});
+    write_text(out, t, terminal);
+}
+
+// Fields of a page: one row per field, a JSON value as its text.
+struct Fields {
+    Table table{{"field", "value"}, {}, {}};
+
+    void add(std::string name, const Json& v)
+    {
+        if (v.is_null()) return;
+        table.rows.push_back({std::move(name), v.is_string() ? v.get<std::string>() : v.dump()});
     }
+    void add(std::string name, std::string value)
+    {
+        table.rows.push_back({std::move(name), std::move(value)});
+    }
+    // A summary's country: "KZ  Kazakhstan  (host, participant)".
+    void add_country(const Json& c)
+    {
+        add("country", c.value("code", "") + "  " + c.value("name", "") + "  (" +
+                           joined_roles(c) + ")");
+    }
+    // An event's document: "information-note  path  id ID", after `indent`.
+    void add_source(std::string name, const std::string& indent, const Json& src)
+    {
+        add(std::move(name), indent + src.value("kind", "") + "  " + src.value("path", "") +
+                                 "  id " + src.value("id", ""));
+    }
+};
+
+// A page's terminal: as wide as its values.
+Terminal page_terminal(Terminal terminal)
+{
+    terminal.width = std::numeric_limits<std::size_t>::max() / 2;
+    return terminal;
+}
+
+// `show EVENT_ID`: the event's merged fields and its sources.
+void print_event(std::ostream& out, const EventView& event, const Terminal& terminal)
+{
+    const Json& s = event.summary;
+    Fields fields;
+    fields.add("event", s["event_id"]);
+    fields.add("title", s["title"]);
+    fields.add("start", s["start_date"]);
+    fields.add("end", s["end_date"]);
+    if (s["venue"].is_object()) fields.add("venue", s["venue"]);
+    for (const Json& c : s["countries"]) fields.add_country(c);
+    for (const Json& o : s["organizations"]) fields.add("organization", o.value("name", ""));
+    for (const Json& src : event.sources) fields.add_source("source", "", src);
+    write_text(out, fields.table, page_terminal(terminal));
 }
 
 }  // namespace
@@ -321,78 +344,7 @@ std::string fit(std::string_view text, std::size_t width)
     return std::string(text.substr(0, at)) + std::string(width > 3 ? 3 : width, '.');
 }
 
-std::string csv_field(std::string_view value)
-{
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-    std::string quoted = "\"";
-    for (char c : value) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
-}
-
-std::string defused_cell(std::string_view value)
-{
-    if (value.empty() || std::string_view("=+-@\t\r").find(value[0]) == std::string_view::npos)
-        return std::string(value);
-    return "'" + std::string(value);
-}
-
-std::string csv_record(const std::vector<std::string>& fields, CsvCells cells,
-                       const std::vector<bool>& numeric)
-{
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) line += ',';
-        bool is_number = i < numeric.size() && numeric[i];
-        line += csv_field(cells == CsvCells::Defused && !is_number ? defused_cell(fields[i])
-                                                                   : fields[i]);
-    }
-    return line + "\r\n";
-}
-
-Json facets_json(const SearchResult& result, std::size_t facet_limit)
-{
-    Json facets = Json::object();
-    for (const auto& [facet, counts] : result.facets) {
-        Json values = Json::array();
-        bool countries = facet == Facet::Country || facet == Facet::VenueCountry;
-        for (const auto& [value, n] : ranked_values(counts, facet_limit)) {
-            Json v = {{"value", value}, {"count", n}};
-            if (countries)
-                if (const Country* c = english_gazetteer().by_code(value)) v["name"] = c->name;
-            values.push_back(std::move(v));
-        }
-        facets[std::string(facet_name(facet))] = std::move(values);
-    }
-    return facets;
-}
-
-void print_hits(std::ostream& out, const SearchResult& result, const HitPrintOptions& options)
-{
-    switch (options.format) {
-        case OutputFormat::Text: print_hits_text(out, result, options); break;
-        case OutputFormat::CSV: print_hits_csv(out, result, options.csv_cells); break;
-        case OutputFormat::JSONL:
-            for (const Hit& h : result.hits) out << hit_json(h, result.ranked).dump() << '\n';
-            break;
-        case OutputFormat::JSON: {
-            Json hits = Json::array();
-            for (const Hit& h : result.hits) hits.push_back(hit_json(h, result.ranked));
-            Json doc = {{"schema_version", kJsonSchemaVersion},
-                        {"total", result.total},
-                        {"offset", options.offset},
-                        {"hits", std::move(hits)}};
-            if (!result.facets.empty()) doc["facets"] = facets_json(result, options.facet_limit);
-            if (!options.did_you_mean.empty()) doc["did_you_mean"] = options.did_you_mean;
-            out << doc.dump(2) << '\n';
-            break;
-        }
-    }
-}
-
-void print_table_text(std::ostream& out, const Table& table, const Terminal& terminal)
+void write_text(std::ostream& out, const Table& table, const Terminal& terminal)
 {
     // Cells as the terminal shows them: control characters escaped.
     std::vector<std::vector<std::string>> rows;
@@ -428,10 +380,148 @@ void print_table_text(std::ostream& out, const Table& table, const Terminal& ter
     for (const auto& row : rows) print_row(row);
 }
 
-void print_table_csv(std::ostream& out, const Table& table, CsvCells cells)
+
+void write_text(std::ostream& out, const SearchAnswer& answer, const Terminal& terminal)
 {
-    out << csv_record(table.header);
-    for (const auto& row : table.rows) out << csv_record(row, cells, table.numeric);
+    print_hits_text(out, answer, terminal);
+}
+
+void write_text(std::ostream& out, const AttendedAnswer& answer, const Terminal& terminal)
+{
+    out << escape_controls(answer.country.name) << " (" << answer.country.code << ")\n";
+    print_hits_text(out, answer.hits, terminal);
+}
+
+void write_text(std::ostream& out, const ShowAnswer& answer, const Terminal& terminal)
+{
+    if (answer.event_asked) {
+        print_event(out, *answer.event_asked, terminal);
+        return;
+    }
+    // A copy: reading a missing field adds it as null.
+    Json summary = answer.summary;
+    Fields fields;
+    // Under each fact, where it was read: "  header line 7: States: ...".
+    auto add_where = [&fields](const Json& fact) {
+        const Json& e = fact.is_object() ? fact.value("evidence", Json()) : Json();
+        if (!e.is_object()) return;
+        fields.add("", "  " + e.value("source", "") + " line " +
+                           std::to_string(e.value("line", 0)) + ": " + e.value("text", ""));
+    };
+    fields.add("id", summary["id"]);
+    fields.add("path", summary["path"]);
+    fields.add("kind", summary["kind"]);
+    fields.add("title", summary["title"]);
+    fields.add("start", summary["start_date"]);
+    fields.add("end", summary["end_date"]);
+    if (!summary["start_date"].is_null()) add_where(summary.value("dates", Json()));
+    Json venue = summary["venue"];
+    if (venue.is_object()) {
+        Json where = venue.value("evidence", Json());
+        venue.erase("evidence");
+        fields.add("venue", venue);
+        add_where({{"evidence", where}});
+    }
+    for (const Json& c : summary["countries"]) {
+        fields.add_country(c);
+        add_where(c);
+    }
+    for (const Json& o : summary["organizations"]) {
+        fields.add("organization", o["acronym"].is_string()
+                                       ? o["acronym"].get<std::string>() + "  " + o.value("name", "")
+                                       : o.value("name", ""));
+        add_where(o);
+    }
+    fields.add("committee", summary["committee"]);
+    if (const std::optional<EventView>& event = answer.event) {
+        fields.add("event", event->id + "  (" + std::to_string(event->sources.size()) +
+                                (event->sources.size() == 1 ? " document)" : " documents)"));
+        for (const Json& src : event->sources) fields.add_source("", "  ", src);
+    }
+    write_text(out, fields.table, page_terminal(terminal));
+    const std::string& text = answer.text;
+    out << '\n'
+        << escape_controls(text, LineBreaks::Keep)
+        << (text.empty() || text.back() == '\n' ? "" : "\n");
+}
+
+void write_text(std::ostream& out, const CountriesAnswer& answer, const Terminal& terminal)
+{
+    write_text(out, countries_table(answer), terminal);
+    std::size_t n = answer.countries.size();
+    out << n << (n == 1 ? " country\n" : " countries\n");
+}
+
+void write_text(std::ostream& out, const StatsAnswer& s, const Terminal& terminal)
+{
+    out << "notes:      " << s.notes << "\n"
+        << "events:     " << s.events << "\n"
+        << "dates:      "
+        << (s.first_date.empty() ? "(none)" : s.first_date + " .. " + s.last_date)
+        << (s.undated ? "  (" + std::to_string(s.undated) + " undated)" : "") << "\n"
+        << "built:      " << (s.built.empty() ? "?" : escape_controls(s.built)) << "\n"
+        << "updated:    " << (s.updated.empty() ? "never" : escape_controls(s.updated)) << "\n"
+        << "countries:  " << s.countries << "\n";
+    print_ranked(out, "top countries", s.top_countries, terminal);
+    print_ranked(out, "top organizations", s.top_organizations, terminal);
+    print_ranked(out, "event types", s.types, terminal);
+}
+
+void write_text(std::ostream& out, const TimelineAnswer& answer, const Terminal& terminal)
+{
+    print_bars(out, answer.periods, terminal);
+    Xapian::doccount dated = answer.dated;
+    out << dated
+        << (answer.events ? (dated == 1 ? " event" : " events") : (dated == 1 ? " note" : " notes"));
+    if (answer.undated) out << ", and " << answer.undated << " without a date";
+    out << '\n';
+}
+
+void write_text(std::ostream& out, const ProfileAnswer& p, const Terminal& terminal)
+{
+    out << escape_controls(p.country.name) << " (" << p.country.code << "): " << p.events
+        << (p.events == 1 ? " event" : " events");
+    if (p.undated) out << " (" << p.undated << " undated)";
+    out << "; host of " << p.hosted << ", invited only to " << p.invited_only << '\n';
+    if (p.first && p.last)
+        out << "first:  " << p.first->date << "  " << escape_controls(p.first->title) << '\n'
+            << "last:   " << p.last->date << "  " << escape_controls(p.last->title) << '\n';
+    if (!p.years_without.empty()) {
+        out << "years without any:";
+        for (const std::string& y : p.years_without) out << ' ' << y;
+        out << '\n';
+    }
+    out << "\nevents per year\n";
+    print_bars(out, p.years, terminal);
+    print_ranked(out, "event types", p.by_type, terminal);
+    print_ranked(out, "regions", p.by_region, terminal);
+    print_ranked(out, "organizations met most", p.organizations, terminal);
+    print_ranked(out, "States met most", p.states, terminal);
+}
+
+void write_text(std::ostream& out, const CoattendAnswer& answer, const Terminal& terminal)
+{
+    write_text(out, coattend_table(answer), terminal);
+    std::size_t pairs = answer.pairs.size();
+    out << pairs << (pairs == 1 ? " pair" : " pairs") << " over " << answer.events
+        << (answer.events == 1 ? " event\n" : " events\n");
+}
+
+void write_text(std::ostream& out, const CoverageAnswer& answer, const Terminal& terminal)
+{
+    Table table{{"code", "country", "status", "events", "last"},
+                {false, false, false, true, false},
+                {}};
+    std::size_t none = 0;
+    for (const CoverageRow& r : answer.states) {
+        none += r.events == 0;
+        table.rows.push_back({r.code, r.name, r.observer ? "observer" : "member",
+                              std::to_string(r.events), r.last.empty() ? "-" : r.last});
+    }
+    write_text(out, table, terminal);
+    std::size_t n = answer.states.size();
+    out << n << (n == 1 ? " State, " : " States, ") << none << " without an event"
+        << (answer.since.empty() ? "" : " since " + answer.since) << '\n';
 }
 
 }  // namespace infonote

@@ -1,0 +1,94 @@
+// The infonote-query command line: one file per command (search.cc,
+// attended.cc, ...), each adding its options and running its request on
+// the engine, and what they share: the common options, the error handling
+// and the choice of output module by --format.
+#ifndef INFONOTE_QUERY_CLI_COMMAND_H
+#define INFONOTE_QUERY_CLI_COMMAND_H
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "csv_output.h"
+#include "engine.h"
+#include "json_output.h"
+#include "jsonl_output.h"
+#include "output_format.h"
+#include "text_output.h"
+
+namespace infonote::cli {
+
+/// What every command's command line may say beside its own options.
+struct Common {
+    std::filesystem::path db;
+    OpenOptions open;
+    OutputFormat format = OutputFormat::Text;
+    /// --csv-raw: CSV cells as stored, none defused (csv_output.h).
+    bool csv_raw = false;
+    /// --color: when text output colours matched words.
+    ColourChoice colour = ColourChoice::Auto;
+    /// -v: print the Xapian query that search and attended run, on stderr.
+    bool verbose = false;
+};
+
+/// One subcommand: what `infonote-query --help` says of it, the options it
+/// takes (only the named command's are built) and what runs it, returning
+/// the exit status.
+struct Command {
+    const char* name;
+    const char* description;
+    void (*add_options)(CLI::App* command, Common& common);
+    int (*run)(const Common& common);
+};
+
+const Command& search_command();
+const Command& attended_command();
+const Command& show_command();
+const Command& countries_command();
+const Command& stats_command();
+const Command& profile_command();
+const Command& coattend_command();
+const Command& coverage_command();
+const Command& timeline_command();
+
+/// The option groups commands share.
+void add_db(CLI::App* cmd, Common& common);
+/// --format (text, json, jsonl and, with `csv`, csv), --color, --csv-raw.
+void add_format(CLI::App* cmd, Common& common, bool csv = true);
+/// --country, --org, --venue-country, --region, --from, --to, --year,
+/// --type, --kind, --any-country, --include-invited.
+void add_filters(CLI::App* cmd, SearchRequest& filters);
+/// --limit, --offset, --all, --sort, --reverse.
+void add_paging(CLI::App* cmd, Paging& paging);
+/// --facets, --facet-limit.
+void add_facets(CLI::App* cmd, std::vector<std::string>& facets, std::size_t& facet_limit);
+/// A whole number of hits from `least` to the most Xapian counts.
+CLI::Validator hit_count(unsigned least);
+
+/// Runs `command` on an engine over --db, turning its errors into a
+/// one-line message on stderr and the exit status documented in --help.
+int guarded(const Common& common, const std::function<int(Engine&)>& command);
+
+/// Writes `answer` to stdout in the --format asked for.
+template <typename Answer>
+void write_answer(const Answer& answer, const Common& common, const Terminal& terminal)
+{
+    switch (common.format) {
+        case OutputFormat::Text: write_text(std::cout, answer, terminal); break;
+        case OutputFormat::JSON: write_json(std::cout, answer); break;
+        case OutputFormat::JSONL: write_jsonl(std::cout, answer); break;
+        case OutputFormat::CSV:
+            if constexpr (requires { write_csv(std::cout, answer, CsvCells::Raw); })
+                write_csv(std::cout, answer, common.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+            break;
+    }
+}
+
+}  // namespace infonote::cli
+
+#endif
