@@ -35,8 +35,8 @@ std::vector<Facet> facets_of(const std::vector<std::string>& names)
 // The plan for a listing or search: the request's words and filters, the
 // paging and order asked for, and defaults that list everything when there
 // is nothing to rank.
-SearchPlan plan_for(const std::string& words, SearchRequest request, const Paging& paging,
-                    const std::vector<std::string>& facets, HitDetail detail)
+SearchPlan plan_for(const HitsQuery& hits, const std::string& words, const Paging& paging,
+                    SearchRequest request)
 {
     if (!words.empty()) request.words += (request.words.empty() ? "" : " ") + words;
     SearchPlan plan;
@@ -47,8 +47,8 @@ SearchPlan plan_for(const std::string& words, SearchRequest request, const Pagin
     plan.offset = paging.offset;
     plan.limit =
         paging.all ? 0 : paging.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
-    plan.facets = facets_of(facets);
-    plan.brief = detail == HitDetail::Listing;
+    plan.facets = facets_of(hits.facets);
+    plan.brief = hits.detail == HitDetail::Listing;
     if (plan.query.ranked) plan.snippet_length = kSnippetLength;
     return plan;
 }
@@ -221,8 +221,7 @@ Index& Engine::index()
 
 SearchAnswer Engine::search(const SearchQuery& query)
 {
-    SearchPlan plan =
-        plan_for(query.words, query.filters, query.paging, query.facets, query.detail);
+    SearchPlan plan = plan_for(query, query.words, query.paging, query.filters);
     if (plan.query.ranked) {
         plan.highlight_begin = query.highlight_begin;
         plan.highlight_end = query.highlight_end;
@@ -247,7 +246,7 @@ AttendedAnswer Engine::attended(const AttendedQuery& query)
     request.any_country = false;
     Paging paging = query.paging;
     paging.sort = query.paging.sort.value_or(SortOrder::Date);
-    SearchPlan plan = plan_for("", request, paging, query.facets, query.detail);
+    SearchPlan plan = plan_for(query, "", paging, request);
     if (observer_) observer_(plan.query.query.get_description());
     plan.by_event = !query.documents;
     // An event's hit is built from all its documents' summaries.

@@ -49,10 +49,8 @@ enum class HitDetail {
     Listing,
 };
 
-/// `search WORDS`: words and filters.
-struct SearchQuery {
-    /// Words and fields in the query syntax (docs/query.md).
-    std::string words;
+/// What search and attended share: filters, paging, facets.
+struct HitsQuery {
     SearchRequest filters;
     Paging paging;
     /// Facet names (facets.h), comma-separated or one per entry.
@@ -60,6 +58,12 @@ struct SearchQuery {
     /// Values kept per facet, most frequent first (0: all).
     std::size_t facet_limit = 10;
     HitDetail detail = HitDetail::Summary;
+};
+
+/// `search WORDS`: words and filters.
+struct SearchQuery : HitsQuery {
+    /// Words and fields in the query syntax (docs/query.md).
+    std::string words;
     /// Marks put around matched words in snippets ("" for none).
     std::string highlight_begin;
     std::string highlight_end;
@@ -76,16 +80,11 @@ struct SearchAnswer {
 };
 
 /// `attended COUNTRY`: every event (or document) a country attended.
-struct AttendedQuery {
+struct AttendedQuery : HitsQuery {
     /// Name, alias or code.
     std::string country;
-    SearchRequest filters;
-    Paging paging;
-    std::vector<std::string> facets;
-    std::size_t facet_limit = 10;
     /// One hit per document rather than per event.
     bool documents = false;
-    HitDetail detail = HitDetail::Summary;
 };
 
 struct CountryName {

@@ -38,6 +38,14 @@ Json counted_json(const std::vector<RankedValue>& values)
     return out;
 }
 
+// A document listing `items` under `key`.
+Json listed(const char* key, Json items)
+{
+    Json doc = json_document();
+    doc[key] = std::move(items);
+    return doc;
+}
+
 Json mention_json(const std::optional<EventMention>& e)
 {
     if (!e) return Json(nullptr);
@@ -137,9 +145,7 @@ Json json_items(const CountriesAnswer& answer)
 
 Json to_json(const CountriesAnswer& answer)
 {
-    Json doc = json_document();
-    doc["countries"] = json_items(answer);
-    return doc;
+    return listed("countries", json_items(answer));
 }
 
 Json to_json(const StatsAnswer& s)
@@ -206,9 +212,7 @@ Json json_items(const CoattendAnswer& answer)
 
 Json to_json(const CoattendAnswer& answer)
 {
-    Json doc = json_document();
-    doc["pairs"] = json_items(answer);
-    return doc;
+    return listed("pairs", json_items(answer));
 }
 
 Json json_items(const CoverageAnswer& answer)

@@ -20,11 +20,11 @@ namespace {
 using infonote::cli::Command;
 
 const Command* const kCommands[] = {
-    &infonote::cli::search_command(),   &infonote::cli::attended_command(),
-    &infonote::cli::show_command(),     &infonote::cli::countries_command(),
-    &infonote::cli::stats_command(),    &infonote::cli::profile_command(),
-    &infonote::cli::coattend_command(), &infonote::cli::coverage_command(),
-    &infonote::cli::timeline_command(),
+    &infonote::cli::kSearchCommand,   &infonote::cli::kAttendedCommand,
+    &infonote::cli::kShowCommand,     &infonote::cli::kCountriesCommand,
+    &infonote::cli::kStatsCommand,    &infonote::cli::kProfileCommand,
+    &infonote::cli::kCoattendCommand, &infonote::cli::kCoverageCommand,
+    &infonote::cli::kTimelineCommand,
 };
 
 int finish(int status)

@@ -247,23 +247,20 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
         for (Xapian::Query& q : attended) add(Facet::Country, q);
     for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o));
 
-    std::vector<Xapian::Query> held;
-    for (const std::string& c : r.venue_countries)
-        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries)));
-    if (!held.empty()) add(Facet::VenueCountry, any_of(held));
-    std::vector<Xapian::Query> in_region;
-    for (const std::string& name : r.regions) in_region.push_back(region_query(name));
-    if (!in_region.empty()) add(Facet::Region, any_of(in_region));
-
-    std::vector<Xapian::Query> years;
-    for (const std::string& y : r.years) years.push_back(year_query(y));
-    if (!years.empty()) add(Facet::Year, any_of(years));
-    std::vector<Xapian::Query> types;
-    for (const std::string& t : r.types) types.push_back(type_query(t));
-    if (!types.empty()) add(Facet::Type, any_of(types));
-    std::vector<Xapian::Query> kinds;
-    for (const std::string& k : r.kinds) kinds.push_back(kind_query(k));
-    if (!kinds.empty()) add(Facet::Kind, any_of(kinds));
+    // A flag that may repeat: one filter, any of its values.
+    auto add_any = [&add](Facet facet, const std::vector<std::string>& values,
+                          const auto& query_of) {
+        std::vector<Xapian::Query> each;
+        for (const std::string& v : values) each.push_back(query_of(v));
+        if (!each.empty()) add(facet, any_of(each));
+    };
+    add_any(Facet::VenueCountry, r.venue_countries, [&countries](const std::string& c) {
+        return Xapian::Query(filter_term(FieldId::VenueCountry, country_code(c, countries)));
+    });
+    add_any(Facet::Region, r.regions, region_query);
+    add_any(Facet::Year, r.years, year_query);
+    add_any(Facet::Type, r.types, type_query);
+    add_any(Facet::Kind, r.kinds, kind_query);
 
     if (!r.from.empty() || !r.to.empty()) add(std::nullopt, date_query(r.from + ".." + r.to));
     return filters;

@@ -13,6 +13,33 @@ namespace {
 
 constexpr std::string_view kProgram = "infonote-query";
 
+// --limit, --offset, --all, --sort, --reverse.
+void add_paging(CLI::App* cmd, Paging& o)
+{
+    cmd->add_option("--limit", o.limit,
+                    "Print at most N hits (default 20 for word searches, all for listings)")
+        ->check(hit_count(1));
+    cmd->add_option("--offset", o.offset, "Skip the first N hits")->check(hit_count(0));
+    cmd->add_flag("--all", o.all, "Print every hit");
+    cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
+        ->type_name("ORDER")
+        ->transform(one_of(std::vector<std::pair<std::string, SortOrder>>{
+            {"relevance", SortOrder::Relevance}, {"date", SortOrder::Date}}));
+    cmd->add_flag("--reverse", o.reverse, "Reverse the order: newest or weakest first");
+}
+
+// --facets, --facet-limit.
+void add_facets(CLI::App* cmd, std::vector<std::string>& facets, std::size_t& facet_limit)
+{
+    cmd->add_option("--facets", facets,
+                    "Count notes per value over all matches, for these fields (comma-separated): "
+                    "country, org, year, venue_country, region, type, kind");
+    cmd->add_option("--facet-limit", facet_limit,
+                    "Values to show per facet, most frequent first (0: all)")
+        ->check(hit_count(0))
+        ->capture_default_str();
+}
+
 }  // namespace
 
 void add_db(CLI::App* cmd, Common& o)
@@ -99,29 +126,13 @@ CLI::Validator hit_count(unsigned least)
     return whole_number(least, 4294967295ULL);
 }
 
-void add_paging(CLI::App* cmd, Paging& o)
+void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query)
 {
-    cmd->add_option("--limit", o.limit,
-                    "Print at most N hits (default 20 for word searches, all for listings)")
-        ->check(hit_count(1));
-    cmd->add_option("--offset", o.offset, "Skip the first N hits")->check(hit_count(0));
-    cmd->add_flag("--all", o.all, "Print every hit");
-    cmd->add_option("--sort", o.sort, "relevance or date (oldest first)")
-        ->type_name("ORDER")
-        ->transform(one_of(std::vector<std::pair<std::string, SortOrder>>{
-            {"relevance", SortOrder::Relevance}, {"date", SortOrder::Date}}));
-    cmd->add_flag("--reverse", o.reverse, "Reverse the order: newest or weakest first");
-}
-
-void add_facets(CLI::App* cmd, std::vector<std::string>& facets, std::size_t& facet_limit)
-{
-    cmd->add_option("--facets", facets,
-                    "Count notes per value over all matches, for these fields (comma-separated): "
-                    "country, org, year, venue_country, region, type, kind");
-    cmd->add_option("--facet-limit", facet_limit,
-                    "Values to show per facet, most frequent first (0: all)")
-        ->check(hit_count(0))
-        ->capture_default_str();
+    add_db(cmd, common);
+    add_filters(cmd, query.filters);
+    add_paging(cmd, query.paging);
+    add_facets(cmd, query.facets, query.facet_limit);
+    add_format(cmd, common);
 }
 
 int guarded(const Common& common, const std::function<int(Engine&)>& command)

@@ -16,6 +16,7 @@
 
 #include "csv_output.h"
 #include "engine.h"
+#include "exit_codes.h"
 #include "json_output.h"
 #include "jsonl_output.h"
 #include "output_format.h"
@@ -46,15 +47,24 @@ struct Command {
     int (*run)(const Common& common);
 };
 
-const Command& search_command();
-const Command& attended_command();
-const Command& show_command();
-const Command& countries_command();
-const Command& stats_command();
-const Command& profile_command();
-const Command& coattend_command();
-const Command& coverage_command();
-const Command& timeline_command();
+extern const Command kSearchCommand;
+extern const Command kAttendedCommand;
+extern const Command kShowCommand;
+extern const Command kCountriesCommand;
+extern const Command kStatsCommand;
+extern const Command kProfileCommand;
+extern const Command kCoattendCommand;
+extern const Command kCoverageCommand;
+extern const Command kTimelineCommand;
+
+/// The request a command's options fill, one of each type: only the
+/// command named on the command line fills and runs it.
+template <typename Request>
+Request& request()
+{
+    static Request r;
+    return r;
+}
 
 /// The option groups commands share.
 void add_db(CLI::App* cmd, Common& common);
@@ -63,10 +73,9 @@ void add_format(CLI::App* cmd, Common& common, bool csv = true);
 /// --country, --org, --venue-country, --region, --from, --to, --year,
 /// --type, --kind, --any-country, --include-invited.
 void add_filters(CLI::App* cmd, SearchRequest& filters);
-/// --limit, --offset, --all, --sort, --reverse.
-void add_paging(CLI::App* cmd, Paging& paging);
-/// --facets, --facet-limit.
-void add_facets(CLI::App* cmd, std::vector<std::string>& facets, std::size_t& facet_limit);
+/// What search and attended take after their own arguments: --db,
+/// filters, paging, facets and --format.
+void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query);
 /// A whole number of hits from `least` to the most Xapian counts.
 CLI::Validator hit_count(unsigned least);
 
@@ -87,6 +96,20 @@ void write_answer(const Answer& answer, const Common& common, const Terminal& te
                 write_csv(std::cout, answer, common.csv_raw ? CsvCells::Raw : CsvCells::Defused);
             break;
     }
+}
+
+/// Asks the engine `question` with the command's request, writes the
+/// answer in the --format asked for, and returns kExitOk when `matched`
+/// says something matched, else kExitNoMatch.
+template <typename Request, typename Answer>
+int answer(const Common& common, Answer (Engine::*question)(const Request&),
+           bool (*matched)(const Answer&))
+{
+    return guarded(common, [&](Engine& engine) {
+        Answer answer = (engine.*question)(request<Request>());
+        write_answer(answer, common, stdout_terminal());
+        return matched(answer) ? kExitOk : kExitNoMatch;
+    });
 }
 
 }  // namespace infonote::cli

@@ -1,43 +1,30 @@
 // `infonote-query countries`.
 #include "command.h"
-#include "exit_codes.h"
 
 namespace infonote::cli {
 
 namespace {
 
-CountriesQuery& query()
-{
-    static CountriesQuery q;
-    return q;
-}
-
 void add_options(CLI::App* cmd, Common& common)
 {
+    CountriesQuery& q = request<CountriesQuery>();
     add_db(cmd, common);
-    add_filters(cmd, query().filters);
-    cmd->add_flag("--documents", query().documents, "Count documents, not events");
+    add_filters(cmd, q.filters);
+    cmd->add_flag("--documents", q.documents, "Count documents, not events");
     add_format(cmd, common);
 }
 
 int run(const Common& common)
 {
-    return guarded(common, [&common](Engine& engine) {
-        CountriesAnswer answer = engine.countries(query());
-        write_answer(answer, common, stdout_terminal());
-        return answer.countries.empty() ? kExitNoMatch : kExitOk;
-    });
+    return answer(common, &Engine::countries,
+                  +[](const CountriesAnswer& a) { return !a.countries.empty(); });
 }
 
 }  // namespace
 
-const Command& countries_command()
-{
-    static const Command command{
-        "countries",
-        "Every country with the number of matching events it attended and hosted, most first.",
-        add_options, run};
-    return command;
-}
+const Command kCountriesCommand{
+    "countries",
+    "Every country with the number of matching events it attended and hosted, most first.",
+    add_options, run};
 
 }  // namespace infonote::cli

@@ -1,20 +1,13 @@
 // `infonote-query coverage`.
 #include "command.h"
-#include "exit_codes.h"
 
 namespace infonote::cli {
 
 namespace {
 
-CoverageQuery& query()
-{
-    static CoverageQuery q;
-    return q;
-}
-
 void add_options(CLI::App* cmd, Common& common)
 {
-    CoverageQuery& q = query();
+    CoverageQuery& q = request<CoverageQuery>();
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_option("--since", q.since, "Count events from this year on (YYYY)");
@@ -24,23 +17,16 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return guarded(common, [&common](Engine& engine) {
-        CoverageAnswer answer = engine.coverage(query());
-        write_answer(answer, common, stdout_terminal());
-        return answer.states.empty() ? kExitNoMatch : kExitOk;
-    });
+    return answer(common, &Engine::coverage,
+                  +[](const CoverageAnswer& a) { return !a.states.empty(); });
 }
 
 }  // namespace
 
-const Command& coverage_command()
-{
-    static const Command command{
-        "coverage",
-        "Every UN Member State (and the two observer States) with its number of matching "
-        "events and its last one, those with none first: whom outreach has not reached.",
-        add_options, run};
-    return command;
-}
+const Command kCoverageCommand{
+    "coverage",
+    "Every UN Member State (and the two observer States) with its number of matching "
+    "events and its last one, those with none first: whom outreach has not reached.",
+    add_options, run};
 
 }  // namespace infonote::cli

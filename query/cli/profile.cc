@@ -1,20 +1,13 @@
 // `infonote-query profile COUNTRY`.
 #include "command.h"
-#include "exit_codes.h"
 
 namespace infonote::cli {
 
 namespace {
 
-ProfileQuery& query()
-{
-    static ProfileQuery q;
-    return q;
-}
-
 void add_options(CLI::App* cmd, Common& common)
 {
-    ProfileQuery& q = query();
+    ProfileQuery& q = request<ProfileQuery>();
     cmd->add_option("country", q.country, "Country: name, alias or ISO code")->required();
     add_db(cmd, common);
     add_filters(cmd, q.filters);
@@ -25,24 +18,15 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return guarded(common, [&common](Engine& engine) {
-        ProfileAnswer answer = engine.profile(query());
-        write_answer(answer, common, stdout_terminal());
-        return answer.events == 0 ? kExitNoMatch : kExitOk;
-    });
+    return answer(common, &Engine::profile, +[](const ProfileAnswer& a) { return a.events > 0; });
 }
 
 }  // namespace
 
-const Command& profile_command()
-{
-    static const Command command{
-        "profile",
-        "One State at a glance: its events per year, type and region, its roles, the "
-        "organizations and States it met most, its first and last event and the years without "
-        "any.",
-        add_options, run};
-    return command;
-}
+const Command kProfileCommand{
+    "profile",
+    "One State at a glance: its events per year, type and region, its roles, the "
+    "organizations and States it met most, its first and last event and the years without any.",
+    add_options, run};
 
 }  // namespace infonote::cli

@@ -1,43 +1,29 @@
 // `infonote-query search [WORDS]`.
 #include "command.h"
-#include "exit_codes.h"
 #include "terminal_text.h"
 
 namespace infonote::cli {
 
 namespace {
 
-struct Options {
-    std::vector<std::string> words;
-    SearchQuery query;
-};
-
-Options& options()
-{
-    static Options o;
-    return o;
-}
+// The words as given, joined into the query's text when it runs.
+std::vector<std::string> words;
 
 void add_options(CLI::App* cmd, Common& common)
 {
-    Options& o = options();
-    cmd->add_option("words", o.words, "Words and fields to search for");
-    add_db(cmd, common);
-    add_filters(cmd, o.query.filters);
-    add_paging(cmd, o.query.paging);
-    add_facets(cmd, o.query.facets, o.query.facet_limit);
-    add_format(cmd, common);
+    SearchQuery& q = request<SearchQuery>();
+    cmd->add_option("words", words, "Words and fields to search for");
+    add_hits_options(cmd, common, q);
 }
 
 int run(const Common& common)
 {
     return guarded(common, [&common](Engine& engine) {
-        Options& o = options();
-        SearchQuery& query = o.query;
-        for (const std::string& w : o.words) query.words += (query.words.empty() ? "" : " ") + w;
+        SearchQuery& query = request<SearchQuery>();
+        for (const std::string& w : words) query.words += (query.words.empty() ? "" : " ") + w;
         Terminal terminal = stdout_terminal();
         bool text = common.format == OutputFormat::Text;
-        // A text listing shows a line per hit; the other formats the whole summary.
+        // A text listing shows a line per hit; the other formats whole summaries.
         query.detail = text ? HitDetail::Listing : HitDetail::Summary;
         if (text && terminal.colour) {
             query.highlight_begin = kHighlightBegin;
@@ -54,14 +40,10 @@ int run(const Common& common)
 
 }  // namespace
 
-const Command& search_command()
-{
-    static const Command command{
-        "search",
-        "Search notes. With WORDS, the best matches by relevance, with snippets. With filters "
-        "only, every matching note, oldest first.",
-        add_options, run};
-    return command;
-}
+const Command kSearchCommand{
+    "search",
+    "Search notes. With WORDS, the best matches by relevance, with snippets. With filters "
+    "only, every matching note, oldest first.",
+    add_options, run};
 
 }  // namespace infonote::cli

@@ -1,21 +1,15 @@
 // `infonote-query show NOTE`.
 #include "command.h"
-#include "exit_codes.h"
 #include "terminal_text.h"
 
 namespace infonote::cli {
 
 namespace {
 
-ShowQuery& query()
-{
-    static ShowQuery q;
-    return q;
-}
-
 void add_options(CLI::App* cmd, Common& common)
 {
-    cmd->add_option("note", query().target, "The note's id, or its path (as listed, or on disk)")
+    cmd->add_option("note", request<ShowQuery>().target,
+                    "The note's id, or its path (as listed, or on disk)")
         ->required();
     add_db(cmd, common);
     add_format(cmd, common, false);
@@ -24,10 +18,11 @@ void add_options(CLI::App* cmd, Common& common)
 int run(const Common& common)
 {
     return guarded(common, [&common](Engine& engine) {
-        std::optional<ShowAnswer> answer = engine.show(query());
+        const ShowQuery& query = request<ShowQuery>();
+        std::optional<ShowAnswer> answer = engine.show(query);
         if (!answer) {
             std::cerr << "infonote-query: no note with id or path '"
-                      << escape_controls(query().target) << "' in "
+                      << escape_controls(query.target) << "' in "
                       << escape_controls(common.db.string()) << '\n';
             return kExitNoMatch;
         }
@@ -38,11 +33,7 @@ int run(const Common& common)
 
 }  // namespace
 
-const Command& show_command()
-{
-    static const Command command{"show", "One note's parsed fields and its whole text.",
-                                 add_options, run};
-    return command;
-}
+const Command kShowCommand{"show", "One note's parsed fields and its whole text.", add_options,
+                           run};
 
 }  // namespace infonote::cli

@@ -1,21 +1,14 @@
 // `infonote-query timeline`.
-#include "command.h"
 #include "cli_messages.h"
-#include "exit_codes.h"
+#include "command.h"
 
 namespace infonote::cli {
 
 namespace {
 
-TimelineQuery& query()
-{
-    static TimelineQuery q;
-    return q;
-}
-
 void add_options(CLI::App* cmd, Common& common)
 {
-    TimelineQuery& q = query();
+    TimelineQuery& q = request<TimelineQuery>();
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_flag("--documents", q.documents, "Count documents, not events");
@@ -28,23 +21,16 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return guarded(common, [&common](Engine& engine) {
-        TimelineAnswer answer = engine.timeline(query());
-        write_answer(answer, common, stdout_terminal());
-        return answer.dated + answer.undated > 0 ? kExitOk : kExitNoMatch;
-    });
+    return answer(common, &Engine::timeline,
+                  +[](const TimelineAnswer& a) { return a.dated + a.undated > 0; });
 }
 
 }  // namespace
 
-const Command& timeline_command()
-{
-    static const Command command{
-        "timeline",
-        "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
-        "empty periods between the first and last are shown.",
-        add_options, run};
-    return command;
-}
+const Command kTimelineCommand{
+    "timeline",
+    "Matching events per year (or month) of their start date, as a bar chart, CSV or JSON; "
+    "empty periods between the first and last are shown.",
+    add_options, run};
 
 }  // namespace infonote::cli
