@@ -147,8 +147,8 @@ void write_csv(std::ostream& out, const CoverageAnswer& answer, CsvCells cells)
 {
     Table table{{"code", "country", "status", "events", "last"}, {}, {}};
     for (const CoverageRow& r : answer.states)
-        table.rows.push_back({r.code, r.name, r.observer ? "observer" : "member",
-                              std::to_string(r.events), r.last});
+        table.rows.push_back(
+            {r.code, r.name, r.observer ? "observer" : "member", std::to_string(r.events), r.last});
     write_csv(out, table, cells);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "country_gazetteer.h"
 #include "regions.h"
@@ -201,6 +202,18 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
     });
 }
 
+// Runs `ask`, turning a Xapian error into a DatabaseError naming the
+// database: a front end meets infonote's exceptions alone.
+template <typename Ask>
+auto translated(const std::filesystem::path& db, const Ask& ask) -> decltype(ask())
+{
+    try {
+        return ask();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(db.string() + ": " + e.get_description());
+    }
+}
+
 }  // namespace
 
 std::string joined_roles(const Json& country)
@@ -221,331 +234,351 @@ Index& Engine::index()
 
 SearchAnswer Engine::search(const SearchQuery& query)
 {
-    SearchPlan plan = plan_for(query, query.words, query.paging, query.filters);
-    if (plan.query.ranked) {
-        plan.highlight_begin = query.highlight_begin;
-        plan.highlight_end = query.highlight_end;
-    }
-    if (observer_) observer_(plan.query.query.get_description());
-    SearchAnswer answer;
-    answer.result = index().search(plan);
-    answer.offset = query.paging.offset;
-    answer.facet_limit = query.facet_limit;
-    if (plan.query.ranked)
-        answer.did_you_mean = index().with_retry([&plan](Xapian::Database& db) {
-            return corrected_words(plan.query.folded_words, db);
-        });
-    return answer;
+    return translated(path_, [&] {
+        SearchPlan plan = plan_for(query, query.words, query.paging, query.filters);
+        if (plan.query.ranked) {
+            plan.highlight_begin = query.highlight_begin;
+            plan.highlight_end = query.highlight_end;
+        }
+        if (observer_) observer_(plan.query.query.get_description());
+        SearchAnswer answer;
+        answer.result = index().search(plan);
+        answer.offset = query.paging.offset;
+        answer.facet_limit = query.facet_limit;
+        if (plan.query.ranked)
+            answer.did_you_mean = index().with_retry([&plan](Xapian::Database& db) {
+                return corrected_words(plan.query.folded_words, db);
+            });
+        return answer;
+    });
 }
 
 AttendedAnswer Engine::attended(const AttendedQuery& query)
 {
-    const Country& country = find_country(query.country, default_gazetteer);
-    SearchRequest request = query.filters;
-    request.countries.insert(request.countries.begin(), country.alpha2);
-    request.any_country = false;
-    Paging paging = query.paging;
-    paging.sort = query.paging.sort.value_or(SortOrder::Date);
-    SearchPlan plan = plan_for(query, "", paging, request);
-    if (observer_) observer_(plan.query.query.get_description());
-    plan.by_event = !query.documents;
-    // An event's hit is built from all its documents' summaries.
-    if (plan.by_event) plan.brief = false;
-    AttendedAnswer answer;
-    answer.country = {country.alpha2, country.name};
-    SearchResult& result = answer.hits.result;
-    result = index().search(plan);
-    if (plan.by_event) fill_events(index(), result);
-    for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
-    answer.hits.offset = query.paging.offset;
-    answer.hits.facet_limit = query.facet_limit;
-    return answer;
+    return translated(path_, [&] {
+        const Country& country = find_country(query.country, default_gazetteer);
+        SearchRequest request = query.filters;
+        request.countries.insert(request.countries.begin(), country.alpha2);
+        request.any_country = false;
+        Paging paging = query.paging;
+        paging.sort = query.paging.sort.value_or(SortOrder::Date);
+        SearchPlan plan = plan_for(query, "", paging, request);
+        if (observer_) observer_(plan.query.query.get_description());
+        plan.by_event = !query.documents;
+        // An event's hit is built from all its documents' summaries.
+        if (plan.by_event) plan.brief = false;
+        AttendedAnswer answer;
+        answer.country = {country.alpha2, country.name};
+        SearchResult& result = answer.hits.result;
+        result = index().search(plan);
+        if (plan.by_event) fill_events(index(), result);
+        for (Hit& h : result.hits) h.role = role_of(h, country.alpha2);
+        answer.hits.offset = query.paging.offset;
+        answer.hits.facet_limit = query.facet_limit;
+        return answer;
+    });
 }
 
 std::optional<ShowAnswer> Engine::show(const ShowQuery& query)
 {
-    Index& index = this->index();
-    const std::string& target = query.target;
-    ShowAnswer answer;
-    if (target.rfind("ev", 0) == 0) {
-        answer.event_asked =
-            index.with_retry([&target](Xapian::Database& db) { return read_event(db, target); });
-        if (answer.event_asked) return answer;
-    }
-    std::optional<Xapian::Document> doc =
-        index.with_retry([&target](Xapian::Database& db) -> std::optional<Xapian::Document> {
-            std::vector<std::string> ids{target};
-            // A path: as the index records it (relative to the corpus), or
-            // a path to the file that lies inside the corpus.
-            std::filesystem::path corpus(db.get_metadata(std::string(kCorpusKey)));
-            std::error_code ec;
-            std::filesystem::path absolute = std::filesystem::weakly_canonical(target, ec);
-            std::filesystem::path root = std::filesystem::weakly_canonical(corpus, ec);
-            std::filesystem::path relative = absolute.lexically_relative(root);
-            if (!relative.empty() && *relative.begin() != "..")
-                ids.push_back(note_id(relative.generic_string()));
-            ids.push_back(
-                note_id(std::filesystem::path(target).lexically_normal().generic_string()));
-            for (const std::string& id : ids) {
-                Xapian::PostingIterator p = db.postlist_begin(filter_term(FieldId::Id, id));
-                if (p != db.postlist_end(filter_term(FieldId::Id, id))) return db.get_document(*p);
-            }
-            return std::nullopt;
-        });
-    if (!doc) return std::nullopt;
-    answer.summary = stored_evidence_summary(*doc);
-    answer.text = stored_text(*doc);
-    std::string event_id = doc->get_value(kEventSlot);
-    if (!event_id.empty())
-        answer.event =
-            index.with_retry([&event_id](Xapian::Database& db) { return read_event(db, event_id); });
-    return answer;
+    return translated(path_, [&]() -> std::optional<ShowAnswer> {
+        Index& index = this->index();
+        const std::string& target = query.target;
+        ShowAnswer answer;
+        if (target.rfind("ev", 0) == 0) {
+            answer.event_asked = index.with_retry(
+                [&target](Xapian::Database& db) { return read_event(db, target); });
+            if (answer.event_asked) return answer;
+        }
+        std::optional<Xapian::Document> doc =
+            index.with_retry([&target](Xapian::Database& db) -> std::optional<Xapian::Document> {
+                std::vector<std::string> ids{target};
+                // A path: as the index records it (relative to the corpus), or
+                // a path to the file that lies inside the corpus.
+                std::filesystem::path corpus(db.get_metadata(std::string(kCorpusKey)));
+                std::error_code ec;
+                std::filesystem::path absolute = std::filesystem::weakly_canonical(target, ec);
+                std::filesystem::path root = std::filesystem::weakly_canonical(corpus, ec);
+                std::filesystem::path relative = absolute.lexically_relative(root);
+                if (!relative.empty() && *relative.begin() != "..")
+                    ids.push_back(note_id(relative.generic_string()));
+                ids.push_back(
+                    note_id(std::filesystem::path(target).lexically_normal().generic_string()));
+                for (const std::string& id : ids) {
+                    Xapian::PostingIterator p = db.postlist_begin(filter_term(FieldId::Id, id));
+                    if (p != db.postlist_end(filter_term(FieldId::Id, id)))
+                        return db.get_document(*p);
+                }
+                return std::nullopt;
+            });
+        if (!doc) return std::nullopt;
+        answer.summary = stored_evidence_summary(*doc);
+        answer.text = stored_text(*doc);
+        std::string event_id = doc->get_value(kEventSlot);
+        if (!event_id.empty())
+            answer.event = index.with_retry(
+                [&event_id](Xapian::Database& db) { return read_event(db, event_id); });
+        return answer;
+    });
 }
 
 CountriesAnswer Engine::countries(const CountriesQuery& query)
 {
-    BuiltQuery built = build_query(query.filters, default_gazetteer);
-    Index& index = this->index();
-    bool remote = index.remote();
-    Counting counting = query.documents ? Counting::Documents : Counting::Events;
-    std::map<Facet, FacetCounts> counts = index.with_retry([&](Xapian::Database& db) {
-        return count_facets(db, built.query, {Facet::Country, Facet::VenueCountry}, remote,
-                            counting);
+    return translated(path_, [&] {
+        BuiltQuery built = build_query(query.filters, default_gazetteer);
+        Index& index = this->index();
+        bool remote = index.remote();
+        Counting counting = query.documents ? Counting::Documents : Counting::Events;
+        std::map<Facet, FacetCounts> counts = index.with_retry([&](Xapian::Database& db) {
+            return count_facets(db, built.query, {Facet::Country, Facet::VenueCountry}, remote,
+                                counting);
+        });
+        const FacetCounts& hosted = counts[Facet::VenueCountry];
+        CountriesAnswer answer;
+        for (const auto& [code, n] : ranked_values(counts[Facet::Country], 0)) {
+            auto h = hosted.find(code);
+            answer.countries.push_back(
+                {code, country_label(code), n, h == hosted.end() ? 0 : h->second});
+        }
+        return answer;
     });
-    const FacetCounts& hosted = counts[Facet::VenueCountry];
-    CountriesAnswer answer;
-    for (const auto& [code, n] : ranked_values(counts[Facet::Country], 0)) {
-        auto h = hosted.find(code);
-        answer.countries.push_back(
-            {code, country_label(code), n, h == hosted.end() ? 0 : h->second});
-    }
-    return answer;
 }
 
 StatsAnswer Engine::stats(const StatsQuery& query)
 {
-    Overview o = overview(index(), {Facet::Country, Facet::Org, Facet::Type});
-    StatsAnswer answer;
-    std::tie(answer.built, answer.updated) = index().with_retry([](Xapian::Database& db) {
-        return std::pair{db.get_metadata(std::string(kBuildTimeKey)),
-                         db.get_metadata(std::string(kUpdateTimeKey))};
+    return translated(path_, [&] {
+        Overview o = overview(index(), {Facet::Country, Facet::Org, Facet::Type});
+        StatsAnswer answer;
+        std::tie(answer.built, answer.updated) = index().with_retry([](Xapian::Database& db) {
+            return std::pair{db.get_metadata(std::string(kBuildTimeKey)),
+                             db.get_metadata(std::string(kUpdateTimeKey))};
+        });
+        auto top = [&](Facet f) {
+            std::vector<RankedValue> list;
+            for (const auto& [value, n] : ranked_values(o.counts[f], query.top))
+                list.push_back({value, f == Facet::Country ? country_label(value) : "", n});
+            return list;
+        };
+        answer.notes = o.notes;
+        answer.events = o.events;
+        answer.first_date = iso_of(o.first);
+        answer.last_date = iso_of(o.last);
+        answer.undated = o.undated;
+        answer.countries = o.counts[Facet::Country].size();
+        answer.top_countries = top(Facet::Country);
+        answer.top_organizations = top(Facet::Org);
+        answer.types = top(Facet::Type);
+        return answer;
     });
-    auto top = [&](Facet f) {
-        std::vector<RankedValue> list;
-        for (const auto& [value, n] : ranked_values(o.counts[f], query.top))
-            list.push_back({value, f == Facet::Country ? country_label(value) : "", n});
-        return list;
-    };
-    answer.notes = o.notes;
-    answer.events = o.events;
-    answer.first_date = iso_of(o.first);
-    answer.last_date = iso_of(o.last);
-    answer.undated = o.undated;
-    answer.countries = o.counts[Facet::Country].size();
-    answer.top_countries = top(Facet::Country);
-    answer.top_organizations = top(Facet::Org);
-    answer.types = top(Facet::Type);
-    return answer;
 }
 
 TimelineAnswer Engine::timeline(const TimelineQuery& query)
 {
-    if (query.by != "year" && query.by != "month")
-        throw QueryError("--by takes year or month, not '" + query.by + "'");
-    bool by_month = query.by == "month";
-    BuiltQuery built = build_query(query.filters, default_gazetteer);
-    Index& index = this->index();
-    TimelineAnswer answer;
-    answer.by = query.by;
-    // Events by the first day any matching document gives them; with
-    // documents asked for (or remote shards), documents by their start date.
-    answer.events = !query.documents && !index.remote();
-    Xapian::doccount matched = 0;
-    answer.periods = index.with_retry([&](Xapian::Database& db) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(built.query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy spy(kStartDateSlot);
-        EventStartSpy events;
-        if (answer.events)
-            enquire.add_matchspy(&events);
-        else
-            enquire.add_matchspy(&spy);
-        Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-        std::map<std::string, Xapian::doccount> by_date;
-        if (answer.events) {
-            matched = static_cast<Xapian::doccount>(events.starts().size());
-            for (const auto& [event, start] : events.starts())
-                if (!start.empty()) ++by_date[start];
-        } else {
-            matched = mset.get_matches_estimated();
-            for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-                by_date[*it] += it.get_termfreq();
-        }
-        std::map<std::string, Xapian::doccount> counts;
-        for (const auto& [date, n] : by_date) {
-            if (date.size() != 8) continue;
-            counts[by_month ? date.substr(0, 4) + "-" + date.substr(4, 2) : date.substr(0, 4)] +=
-                n;
-        }
-        return filled_periods(counts);
+    return translated(path_, [&] {
+        if (query.by != "year" && query.by != "month")
+            throw QueryError("--by takes year or month, not '" + query.by + "'");
+        bool by_month = query.by == "month";
+        BuiltQuery built = build_query(query.filters, default_gazetteer);
+        Index& index = this->index();
+        TimelineAnswer answer;
+        answer.by = query.by;
+        // Events by the first day any matching document gives them; with
+        // documents asked for (or remote shards), documents by their start date.
+        answer.events = !query.documents && !index.remote();
+        Xapian::doccount matched = 0;
+        answer.periods = index.with_retry([&](Xapian::Database& db) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(built.query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::ValueCountMatchSpy spy(kStartDateSlot);
+            EventStartSpy events;
+            if (answer.events)
+                enquire.add_matchspy(&events);
+            else
+                enquire.add_matchspy(&spy);
+            Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+            std::map<std::string, Xapian::doccount> by_date;
+            if (answer.events) {
+                matched = static_cast<Xapian::doccount>(events.starts().size());
+                for (const auto& [event, start] : events.starts())
+                    if (!start.empty()) ++by_date[start];
+            } else {
+                matched = mset.get_matches_estimated();
+                for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+                    by_date[*it] += it.get_termfreq();
+            }
+            std::map<std::string, Xapian::doccount> counts;
+            for (const auto& [date, n] : by_date) {
+                if (date.size() != 8) continue;
+                counts[by_month ? date.substr(0, 4) + "-" + date.substr(4, 2)
+                                : date.substr(0, 4)] += n;
+            }
+            return filled_periods(counts);
+        });
+        for (const Period& p : answer.periods) answer.dated += p.notes;
+        // Notes without a date have an empty start slot, which the spy skips.
+        answer.undated = matched - answer.dated;
+        return answer;
     });
-    for (const Period& p : answer.periods) answer.dated += p.notes;
-    // Notes without a date have an empty start slot, which the spy skips.
-    answer.undated = matched - answer.dated;
-    return answer;
 }
 
 ProfileAnswer Engine::profile(const ProfileQuery& query)
 {
-    const Country& country = find_country(query.country, default_gazetteer);
-    const std::string& code = country.alpha2;
-    SearchRequest request = query.filters;
-    request.countries.insert(request.countries.begin(), code);
-    request.any_country = false;
-    request.include_invited = false;
-    BuiltQuery attended_query = build_query(request, default_gazetteer);
-    BuiltQuery filters = build_query(query.filters, default_gazetteer);
-    Xapian::Query invited_query(Xapian::Query::OP_FILTER, filters.query,
-                                Xapian::Query(filter_term(FieldId::Invited, code)));
-    struct Found {
-        std::set<std::string> attended;
-        std::set<std::string> invited;
-        std::map<std::string, EventAggregate> all;
-    };
-    Found found = index().with_retry([&](Xapian::Database& db) {
-        return Found{matching_events(db, attended_query.query), matching_events(db, invited_query),
-                     aggregates(db, Xapian::Query::MatchAll)};
-    });
-    ProfileAnswer answer;
-    answer.country = {code, country.name};
-    answer.events = found.attended.size();
-    std::map<std::string, std::size_t> years, types, regions, orgs, states;
-    const std::pair<const std::string, EventAggregate>* first = nullptr;
-    const std::pair<const std::string, EventAggregate>* last = nullptr;
-    const RegionTable& region_table = default_region_table();
-    for (const std::string& id : found.attended) {
-        auto it = found.all.find(id);
-        if (it == found.all.end()) continue;
-        const EventAggregate& e = it->second;
-        if (e.start.size() == 8) {
-            ++years[e.start.substr(0, 4)];
-            if (!first || e.start < first->second.start) first = &*it;
-            if (!last || e.start > last->second.start) last = &*it;
-        } else {
-            ++answer.undated;
+    return translated(path_, [&] {
+        const Country& country = find_country(query.country, default_gazetteer);
+        const std::string& code = country.alpha2;
+        SearchRequest request = query.filters;
+        request.countries.insert(request.countries.begin(), code);
+        request.any_country = false;
+        request.include_invited = false;
+        BuiltQuery attended_query = build_query(request, default_gazetteer);
+        BuiltQuery filters = build_query(query.filters, default_gazetteer);
+        Xapian::Query invited_query(Xapian::Query::OP_FILTER, filters.query,
+                                    Xapian::Query(filter_term(FieldId::Invited, code)));
+        struct Found {
+            std::set<std::string> attended;
+            std::set<std::string> invited;
+            std::map<std::string, EventAggregate> all;
+        };
+        Found found = index().with_retry([&](Xapian::Database& db) {
+            return Found{matching_events(db, attended_query.query),
+                         matching_events(db, invited_query),
+                         aggregates(db, Xapian::Query::MatchAll)};
+        });
+        ProfileAnswer answer;
+        answer.country = {code, country.name};
+        answer.events = found.attended.size();
+        std::map<std::string, std::size_t> years, types, regions, orgs, states;
+        const std::pair<const std::string, EventAggregate>* first = nullptr;
+        const std::pair<const std::string, EventAggregate>* last = nullptr;
+        const RegionTable& region_table = default_region_table();
+        for (const std::string& id : found.attended) {
+            auto it = found.all.find(id);
+            if (it == found.all.end()) continue;
+            const EventAggregate& e = it->second;
+            if (e.start.size() == 8) {
+                ++years[e.start.substr(0, 4)];
+                if (!first || e.start < first->second.start) first = &*it;
+                if (!last || e.start > last->second.start) last = &*it;
+            } else {
+                ++answer.undated;
+            }
+            for (const std::string& t : e.types) ++types[t];
+            std::set<std::string> event_regions;
+            for (const std::string& v : e.venues)
+                for (const Region* r : region_table.regions_of(v)) event_regions.insert(r->name);
+            for (const std::string& r : event_regions) ++regions[r];
+            for (const std::string& o : e.orgs) ++orgs[o];
+            for (const std::string& s : e.states)
+                if (s != code) ++states[s];
+            if (e.venues.count(code)) ++answer.hosted;
+            if (e.participants.count(code)) ++answer.participated;
         }
-        for (const std::string& t : e.types) ++types[t];
-        std::set<std::string> event_regions;
-        for (const std::string& v : e.venues)
-            for (const Region* r : region_table.regions_of(v)) event_regions.insert(r->name);
-        for (const std::string& r : event_regions) ++regions[r];
-        for (const std::string& o : e.orgs) ++orgs[o];
-        for (const std::string& s : e.states)
-            if (s != code) ++states[s];
-        if (e.venues.count(code)) ++answer.hosted;
-        if (e.participants.count(code)) ++answer.participated;
-    }
-    for (const std::string& id : found.invited)
-        if (!found.attended.count(id)) ++answer.invited_only;
-    auto mention = [](const std::pair<const std::string, EventAggregate>* e) {
-        return std::optional<EventMention>(
-            e ? std::optional<EventMention>({e->first, iso_of(e->second.start), e->second.title})
-              : std::nullopt);
-    };
-    answer.first = mention(first);
-    answer.last = mention(last);
-    for (const auto& [y, n] : years) answer.by_year.push_back({y, "", n});
-    answer.years = filled_periods(years);
-    for (const Period& p : answer.years)
-        if (p.notes == 0) answer.years_without.push_back(p.label);
-    answer.by_type = ranked(types, false, 0);
-    answer.by_region = ranked(regions, false, 0);
-    answer.organizations = ranked(orgs, false, query.top);
-    answer.states = ranked(states, true, query.top);
-    return answer;
+        for (const std::string& id : found.invited)
+            if (!found.attended.count(id)) ++answer.invited_only;
+        auto mention = [](const std::pair<const std::string, EventAggregate>* e) {
+            std::optional<EventMention> m;
+            if (e) m = EventMention{e->first, iso_of(e->second.start), e->second.title};
+            return m;
+        };
+        answer.first = mention(first);
+        answer.last = mention(last);
+        for (const auto& [y, n] : years) answer.by_year.push_back({y, "", n});
+        answer.years = filled_periods(years);
+        for (const Period& p : answer.years)
+            if (p.notes == 0) answer.years_without.push_back(p.label);
+        answer.by_type = ranked(types, false, 0);
+        answer.by_region = ranked(regions, false, 0);
+        answer.organizations = ranked(orgs, false, query.top);
+        answer.states = ranked(states, true, query.top);
+        return answer;
+    });
 }
 
 CoattendAnswer Engine::coattend(const CoattendQuery& query)
 {
-    BuiltQuery built = build_query(query.filters, default_gazetteer);
-    std::set<std::string> only;
-    for (const std::string& c : query.filters.countries)
-        only.insert(find_country(c, default_gazetteer).alpha2);
-    // The events the filters match, then every State any document of those
-    // events lists: a press release that does not name C still adds its
-    // States to C's event.
-    std::map<std::string, std::set<std::string>> states =
-        index().with_retry([&built](Xapian::Database& db) {
-            auto pass = [&db](const Xapian::Query& q) {
-                EventStatesSpy spy;
-                run_spy(db, q, spy);
-                return spy.states();
-            };
-            std::map<std::string, std::set<std::string>> matched = pass(built.query);
-            std::map<std::string, std::set<std::string>> all = pass(Xapian::Query::MatchAll);
-            for (auto& [event, codes] : matched) codes = all[event];
-            return matched;
-        });
-    CoattendAnswer answer;
-    answer.events = states.size();
-    answer.pairs = coattend_pairs(states, only);
-    if (query.limit && answer.pairs.size() > *query.limit) answer.pairs.resize(*query.limit);
-    std::map<std::string, std::size_t> events_of;
-    for (const auto& [event, codes] : states)
-        for (const std::string& c : codes) ++events_of[c];
-    for (const CoattendPair& p : answer.pairs)
-        for (const std::string& c : {p.a, p.b})
-            answer.states.try_emplace(c, RankedValue{c, country_label(c), events_of[c]});
-    return answer;
+    return translated(path_, [&] {
+        BuiltQuery built = build_query(query.filters, default_gazetteer);
+        std::set<std::string> only;
+        for (const std::string& c : query.filters.countries)
+            only.insert(find_country(c, default_gazetteer).alpha2);
+        // The events the filters match, then every State any document of those
+        // events lists: a press release that does not name C still adds its
+        // States to C's event.
+        std::map<std::string, std::set<std::string>> states =
+            index().with_retry([&built](Xapian::Database& db) {
+                auto pass = [&db](const Xapian::Query& q) {
+                    EventStatesSpy spy;
+                    run_spy(db, q, spy);
+                    return spy.states();
+                };
+                std::map<std::string, std::set<std::string>> matched = pass(built.query);
+                std::map<std::string, std::set<std::string>> all = pass(Xapian::Query::MatchAll);
+                for (auto& [event, codes] : matched) codes = all[event];
+                return matched;
+            });
+        CoattendAnswer answer;
+        answer.events = states.size();
+        answer.pairs = coattend_pairs(states, only);
+        if (query.limit && answer.pairs.size() > *query.limit) answer.pairs.resize(*query.limit);
+        std::map<std::string, std::size_t> events_of;
+        for (const auto& [event, codes] : states)
+            for (const std::string& c : codes) ++events_of[c];
+        for (const CoattendPair& p : answer.pairs)
+            for (const std::string& c : {p.a, p.b})
+                answer.states.try_emplace(c, RankedValue{c, country_label(c), events_of[c]});
+        return answer;
+    });
 }
 
 CoverageAnswer Engine::coverage(const CoverageQuery& query)
 {
-    SearchRequest request = query.filters;
-    std::vector<std::string> regions = std::move(request.regions);
-    request.regions.clear();
-    if (!query.since.empty()) {
-        if (!request.from.empty())
-            throw QueryError("--since and --from both say where to start; give one");
-        if (query.since.size() != 4 ||
-            query.since.find_first_not_of("0123456789") != std::string::npos)
-            throw QueryError("--since: takes a four-digit year, not '" + query.since + "'");
-        request.from = query.since;
-    }
-    std::set<std::string> in_regions;
-    for (const std::string& name : regions) {
-        const Region& region = find_region(name);
-        in_regions.insert(region.countries.begin(), region.countries.end());
-    }
-    BuiltQuery built = build_query(request, default_gazetteer);
-    std::map<std::string, EventAggregate> events = index().with_retry(
-        [&built](Xapian::Database& db) { return aggregates(db, built.query); });
-    // Per State: the events it attended (participant or host), and the
-    // latest start date among them.
-    std::map<std::string, std::pair<std::size_t, std::string>> attended;
-    for (const auto& [id, e] : events)
-        for (const std::string& code : e.states) {
-            auto& [count, last] = attended[code];
-            ++count;
-            last = std::max(last, e.start);
+    return translated(path_, [&] {
+        SearchRequest request = query.filters;
+        std::vector<std::string> regions = std::move(request.regions);
+        request.regions.clear();
+        if (!query.since.empty()) {
+            if (!request.from.empty())
+                throw QueryError("--since and --from both say where to start; give one");
+            if (query.since.size() != 4 ||
+                query.since.find_first_not_of("0123456789") != std::string::npos)
+                throw QueryError("--since: takes a four-digit year, not '" + query.since + "'");
+            request.from = query.since;
         }
-    CoverageAnswer answer;
-    answer.since = query.since;
-    for (const UnState& s : un_members()) {
-        if (!regions.empty() && !in_regions.count(s.code)) continue;
-        auto it = attended.find(s.code);
-        std::size_t n = it == attended.end() ? 0 : it->second.first;
-        std::string last = it == attended.end() ? "" : iso_of(it->second.second);
-        answer.states.push_back({s.code, country_label(s.code), s.observer, n, last});
-    }
-    // Those the Committee has not met first, then the fewest events.
-    std::stable_sort(answer.states.begin(), answer.states.end(),
-                     [](const CoverageRow& a, const CoverageRow& b) {
-                         return a.events != b.events ? a.events < b.events : a.name < b.name;
-                     });
-    if (query.limit && answer.states.size() > *query.limit) answer.states.resize(*query.limit);
-    return answer;
+        std::set<std::string> in_regions;
+        for (const std::string& name : regions) {
+            const Region& region = find_region(name);
+            in_regions.insert(region.countries.begin(), region.countries.end());
+        }
+        BuiltQuery built = build_query(request, default_gazetteer);
+        std::map<std::string, EventAggregate> events = index().with_retry(
+            [&built](Xapian::Database& db) { return aggregates(db, built.query); });
+        // Per State: the events it attended (participant or host), and the
+        // latest start date among them.
+        std::map<std::string, std::pair<std::size_t, std::string>> attended;
+        for (const auto& [id, e] : events)
+            for (const std::string& code : e.states) {
+                auto& [count, last] = attended[code];
+                ++count;
+                last = std::max(last, e.start);
+            }
+        CoverageAnswer answer;
+        answer.since = query.since;
+        for (const UnState& s : un_members()) {
+            if (!regions.empty() && !in_regions.count(s.code)) continue;
+            auto it = attended.find(s.code);
+            std::size_t n = it == attended.end() ? 0 : it->second.first;
+            std::string last = it == attended.end() ? "" : iso_of(it->second.second);
+            answer.states.push_back({s.code, country_label(s.code), s.observer, n, last});
+        }
+        // Those the Committee has not met first, then the fewest events.
+        std::stable_sort(answer.states.begin(), answer.states.end(),
+                         [](const CoverageRow& a, const CoverageRow& b) {
+                             return a.events != b.events ? a.events < b.events : a.name < b.name;
+                         });
+        if (query.limit && answer.states.size() > *query.limit) answer.states.resize(*query.limit);
+        return answer;
+    });
 }
 
 }  // namespace infonote

@@ -7,8 +7,8 @@
 //
 // Errors come back as exceptions carrying the message a user sees:
 // QueryError for a bad query, value or unknown name (with its did-you-mean),
-// DatabaseError when the database cannot be used; Xapian::Error passes
-// through.
+// DatabaseError when the database cannot be used (a Xapian error included,
+// its message after the database's path).
 #ifndef INFONOTE_QUERY_ENGINE_H
 #define INFONOTE_QUERY_ENGINE_H
 

@@ -168,7 +168,8 @@ Json to_json(const StatsAnswer& s)
 Json json_items(const TimelineAnswer& answer)
 {
     Json list = Json::array();
-    for (const Period& p : answer.periods) list.push_back({{"period", p.label}, {"notes", p.notes}});
+    for (const Period& p : answer.periods)
+        list.push_back({{"period", p.label}, {"notes", p.notes}});
     return list;
 }
 
@@ -184,7 +185,8 @@ Json to_json(const TimelineAnswer& answer)
 Json to_json(const ProfileAnswer& p)
 {
     Json by_year = Json::array();
-    for (const RankedValue& y : p.by_year) by_year.push_back({{"year", y.value}, {"events", y.count}});
+    for (const RankedValue& y : p.by_year)
+        by_year.push_back({{"year", y.value}, {"events", y.count}});
     Json doc = json_document();
     doc["country"] = {{"code", p.country.code}, {"name", p.country.name}};
     doc["events"] = p.events;

@@ -3,12 +3,12 @@
 #include <iostream>
 #include <map>
 
-#include <CLI/CLI.hpp>
 #include <xapian.h>
+#include <CLI/CLI.hpp>
 
 #include "checked_stdout.h"
-#include "cli_messages.h"
 #include "cli/command.h"
+#include "cli_messages.h"
 #include "completion.h"
 #include "config_file.h"
 #include "exit_codes.h"

@@ -44,7 +44,7 @@ struct SearchPlan {
     /// One hit per event (collapsed on its event id), `total` and facets
     /// counting events; otherwise every matching document.
     bool by_event = false;
-    /// Marks around matched words in snippets (colour codes, or nothing).
+    /// Marks around matched words in snippets ("" for none).
     std::string highlight_begin;
     std::string highlight_end;
 };

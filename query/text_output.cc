@@ -202,7 +202,6 @@ void print_hits_text(std::ostream& out, const SearchAnswer& answer, const Termin
     out << '\n';
 }
 
-
 void print_bars(std::ostream& out, const std::vector<Period>& periods, const Terminal& terminal)
 {
     Xapian::doccount most = 0;
@@ -253,8 +252,8 @@ struct Fields {
     // A summary's country: "KZ  Kazakhstan  (host, participant)".
     void add_country(const Json& c)
     {
-        add("country", c.value("code", "") + "  " + c.value("name", "") + "  (" +
-                           joined_roles(c) + ")");
+        add("country",
+            c.value("code", "") + "  " + c.value("name", "") + "  (" + joined_roles(c) + ")");
     }
     // An event's document: "information-note  path  id ID", after `indent`.
     void add_source(std::string name, const std::string& indent, const Json& src)
@@ -380,7 +379,6 @@ void write_text(std::ostream& out, const Table& table, const Terminal& terminal)
     for (const auto& row : rows) print_row(row);
 }
 
-
 void write_text(std::ostream& out, const SearchAnswer& answer, const Terminal& terminal)
 {
     print_hits_text(out, answer, terminal);
@@ -427,9 +425,9 @@ void write_text(std::ostream& out, const ShowAnswer& answer, const Terminal& ter
         add_where(c);
     }
     for (const Json& o : summary["organizations"]) {
-        fields.add("organization", o["acronym"].is_string()
-                                       ? o["acronym"].get<std::string>() + "  " + o.value("name", "")
-                                       : o.value("name", ""));
+        fields.add("organization", o["acronym"].is_string() ? o["acronym"].get<std::string>() +
+                                                                  "  " + o.value("name", "")
+                                                            : o.value("name", ""));
         add_where(o);
     }
     fields.add("committee", summary["committee"]);
@@ -456,8 +454,7 @@ void write_text(std::ostream& out, const StatsAnswer& s, const Terminal& termina
 {
     out << "notes:      " << s.notes << "\n"
         << "events:     " << s.events << "\n"
-        << "dates:      "
-        << (s.first_date.empty() ? "(none)" : s.first_date + " .. " + s.last_date)
+        << "dates:      " << (s.first_date.empty() ? "(none)" : s.first_date + " .. " + s.last_date)
         << (s.undated ? "  (" + std::to_string(s.undated) + " undated)" : "") << "\n"
         << "built:      " << (s.built.empty() ? "?" : escape_controls(s.built)) << "\n"
         << "updated:    " << (s.updated.empty() ? "never" : escape_controls(s.updated)) << "\n"
@@ -472,7 +469,8 @@ void write_text(std::ostream& out, const TimelineAnswer& answer, const Terminal&
     print_bars(out, answer.periods, terminal);
     Xapian::doccount dated = answer.dated;
     out << dated
-        << (answer.events ? (dated == 1 ? " event" : " events") : (dated == 1 ? " note" : " notes"));
+        << (answer.events ? (dated == 1 ? " event" : " events")
+                          : (dated == 1 ? " note" : " notes"));
     if (answer.undated) out << ", and " << answer.undated << " without a date";
     out << '\n';
 }
@@ -509,9 +507,8 @@ void write_text(std::ostream& out, const CoattendAnswer& answer, const Terminal&
 
 void write_text(std::ostream& out, const CoverageAnswer& answer, const Terminal& terminal)
 {
-    Table table{{"code", "country", "status", "events", "last"},
-                {false, false, false, true, false},
-                {}};
+    Table table{
+        {"code", "country", "status", "events", "last"}, {false, false, false, true, false}, {}};
     std::size_t none = 0;
     for (const CoverageRow& r : answer.states) {
         none += r.events == 0;

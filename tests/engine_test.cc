@@ -126,8 +126,8 @@ TEST_F(EngineTest, OneEngineAnswersEveryQuestionAsTheCommandLinePrintsIt)
     search.facets = {"country,year"};
     infonote::SearchAnswer found = engine.search(search);
     EXPECT_GT(found.result.total, 0u);
-    EXPECT_EQ(json(found), cli({"search", "export", "control", "--facets", "country,year",
-                                "--format", "json"}));
+    EXPECT_EQ(json(found),
+              cli({"search", "export", "control", "--facets", "country,year", "--format", "json"}));
     EXPECT_EQ(jsonl(found), cli({"search", "export", "control", "--format", "jsonl"}));
     EXPECT_EQ(csv(found), cli({"search", "export", "control", "--format", "csv"}));
 
@@ -135,9 +135,8 @@ TEST_F(EngineTest, OneEngineAnswersEveryQuestionAsTheCommandLinePrintsIt)
     listing.filters.countries = {"Kazakhstan"};
     listing.paging.limit = 2;
     listing.paging.offset = 1;
-    EXPECT_EQ(json(engine.search(listing)),
-              cli({"search", "--country", "Kazakhstan", "--limit", "2", "--offset", "1",
-                   "--format", "json"}));
+    EXPECT_EQ(json(engine.search(listing)), cli({"search", "--country", "Kazakhstan", "--limit",
+                                                 "2", "--offset", "1", "--format", "json"}));
 
     infonote::AttendedQuery attended;
     attended.country = "KZ";

@@ -52,27 +52,31 @@ const std::vector<Case>& cases()
         {"search-words-csv", {"search", "export", "control", "--format", "csv"}},
         {"search-words-csv-raw", {"search", "export", "--format", "csv", "--csv-raw"}},
         {"search-colour", {"search", "workshop", "--color", "always", "--limit", "3"}},
-        {"search-narrow", {"search", "workshop", "--limit", "4"}, },
+        {
+            "search-narrow",
+            {"search", "workshop", "--limit", "4"},
+        },
         {"search-filters-text", {"search", "--country", "Kazakhstan", "--year", "2014"}},
-        {"search-filters-json", {"search", "--region", "Asia", "--type", "workshop", "--format",
-                                 "json"}},
+        {"search-filters-json",
+         {"search", "--region", "Asia", "--type", "workshop", "--format", "json"}},
         {"search-all-text", {"search", "--all"}},
-        {"search-paging", {"search", "--sort", "date", "--reverse", "--limit", "3", "--offset",
-                           "2"}},
+        {"search-paging",
+         {"search", "--sort", "date", "--reverse", "--limit", "3", "--offset", "2"}},
         {"search-relevance-reverse", {"search", "nuclear", "--reverse", "--limit", "5"}},
-        {"search-facets-text", {"search", "workshop", "--facets",
-                                "country,org,year,venue_country,region,type,kind",
-                                "--facet-limit", "3"}},
-        {"search-facets-json", {"search", "--facets", "country", "--facets", "year,type",
-                                "--country", "KZ", "--format", "json"}},
+        {"search-facets-text",
+         {"search", "workshop", "--facets", "country,org,year,venue_country,region,type,kind",
+          "--facet-limit", "3"}},
+        {"search-facets-json",
+         {"search", "--facets", "country", "--facets", "year,type", "--country", "KZ", "--format",
+          "json"}},
         {"search-did-you-mean-text", {"search", "exprot", "contrls"}},
         {"search-did-you-mean-json", {"search", "exprot", "contrls", "--format", "json"}},
         {"search-did-you-mean-jsonl", {"search", "exprot", "--format", "jsonl"}},
         {"search-verbose", {"-v", "search", "workshop", "--country", "KZ", "--limit", "2"}},
         {"search-verbose-no-match", {"-v", "search", "export", "--country", "KZ"}},
         {"search-missing-db", {"search", "--db", "/nonexistent/infonote-db", "export"}},
-        {"search-bad-query-missing-db", {"search", "--db", "/nonexistent/infonote-db",
-                                         "--country", "Kazakstan"}},
+        {"search-bad-query-missing-db",
+         {"search", "--db", "/nonexistent/infonote-db", "--country", "Kazakstan"}},
         {"search-csv-raw-without-csv", {"search", "export", "--csv-raw"}},
         {"search-no-match", {"search", "zzyzzyqq"}},
         {"search-bad-query", {"search", "date:2014..x"}},
@@ -154,10 +158,10 @@ class QueryOutputTest : public ::testing::TestWithParam<Case> {
                 if (e.path().filename() != "README.md" && (ext == ".txt" || ext == ".md"))
                     fs::copy_file(e.path(), corpus / e.path().filename());
             }
-        Outcome made = run({INFONOTE_PYTHON, (kSource / "scripts/generate_notes.py").string(),
-                            "--count", "40", "--seed", "11", "--reports", "0.5", "--length",
-                            "short", "--quiet", "--jobs", "1", "--out",
-                            (corpus / "generated").string()});
+        Outcome made =
+            run({INFONOTE_PYTHON, (kSource / "scripts/generate_notes.py").string(), "--count", "40",
+                 "--seed", "11", "--reports", "0.5", "--length", "short", "--quiet", "--jobs", "1",
+                 "--out", (corpus / "generated").string()});
         status_ = new std::string(made.status == 0 ? "" : describe(made));
         fs::remove(corpus / "generated" / "ground_truth.jsonl");
         db_ = new fs::path(dir_->path() / "db");
@@ -189,11 +193,12 @@ std::string recorded(const Outcome& r, const fs::path& db)
     auto fixed = [&db](std::string text) {
         for (std::size_t at; (at = text.find(db.string())) != std::string::npos;)
             text.replace(at, db.string().size(), "DB");
-        static const std::regex stamp(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?)");
+        static const std::regex stamp(
+            R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?)");
         return std::regex_replace(text, stamp, "TIME");
     };
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + fixed(r.out) +
-           "--- stderr\n" + fixed(r.err);
+    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + fixed(r.out) + "--- stderr\n" +
+           fixed(r.err);
 }
 
 TEST_P(QueryOutputTest, MatchesExpected)

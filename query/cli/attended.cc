@@ -19,8 +19,9 @@ int run(const Common& common)
     // A text listing shows a line per hit; the other formats whole summaries.
     request<AttendedQuery>().detail =
         common.format == OutputFormat::Text ? HitDetail::Listing : HitDetail::Summary;
-    return answer(common, &Engine::attended,
-                  +[](const AttendedAnswer& a) { return a.hits.result.total > 0; });
+    return answer(
+        common, &Engine::attended,
+        +[](const AttendedAnswer& a) { return a.hits.result.total > 0; });
 }
 
 }  // namespace

@@ -77,10 +77,10 @@ void add_format(CLI::App* cmd, Common& o, bool csv)
                     "Colour matched words in text output: auto (the default: on a terminal, "
                     "unless $NO_COLOR is set or $TERM is dumb), always or never")
         ->type_name("WHEN")
-        ->transform(one_of(std::vector<std::pair<std::string, ColourChoice>>{
-            {"auto", ColourChoice::Auto},
-            {"always", ColourChoice::Always},
-            {"never", ColourChoice::Never}}));
+        ->transform(one_of(
+            std::vector<std::pair<std::string, ColourChoice>>{{"auto", ColourChoice::Auto},
+                                                              {"always", ColourChoice::Always},
+                                                              {"never", ColourChoice::Never}}));
     if (csv)
         cmd->add_flag("--csv-raw", o.csv_raw,
                       "CSV cells exactly as stored: a text cell beginning with =, +, -, @, tab "
@@ -149,10 +149,6 @@ int guarded(const Common& common, const std::function<int(Engine&)>& command)
         return kExitUsage;
     } catch (const DatabaseError& e) {
         std::cerr << program_error(kProgram, e.what()) << '\n';
-        return kExitFailure;
-    } catch (const Xapian::Error& e) {
-        std::cerr << program_error(kProgram, common.db.string() + ": " + e.get_description())
-                  << '\n';
         return kExitFailure;
     } catch (const std::exception& e) {
         std::cerr << program_error(kProgram, e.what()) << '\n';

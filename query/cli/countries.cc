@@ -16,8 +16,8 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return answer(common, &Engine::countries,
-                  +[](const CountriesAnswer& a) { return !a.countries.empty(); });
+    return answer(
+        common, &Engine::countries, +[](const CountriesAnswer& a) { return !a.countries.empty(); });
 }
 
 }  // namespace

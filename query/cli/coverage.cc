@@ -17,8 +17,8 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return answer(common, &Engine::coverage,
-                  +[](const CoverageAnswer& a) { return !a.states.empty(); });
+    return answer(
+        common, &Engine::coverage, +[](const CoverageAnswer& a) { return !a.states.empty(); });
 }
 
 }  // namespace

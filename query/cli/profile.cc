@@ -18,7 +18,8 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return answer(common, &Engine::profile, +[](const ProfileAnswer& a) { return a.events > 0; });
+    return answer(
+        common, &Engine::profile, +[](const ProfileAnswer& a) { return a.events > 0; });
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return answer(common, &Engine::stats, +[](const StatsAnswer& a) { return a.notes > 0; });
+    return answer(
+        common, &Engine::stats, +[](const StatsAnswer& a) { return a.notes > 0; });
 }
 
 }  // namespace

@@ -21,8 +21,9 @@ void add_options(CLI::App* cmd, Common& common)
 
 int run(const Common& common)
 {
-    return answer(common, &Engine::timeline,
-                  +[](const TimelineAnswer& a) { return a.dated + a.undated > 0; });
+    return answer(
+        common, &Engine::timeline,
+        +[](const TimelineAnswer& a) { return a.dated + a.undated > 0; });
 }
 
 }  // namespace
