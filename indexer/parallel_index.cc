@@ -1,11 +1,11 @@
 #include "parallel_index.h"
 
 #include <atomic>
-#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include "index_layout.h"
 #include "index_writer.h"
 #include "note.h"
 #include "note_indexer.h"
@@ -145,18 +145,6 @@ void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
         report.warned += c.warned;
         report.rejected.insert(report.rejected.end(), c.rejected.begin(), c.rejected.end());
     }
-}
-
-std::size_t shard_of(const std::string& note_id, std::size_t shards)
-{
-    // FNV-1a, 64 bits: fixed by its definition, so the same on every
-    // machine and in every version of the standard library.
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : note_id) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return shards <= 1 ? 0 : static_cast<std::size_t>(h % shards);
 }
 
 std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
