@@ -77,11 +77,8 @@ CorpusListing walk(const WriteOptions& options, RunReport& report)
     WalkOptions walk_options;
     walk_options.follow_outside = options.follow_outside;
     CorpusListing listing = list_corpus(options.corpus, walk_options);
-    for (const SkippedEntry& s : listing.skipped) {
-        emit_diagnostic((options.corpus / s.relative).generic_string() + ": error: " + s.reason);
-        report.rejected.push_back({s.relative, s.reason});
-    }
-    report.skipped += listing.skipped.size();
+    for (const SkippedEntry& s : listing.skipped)
+        reject_file((options.corpus / s.relative).generic_string(), s.relative, s.reason, report);
     report.files = listing.files.size();
     return listing;
 }
@@ -159,7 +156,7 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
     }
     const fs::path source = layout.path_of(*live);
     std::unordered_set<std::string> listed;
-    for (const CorpusFile& file : listing.files) listed.insert(id_term(note_id(file.relative)));
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id));
     std::size_t carried = 0;
     try {
         Xapian::Database db(source.string());
@@ -347,7 +344,7 @@ void update_live(const WriteOptions& options, const std::string& live,
         for (const CorpusFile& file : listing.files) {
             check_stop();
             progress.step();
-            const std::string id = note_id(file.relative);
+            const std::string& id = file.id;
             const std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
@@ -359,18 +356,18 @@ void update_live(const WriteOptions& options, const std::string& live,
             IndexWriter& writer =
                 *writers[exists ? known->second.shard : shard_of(id, writers.size())];
             bool gone = false;
-            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report, &gone);
-            if (stamp && exists && stamp->hash == known->second.stamp.hash) {
+            std::optional<ReadFile> read = indexer.read(file, report, &gone);
+            if (read && exists && read->stamp.hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
                 // does not read the file again.
                 Xapian::Document doc = writer.database().get_document(known->second.docid);
-                stamp_document(doc, *stamp);
+                stamp_document(doc, read->stamp);
                 writer.put(term, doc);
                 ++report.touched;
                 continue;
             }
             std::optional<Xapian::Document> doc;
-            if (stamp) doc = indexer.document_for(file, *stamp, report);
+            if (read) doc = indexer.document_for(file, *read, report);
             if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;

@@ -7,7 +7,6 @@
 
 #include "index_layout.h"
 #include "index_writer.h"
-#include "note.h"
 #include "note_indexer.h"
 #include "stop_signal.h"
 
@@ -69,10 +68,10 @@ void index_part(const BuildPart& part, const std::filesystem::path& corpus, std:
     for (const CorpusFile& file : part.files) {
         workers.check();
         workers.file_done();
-        std::optional<FileStamp> stamp = indexer.hashed_stamp(file, counts);
-        if (!stamp) continue;
-        std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, counts);
-        if (doc && indexer.write(writer, id_term(note_id(file.relative)), *doc, file, counts))
+        std::optional<ReadFile> read = indexer.read(file, counts);
+        if (!read) continue;
+        std::optional<Xapian::Document> doc = indexer.document_for(file, *read, counts);
+        if (doc && indexer.write(writer, id_term(file.id), *doc, file, counts))
             ++counts.indexed;
     }
     workers.check();
@@ -151,7 +150,7 @@ std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile
                                                     std::size_t shards)
 {
     std::vector<std::vector<CorpusFile>> out(std::max<std::size_t>(1, shards));
-    for (const CorpusFile& f : files) out[shard_of(note_id(f.relative), out.size())].push_back(f);
+    for (const CorpusFile& f : files) out[shard_of(f.id, out.size())].push_back(f);
     return out;
 }
 

@@ -46,6 +46,13 @@ struct RunReport {
     /// Seconds per phase, in the order the phases ran.
     std::vector<std::pair<std::string, double>> seconds;
 
+    /// Counts a file as skipped and lists it among the rejected.
+    void reject(const std::string& relative, const std::string& reason)
+    {
+        ++skipped;
+        rejected.push_back({relative, reason});
+    }
+
     /// Writes the report as JSON (docs/run-report.md), replacing the file
     /// atomically. Throws std::runtime_error when it cannot.
     void write_json(const std::filesystem::path& file) const;
