@@ -11,6 +11,10 @@
 
 namespace infonote {
 
+/// The version of the run report's JSON (docs/run-report.md), raised when
+/// a key changes meaning.
+inline constexpr int kRunReportSchemaVersion = 1;
+
 /// A file that could not be indexed, with the reason.
 struct RejectedFile {
     std::string path;
