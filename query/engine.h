@@ -44,7 +44,7 @@ struct Paging {
 enum class HitDetail {
     /// The note's whole stored summary (docs/json-schema.md, HIT).
     Summary,
-    /// Only its listing line (searcher.h, Listing): much quicker for long
+    /// Only its listing line (listing.h, Listing): much quicker for long
     /// lists that show one line per note.
     Listing,
 };

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 
+#include "ascii.h"
 #include "date_filter.h"
 #include "event_type.h"
 #include "note.h"
@@ -333,7 +334,7 @@ std::string fold_query_text(const std::string& text)
     bool in_phrase = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t end = text.find_first_of(" \t\n", i);
+        std::size_t end = text.find_first_of(kAsciiSpaces, i);
         if (end == std::string::npos) end = text.size();
         std::string_view token(text.data() + i, end - i);
         if (is_operator(token)) {
@@ -401,7 +402,7 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
 Xapian::Query parse_words(const std::string& words, const CountrySource& countries,
                           std::string& folded)
 {
-    if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
+    if (is_ascii_blank(words)) return Xapian::Query();
     if (words.size() > kMaxQueryBytes)
         throw QueryError("query is " + std::to_string(words.size()) +
                          " bytes long; a query may have at most " + std::to_string(kMaxQueryBytes));

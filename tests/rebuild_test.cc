@@ -21,6 +21,7 @@
 
 #include "process_helpers.h"
 #include "schema.h"
+#include "text_normalizer.h"
 
 namespace {
 
@@ -295,6 +296,57 @@ TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
                          ": index has schema version 999, this infonote-query reads version " +
                          std::to_string(infonote::kSchemaVersion) +
                          "; rebuild it with infonote-index build\n");
+}
+
+TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherTextPipeline)
+{
+    build_ok();
+    {
+        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(infonote::kTextPipelineKey), "0");
+        live.commit();
+    }
+    Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
+    EXPECT_EQ(r.status, kFailure);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
+                         ": index was built with text pipeline 0, this infonote-query searches "
+                         "with " +
+                         std::to_string(infonote::kTextPipelineVersion) +
+                         "; rebuild it with infonote-index build\n");
+}
+
+TEST_F(RebuildTest, QueriesRefuseADatabaseWithoutASchemaVersion)
+{
+    build_ok();
+    {
+        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(infonote::kSchemaVersionKey), "");
+        live.commit();
+    }
+    Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
+    EXPECT_EQ(r.status, kFailure);
+    EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
+                         ": not an infonote index (no schema version)\n");
+}
+
+TEST_F(RebuildTest, UpdateRebuildsWhenTheSchemaChanged)
+{
+    build_ok();
+    const std::string before = live_build(db_);
+    {
+        Xapian::WritableDatabase live((db_ / before).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(infonote::kSchemaVersionKey), "999");
+        live.commit();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    Outcome r = index("update");
+    ASSERT_EQ(r.status, kOk) << describe(r);
+    EXPECT_NE(r.err.find(": index schema 999 differs from this program's " +
+                         std::to_string(infonote::kSchemaVersion) + "; building a new index\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(live_build(db_), before);
 }
 
 TEST_F(RebuildTest, SecondWriterIsRefusedOrWaits)

@@ -4,8 +4,8 @@
 // prefix literal appears anywhere else. Prefixes follow Omega's conventions:
 // Q for the unique id, S for the title, X... for infonote's own fields, and a
 // ':' between prefix and value when the value starts with a capital letter.
-#ifndef INFONOTE_COMMON_SCHEMA_H
-#define INFONOTE_COMMON_SCHEMA_H
+#ifndef INFONOTE_INDEX_FORMAT_SCHEMA_H
+#define INFONOTE_INDEX_FORMAT_SCHEMA_H
 
 #include <array>
 #include <string>
@@ -22,8 +22,6 @@ inline constexpr std::string_view kTextPipelineKey = "infonote.text_pipeline";
 inline constexpr std::string_view kBuildTimeKey = "infonote.built";
 inline constexpr std::string_view kUpdateTimeKey = "infonote.updated";
 inline constexpr std::string_view kCorpusKey = "infonote.corpus";
-/// How many shards the build has ("1" for one database).
-inline constexpr std::string_view kShardsKey = "infonote.shards";
 
 enum class FieldId { Id, Title, Body, City, Country, Invited, VenueCountry, Org, Year, Type, Kind,
                      Event };
@@ -111,6 +109,8 @@ inline constexpr unsigned kTextSlot = 10;
 inline constexpr unsigned kListingSlot = 13;
 inline constexpr std::size_t kListingDateBytes = 8;
 inline constexpr char kListSeparator = '\x1f';
+/// A value for a list slot: any kListSeparator in it turned into a space.
+std::string without_separator(std::string value);
 /// The years the event touches, concatenated ("2014", "20152016"): the
 /// year facet counted from one slot, which Xapian's own value counter can
 /// do on a remote shard.

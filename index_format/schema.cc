@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <algorithm>
+
 namespace infonote {
 
 std::string filter_term(FieldId id, std::string_view value)
@@ -8,6 +10,12 @@ std::string filter_term(FieldId id, std::string_view value)
     if (!value.empty() && value[0] >= 'A' && value[0] <= 'Z') term += ':';
     term += value;
     return term;
+}
+
+std::string without_separator(std::string value)
+{
+    std::replace(value.begin(), value.end(), kListSeparator, ' ');
+    return value;
 }
 
 }  // namespace infonote

@@ -9,8 +9,8 @@
 // Readers open DB itself; Xapian follows the stub. Switching builds replaces
 // the stub with rename(2), so a reader opens either the old build or the new
 // one, never a mixture, and a crash at any moment leaves a good stub.
-#ifndef INFONOTE_INDEXER_INDEX_LAYOUT_H
-#define INFONOTE_INDEXER_INDEX_LAYOUT_H
+#ifndef INFONOTE_INDEX_FORMAT_INDEX_LAYOUT_H
+#define INFONOTE_INDEX_FORMAT_INDEX_LAYOUT_H
 
 #include <filesystem>
 #include <optional>
@@ -92,6 +92,10 @@ std::string shard_name(std::size_t i);
 
 /// Writes the stub of a sharded build in `folder`, listing `shards` shards.
 void write_shard_stub(const std::filesystem::path& folder, std::size_t shards);
+
+/// The shard of `shards` a note belongs to: a stable hash of its id, so a
+/// note stays in its shard from build to build and update to update.
+std::size_t shard_of(std::string_view note_id, std::size_t shards);
 
 /// Suffix of a build folder still being written.
 inline constexpr std::string_view kUnfinishedSuffix = ".tmp";

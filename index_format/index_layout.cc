@@ -5,15 +5,15 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "index_writer.h"
+#include "ascii.h"
+#include "fnv1a.h"
+#include "index_error.h"
+#include "stub.h"
 
 namespace infonote {
 
@@ -21,7 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kStubName = "XAPIANDB";
 constexpr std::string_view kBuildPrefix = "build-";
 
 bool is_build_name(const std::string& name)
@@ -33,18 +32,6 @@ bool ends_with(const std::string& s, std::string_view suffix)
 {
     return s.size() >= suffix.size() &&
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Writes `content` to `path` and forces it to disk.
-void write_durably(const fs::path& path, const std::string& content)
-{
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw IndexError(path.string() + ": cannot write: " + std::strerror(errno));
-    bool ok = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
-              ::fsync(fd) == 0;
-    int error = errno;
-    ::close(fd);
-    if (!ok) throw IndexError(path.string() + ": cannot write: " + std::strerror(error));
 }
 
 void sync_folder(const fs::path& folder)
@@ -64,24 +51,30 @@ std::string shard_name(std::size_t i)
 
 std::vector<fs::path> shards_of(const fs::path& build)
 {
-    std::ifstream stub(build / kStubName);
-    if (!stub) return {build};
+    std::optional<std::string> text = read_stub_file(build / kStubName);
+    if (!text) return {build};
     std::vector<fs::path> out;
-    std::string kind, target;
     // Only shards inside the build: a stub edited to lead elsewhere must not
     // send a writer there.
-    while (stub >> kind >> target)
-        if (kind == "auto" && target.find('/') == std::string::npos && target != "." &&
-            target != "..")
-            out.push_back(build / target);
+    for (const StubLine& line : parse_stub(*text))
+        if (line.kind == "auto" && names_entry_inside(line.target)) out.push_back(build / line.target);
     return out;
 }
 
 void write_shard_stub(const fs::path& folder, std::size_t shards)
 {
-    std::string content;
-    for (std::size_t i = 0; i < shards; ++i) content += "auto " + shard_name(i) + "\n";
-    write_durably(folder / kStubName, content);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < shards; ++i) names.push_back(shard_name(i));
+    write_stub(folder / kStubName, names);
+}
+
+std::size_t shard_of(std::string_view note_id, std::size_t shards)
+{
+    // FNV-1a, 64 bits: fixed by its definition, so the same on every
+    // machine and in every version of the standard library.
+    Fnv1a hash;
+    hash.add(note_id);
+    return shards <= 1 ? 0 : static_cast<std::size_t>(hash.value() % shards);
 }
 
 IndexLayout::IndexLayout(fs::path root) : root_(std::move(root)) {}
@@ -123,17 +116,17 @@ StubReading read_stub(const fs::path& stub)
         return {std::nullopt, std::string("cannot be read: ") + std::strerror(errno)};
     }
     if (!S_ISREG(st.st_mode)) return {std::nullopt, "is not a regular file"};
-    std::ifstream in(stub, std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.eof() && in.fail()) return {std::nullopt, "cannot be read"};
-    if (content.empty()) return {std::nullopt, "is empty"};
-    std::istringstream words(content);
-    std::string kind, target, more;
-    if (!(words >> kind >> target) || kind != "auto" || (words >> more))
+    std::optional<std::string> content = read_stub_file(stub);
+    if (!content) return {std::nullopt, "cannot be read"};
+    if (content->empty()) return {std::nullopt, "is empty"};
+    std::vector<StubLine> lines = parse_stub(*content);
+    if (lines.size() != 1 || lines[0].kind != "auto" ||
+        lines[0].target.find_first_of(kAsciiSpaces) != std::string::npos)
         return {std::nullopt, "does not name a build"};
+    const std::string& target = lines[0].target;
     // Only a name in the folder itself: the stub is the one thing readers
     // follow, and it must not lead them, or a later cleanup, elsewhere.
-    if (target.find('/') != std::string::npos || target == "." || target == "..")
+    if (!names_entry_inside(target))
         return {std::nullopt, "names " + target + ", outside the database folder"};
     if (!is_build_name(target) || ends_with(target, kUnfinishedSuffix))
         return {std::nullopt, "does not name a build"};
@@ -202,7 +195,7 @@ std::string IndexLayout::new_build_name() const
 void IndexLayout::switch_to(const std::string& build) const
 {
     fs::path next = root_ / (std::string(kStubName) + ".new");
-    write_durably(next, "auto " + build + "\n");
+    write_stub(next, {build});
     std::error_code ec;
     // A folder where the stub belongs (rollback or build --force after
     // damage) cannot be renamed over: an empty one goes, anything else is
