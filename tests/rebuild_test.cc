@@ -120,6 +120,15 @@ class RebuildTest : public ::testing::Test {
         ASSERT_EQ(r.status, kOk) << describe(r);
     }
 
+    // Rewrites one metadata value of the live build, as another version of
+    // the programs would have written it ("" removes it).
+    void set_live_metadata(std::string_view key, const std::string& value)
+    {
+        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(key), value);
+        live.commit();
+    }
+
     TempDir tmp_;
     fs::path corpus_ = tmp_.path() / "corpus";
     fs::path db_ = tmp_.path() / "db";
@@ -266,11 +275,7 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheTextPipelineChanged)
 {
     build_ok();
     const std::string before = live_build(db_);
-    {
-        Xapian::WritableDatabase live((db_ / before).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kTextPipelineKey), "0");
-        live.commit();
-    }
+    set_live_metadata(infonote::kTextPipelineKey, "0");
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     Outcome r = index("update");
     ASSERT_EQ(r.status, kOk) << describe(r);
@@ -284,11 +289,7 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheTextPipelineChanged)
 TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
 {
     build_ok();
-    {
-        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kSchemaVersionKey), "999");
-        live.commit();
-    }
+    set_live_metadata(infonote::kSchemaVersionKey, "999");
     Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
     EXPECT_EQ(r.status, kFailure);
     EXPECT_EQ(r.out, "");
@@ -301,11 +302,7 @@ TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
 TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherTextPipeline)
 {
     build_ok();
-    {
-        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kTextPipelineKey), "0");
-        live.commit();
-    }
+    set_live_metadata(infonote::kTextPipelineKey, "0");
     Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
     EXPECT_EQ(r.status, kFailure);
     EXPECT_EQ(r.out, "");
@@ -319,11 +316,7 @@ TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherTextPipeline)
 TEST_F(RebuildTest, QueriesRefuseADatabaseWithoutASchemaVersion)
 {
     build_ok();
-    {
-        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kSchemaVersionKey), "");
-        live.commit();
-    }
+    set_live_metadata(infonote::kSchemaVersionKey, "");
     Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
     EXPECT_EQ(r.status, kFailure);
     EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
@@ -334,11 +327,7 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheSchemaChanged)
 {
     build_ok();
     const std::string before = live_build(db_);
-    {
-        Xapian::WritableDatabase live((db_ / before).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kSchemaVersionKey), "999");
-        live.commit();
-    }
+    set_live_metadata(infonote::kSchemaVersionKey, "999");
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     Outcome r = index("update");
     ASSERT_EQ(r.status, kOk) << describe(r);
