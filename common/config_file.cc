@@ -4,21 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "ascii.h"
 #include "config.h"
 #include "terminal_text.h"
 
 namespace infonote {
 
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-    const char* kSpace = " \t\r";
-    std::size_t b = s.find_first_not_of(kSpace);
-    if (b == std::string_view::npos) return {};
-    std::size_t e = s.find_last_not_of(kSpace);
-    return s.substr(b, e - b + 1);
-}
 
 std::string env(const char* name)
 {
@@ -34,7 +26,7 @@ Config parse_config(std::string_view text, const std::filesystem::path& path)
     std::size_t number = 0;
     while (!text.empty()) {
         std::size_t nl = text.find('\n');
-        std::string_view line = trim(text.substr(0, nl));
+        std::string_view line = trim_ascii(text.substr(0, nl));
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
         ++number;
         if (line.empty() || line[0] == '#') continue;
@@ -42,8 +34,8 @@ Config parse_config(std::string_view text, const std::filesystem::path& path)
         std::size_t eq = line.find('=');
         if (eq == std::string_view::npos)
             throw ConfigError(where + "expected 'key = value', not '" + std::string(line) + "'");
-        std::string_view key = trim(line.substr(0, eq));
-        std::string_view value = trim(line.substr(eq + 1));
+        std::string_view key = trim_ascii(line.substr(0, eq));
+        std::string_view value = trim_ascii(line.substr(eq + 1));
         if (key != "db")
             throw ConfigError(where + "unknown key '" + std::string(key) +
                               "' (the only key is db)");

@@ -14,6 +14,7 @@
 #include "mo_catalog.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
+#include "tsv_file.h"
 #include "warnings.h"
 
 namespace infonote {
@@ -518,25 +519,20 @@ void CountryGazetteer::load_iso_codes(const std::filesystem::path& iso_json)
 
 void CountryGazetteer::load_aliases(const std::filesystem::path& aliases_tsv)
 {
-    std::ifstream aliases(aliases_tsv);
-    if (!aliases) throw std::runtime_error(aliases_tsv.string() + ": cannot read country aliases");
-    std::string line;
-    for (int line_no = 1; std::getline(aliases, line); ++line_no) {
-        std::string stripped = trim(line);
-        if (stripped.empty() || stripped[0] == '#') continue;
+    read_tsv(aliases_tsv, "country aliases", [this](const TsvLine& line) {
         // ALPHA2, alias, and optionally "display" when the alias is the
         // name UN documents use and iso-codes does not give.
-        std::vector<std::string_view> fields = split_top_level(stripped, "\t");
+        const std::vector<std::string_view>& fields = line.fields;
         const Country* target = fields.size() >= 2 ? by_code(fields[0]) : nullptr;
-        bool display = fields.size() == 3 && trim_view(fields[2]) == "display";
+        bool display = fields.size() == 3 && fields[2] == "display";
         if (!target || fields.size() > 3 || (fields.size() == 3 && !display))
-            throw std::runtime_error(aliases_tsv.string() + ":" + std::to_string(line_no) +
+            throw std::runtime_error(line.where +
                                      ": expected 'ALPHA2<TAB>alias' with a known code");
         auto index = static_cast<std::size_t>(target - countries_.data());
-        std::string alias = trim(fields[1]);
+        std::string alias(fields[1]);
         if (display) countries_[index].name = alias;
         add_key(key_of(alias), index);
-    }
+    });
 }
 
 void CountryGazetteer::load_translations(const std::vector<std::filesystem::path>& catalogues)
@@ -627,30 +623,9 @@ const Country* CountryGazetteer::resolve(std::string_view name_or_code) const
 std::vector<const Country*> CountryGazetteer::suggest(std::string_view unknown,
                                                       std::size_t max) const
 {
-    std::string key = folded_key(unknown);
-    // Accept up to one edit in four letters: near misses, not wild guesses.
-    std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
-    std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
-    std::vector<std::size_t> best(countries_.size(), std::string::npos);
-    for (const auto& [name, index] : by_name_) {
-        // Names whose length alone is too far off cannot be within the
-        // limit; skipping them keeps this cheap with thousands of names.
-        std::size_t gap =
-            name.size() > key.size() ? name.size() - key.size() : key.size() - name.size();
-        if (gap > limit) continue;
-        best[index] = std::min(best[index], edit_distance(key, name));
-    }
-    // A word of several names ("Korea", "Guinea") suggests each of them.
-    const std::string padded_key = " " + key + " ";
-    for (const auto& [name, index] : by_name_)
-        if (!key.empty() && (" " + name + " ").find(padded_key) != std::string::npos)
-            best[index] = std::min<std::size_t>(best[index], 1);
-    for (std::size_t i = 0; i < best.size(); ++i)
-        if (best[i] <= limit) scored.emplace_back(best[i], i);
-    std::sort(scored.begin(), scored.end());
     std::vector<const Country*> out;
-    for (std::size_t i = 0; i < scored.size() && out.size() < max; ++i)
-        out.push_back(&countries_[scored[i].second]);
+    for (std::size_t i : closest_names(folded_key(unknown), by_name_, countries_.size(), max))
+        out.push_back(&countries_[i]);
     return out;
 }
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <vector>
 
+#include "ascii.h"
+
 // The search runs in two layers. A tokenizer turns the bytes into numbers,
 // words (case- and accent-folded), dashes and other marks, skipping every
 // kind of space. A matcher then tries, at each token in turn, the few shapes
@@ -272,7 +274,7 @@ CharClass classify(const CodePoint& cp)
     if (!cp.ok) return CharClass::kOther;
     const char32_t c = cp.value;
     if (c < 0x80) {
-        if (c == ' ' || (c >= '\t' && c <= '\r')) return CharClass::kSpace;
+        if (is_ascii_space(static_cast<char>(c))) return CharClass::kSpace;
         if (c >= '0' && c <= '9') return CharClass::kDigit;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
         if (c == '-') return CharClass::kDash;
@@ -355,7 +357,7 @@ class TokenStream {
     {
         while (pos_ < text_.size()) {
             const auto byte = static_cast<unsigned char>(text_[pos_]);
-            if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+            if (is_ascii_space(static_cast<char>(byte))) {
                 ++pos_;
                 continue;
             }

@@ -1,6 +1,7 @@
 // The 64-bit FNV-1a hash, fed in pieces: note ids hash a note's path
-// (note.h), file stamps a file's bytes (indexer/file_stamp.h). Both are
-// written as 16 lower-case hex digits.
+// (note.h), file stamps a file's bytes (indexer/file_stamp.h), both
+// written as 16 lower-case hex digits; a note's shard is its id's hash
+// modulo the shard count (index_format/index_layout.h).
 #ifndef INFONOTE_COMMON_FNV1A_H
 #define INFONOTE_COMMON_FNV1A_H
 
@@ -19,6 +20,8 @@ class Fnv1a {
             hash_ *= 1099511628211ULL;
         }
     }
+
+    std::uint64_t value() const { return hash_; }
 
     /// The hash as 16 hex digits; by hand, as snprintf costs more than
     /// hashing a path, which is done once per note per run.

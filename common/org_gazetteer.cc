@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <stdexcept>
 #include <utility>
 
 #include "country_gazetteer.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
+#include "tsv_file.h"
 
 namespace infonote {
 
@@ -79,23 +79,17 @@ std::string org_key(std::string_view name)
 
 OrgGazetteer::OrgGazetteer(const std::filesystem::path& organizations_tsv)
 {
-    std::ifstream in(organizations_tsv);
-    if (!in) throw std::runtime_error(organizations_tsv.string() + ": cannot read organizations");
-    std::string line;
-    for (int line_no = 1; std::getline(in, line); ++line_no) {
-        std::string_view stripped = trim_view(line);
-        if (stripped.empty() || stripped[0] == '#') continue;
-        std::string where = organizations_tsv.string() + ":" + std::to_string(line_no);
+    read_tsv(organizations_tsv, "organizations", [this](const TsvLine& line) {
         // ACRONYM, kind, name, aliases ("|"-separated, may be empty).
-        std::vector<std::string_view> fields = split_top_level(stripped, "\t");
+        const std::vector<std::string_view>& fields = line.fields;
+        const std::string& where = line.where;
         std::optional<OrgKind> kind = fields.size() >= 3 ? kind_named(fields[1]) : std::nullopt;
-        if (fields.size() > 4 || !kind || trim_view(fields[2]).empty())
+        if (fields.size() > 4 || !kind || fields[2].empty())
             throw std::runtime_error(where +
                                      ": expected 'ACRONYM<TAB>kind<TAB>name<TAB>alias|alias'");
         OrgEntry entry;
-        std::string_view acronym = trim_view(fields[0]);
-        if (acronym != "-") entry.acronym = std::string(acronym);
-        entry.name = std::string(trim_view(fields[2]));
+        if (fields[0] != "-") entry.acronym = std::string(fields[0]);
+        entry.name = std::string(fields[2]);
         entry.kind = *kind;
         std::size_t index = entries_.size();
         entries_.push_back(entry);
@@ -104,7 +98,7 @@ OrgGazetteer::OrgGazetteer(const std::filesystem::path& organizations_tsv)
         if (fields.size() == 4)
             for (std::string_view alias : split_top_level(fields[3], "|"))
                 if (!trim_view(alias).empty()) add_name(trim_view(alias), index, where);
-    }
+    });
 }
 
 void OrgGazetteer::add_name(std::string_view name, std::size_t index, const std::string& where)

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -11,6 +10,7 @@
 #include "country_gazetteer.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
+#include "tsv_file.h"
 
 namespace infonote {
 
@@ -51,17 +51,6 @@ std::string to_upper_ascii(std::string_view s)
     for (char& c : out)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return out;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line)
-{
-    std::vector<std::string_view> fields;
-    for (std::size_t start = 0;;) {
-        std::size_t tab = line.find('\t', start);
-        fields.push_back(trim_view(line.substr(start, tab - start), " \r"));
-        if (tab == std::string_view::npos) return fields;
-        start = tab + 1;
-    }
 }
 
 // "a region", "a sub-region", "an intermediate region".
@@ -130,18 +119,14 @@ std::string region_key(std::string_view name)
 
 RegionTable::RegionTable(const std::filesystem::path& regions_tsv)
 {
-    std::ifstream in(regions_tsv);
-    if (!in) throw std::runtime_error(regions_tsv.string() + ": cannot read regions");
     std::map<std::string, Placement> placed;  // by region_key()
     std::unordered_map<std::string, int> code_lines;
-    std::string line;
-    for (int line_no = 1; std::getline(in, line); ++line_no) {
-        std::string_view stripped = trim_view(line);
-        if (stripped.empty() || stripped[0] == '#') continue;
-        std::string where = regions_tsv.string() + ":" + std::to_string(line_no);
+    read_tsv(regions_tsv, "regions", [&](const TsvLine& line) {
+        const int line_no = line.number;
+        const std::string& where = line.where;
         // ALPHA2, region, sub-region, intermediate region (may be empty,
         // and its tab may be missing).
-        std::vector<std::string_view> fields = split_tabs(trim_view(line, " \r\n"));
+        std::vector<std::string_view> fields = line.fields;
         if (fields.size() == 3) fields.emplace_back();
         if (fields.size() != 4 || fields[1].empty() || fields[2].empty())
             throw std::runtime_error(where + std::string(kExpectedLine));
@@ -157,7 +142,7 @@ RegionTable::RegionTable(const std::filesystem::path& regions_tsv)
         place(placed, fields[2], RegionLevel::SubRegion, fields[1], code, line_no, where);
         if (!fields[3].empty())
             place(placed, fields[3], RegionLevel::Intermediate, fields[2], code, line_no, where);
-    }
+    });
 
     for (auto& [key, group] : placed) {
         std::sort(group.countries.begin(), group.countries.end());
@@ -196,25 +181,9 @@ std::vector<const Region*> RegionTable::regions_of(std::string_view alpha2) cons
 
 std::vector<const Region*> RegionTable::suggest(std::string_view name, std::size_t max) const
 {
-    std::string key = region_key(name);
-    if (key.empty()) return {};
-    // Up to one edit in four letters: near misses, not wild guesses.
-    std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
-    std::vector<std::size_t> best(regions_.size(), std::string::npos);
-    const std::string padded = " " + key + " ";
-    for (const auto& [known, index] : by_key_) {
-        best[index] = std::min(best[index], edit_distance(key, known));
-        // A word or words of a name ("Eastern", "America") suggest it too.
-        if ((" " + known + " ").find(padded) != std::string::npos)
-            best[index] = std::min<std::size_t>(best[index], 1);
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
-    for (std::size_t i = 0; i < best.size(); ++i)
-        if (best[i] <= limit) scored.emplace_back(best[i], i);
-    std::sort(scored.begin(), scored.end());
     std::vector<const Region*> out;
-    for (std::size_t i = 0; i < scored.size() && out.size() < max; ++i)
-        out.push_back(&regions_[scored[i].second]);
+    for (std::size_t i : closest_names(region_key(name), by_key_, regions_.size(), max))
+        out.push_back(&regions_[i]);
     return out;
 }
 

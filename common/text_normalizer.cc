@@ -11,6 +11,8 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "ascii.h"
+
 namespace infonote {
 
 namespace {
@@ -189,7 +191,7 @@ std::string collapse_spaces(std::string_view text)
     bool pending_space = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        bool space = is_ascii_space(static_cast<char>(c));
         // U+00A0 NO-BREAK SPACE, common in text converted from PDF.
         if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
             space = true;

@@ -118,4 +118,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
+std::vector<std::size_t> closest_names(std::string_view key,
+                                       const std::unordered_map<std::string, std::size_t>& names,
+                                       std::size_t count, std::size_t max)
+{
+    if (key.empty()) return {};
+    std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
+    std::vector<std::size_t> best(count, std::string::npos);
+    const std::string padded_key = " " + std::string(key) + " ";
+    for (const auto& [name, index] : names) {
+        // Names whose length alone is too far off cannot be within the
+        // limit; skipping them keeps this cheap with thousands of names.
+        std::size_t gap =
+            name.size() > key.size() ? name.size() - key.size() : key.size() - name.size();
+        if (gap <= limit) best[index] = std::min(best[index], edit_distance(key, name));
+        if ((" " + name + " ").find(padded_key) != std::string::npos)
+            best[index] = std::min<std::size_t>(best[index], 1);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
+    for (std::size_t i = 0; i < best.size(); ++i)
+        if (best[i] <= limit) scored.emplace_back(best[i], i);
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < scored.size() && out.size() < max; ++i)
+        out.push_back(scored[i].second);
+    return out;
+}
+
 }  // namespace infonote

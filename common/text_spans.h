@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace infonote {
@@ -50,6 +51,16 @@ std::size_t offset_in(std::string_view whole, std::string_view part);
 /// substitutions), byte by byte: for folded ASCII keys, as did-you-mean
 /// suggestions compare them.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The did-you-mean ranking: of `count` things named by `names` (folded
+/// keys, each with the index of the thing it names), the indexes of at most
+/// `max` whose names lie near `key`, closest first, ties in index order.
+/// Near is within one edit in four letters (at least one): near misses, not
+/// wild guesses; a name holding `key` as a whole word or words ("Korea",
+/// "Eastern") counts as one edit away. None for an empty key.
+std::vector<std::size_t> closest_names(std::string_view key,
+                                       const std::unordered_map<std::string, std::size_t>& names,
+                                       std::size_t count, std::size_t max);
 
 }  // namespace infonote
 

@@ -19,6 +19,9 @@ namespace infonote {
 
 namespace {
 
+/// The version of `status --format json`, raised when a key changes meaning.
+constexpr int kStatusSchemaVersion = 1;
+
 Json build_json(const IndexLayout& layout, const std::string& build)
 {
     Json out = {{"name", build}};
@@ -129,7 +132,7 @@ int run_status(const AdminOptions& options)
     clean_up_if_idle(layout);
     std::optional<std::string> previous = layout.previous();
     Json status = {
-        {"schema_version", 1},
+        {"schema_version", kStatusSchemaVersion},
         {"database", options.db.string()},
         {"live", build_json(layout, *live)},
         {"previous", previous ? build_json(layout, *previous) : Json(nullptr)},

@@ -14,6 +14,7 @@
 
 #include <unicode/utf8.h>
 
+#include "note.h"
 #include "note_reader.h"
 
 namespace infonote {
@@ -213,7 +214,8 @@ CorpusListing list_corpus(const fs::path& root, const WalkOptions& options)
             listing.skipped.push_back({relative, "not a regular file"});
             continue;
         }
-        listing.files.push_back({std::move(path), std::move(relative), stamp_of(*st)});
+        std::string id = note_id(relative);
+        listing.files.push_back({std::move(path), std::move(relative), std::move(id), stamp_of(*st)});
     }
     if (stopped != 0) {
         // The walk cannot go on after a failed step; what was found so far

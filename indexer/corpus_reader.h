@@ -23,6 +23,8 @@ struct CorpusFile {
     /// Path relative to the corpus folder, with '/' separators: the note's
     /// stable name, from which its id is derived.
     std::string relative;
+    /// The note's id, note_id(relative), computed once at the walk.
+    std::string id;
     /// Size and modification time when the folder was walked.
     FileStamp stamp;
 };

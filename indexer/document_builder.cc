@@ -5,6 +5,7 @@
 
 #include "event_grouping.h"
 #include "event_type.h"
+#include "listing.h"
 #include "note_json.h"
 #include "packed_text.h"
 #include "schema.h"
@@ -33,13 +34,6 @@ std::string with_prefix(std::string_view prefix, std::string_view word)
     std::string term(prefix);
     term += word;
     return term;
-}
-
-// A value for a list slot: any kListSeparator in it turned into a space.
-std::string without_separator(std::string value)
-{
-    std::replace(value.begin(), value.end(), kListSeparator, ' ');
-    return value;
 }
 
 // Values joined by kListSeparator.
@@ -84,18 +78,17 @@ void add_facet_values(Xapian::Document& doc, const Note& note, std::set<std::str
 
 void add_listing(Xapian::Document& doc, const Note& note, const std::set<std::string>& participants)
 {
-    std::string start = note.start_date ? note.start_date->iso() : "";
-    const std::string fields[] = {note.id,
-                                  note.source,
-                                  note.title,
-                                  start,
-                                  note.end_date ? note.end_date->iso() : start,
-                                  note.venue.city.value_or(""),
-                                  note.venue.country.value_or(""),
-                                  note.venue.online ? "online" : "",
-                                  concatenated(participants)};
-    std::string date = note.start_date ? note.start_date->compact() : std::string(8, '0');
-    doc.add_value(kListingSlot, date + join_list(fields));
+    Listing listing;
+    listing.id = note.id;
+    listing.path = note.source;
+    listing.title = note.title;
+    listing.start_date = note.start_date ? note.start_date->iso() : "";
+    listing.end_date = note.end_date ? note.end_date->iso() : listing.start_date;
+    listing.city = note.venue.city.value_or("");
+    listing.country = note.venue.country.value_or("");
+    listing.online = note.venue.online;
+    listing.participants = concatenated(participants);
+    doc.add_value(kListingSlot, listing_value(listing));
 }
 
 }  // namespace

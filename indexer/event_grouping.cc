@@ -63,12 +63,6 @@ std::vector<std::string> distinctive_words(const Note& note, const CountryGazett
     return {words.begin(), words.end()};
 }
 
-std::string without_separator(std::string value)
-{
-    std::replace(value.begin(), value.end(), kListSeparator, ' ');
-    return value;
-}
-
 std::vector<std::string_view> split_fields(std::string_view value)
 {
     std::vector<std::string_view> fields;

@@ -1,10 +1,6 @@
 #include "file_stamp.h"
 
-#include <cerrno>
-
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "fnv1a.h"
 #include "schema.h"
@@ -20,27 +16,10 @@ FileStamp stamp_of(const struct ::stat& st)
     return stamp;
 }
 
-std::optional<std::string> content_hash(const std::filesystem::path& path, int* error)
+std::string content_hash(std::string_view bytes)
 {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (error) *error = errno;
-        return std::nullopt;
-    }
     Fnv1a hash;
-    char buffer[1 << 16];
-    for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n == 0) break;
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            if (error) *error = errno;
-            ::close(fd);
-            return std::nullopt;
-        }
-        hash.add(std::string_view(buffer, static_cast<std::size_t>(n)));
-    }
-    ::close(fd);
+    hash.add(bytes);
     return hash.hex();
 }
 

@@ -3,9 +3,8 @@
 #define INFONOTE_INDEXER_FILE_STAMP_H
 
 #include <cstdint>
-#include <filesystem>
-#include <optional>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -30,10 +29,9 @@ struct FileStamp {
 /// Size and modification time from a stat(2) or lstat(2) result.
 FileStamp stamp_of(const struct ::stat& st);
 
-/// A 64-bit FNV-1a hash of the file's bytes, as 16 hex digits: enough to
-/// tell a touched file from a changed one. nullopt when unreadable, with
-/// the errno value in `error` when given.
-std::optional<std::string> content_hash(const std::filesystem::path& path, int* error = nullptr);
+/// A 64-bit FNV-1a hash of a file's bytes, as 16 hex digits: enough to
+/// tell a touched file from a changed one.
+std::string content_hash(std::string_view bytes);
 
 /// Records the stamp in the document's value slots.
 void stamp_document(Xapian::Document& doc, const FileStamp& stamp);

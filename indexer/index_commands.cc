@@ -16,7 +16,9 @@
 #include "event_grouping.h"
 #include "exit_codes.h"
 #include "index_layout.h"
+#include "index_versions.h"
 #include "index_writer.h"
+#include "listing.h"
 #include "logging.h"
 #include "note_indexer.h"
 #include "parallel_index.h"
@@ -25,7 +27,6 @@
 #include "schema.h"
 #include "stop_signal.h"
 #include "terminal_text.h"
-#include "text_normalizer.h"
 #include "writer_lock.h"
 
 namespace infonote {
@@ -64,12 +65,10 @@ std::map<std::string, std::string> versions_metadata(const WriteOptions& options
 {
     std::error_code ec;
     fs::path corpus = fs::absolute(options.corpus, ec);
-    return {
-        {std::string(kSchemaVersionKey), std::to_string(kSchemaVersion)},
-        {std::string(kTextPipelineKey), std::to_string(kTextPipelineVersion)},
-        {std::string(kCorpusKey), (ec ? options.corpus : corpus).lexically_normal().string()},
-        {std::string(kUpdateTimeKey), utc_timestamp()},
-    };
+    std::map<std::string, std::string> metadata = version_metadata();
+    metadata[std::string(kCorpusKey)] = (ec ? options.corpus : corpus).lexically_normal().string();
+    metadata[std::string(kUpdateTimeKey)] = utc_timestamp();
+    return metadata;
 }
 
 CorpusListing walk(const WriteOptions& options, RunReport& report)
@@ -78,11 +77,8 @@ CorpusListing walk(const WriteOptions& options, RunReport& report)
     WalkOptions walk_options;
     walk_options.follow_outside = options.follow_outside;
     CorpusListing listing = list_corpus(options.corpus, walk_options);
-    for (const SkippedEntry& s : listing.skipped) {
-        emit_diagnostic((options.corpus / s.relative).generic_string() + ": error: " + s.reason);
-        report.rejected.push_back({s.relative, s.reason});
-    }
-    report.skipped += listing.skipped.size();
+    for (const SkippedEntry& s : listing.skipped)
+        reject_file((options.corpus / s.relative).generic_string(), s.relative, s.reason, report);
     report.files = listing.files.size();
     return listing;
 }
@@ -128,27 +124,9 @@ void make_folder(const fs::path& folder)
     if (ec) throw IndexError(folder.string() + ": " + ec.message());
 }
 
-// An indexed note's id and corpus path, from its listing value: the date's
-// eight digits, then the id, path, ... joined by kListSeparator.
-struct IndexedNote {
-    std::string id;
-    std::string path;
-};
-
-IndexedNote indexed_note(const Xapian::Document& doc)
-{
-    std::string listing = doc.get_value(kListingSlot);
-    if (listing.size() < kListingDateBytes) return {};
-    std::size_t start = listing.find(kListSeparator, kListingDateBytes);
-    if (start == std::string::npos) return {};
-    std::size_t end = listing.find(kListSeparator, start + 1);
-    return {listing.substr(kListingDateBytes, start - kListingDateBytes),
-            listing.substr(start + 1, end == std::string::npos ? end : end - start - 1)};
-}
-
 std::string indexed_path(const Xapian::Database& db, Xapian::docid docid)
 {
-    return indexed_note(db.get_document(docid)).path;
+    return listing_of(db.get_document(docid).get_value(kListingSlot)).path;
 }
 
 // The notes of the live build whose files exist but were not read (where
@@ -178,12 +156,11 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
     }
     const fs::path source = layout.path_of(*live);
     std::unordered_set<std::string> listed;
-    for (const CorpusFile& file : listing.files) listed.insert(id_term(note_id(file.relative)));
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id));
     std::size_t carried = 0;
     try {
         Xapian::Database db(source.string());
-        if (db.get_metadata(std::string(kSchemaVersionKey)) != std::to_string(kSchemaVersion) ||
-            db.get_metadata(std::string(kTextPipelineKey)) != std::to_string(kTextPipelineVersion)) {
+        if (version_mismatch(db)) {
             spdlog::warn("{}: made by another version; the notes of files that were not read are "
                          "not carried over from it",
                          source.string());
@@ -193,7 +170,7 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
             check_stop();
             Xapian::Document doc = db.get_document(*it);
-            IndexedNote note = indexed_note(doc);
+            Listing note = listing_of(doc.get_value(kListingSlot));
             if (note.id.empty()) continue;
             // A file the walk listed was indexed anew unless it was rejected.
             std::string term = id_term(note.id);
@@ -245,7 +222,6 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
     TemporaryFolder compacted(layout.path_of(name + ".compact" + std::string(kUnfinishedSuffix)));
     std::map<std::string, std::string> metadata = versions_metadata(options);
     metadata[std::string(kBuildTimeKey)] = metadata[std::string(kUpdateTimeKey)];
-    metadata[std::string(kShardsKey)] = std::to_string(shards);
 
     // One database: the corpus cut into one run per thread, merged after.
     // Shards: each shard's notes, each shard compacted on its own.
@@ -349,8 +325,8 @@ void read_indexed_files(const Xapian::Database& db, std::size_t shard,
 // id's hash sends it. Every shard changes in a transaction of its own, and
 // they commit one after another: a crash between two commits leaves each
 // note either as before or as after, and the next update finishes the job.
-void update_live(const WriteOptions& options, const IndexLayout& layout, const std::string& live,
-                 RunReport& report)
+void update_live(const WriteOptions& options, const std::string& live,
+                 const std::vector<fs::path>& live_shards, RunReport& report)
 {
     report.command = "update";
     CorpusListing listing = walk(options, report);
@@ -358,7 +334,7 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
         PhaseTimer timer(report, "index");
         std::vector<std::unique_ptr<IndexWriter>> writers;
         std::unordered_map<std::string, IndexedFile> before;
-        for (const fs::path& shard : shards_of(layout.path_of(live))) {
+        for (const fs::path& shard : live_shards) {
             writers.push_back(std::make_unique<IndexWriter>(shard, WriteMode::InPlace));
             read_indexed_files(writers.back()->database(), writers.size() - 1, before);
         }
@@ -368,7 +344,7 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
         for (const CorpusFile& file : listing.files) {
             check_stop();
             progress.step();
-            const std::string id = note_id(file.relative);
+            const std::string& id = file.id;
             const std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
@@ -380,18 +356,18 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
             IndexWriter& writer =
                 *writers[exists ? known->second.shard : shard_of(id, writers.size())];
             bool gone = false;
-            std::optional<FileStamp> stamp = indexer.hashed_stamp(file, report, &gone);
-            if (stamp && exists && stamp->hash == known->second.stamp.hash) {
+            std::optional<ReadFile> read = indexer.read(file, report, &gone);
+            if (read && exists && read->stamp.hash == known->second.stamp.hash) {
                 // Touched, not changed: record the new time so the next run
                 // does not read the file again.
                 Xapian::Document doc = writer.database().get_document(known->second.docid);
-                stamp_document(doc, *stamp);
+                stamp_document(doc, read->stamp);
                 writer.put(term, doc);
                 ++report.touched;
                 continue;
             }
             std::optional<Xapian::Document> doc;
-            if (stamp) doc = indexer.document_for(file, *stamp, report);
+            if (read) doc = indexer.document_for(file, *read, report);
             if (doc && indexer.write(writer, term, *doc, file, report)) {
                 ++(exists ? report.changed : report.added);
                 ++report.indexed;
@@ -438,7 +414,6 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
         for (const auto& writer : writers) changes += writer->changes();
         if (changes > 0) {
             std::map<std::string, std::string> metadata = versions_metadata(options);
-            metadata[std::string(kShardsKey)] = std::to_string(writers.size());
             for (const auto& writer : writers) writer->finish(metadata);
         }
         report.notes = 0;
@@ -447,28 +422,26 @@ void update_live(const WriteOptions& options, const IndexLayout& layout, const s
     report.live_build = live;
 }
 
-// Why the live build cannot simply be updated; empty when it can.
+// Why the live build, of `live_shards` shards, cannot simply be updated
+// to `shards` shards; empty when it can.
 std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std::string>& live,
-                              std::size_t shards)
+                              std::size_t live_shards, std::size_t shards)
 {
     if (!live) return "no index yet";
     std::error_code ec;
     if (!fs::is_directory(layout.path_of(*live), ec))
         return "live build " + *live + " is missing";
-    std::size_t live_shards = shards_of(layout.path_of(*live)).size();
     if (shards != live_shards)
         return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
                std::to_string(shards);
     try {
-        Xapian::Database db(layout.path_of(*live).string());
-        std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
-        std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
-        if (schema != std::to_string(kSchemaVersion))
-            return "index schema " + schema + " differs from this program's " +
-                   std::to_string(kSchemaVersion);
-        if (pipeline != std::to_string(kTextPipelineVersion))
-            return "index text pipeline " + pipeline + " differs from this program's " +
-                   std::to_string(kTextPipelineVersion);
+        std::optional<VersionMismatch> mismatch =
+            version_mismatch(Xapian::Database(layout.path_of(*live).string()));
+        if (mismatch)
+            return (mismatch->what == VersionMismatch::What::TextPipeline ? "index text pipeline "
+                                                                          : "index schema ") +
+                   mismatch->found + " differs from this program's " +
+                   std::to_string(mismatch->expected);
     } catch (const Xapian::Error& e) {
         return "live build cannot be opened (" + e.get_msg() + ")";
     }
@@ -522,15 +495,18 @@ int run_write(const WriteOptions& options, Command command)
             if (command != Command::Build || !options.force) throw;
             spdlog::warn("{}; building a new index (--force)", e.what());
         }
-        // Without --shards, a build keeps the live build's number of shards.
+        // The live build's shards, read once for the run. Without --shards,
+        // a build keeps their number.
+        std::vector<fs::path> live_shards;
+        if (live) live_shards = shards_of(layout.path_of(*live));
         std::size_t shards = options.shards;
-        if (shards == 0) shards = live ? shards_of(layout.path_of(*live)).size() : 1;
+        if (shards == 0) shards = live ? live_shards.size() : 1;
         if (command == Command::Build) {
             build_new(options, layout, shards, live, report);
         } else {
-            std::string reason = reason_to_rebuild(layout, live, shards);
+            std::string reason = reason_to_rebuild(layout, live, live_shards.size(), shards);
             if (reason.empty()) {
-                update_live(options, layout, *live, report);
+                update_live(options, *live, live_shards, report);
             } else {
                 spdlog::warn("{}: {}; building a new index", options.db.string(), reason);
                 build_new(options, layout, shards, live, report);

@@ -9,13 +9,9 @@
 
 #include <xapian.h>
 
-namespace infonote {
+#include "index_error.h"
 
-/// The database cannot be opened or written: an environment failure.
-class IndexError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
+namespace infonote {
 
 /// Xapian refused one document (a term too long, say): bad input, so the
 /// note is skipped and the run goes on.
@@ -89,10 +85,6 @@ class IndexWriter {
 
 /// A term that goes into the spelling data ("did you mean").
 bool is_spelling_word(const std::string& term);
-
-/// A Xapian error as one message: its text, the system's reason when it
-/// has one, and "disk full" first when that is the reason.
-std::string xapian_error_text(const Xapian::Error& e);
 
 /// "2026-11-26T17:08:00Z".
 std::string utc_timestamp();

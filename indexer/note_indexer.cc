@@ -1,7 +1,6 @@
 #include "note_indexer.h"
 
 #include <cerrno>
-#include <cstring>
 
 #include "logging.h"
 #include "note_reader.h"
@@ -15,12 +14,11 @@ void print_diagnostics(const std::string& name, const Diagnostics& diagnostics)
     for (const Diagnostic& d : diagnostics) emit_diagnostic(format_diagnostic(name, d));
 }
 
-}  // namespace
-
-std::optional<ParseResult> read_and_parse(const std::filesystem::path& path,
-                                          const std::string& name, std::string* reason)
+// Parses a file's text, printing its diagnostics under `name`; nullopt
+// when the file was refused, `reason` then saying why.
+std::optional<ParseResult> parse_file_text(const FileText& file, const std::string& name,
+                                           std::string* reason)
 {
-    FileText file = read_note_file(path);
     print_diagnostics(name, file.diagnostics);
     for (const Diagnostic& d : file.diagnostics) {
         if (d.severity != Severity::Error) continue;
@@ -36,6 +34,21 @@ std::optional<ParseResult> read_and_parse(const std::filesystem::path& path,
     parsed.diagnostics.insert(parsed.diagnostics.begin(), file.diagnostics.begin(),
                               file.diagnostics.end());
     return parsed;
+}
+
+}  // namespace
+
+std::optional<ParseResult> read_and_parse(const std::filesystem::path& path,
+                                          const std::string& name, std::string* reason)
+{
+    return parse_file_text(read_note_file(path), name, reason);
+}
+
+void reject_file(const std::string& name, const std::string& relative, const std::string& reason,
+                 RunReport& report)
+{
+    emit_diagnostic(format_diagnostic(name, {Severity::Error, 0, reason}));
+    report.reject(relative, reason);
 }
 
 NoteIndexer::NoteIndexer(std::filesystem::path corpus_root) : corpus_root_(std::move(corpus_root))
@@ -55,24 +68,21 @@ std::string NoteIndexer::display_name(const CorpusFile& file) const
 
 void NoteIndexer::reject(const CorpusFile& file, const std::string& reason, RunReport& report) const
 {
-    emit_diagnostic(display_name(file) + ": error: " + reason);
-    ++report.skipped;
-    report.rejected.push_back({file.relative, reason});
+    reject_file(display_name(file), file.relative, reason, report);
 }
 
-std::optional<FileStamp> NoteIndexer::hashed_stamp(const CorpusFile& file, RunReport& report,
-                                                   bool* gone) const
+std::optional<ReadFile> NoteIndexer::read(const CorpusFile& file, RunReport& report,
+                                          bool* gone) const
 {
-    int error = 0;
-    std::optional<std::string> hash = content_hash(file.path, &error);
-    if (!hash) {
-        reject(file, std::string("cannot read file: ") + std::strerror(error), report);
-        if (gone) *gone = error == ENOENT;
+    NoteBytes read = read_note_bytes(file.path);
+    if (!read.failure.empty()) {
+        reject(file, read.failure, report);
+        if (gone) *gone = read.error == ENOENT;
         return std::nullopt;
     }
-    FileStamp stamp = file.stamp;
-    stamp.hash = *hash;
-    return stamp;
+    ReadFile out{file.stamp, std::move(read.bytes)};
+    out.stamp.hash = content_hash(out.bytes);
+    return out;
 }
 
 bool NoteIndexer::write(IndexWriter& writer, const std::string& unique_term,
@@ -89,23 +99,24 @@ bool NoteIndexer::write(IndexWriter& writer, const std::string& unique_term,
 }
 
 std::optional<Xapian::Document> NoteIndexer::document_for(const CorpusFile& file,
-                                                          const FileStamp& stamp,
+                                                          const ReadFile& read,
                                                           RunReport& report) const
 {
     std::string reason;
-    std::optional<ParseResult> parsed = read_and_parse(file.path, display_name(file), &reason);
+    std::optional<ParseResult> parsed =
+        parse_file_text(note_text(file.path, read.bytes), display_name(file), &reason);
     if (!parsed) {
-        ++report.skipped;
-        report.rejected.push_back({file.relative, reason});
+        // Its diagnostics, the reason among them, are printed already.
+        report.reject(file.relative, reason);
         return std::nullopt;
     }
     // The id and path come from the place in the corpus, not from the name
     // shown in diagnostics, so they do not depend on how the corpus was named.
-    parsed->note.id = note_id(file.relative);
+    parsed->note.id = file.id;
     parsed->note.source = file.relative;
     if (!parsed->diagnostics.empty()) ++report.warned;
     Xapian::Document doc = builder().build(parsed->note);
-    stamp_document(doc, stamp);
+    stamp_document(doc, read.stamp);
     return doc;
 }
 

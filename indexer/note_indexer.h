@@ -21,22 +21,34 @@ namespace infonote {
 std::optional<ParseResult> read_and_parse(const std::filesystem::path& path,
                                           const std::string& name, std::string* reason = nullptr);
 
+/// A file that cannot be indexed: `reason` printed as an error about
+/// `name`, and the file (`relative` in the corpus) counted and listed as
+/// rejected in the report.
+void reject_file(const std::string& name, const std::string& relative, const std::string& reason,
+                 RunReport& report);
+
+/// A corpus file read once: its stamp, content hash included, and its bytes.
+struct ReadFile {
+    FileStamp stamp;
+    std::string bytes;
+};
+
 class NoteIndexer {
   public:
     /// Diagnostics name files as `corpus_root`/relative path.
     explicit NoteIndexer(std::filesystem::path corpus_root);
 
-    /// The document for a corpus file, stamped with `stamp` (its content
-    /// hash included), or nullopt when the file is rejected. Either way the
-    /// report's counts and rejected list are updated.
-    std::optional<Xapian::Document> document_for(const CorpusFile& file, const FileStamp& stamp,
-                                                 RunReport& report) const;
+    /// The file's bytes and its stamp with their content hash, or nullopt
+    /// (and the file rejected) when it cannot be read; `gone` then says
+    /// whether that is because the file no longer exists.
+    std::optional<ReadFile> read(const CorpusFile& file, RunReport& report,
+                                 bool* gone = nullptr) const;
 
-    /// The file's stamp with its content hash, or nullopt (and the file
-    /// rejected) when it cannot be read; `gone` then says whether that is
-    /// because the file no longer exists.
-    std::optional<FileStamp> hashed_stamp(const CorpusFile& file, RunReport& report,
-                                          bool* gone = nullptr) const;
+    /// The document for a corpus file from what read() gave, stamped, or
+    /// nullopt when the file is rejected. Either way the report's counts and
+    /// rejected list are updated.
+    std::optional<Xapian::Document> document_for(const CorpusFile& file, const ReadFile& read,
+                                                 RunReport& report) const;
 
     /// Writes a note's document; false (and the file rejected) when Xapian
     /// refuses it. Throws IndexError when the database cannot be written.

@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ascii.h"
 #include "html_text.h"
 #include "pdf_text.h"
 #include "terminal_text.h"
@@ -62,28 +63,38 @@ bool is_readme(const fs::path& p)
     return lower(std::string(name.substr(0, name.size() - extension_of(name).size()))) == "readme";
 }
 
-bool is_blank(std::string_view text)
+NoteBytes read_bytes(const fs::path& path)
 {
-    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-}
-
-/// Reads the file into `bytes`; the reason when it cannot.
-std::optional<std::string> read_bytes(const fs::path& path, std::string& bytes)
-{
+    NoteBytes out;
     std::error_code ec;
     std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) return "cannot read file: " + ec.message();
-    if (size > kMaxNoteBytes)
-        return "file is " + std::to_string(size >> 20) + " MiB, more than a note can be (" +
-               std::to_string(kMaxNoteBytes >> 20) + " MiB); skipped";
+    if (ec) {
+        out.error = ec.value();
+        out.failure = "cannot read file: " + ec.message();
+        return out;
+    }
+    if (size > kMaxNoteBytes) {
+        out.failure = "file is " + std::to_string(size >> 20) + " MiB, more than a note can be (" +
+                      std::to_string(kMaxNoteBytes >> 20) + " MiB); skipped";
+        return out;
+    }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::string("cannot read file: ") + std::strerror(errno);
-    bytes.resize(static_cast<std::size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (in.bad()) return "cannot read file: read error";
+    if (!in) {
+        out.error = errno;
+        out.failure = std::string("cannot read file: ") + std::strerror(errno);
+        return out;
+    }
+    out.bytes.resize(static_cast<std::size_t>(size));
+    in.read(out.bytes.data(), static_cast<std::streamsize>(out.bytes.size()));
+    if (in.bad()) {
+        out.error = EIO;
+        out.failure = "cannot read file: read error";
+        out.bytes.clear();
+        return out;
+    }
     // A file that shrank since it was measured keeps what was there.
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return std::nullopt;
+    out.bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
 }
 
 FileText extract_text(const std::string& bytes, Format format)
@@ -111,17 +122,15 @@ FileText extract_text(const std::string& bytes, Format format)
     }
 }
 
-FileText read_file_text(const fs::path& path)
+FileText text_of(const fs::path& path, const std::string& bytes)
 {
-    std::string bytes;
-    if (std::optional<std::string> failure = read_bytes(path, bytes)) return refused(*failure);
-    if (is_blank(bytes)) return refused("empty file; skipped");
+    if (is_ascii_blank(bytes)) return refused("empty file; skipped");
     Format format = format_of(path);
     // A PDF saved under a text name would otherwise be refused as binary.
     if (bytes.rfind("%PDF-", 0) == 0) format = Format::Pdf;
     FileText out = extract_text(bytes, format);
     if (!out.text) return out;
-    if (is_blank(*out.text))
+    if (is_ascii_blank(*out.text))
         return refused(format == Format::Html ? "no visible text in the HTML; skipped"
                                               : "empty file; skipped");
     // A converted encoding is normal, not a problem with the file: said only
@@ -138,15 +147,34 @@ bool is_note_file(const fs::path& path)
     return format_of(path) != Format::Other && !is_readme(path);
 }
 
-FileText read_note_file(const fs::path& path)
+NoteBytes read_note_bytes(const fs::path& path)
 {
     try {
-        return read_file_text(path);
+        return read_bytes(path);
+    } catch (const std::exception& e) {
+        // Out of memory: this file is lost, the run goes on.
+        NoteBytes out;
+        out.failure = std::string("cannot read file: ") + e.what();
+        return out;
+    }
+}
+
+FileText note_text(const fs::path& path, const std::string& bytes)
+{
+    try {
+        return text_of(path, bytes);
     } catch (const std::exception& e) {
         // Out of memory, or a library throwing on input it cannot handle:
         // this file is lost, the run goes on.
         return refused(std::string("cannot read file: ") + e.what());
     }
+}
+
+FileText read_note_file(const fs::path& path)
+{
+    NoteBytes read = read_note_bytes(path);
+    if (!read.failure.empty()) return refused(read.failure);
+    return note_text(path, read.bytes);
 }
 
 }  // namespace infonote

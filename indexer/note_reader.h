@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include "file_text.h"
 
@@ -17,6 +18,24 @@ bool is_note_file(const std::filesystem::path& path);
 /// pages; a 50 MB text file is still indexed, in about 8 seconds and 600 MB
 /// with a release build (most of it the parser's and Xapian's).
 inline constexpr std::uintmax_t kMaxNoteBytes = 64u << 20;
+
+/// A note file's bytes, read once: hashed to tell a touched file from a
+/// changed one, then read as text.
+struct NoteBytes {
+    std::string bytes;
+    /// Why the file cannot be read (an error message); empty when it was.
+    std::string failure;
+    /// The errno value of a read that failed, 0 otherwise.
+    int error = 0;
+};
+
+/// Reads the file's bytes; a file larger than kMaxNoteBytes is refused
+/// unread. Never throws.
+NoteBytes read_note_bytes(const std::filesystem::path& path);
+
+/// The text of `bytes`, read from `path` (whose name says its format), as
+/// read_note_file says. Never throws.
+FileText note_text(const std::filesystem::path& path, const std::string& bytes);
 
 /// Reads a note file as UTF-8 text with LF line ends: PDF (by extension, or
 /// by its "%PDF-" header under any name) through poppler, HTML through

@@ -1,13 +1,12 @@
 #include "parallel_index.h"
 
 #include <atomic>
-#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <thread>
 
+#include "index_layout.h"
 #include "index_writer.h"
-#include "note.h"
 #include "note_indexer.h"
 #include "stop_signal.h"
 
@@ -69,10 +68,10 @@ void index_part(const BuildPart& part, const std::filesystem::path& corpus, std:
     for (const CorpusFile& file : part.files) {
         workers.check();
         workers.file_done();
-        std::optional<FileStamp> stamp = indexer.hashed_stamp(file, counts);
-        if (!stamp) continue;
-        std::optional<Xapian::Document> doc = indexer.document_for(file, *stamp, counts);
-        if (doc && indexer.write(writer, id_term(note_id(file.relative)), *doc, file, counts))
+        std::optional<ReadFile> read = indexer.read(file, counts);
+        if (!read) continue;
+        std::optional<Xapian::Document> doc = indexer.document_for(file, *read, counts);
+        if (doc && indexer.write(writer, id_term(file.id), *doc, file, counts))
             ++counts.indexed;
     }
     workers.check();
@@ -147,23 +146,11 @@ void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
     }
 }
 
-std::size_t shard_of(const std::string& note_id, std::size_t shards)
-{
-    // FNV-1a, 64 bits: fixed by its definition, so the same on every
-    // machine and in every version of the standard library.
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : note_id) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return shards <= 1 ? 0 : static_cast<std::size_t>(h % shards);
-}
-
 std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
                                                     std::size_t shards)
 {
     std::vector<std::vector<CorpusFile>> out(std::max<std::size_t>(1, shards));
-    for (const CorpusFile& f : files) out[shard_of(note_id(f.relative), out.size())].push_back(f);
+    for (const CorpusFile& f : files) out[shard_of(f.id, out.size())].push_back(f);
     return out;
 }
 

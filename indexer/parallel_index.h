@@ -24,11 +24,7 @@ namespace infonote {
 std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusFile>& files,
                                                        std::size_t parts);
 
-/// The shard of `shards` a note belongs to: a stable hash of its id, so a
-/// note stays in its shard from build to build and update to update.
-std::size_t shard_of(const std::string& note_id, std::size_t shards);
-
-/// Files of `files` grouped by shard_of, each group in corpus order.
+/// Files of `files` grouped by shard_of (index_layout.h), each group in corpus order.
 std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
                                                     std::size_t shards);
 

@@ -22,6 +22,8 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include "ascii.h"
+
 namespace infonote {
 
 namespace {
@@ -114,7 +116,7 @@ FileText extract(std::string_view bytes, const PdfLimits& limits)
             return refused("PDF text is more than " + mib(limits.text_bytes) + "; skipped");
     }
     if (pages == 0) return refused("PDF has no pages; skipped");
-    if (text.find_first_not_of(" \t\r\n\f") == std::string::npos)
+    if (is_ascii_blank(text))
         return refused("PDF has no text layer (scanned pages?); skipped");
     text += '\n';
     if (truncated)

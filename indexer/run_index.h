@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "output_format.h"
+
 namespace infonote {
 
 /// Options of `build` and `update`.
@@ -41,8 +43,6 @@ int run_build(const WriteOptions& options);
 /// back to a full build when there is no index yet or it was made with
 /// another schema or text pipeline.
 int run_update(const WriteOptions& options);
-
-enum class OutputFormat { Text, JSON };
 
 /// Options of `status` and `rollback`.
 struct AdminOptions {

@@ -83,7 +83,7 @@ void RunReport::write_json(const std::filesystem::path& file) const
     }
     durations["total"] = total;
     Json doc = {
-        {"schema_version", 1},
+        {"schema_version", kRunReportSchemaVersion},
         {"command", command},
         {"database", database},
         {"corpus", corpus},

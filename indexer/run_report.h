@@ -11,6 +11,10 @@
 
 namespace infonote {
 
+/// The version of the run report's JSON (docs/run-report.md), raised when
+/// a key changes meaning.
+inline constexpr int kRunReportSchemaVersion = 1;
+
 /// A file that could not be indexed, with the reason.
 struct RejectedFile {
     std::string path;
@@ -45,6 +49,13 @@ struct RunReport {
     std::string error;
     /// Seconds per phase, in the order the phases ran.
     std::vector<std::pair<std::string, double>> seconds;
+
+    /// Counts a file as skipped and lists it among the rejected.
+    void reject(const std::string& relative, const std::string& reason)
+    {
+        ++skipped;
+        rejected.push_back({relative, reason});
+    }
 
     /// Writes the report as JSON (docs/run-report.md), replacing the file
     /// atomically. Throws std::runtime_error when it cannot.

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 
+#include "ascii.h"
 #include "date_filter.h"
 #include "event_type.h"
 #include "note.h"
@@ -230,23 +231,20 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
                                                       : FieldId::Org;
     for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o, org_field));
 
-    std::vector<Xapian::Query> held;
-    for (const std::string& c : r.venue_countries)
-        held.emplace_back(filter_term(FieldId::VenueCountry, country_code(c, countries)));
-    if (!held.empty()) add(Facet::VenueCountry, any_of(held));
-    std::vector<Xapian::Query> in_region;
-    for (const std::string& name : r.regions) in_region.push_back(region_query(name));
-    if (!in_region.empty()) add(Facet::Region, any_of(in_region));
-
-    std::vector<Xapian::Query> years;
-    for (const std::string& y : r.years) years.push_back(year_query(y));
-    if (!years.empty()) add(Facet::Year, any_of(years));
-    std::vector<Xapian::Query> types;
-    for (const std::string& t : r.types) types.push_back(type_query(t));
-    if (!types.empty()) add(Facet::Type, any_of(types));
-    std::vector<Xapian::Query> kinds;
-    for (const std::string& k : r.kinds) kinds.push_back(kind_query(k));
-    if (!kinds.empty()) add(Facet::Kind, any_of(kinds));
+    // A flag that may repeat: one filter, any of its values.
+    auto add_any = [&add](Facet facet, const std::vector<std::string>& values,
+                          const auto& query_of) {
+        std::vector<Xapian::Query> each;
+        for (const std::string& v : values) each.push_back(query_of(v));
+        if (!each.empty()) add(facet, any_of(each));
+    };
+    add_any(Facet::VenueCountry, r.venue_countries, [&countries](const std::string& c) {
+        return Xapian::Query(filter_term(FieldId::VenueCountry, country_code(c, countries)));
+    });
+    add_any(Facet::Region, r.regions, region_query);
+    add_any(Facet::Year, r.years, year_query);
+    add_any(Facet::Type, r.types, type_query);
+    add_any(Facet::Kind, r.kinds, kind_query);
 
     if (!r.from.empty() || !r.to.empty()) add(std::nullopt, date_query(r.from + ".." + r.to));
     return filters;
@@ -319,7 +317,7 @@ std::string fold_query_text(const std::string& text)
     bool in_phrase = false;
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t end = text.find_first_of(" \t\n", i);
+        std::size_t end = text.find_first_of(kAsciiSpaces, i);
         if (end == std::string::npos) end = text.size();
         std::string_view token(text.data() + i, end - i);
         if (is_operator(token)) {
@@ -383,9 +381,11 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                  Xapian::QueryParser::FLAG_PURE_NOT |
                                  Xapian::QueryParser::FLAG_WILDCARD;
 
-Xapian::Query parse_words(const std::string& words, const CountrySource& countries)
+// The words parsed; `folded` set to the text the parser read.
+Xapian::Query parse_words(const std::string& words, const CountrySource& countries,
+                          std::string& folded)
 {
-    if (words.find_first_not_of(" \t\n") == std::string::npos) return Xapian::Query();
+    if (is_ascii_blank(words)) return Xapian::Query();
     if (words.size() > kMaxQueryBytes)
         throw QueryError("query is " + std::to_string(words.size()) +
                          " bytes long; a query may have at most " + std::to_string(kMaxQueryBytes));
@@ -393,7 +393,8 @@ Xapian::Query parse_words(const std::string& words, const CountrySource& countri
     Xapian::QueryParser parser = make_parser(countries, problem);
     Xapian::Query parsed;
     try {
-        parsed = parser.parse_query(fold_query_text(words), kParseFlags, "");
+        folded = fold_query_text(words);
+        parsed = parser.parse_query(folded, kParseFlags, "");
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("cannot read query '" + words + "': " + e.get_msg());
     }
@@ -428,7 +429,7 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
 {
     BuiltQuery built;
     built.filters = flag_filters(request, countries);
-    Xapian::Query words = parse_words(request.words, countries);
+    Xapian::Query words = parse_words(request.words, countries, built.folded_words);
     // A query of filters alone (country:KZ typed as text) lists by date too.
     // "NOT astana" alone weighs nothing: a listing, too.
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
@@ -439,11 +440,10 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
     return built;
 }
 
-std::string corrected_words(const std::string& words, const Xapian::Database& db)
+std::string corrected_words(const std::string& folded, const Xapian::Database& db)
 {
     // Only plain words the index lacks are looked up: a field's value, an
     // operator, a word* pattern and any word the notes use stay as typed.
-    std::string folded = fold_query_text(words);
     std::string out;
     bool changed = false;
     std::size_t at = 0;

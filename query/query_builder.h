@@ -82,6 +82,9 @@ struct BuiltQuery {
     /// False when the request has filters only: results are then listed by
     /// date rather than ranked.
     bool ranked = false;
+    /// The words as parsed: folded through the indexing pipeline, the query
+    /// syntax kept (fold_query_text); "" when there are none.
+    std::string folded_words;
 
     /// True when a flag filters on `facet`.
     bool filters_on(Facet facet) const;
@@ -112,9 +115,10 @@ const Region& find_region(const std::string& value);
 /// QueryError naming it when unknown.
 std::string country_filter_term(const std::string& country, const CountryGazetteer& countries);
 
-/// The query (folded) with each plain word the index lacks replaced by the
-/// closest word its spelling data knows, or "" when no word needs it.
-std::string corrected_words(const std::string& words, const Xapian::Database& db);
+/// Folded query words (BuiltQuery::folded_words) with each plain word the
+/// index lacks replaced by the closest word its spelling data knows, or ""
+/// when no word needs it.
+std::string corrected_words(const std::string& folded, const Xapian::Database& db);
 
 /// The query for an organization (acronym, name or alias) in the field of
 /// `field`: FieldId::Org for any role, OrgOrganizer or OrgParticipant for

@@ -1,16 +1,17 @@
 #include "searcher.h"
 
 #include <algorithm>
-#include <iostream>
 #include <numeric>
 #include <optional>
 
+#include "index_versions.h"
 #include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
 #include "snippet.h"
 #include "snippet_stem.h"
 #include "text_normalizer.h"
+#include "warnings.h"
 
 namespace infonote {
 
@@ -18,26 +19,29 @@ namespace {
 
 // A shard of another schema or text pipeline would answer differently
 // from the others: refused, with the remedy.
-void check_versions(Xapian::Database& db, const std::string& name)
+void check_versions(const Xapian::Database& db, const std::string& name)
 {
-    std::string schema = db.get_metadata(std::string(kSchemaVersionKey));
-    if (schema.empty()) throw DatabaseError(name + ": not an infonote index (no schema version)");
-    if (schema != std::to_string(kSchemaVersion))
-        throw DatabaseError(
-            name + ": index has schema version " + schema + ", this infonote-query reads version " +
-            std::to_string(kSchemaVersion) + "; rebuild it with infonote-index build");
-    std::string pipeline = db.get_metadata(std::string(kTextPipelineKey));
-    if (pipeline != std::to_string(kTextPipelineVersion))
-        throw DatabaseError(name + ": index was built with text pipeline " + pipeline +
-                            ", this infonote-query searches with " +
-                            std::to_string(kTextPipelineVersion) +
-                            "; rebuild it with infonote-index build");
+    std::optional<VersionMismatch> mismatch = version_mismatch(db);
+    if (!mismatch) return;
+    const std::string found = mismatch->found;
+    const std::string expected = std::to_string(mismatch->expected);
+    switch (mismatch->what) {
+        case VersionMismatch::What::NoSchema:
+            throw DatabaseError(name + ": not an infonote index (no schema version)");
+        case VersionMismatch::What::Schema:
+            throw DatabaseError(name + ": index has schema version " + found +
+                                ", this infonote-query reads version " + expected +
+                                "; rebuild it with infonote-index build");
+        case VersionMismatch::What::TextPipeline:
+            throw DatabaseError(name + ": index was built with text pipeline " + found +
+                                ", this infonote-query searches with " + expected +
+                                "; rebuild it with infonote-index build");
+    }
 }
 
 void warn_left_out(const ShardSpec& shard, const std::string& why)
 {
-    std::cerr << "infonote-query: warning: " << shard.describe() << " left out (" << why
-              << "); the answer covers the other shards only\n";
+    warn(shard.describe() + " left out (" + why + "); the answer covers the other shards only");
 }
 
 // Facets that hold one value per note are counted without the flag that
@@ -154,25 +158,6 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 std::string stored_text(const Xapian::Document& doc)
 {
     return unpack_text(doc.get_value(kTextSlot)).value_or(std::string());
-}
-
-Listing listing_of(const std::string& slot_value)
-{
-    std::string value = slot_value.substr(std::min(kListingDateBytes, slot_value.size()));
-    Listing l;
-    std::string online;
-    std::string* parts[] = {&l.id,   &l.path,    &l.title, &l.start_date,  &l.end_date,
-                            &l.city, &l.country, &online,  &l.participants};
-    std::size_t at = 0;
-    for (std::string* part : parts) {
-        std::size_t end = value.find(kListSeparator, at);
-        part->assign(value, std::min(at, value.size()),
-                     end == std::string::npos ? std::string::npos : end - at);
-        if (end == std::string::npos) break;
-        at = end + 1;
-    }
-    l.online = online == "online";
-    return l;
 }
 
 Json stored_summary(const Xapian::Document& doc)

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "facets.h"
+#include "listing.h"
 #include "note_json.h"
 #include "query_builder.h"
 #include "shards.h"
@@ -44,24 +45,9 @@ struct SearchPlan {
     /// One hit per event (collapsed on its event id), `total` and facets
     /// counting events; otherwise every matching document.
     bool by_event = false;
-    /// Marks around matched words in snippets (colour codes, or nothing).
+    /// Marks around matched words in snippets ("" for none).
     std::string highlight_begin;
     std::string highlight_end;
-};
-
-/// What a listing line shows of a note, read from its listing slot.
-struct Listing {
-    std::string id;
-    std::string path;
-    std::string title;
-    /// "YYYY-MM-DD", or "" when the note has no date.
-    std::string start_date;
-    std::string end_date;
-    std::string city;
-    std::string country;
-    bool online = false;
-    /// The participating States' alpha-2 codes, concatenated.
-    std::string participants;
 };
 
 struct Hit {
@@ -165,9 +151,6 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
 
 /// The note text stored with a document ("" when it is unreadable).
 std::string stored_text(const Xapian::Document& doc);
-
-/// A listing slot's value (schema.h, kListingSlot), read.
-Listing listing_of(const std::string& slot_value);
 
 /// The summary JSON stored with a document ({} when it is unreadable).
 Json stored_summary(const Xapian::Document& doc);

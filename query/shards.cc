@@ -1,12 +1,9 @@
 #include "shards.h"
 
-#include <algorithm>
-#include <cstdio>
-#include <memory>
 #include <optional>
-#include <string_view>
 
 #include "searcher.h"
+#include "stub.h"
 
 namespace infonote {
 
@@ -14,33 +11,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kStubName = "XAPIANDB";
-
 // Stubs naming stubs deeper than this are taken to loop.
 constexpr int kMaxStubDepth = 8;
-
-constexpr const char* kBlanks = " \t\r\f\v";
-
-std::string_view trimmed(std::string_view s)
-{
-    std::size_t begin = s.find_first_not_of(kBlanks);
-    if (begin == std::string_view::npos) return {};
-    return s.substr(begin, s.find_last_not_of(kBlanks) - begin + 1);
-}
-
-// A stub is a few lines long: read whole with C stdio, which spares every
-// search the set-up of a C++ stream and its locale.
-std::optional<std::string> file_text(const fs::path& path)
-{
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-    if (!f) return std::nullopt;
-    std::string text;
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0;)
-        text.append(buffer, n);
-    if (std::ferror(f.get())) return std::nullopt;
-    return text;
-}
 
 void resolve_into(const fs::path& db, const std::string& listed_at, int depth,
                   std::vector<ShardSpec>& out);
@@ -49,18 +21,13 @@ void read_stub(const fs::path& stub, int depth, std::vector<ShardSpec>& out)
 {
     if (depth > kMaxStubDepth)
         throw DatabaseError(stub.string() + ": stubs nested too deep (a loop?)");
-    std::optional<std::string> text = file_text(stub);
+    std::optional<std::string> text = read_stub_file(stub);
     if (!text) throw DatabaseError(stub.string() + ": cannot read stub");
-    std::string_view rest = *text;
-    for (int number = 1; !rest.empty(); ++number) {
-        std::string_view line = rest.substr(0, rest.find('\n'));
-        rest.remove_prefix(std::min(rest.size(), line.size() + 1));
-        std::string_view words = trimmed(line);
-        std::size_t gap = std::min(words.find_first_of(kBlanks), words.size());
-        std::string kind(words.substr(0, gap));
-        std::string target(trimmed(words.substr(gap)));
-        if (kind.empty() || kind[0] == '#') continue;
-        std::string at = stub.string() + ":" + std::to_string(number);
+    for (const StubLine& line : parse_stub(*text)) {
+        const std::string& kind = line.kind;
+        const std::string& target = line.target;
+        if (kind[0] == '#') continue;
+        std::string at = stub.string() + ":" + std::to_string(line.number);
         if (target.empty()) throw DatabaseError(at + ": '" + kind + "' names no database");
         if (kind == "auto" || kind == "glass") {
             fs::path path =

@@ -1,19 +1,14 @@
 #include "sheets.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <iostream>
 #include <regex>
 
 #include "country_gazetteer.h"
-#include "exit_codes.h"
+#include "csv_output.h"
 
 namespace infonote {
 
 namespace {
-
-CsvForm form = CsvForm::Plain;
 
 std::string text_of(const Json& value)
 {
@@ -38,31 +33,6 @@ std::string joined(const Json& list, const std::string& key, const std::string& 
 }
 
 }  // namespace
-
-void set_csv_form(CsvForm f)
-{
-    form = f;
-}
-
-CsvForm csv_form()
-{
-    return form;
-}
-
-int choose_csv_form(bool xlsx, bool bom, bool csv)
-{
-    if (bom && (!csv || xlsx)) {
-        std::cerr << "infonote-query: error: --bom goes with --format csv\n";
-        return kExitUsage;
-    }
-    if (xlsx && isatty(STDOUT_FILENO)) {
-        std::cerr << "infonote-query: error: --format xlsx writes a workbook, not text for a "
-                     "terminal: redirect it to a file (> results.xlsx)\n";
-        return kExitUsage;
-    }
-    set_csv_form(xlsx ? CsvForm::Xlsx : bom ? CsvForm::Bom : CsvForm::Plain);
-    return kExitOk;
-}
 
 Sheet hits_sheet(const SearchResult& result)
 {
@@ -128,6 +98,41 @@ Sheet table_sheet(const Table& table)
         sheet.columns.push_back({table.header[c], kind});
     }
     return sheet;
+}
+
+void write_xlsx(std::ostream& out, const SearchAnswer& answer)
+{
+    out << xlsx_bytes(hits_sheet(answer.result));
+}
+
+void write_xlsx(std::ostream& out, const AttendedAnswer& answer)
+{
+    write_xlsx(out, answer.hits);
+}
+
+void write_xlsx(std::ostream& out, const CountriesAnswer& answer)
+{
+    out << xlsx_bytes(table_sheet(countries_table(answer)));
+}
+
+void write_xlsx(std::ostream& out, const TimelineAnswer& answer)
+{
+    out << xlsx_bytes(table_sheet(csv_table(answer)));
+}
+
+void write_xlsx(std::ostream& out, const ProfileAnswer& answer)
+{
+    out << xlsx_bytes(table_sheet(csv_table(answer)));
+}
+
+void write_xlsx(std::ostream& out, const CoattendAnswer& answer)
+{
+    out << xlsx_bytes(table_sheet(coattend_table(answer)));
+}
+
+void write_xlsx(std::ostream& out, const CoverageAnswer& answer)
+{
+    out << xlsx_bytes(table_sheet(csv_table(answer)));
 }
 
 }  // namespace infonote

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ascii.h"
 #include "text_normalizer.h"
 
 namespace infonote {
@@ -12,11 +13,6 @@ namespace {
 // more mentions add nothing, so that one word repeated never outweighs
 // two different ones.
 constexpr double kSecondMention = 0.1;
-
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 bool is_digit(char c)
 {
@@ -249,24 +245,24 @@ std::string SnippetCutter::cut(std::string_view text, std::size_t length,
     std::size_t reach = from > room / 3 ? from - room / 3 : 0;
     std::size_t start = from;
     for (std::size_t i = from; i > reach; --i) {
-        if (is_space(text[i - 1]) && !is_space(text[i])) start = i;
-        if (i >= 2 && is_space(text[i - 1]) && ends_sentence(text[i - 2])) break;
+        if (is_ascii_space(text[i - 1]) && !is_ascii_space(text[i])) start = i;
+        if (i >= 2 && is_ascii_space(text[i - 1]) && ends_sentence(text[i - 2])) break;
     }
     if (reach == 0) start = 0;
-    while (start < from && is_space(text[start])) ++start;
+    while (start < from && is_ascii_space(text[start])) ++start;
     std::size_t end = std::min(text.size(), start + length);
     if (end < text.size()) {
-        while (end > to && !is_space(text[end])) --end;
+        while (end > to && !is_ascii_space(text[end])) --end;
         end = std::max(end, to);
     }
-    while (end > to && is_space(text[end - 1])) --end;
+    while (end > to && is_ascii_space(text[end - 1])) --end;
 
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
     std::string out;
     std::size_t before = start;
-    while (before > 0 && is_space(text[before - 1])) --before;
+    while (before > 0 && is_ascii_space(text[before - 1])) --before;
     if (before > 0 && !ends_sentence(text[before - 1])) out += "...";
     std::size_t copied = start;
     for (const Match& m : matches) {
@@ -279,7 +275,7 @@ std::string SnippetCutter::cut(std::string_view text, std::size_t length,
     }
     out.append(text, copied, end - copied);
     std::size_t after = end;
-    while (after < text.size() && is_space(text[after])) ++after;
+    while (after < text.size() && is_ascii_space(text[after])) ++after;
     if (after < text.size() && !ends_sentence(text[end - 1])) out += "...";
     return out;
 }

@@ -1,7 +1,7 @@
 // When text output colours matched words: --color, $NO_COLOR, $TERM.
 #include <gtest/gtest.h>
 
-#include "output.h"
+#include "text_output.h"
 
 namespace {
 

@@ -25,7 +25,7 @@
 #include <xapian.h>
 
 #include "index_writer.h"
-#include "parallel_index.h"
+#include "index_layout.h"
 #include "process_helpers.h"
 #include "schema.h"
 

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -103,9 +104,9 @@ TEST(NoteReaderFiles, NoteFilesByExtensionInAnyCaseExceptReadmes)
 
 // --- encodings ----------------------------------------------------------------
 
-// A file's content hash is 64-bit FNV-1a over its bytes, read in pieces
-// of 64 KiB, as 16 hex digits (the values below are FNV-1a's own).
-TEST(NoteReaderFiles, ContentHashIsFnv1aOfTheBytes)
+// A file's content hash is 64-bit FNV-1a over the bytes read for its text,
+// as 16 hex digits (the values below are FNV-1a's own).
+TEST(NoteReaderFiles, ContentHashIsFnv1aOfTheBytesRead)
 {
     TempDir dir;
     const std::pair<std::string, const char*> cases[] = {
@@ -115,9 +116,13 @@ TEST(NoteReaderFiles, ContentHashIsFnv1aOfTheBytes)
     };
     for (const auto& [bytes, hash] : cases) {
         write_file(dir.path() / "f", bytes);
-        EXPECT_EQ(infonote::content_hash(dir.path() / "f"), hash) << bytes.size();
+        infonote::NoteBytes read = infonote::read_note_bytes(dir.path() / "f");
+        EXPECT_EQ(read.failure, "") << bytes.size();
+        EXPECT_EQ(infonote::content_hash(read.bytes), hash) << bytes.size();
     }
-    EXPECT_EQ(infonote::content_hash(dir.path() / "missing"), std::nullopt);
+    infonote::NoteBytes missing = infonote::read_note_bytes(dir.path() / "missing");
+    EXPECT_EQ(missing.failure, "cannot read file: No such file or directory");
+    EXPECT_EQ(missing.error, ENOENT);
 }
 
 TEST_F(NoteReaderTest, Utf8IsReadAsIs)

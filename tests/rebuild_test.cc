@@ -21,6 +21,7 @@
 
 #include "process_helpers.h"
 #include "schema.h"
+#include "text_normalizer.h"
 
 namespace {
 
@@ -117,6 +118,15 @@ class RebuildTest : public ::testing::Test {
     {
         Outcome r = index("build");
         ASSERT_EQ(r.status, kOk) << describe(r);
+    }
+
+    // Rewrites one metadata value of the live build, as another version of
+    // the programs would have written it ("" removes it).
+    void set_live_metadata(std::string_view key, const std::string& value)
+    {
+        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
+        live.set_metadata(std::string(key), value);
+        live.commit();
     }
 
     TempDir tmp_;
@@ -265,11 +275,7 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheTextPipelineChanged)
 {
     build_ok();
     const std::string before = live_build(db_);
-    {
-        Xapian::WritableDatabase live((db_ / before).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kTextPipelineKey), "0");
-        live.commit();
-    }
+    set_live_metadata(infonote::kTextPipelineKey, "0");
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     Outcome r = index("update");
     ASSERT_EQ(r.status, kOk) << describe(r);
@@ -283,11 +289,7 @@ TEST_F(RebuildTest, UpdateRebuildsWhenTheTextPipelineChanged)
 TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
 {
     build_ok();
-    {
-        Xapian::WritableDatabase live((db_ / live_build(db_)).string(), Xapian::DB_OPEN);
-        live.set_metadata(std::string(infonote::kSchemaVersionKey), "999");
-        live.commit();
-    }
+    set_live_metadata(infonote::kSchemaVersionKey, "999");
     Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
     EXPECT_EQ(r.status, kFailure);
     EXPECT_EQ(r.out, "");
@@ -295,6 +297,45 @@ TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherSchema)
                          ": index has schema version 999, this infonote-query reads version " +
                          std::to_string(infonote::kSchemaVersion) +
                          "; rebuild it with infonote-index build\n");
+}
+
+TEST_F(RebuildTest, QueriesRefuseAnIndexOfAnotherTextPipeline)
+{
+    build_ok();
+    set_live_metadata(infonote::kTextPipelineKey, "0");
+    Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
+    EXPECT_EQ(r.status, kFailure);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
+                         ": index was built with text pipeline 0, this infonote-query searches "
+                         "with " +
+                         std::to_string(infonote::kTextPipelineVersion) +
+                         "; rebuild it with infonote-index build\n");
+}
+
+TEST_F(RebuildTest, QueriesRefuseADatabaseWithoutASchemaVersion)
+{
+    build_ok();
+    set_live_metadata(infonote::kSchemaVersionKey, "");
+    Outcome r = run({kQueryBin, "search", "--db", db_.string(), "Astana"});
+    EXPECT_EQ(r.status, kFailure);
+    EXPECT_EQ(r.err, "infonote-query: error: " + db_.string() +
+                         ": not an infonote index (no schema version)\n");
+}
+
+TEST_F(RebuildTest, UpdateRebuildsWhenTheSchemaChanged)
+{
+    build_ok();
+    const std::string before = live_build(db_);
+    set_live_metadata(infonote::kSchemaVersionKey, "999");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    Outcome r = index("update");
+    ASSERT_EQ(r.status, kOk) << describe(r);
+    EXPECT_NE(r.err.find(": index schema 999 differs from this program's " +
+                         std::to_string(infonote::kSchemaVersion) + "; building a new index\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(live_build(db_), before);
 }
 
 TEST_F(RebuildTest, SecondWriterIsRefusedOrWaits)

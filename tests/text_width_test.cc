@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "output.h"
+#include "text_output.h"
 #include "terminal_text.h"
 
 namespace {
@@ -37,7 +37,7 @@ TEST(TextWidth, TableColumnsLineUpWithWideAndCombiningText)
                   {"\uc11c\uc6b8", "KR", "1"},                 // 서울
                   {"\uff2e\uff39", "US", "100"}};              // fullwidth ＮＹ
     std::ostringstream out;
-    infonote::print_table_text(out, table, infonote::Terminal{80, false, true});
+    infonote::write_text(out, table, infonote::Terminal{80, false, true});
     std::vector<std::string> lines = lines_of(out.str());
     ASSERT_EQ(lines.size(), 5u) << out.str();
     // "Abidjan" is the widest city: 7 columns, then two spaces.
@@ -56,7 +56,7 @@ TEST(TextWidth, LastColumnCutToTheTerminalByColumns)
     table.rows = {{"CN", "\u4e2d\u534e\u4eba\u6c11\u5171\u548c\u56fd\u4e2d\u534e\u4eba\u6c11"
                          "\u5171\u548c\u56fd"}};
     std::ostringstream out;
-    infonote::print_table_text(out, table, infonote::Terminal{16, false, true});
+    infonote::write_text(out, table, infonote::Terminal{16, false, true});
     std::vector<std::string> lines = lines_of(out.str());
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_LE(display_width(lines[1]), 16u) << lines[1];
