@@ -1,7 +1,7 @@
 #include "org_check.h"
 
-#include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "org_gazetteer.h"
 #include "query_builder.h"
@@ -57,26 +57,16 @@ void check_organizations(const Xapian::Database& db, const std::vector<std::stri
 {
     for (const std::string& org : orgs) {
         if (in_index(db, organization_query(org))) continue;
-        std::string key = folded_key(org);
-        std::size_t limit = std::max<std::size_t>(1, key.size() / 4);
-        std::vector<std::pair<std::size_t, std::string>> close;
-        for (const Candidate& c : candidates(db)) {
-            std::size_t best = limit + 1;
-            for (const std::string& k : c.keys) {
-                if (!key.empty() && (" " + k + " ").find(" " + key + " ") != std::string::npos)
-                    best = std::min<std::size_t>(best, 1);
-                std::size_t gap = k.size() > key.size() ? k.size() - key.size() : key.size() - k.size();
-                if (gap <= limit) best = std::min(best, edit_distance(key, k));
-            }
-            if (best <= limit) close.emplace_back(best, c.label);
-        }
-        std::stable_sort(close.begin(), close.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<Candidate> known = candidates(db);
+        std::unordered_map<std::string, std::size_t> names;
+        for (std::size_t i = 0; i < known.size(); ++i)
+            for (const std::string& k : known[i].keys) names.emplace(k, i);
+        std::vector<std::size_t> close = closest_names(folded_key(org), names, known.size(), 3);
         std::string message = "unknown organization '" + org + "'";
-        std::size_t shown = std::min<std::size_t>(close.size(), 3);
+        std::size_t shown = close.size();
         for (std::size_t i = 0; i < shown; ++i) {
             message += i == 0 ? "; did you mean " : i + 1 == shown ? " or " : ", ";
-            message += close[i].second;
+            message += known[close[i]].label;
         }
         if (shown > 0) message += '?';
         throw QueryError(message);

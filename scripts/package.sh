@@ -63,11 +63,14 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "package.sh: Depends: $depends"
 named=$(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*)//; s/ //g')
 missing=0
+# Read whole, not through a pipe that stops at the first match: under
+# pipefail a reader that stops early fails the writer with SIGPIPE.
+ldcache=$(ldconfig -p)
 for lib in $(objdump -p "$root"/usr/bin/infonote-* | awk '$1 == "NEEDED" {print $2}' | sort -u); do
-    path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib && /x86-64/ {print $NF; exit}')
+    path=$(awk -v lib="$lib" '$1 == lib && /x86-64/ && !found {print $NF; found = 1}' <<<"$ldcache")
     owner=""
     for candidate in "$path" "$(readlink -f "$path")" "/usr$path"; do
-        owner=$(dpkg -S "$candidate" 2>/dev/null | head -n1 | cut -d: -f1) && [[ -n $owner ]] && break
+        owner=$(dpkg -S "$candidate" 2>/dev/null | awk -F: 'NR == 1 {print $1}') && [[ -n $owner ]] && break
     done
     # The package itself, or a name it provides (libspdlog1.10 provides
     # libspdlog1.10-fmt9, which is what its shlibs file has us depend on).
