@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "country_gazetteer.h"
 #include "json_output.h"
 #include "terminal_text.h"
 
@@ -272,6 +273,23 @@ struct Fields {
     }
 };
 
+// A summary's venue as a person reads it: "Astana, Kazakhstan (KZ)",
+// "Kazakhstan (KZ)", "Astana" or "online"; "" when it names no place.
+std::string venue_line(const Json& venue)
+{
+    if (!venue.is_object()) return "";
+    if (venue.value("online", false)) return "online";
+    const Json& city = venue.value("city", Json());
+    const Json& country = venue.value("country", Json());
+    std::string line = city.is_string() ? city.get<std::string>() : "";
+    if (country.is_string()) {
+        const std::string code = country.get<std::string>();
+        const Country* known = english_gazetteer().by_code(code);
+        line += (line.empty() ? "" : ", ") + (known ? known->name + " (" + code + ")" : code);
+    }
+    return line;
+}
+
 // A page's terminal: as wide as its values.
 Terminal page_terminal(Terminal terminal)
 {
@@ -288,7 +306,7 @@ void print_event(std::ostream& out, const EventView& event, const Terminal& term
     fields.add("title", s["title"]);
     fields.add("start", s["start_date"]);
     fields.add("end", s["end_date"]);
-    if (s["venue"].is_object()) fields.add("venue", s["venue"]);
+    if (std::string venue = venue_line(s["venue"]); !venue.empty()) fields.add("venue", venue);
     for (const Json& c : s["countries"]) fields.add_country(c);
     for (const Json& o : s["organizations"]) fields.add("organization", organization_line(o));
     for (const Json& src : event.sources) fields.add_source("source", "", src);
@@ -404,7 +422,7 @@ void write_text(std::ostream& out, const ShowAnswer& answer, const Terminal& ter
     if (venue.is_object()) {
         Json where = venue.value("evidence", Json());
         venue.erase("evidence");
-        fields.add("venue", venue);
+        if (std::string line = venue_line(venue); !line.empty()) fields.add("venue", line);
         add_where({{"evidence", where}});
     }
     for (const Json& c : summary["countries"]) {

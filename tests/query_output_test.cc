@@ -99,6 +99,7 @@ const std::vector<Case>& cases()
         {"show-json", {"show", kNote, "--format", "json"}},
         {"show-jsonl", {"show", kNote, "--format", "jsonl"}},
         {"show-path", {"show", "astana-2014-central-asia-workshop.txt"}},
+        {"show-online-path", {"show", "note-virtual.txt"}},
         {"show-note-of-event-text", {"show", kNoteOfEvent}},
         {"show-note-of-event-json", {"show", kNoteOfEvent, "--format", "json"}},
         {"show-event-text", {"show", kEvent}},
