@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +19,8 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <string>
+#include <vector>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -205,12 +209,55 @@ bool write_all(int fd, std::string_view data)
     return true;
 }
 
-[[noreturn]] void run_child(int fd, std::string_view bytes, const PdfLimits& limits)
+bool read_all(int fd, std::string& out)
 {
-    // Only the pipe stays open: another thread's pipe to its own child
-    // would otherwise not see its end until this one exits.
-    if (dup2(fd, 3) < 0) _exit(3);
-    close_range(4, ~0U, 0);
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        if (n == 0) return true;
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+// --- the child process ------------------------------------------------------
+//
+// The child is this same program, started afresh (posix_spawn of
+// /proc/self/exe) with kChildVariable in its environment. A fork without
+// exec would copy a process whose other threads may hold locks (the
+// allocator's, a library's) that nobody would ever release in the copy:
+// poppler's first allocation there could wait forever, and a good PDF be
+// refused at the deadline. A program started afresh holds none.
+//
+// The variable holds the limits, "SECONDS TEXT_BYTES MEMORY_BYTES"; the PDF
+// arrives on standard input and the serialised FileText leaves on standard
+// output.
+
+constexpr char kChildVariable[] = "INFONOTE_PDF_CHILD";
+
+std::string seconds_of(double seconds)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", seconds);
+    return buf;
+}
+
+// Whole milliseconds, so that no locale's decimal comma comes between.
+std::string limits_value(const PdfLimits& limits)
+{
+    return std::to_string(std::llround(limits.seconds * 1000)) + " " +
+           std::to_string(limits.text_bytes) + " " + std::to_string(limits.memory_bytes);
+}
+
+[[noreturn]] void run_child(const char* value)
+{
+    PdfLimits limits;
+    long long milliseconds = 0;
+    if (std::sscanf(value, "%lld %zu %zu", &milliseconds, &limits.text_bytes,
+                    &limits.memory_bytes) != 3)
+        _exit(6);
+    limits.seconds = static_cast<double>(milliseconds) / 1000;
     rlimit cpu{};
     cpu.rlim_cur = cpu.rlim_max = static_cast<rlim_t>(std::ceil(limits.seconds)) + 1;
     setrlimit(RLIMIT_CPU, &cpu);
@@ -222,9 +269,12 @@ bool write_all(int fd, std::string_view data)
         setrlimit(RLIMIT_AS, &memory);
     }
 #endif
+    silence_poppler();
     int status = 0;
     try {
-        status = write_all(3, serialise(extract(bytes, limits))) ? 0 : 3;
+        std::string bytes;
+        if (!read_all(STDIN_FILENO, bytes)) _exit(3);
+        status = write_all(STDOUT_FILENO, serialise(extract(bytes, limits))) ? 0 : 3;
     } catch (const std::bad_alloc&) {
         status = 4;
     } catch (...) {
@@ -233,34 +283,93 @@ bool write_all(int fd, std::string_view data)
     _exit(status);
 }
 
-std::string seconds_of(double seconds)
+// Runs before main() and before the program's own static objects are built:
+// the child needs none of them, only poppler, whose library is set up first.
+[[gnu::constructor(101)]] void become_child_when_asked()
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", seconds);
-    return buf;
+    if (const char* value = std::getenv(kChildVariable)) run_child(value);
+}
+
+// The parent's environment, with the child's variable set to `value`.
+std::vector<std::string> child_environment(const std::string& value)
+{
+    std::vector<std::string> out;
+    const std::string prefix = std::string(kChildVariable) + "=";
+    for (char** e = environ; *e; ++e)
+        if (std::string_view(*e).rfind(prefix, 0) != 0) out.emplace_back(*e);
+    out.push_back(prefix + value);
+    return out;
+}
+
+// Starts the child with `input` (holding the PDF) as its standard input and
+// `output` as its standard output. Returns its pid, or -1 with errno set.
+pid_t spawn_child(int input, int output, const PdfLimits& limits)
+{
+    std::vector<std::string> environment = child_environment(limits_value(limits));
+    std::vector<char*> envp;
+    for (std::string& e : environment) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    char name[] = "infonote (reading a PDF)";
+    char* argv[] = {name, nullptr};
+
+    posix_spawn_file_actions_t actions;
+    if (int error = posix_spawn_file_actions_init(&actions)) {
+        errno = error;
+        return -1;
+    }
+    int error = posix_spawn_file_actions_adddup2(&actions, input, STDIN_FILENO);
+    if (!error) error = posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO);
+    // Another thread's pipe to its own child would otherwise stay open in
+    // this one, and that child's end not be seen until this one exits.
+    if (!error) error = posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+    pid_t pid = -1;
+    if (!error) error = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (error) {
+        errno = error;
+        return -1;
+    }
+    return pid;
+}
+
+// A file in memory holding `bytes`, positioned at its start; -1 on failure.
+int memory_file(std::string_view bytes)
+{
+    int fd = memfd_create("infonote-pdf", MFD_CLOEXEC);
+    if (fd < 0) return -1;
+    if (!write_all(fd, bytes) || lseek(fd, 0, SEEK_SET) != 0) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
 }
 
 }  // namespace
 
 FileText pdf_to_text(std::string_view bytes, const PdfLimits& limits)
 {
-    silence_poppler();
     if (!has_pdf_header(bytes)) return refused("not a PDF file (no %PDF- header); skipped");
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return refused(std::string("cannot start reading the PDF: ") + std::strerror(errno));
-    pid_t pid = fork();
-    if (pid < 0) {
-        int error = errno;
-        close(fds[0]);
-        close(fds[1]);
+    auto cannot_start = [](int error) {
         return refused(std::string("cannot start reading the PDF: ") + std::strerror(error));
+    };
+    int input = memory_file(bytes);
+    if (input < 0) return cannot_start(errno);
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        int error = errno;
+        close(input);
+        return cannot_start(error);
     }
-    if (pid == 0) {
-        close(fds[0]);
-        run_child(fds[1], bytes, limits);
-    }
+    pid_t pid = spawn_child(input, fds[1], limits);
+    int spawn_error = errno;
+    close(input);
     close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        return cannot_start(spawn_error);
+    }
 
     using Clock = std::chrono::steady_clock;
     const Clock::time_point deadline =

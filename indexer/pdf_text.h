@@ -26,11 +26,14 @@ struct PdfLimits {
 /// the page and a blank line between pages. Refuses, with one error, a file
 /// that is not a PDF, is truncated or damaged beyond poppler's repair, needs
 /// a password, has no text layer (scanned pages), or goes past `limits`.
-/// Poppler runs in a child process (fork, without exec), so that it can be
-/// stopped at the deadline and its memory bounded (RLIMIT_AS), and a crash
-/// in it loses one file; the indexer itself never calls poppler. Poppler's
-/// own messages are silenced so that these are the only ones. Never throws
-/// on bad input.
+/// Poppler runs in a child process, this same program started afresh
+/// (posix_spawn of /proc/self/exe, told by its environment to read one PDF
+/// before main() runs), so that it can be stopped at the deadline and its
+/// memory bounded (RLIMIT_AS), and a crash in it loses one file; the
+/// indexer itself never calls poppler. A fork without exec would not do:
+/// in a program with several threads, the copy could wait forever on a lock
+/// another thread held. Poppler's own messages are silenced so that these
+/// are the only ones. Never throws on bad input.
 FileText pdf_to_text(std::string_view bytes, const PdfLimits& limits = {});
 
 }  // namespace infonote

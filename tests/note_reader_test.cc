@@ -3,11 +3,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -502,6 +504,45 @@ TEST_F(NoteReaderTest, PdfWithTooMuchTextIsRefused)
     expect_refused(infonote::pdf_to_text(make_pdf(pages), limits),
                    "PDF text is more than 64 KiB; skipped");
     EXPECT_TRUE(infonote::pdf_to_text(make_pdf(pages)).text.has_value());
+}
+
+// The indexer reads PDFs on several threads while others parse, allocate and
+// log. Each PDF's reader must start clean of the locks those threads hold:
+// every file read, none stopped at the deadline.
+TEST_F(NoteReaderTest, PdfsReadOnSeveralThreadsWhileOthersWorkAreAllRead)
+{
+    const std::string good = make_pdf({kPdfNote});
+    const std::string locked =
+        infonote::test::read_file(std::filesystem::path(INFONOTE_SOURCE_DIR) /
+                                  "tests/golden/bad-encrypted.pdf");
+    infonote::PdfLimits limits;
+    limits.seconds = 10;
+    std::atomic<bool> done{false};
+    std::vector<std::thread> busy;
+    for (int t = 0; t < 2; ++t)
+        busy.emplace_back([&done] {
+            while (!done) {
+                std::vector<std::string> churn(64, std::string(512, 'x'));
+                std::map<std::string, int> counts;
+                for (const std::string& s : churn) ++counts[s];
+            }
+        });
+    std::vector<std::vector<std::string>> results(4);
+    std::vector<std::thread> readers;
+    for (std::size_t t = 0; t < results.size(); ++t)
+        readers.emplace_back([&, t] {
+            for (int i = 0; i < 6; ++i) {
+                FileText file = infonote::pdf_to_text(i % 2 ? locked : good, limits);
+                results[t].push_back(file.text ? "text" : file.diagnostics.front().message);
+            }
+        });
+    for (std::thread& r : readers) r.join();
+    done = true;
+    for (std::thread& b : busy) b.join();
+    for (const std::vector<std::string>& got : results)
+        EXPECT_EQ(got, (std::vector<std::string>{"text", "encrypted PDF (needs a password); skipped",
+                                                 "text", "encrypted PDF (needs a password); skipped",
+                                                 "text", "encrypted PDF (needs a password); skipped"}));
 }
 
 TEST_F(NoteReaderTest, PdfUnderATextNameIsReadAsPdf)
