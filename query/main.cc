@@ -67,7 +67,9 @@ int main(int argc, char** argv)
     infonote::cli::Common options;
     app.add_flag("-v,--verbose", options.verbose,
                  "Show the Xapian query that search and attended run, on stderr");
-    std::string named = infonote::cli::named_command(argc, argv, {});
+    // `infonote-query --db DB search ...` as well as `search ... --db DB`.
+    app.add_option("--db", options.db, "Database, as the command's --db (before the command)");
+    std::string named = infonote::cli::named_command(argc, argv, {"--db"});
     const Command* chosen = nullptr;
     std::vector<std::string> names;
     for (const Command* c : kCommands) {

@@ -423,6 +423,15 @@ TEST_F(CliTest, AstanaFoundByCountryInQueryText)
     expect_finds_astana({"country:iran"});
 }
 
+TEST_F(CliTest, DatabaseNamedBeforeTheCommandServesTheSame)
+{
+    Outcome before = run({kQueryBin, "--db", db_.string(), "search", "Astana", "--format", "json"});
+    Outcome after = run({kQueryBin, "search", "Astana", "--db", db_.string(), "--format", "json"});
+    EXPECT_EQ(before.status, 0) << before.err;
+    EXPECT_EQ(hit_paths(json::parse(before.out)), std::vector<std::string>{kAstana});
+    EXPECT_EQ(before.out, after.out);
+}
+
 TEST_F(CliTest, AstanaFoundByCityWord)
 {
     json page = search_json({"Astana"});
