@@ -46,10 +46,11 @@ std::string pad(std::string_view text, std::size_t width, bool right = false)
     return right ? spaces + std::string(text) : std::string(text) + spaces;
 }
 
-// Words of `text` in lines of at most `width` characters, each indented.
-void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width)
+// The words of `text` (split at spaces) in lines of at most `room` columns;
+// a word wider than that has a line of its own.
+std::vector<std::string> wrapped(std::string_view text, std::size_t room)
 {
-    std::size_t room = width > indent + 20 ? width - indent : 20;
+    std::vector<std::string> lines;
     std::string line;
     std::size_t line_width = 0;
     std::size_t at = 0;
@@ -59,7 +60,7 @@ void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent,
         std::string_view word = text.substr(at, end - at);
         std::size_t w = display_width(word);
         if (line_width > 0 && line_width + 1 + w > room) {
-            out << std::string(indent, ' ') << line << '\n';
+            lines.push_back(std::move(line));
             line.clear();
             line_width = 0;
         }
@@ -71,7 +72,16 @@ void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent,
         line_width += w;
         at = end + 1;
     }
-    if (!line.empty()) out << std::string(indent, ' ') << line << '\n';
+    if (!line.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
+// Words of `text` in lines of at most `width` characters, each indented.
+void print_wrapped(std::ostream& out, std::string_view text, std::size_t indent, std::size_t width)
+{
+    std::size_t room = width > indent + 20 ? width - indent : 20;
+    for (const std::string& line : wrapped(text, room))
+        out << std::string(indent, ' ') << line << '\n';
 }
 
 // A snippet escaped for the terminal, its highlight marks (when in colour)
@@ -290,11 +300,54 @@ std::string venue_line(const Json& venue)
     return line;
 }
 
-// A page's terminal: as wide as its values.
-Terminal page_terminal(Terminal terminal)
+// A page of fields (`show`): the label column, then each value wrapped to
+// the terminal's width under its own start, an indented value (evidence
+// under its fact) under its indent. Nothing is cut.
+void write_page(std::ostream& out, const Table& table, const Terminal& terminal)
 {
-    terminal.width = std::numeric_limits<std::size_t>::max() / 2;
-    return terminal;
+    std::size_t label_width = 0;
+    for (const auto& row : table.rows)
+        if (!row.empty()) label_width = std::max(label_width, display_width(row[0]));
+    label_width = std::max(label_width, display_width(table.header[0]));
+    const std::size_t column = label_width + 2;
+    auto print_row = [&](const std::vector<std::string>& row) {
+        std::string value = row.size() > 1 ? escape_controls(row[1]) : "";
+        std::size_t indent = value.find_first_not_of(' ');
+        if (indent == std::string::npos) indent = 0;
+        const std::size_t start = column + indent;
+        const std::size_t room = terminal.width > start + 30 ? terminal.width - start : 30;
+        std::vector<std::string> lines = wrapped(std::string_view(value).substr(indent), room);
+        if (lines.empty()) lines.emplace_back();
+        std::string first = pad(escape_controls(row[0]), label_width) + "  " +
+                            std::string(indent, ' ') + lines[0];
+        while (!first.empty() && first.back() == ' ') first.pop_back();
+        out << first << '\n';
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            out << std::string(start, ' ') << lines[i] << '\n';
+    };
+    out << (terminal.colour ? kBold : "");
+    print_row(table.header);
+    out << (terminal.colour ? kReset : "");
+    for (const auto& row : table.rows) print_row(row);
+}
+
+// A document's text with each line wrapped to the terminal's width, its
+// continuation lines under the line's own indent; line breaks kept.
+void write_wrapped_text(std::ostream& out, const std::string& text, const Terminal& terminal)
+{
+    const std::string shown = escape_controls(text, LineBreaks::Keep);
+    std::size_t at = 0;
+    while (at < shown.size()) {
+        std::size_t end = shown.find('\n', at);
+        if (end == std::string::npos) end = shown.size();
+        std::string_view line = std::string_view(shown).substr(at, end - at);
+        std::size_t indent = line.find_first_not_of(' ');
+        if (indent == std::string_view::npos)
+            out << '\n';
+        else
+            print_wrapped(out, line.substr(indent), indent, terminal.width);
+        at = end + 1;
+    }
 }
 
 // `show EVENT_ID`: the event's merged fields and its sources.
@@ -310,7 +363,7 @@ void print_event(std::ostream& out, const EventView& event, const Terminal& term
     for (const Json& c : s["countries"]) fields.add_country(c);
     for (const Json& o : s["organizations"]) fields.add("organization", organization_line(o));
     for (const Json& src : event.sources) fields.add_source("source", "", src);
-    write_text(out, fields.table, page_terminal(terminal));
+    write_page(out, fields.table, terminal);
 }
 
 }  // namespace
@@ -439,11 +492,9 @@ void write_text(std::ostream& out, const ShowAnswer& answer, const Terminal& ter
                                 (event->sources.size() == 1 ? " document)" : " documents)"));
         for (const Json& src : event->sources) fields.add_source("", "  ", src);
     }
-    write_text(out, fields.table, page_terminal(terminal));
-    const std::string& text = answer.text;
-    out << '\n'
-        << escape_controls(text, LineBreaks::Keep)
-        << (text.empty() || text.back() == '\n' ? "" : "\n");
+    write_page(out, fields.table, terminal);
+    out << '\n';
+    write_wrapped_text(out, answer.text, terminal);
 }
 
 void write_text(std::ostream& out, const CountriesAnswer& answer, const Terminal& terminal)

@@ -3,6 +3,7 @@
 // named by --db, $INFONOTE_DB or a configuration file, in that order.
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include <xapian.h>
 
 #include "config_file.h"
+#include "terminal_text.h"
 #include "process_helpers.h"
 
 namespace {
@@ -254,6 +256,39 @@ TEST_F(ConventionsTest, ColorFlagSaysWhenMatchedWordsAreColoured)
     expect_usage(query({"search", "--color", "sometimes"}), "infonote-query",
                  {{}, "--color: must be auto, always or never, not 'sometimes'",
                   "infonote-query search"});
+}
+
+// `show` as a page: at 50 columns every line fits (a single word wider than
+// that excepted), and the note's text keeps every word in order.
+TEST_F(ConventionsTest, ShowWrapsFieldsAndTextToTheTerminalWidth)
+{
+    fs::path corpus = dir_.path() / "corpus", db = dir_.path() / "db";
+    fs::create_directories(corpus);
+    const fs::path note = kSource / "corpus/astana-2014-central-asia-workshop.txt";
+    fs::copy_file(note, corpus / "astana.txt");
+    ASSERT_EQ(index({"build", corpus.string(), "--db", db.string(), "--no-progress"}).status, 0);
+    Outcome r = infonote::test::run({kQueryBin, "show", "astana.txt", "--db", db.string()},
+                                    [] { setenv("COLUMNS", "50", 1); });
+    ASSERT_EQ(r.status, 0) << describe(r);
+    std::istringstream lines(r.out);
+    std::string line, text_words;
+    bool in_text = false;
+    while (std::getline(lines, line)) {
+        std::string_view rest(line);
+        rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(' ')));
+        if (rest.find(' ') != std::string_view::npos) {
+            EXPECT_LE(infonote::display_width(line), 50u) << line;
+        }
+        if (in_text) text_words += line + " ";
+        if (line.empty()) in_text = true;
+    }
+    auto words = [](const std::string& text) {
+        std::istringstream in(text);
+        std::vector<std::string> out;
+        for (std::string w; in >> w;) out.push_back(w);
+        return out;
+    };
+    EXPECT_EQ(words(text_words), words(infonote::test::read_file(note)));
 }
 
 // A program copied out of the build tree (as installed) no longer reads the
