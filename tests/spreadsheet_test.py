@@ -133,6 +133,22 @@ check([[r[0][1], r[1][1], r[2], r[3]] for r in rows[1:]] ==
       [[c["code"], c["name"], ("n", float(c["attended"])), ("n", float(c["hosted"]))]
        for c in table], "countries' rows as in JSON, counts as numbers")
 
+# coattend: pairs as in JSON, in a sheet and behind a BOM; graphml takes no BOM.
+pairs = json.loads(query("coattend", "--format", "json").stdout)["pairs"]
+check(len(pairs) > 0, "the corpus has pairs of States")
+rows, _ = read_sheet(query("coattend", "--format", "xlsx").stdout)
+header = [v for _, v in rows[0]]
+a, b, n = header.index("a"), header.index("b"), header.index("events")
+check([[r[a][1], r[b][1], r[n]] for r in rows[1:]] ==
+      [[p["a"], p["b"], ("n", float(p["events"]))] for p in pairs],
+      "coattend's rows as in JSON, counts as numbers")
+pairs_csv = query("coattend", "--format", "csv").stdout
+check(query("coattend", "--format", "csv", "--bom").stdout == b"\xef\xbb\xbf" + pairs_csv,
+      "coattend --bom: the three bytes, then the same CSV")
+r = query("coattend", "--format", "graphml", "--bom", check_status=False)
+check(r.returncode == 2 and r.stderr == b"infonote-query: error: --bom goes with --format csv\n",
+      f"--bom with graphml: {r.returncode} {r.stderr!r}")
+
 # --bom: the three bytes, then the same CSV as without.
 plain = query("attended", "Kazakhstan", "--format", "csv").stdout
 bom = query("attended", "Kazakhstan", "--format", "csv", "--bom").stdout

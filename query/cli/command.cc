@@ -63,7 +63,8 @@ void add_db(CLI::App* cmd, Common& o)
                   "stderr naming it) instead of failing");
 }
 
-void add_format(CLI::App* cmd, Common& o, bool csv)
+void add_format(CLI::App* cmd, Common& o, bool csv,
+                const std::vector<std::pair<std::string, std::string>>& own)
 {
     std::vector<std::pair<std::string, OutputFormat>> formats{
         {"text", OutputFormat::Text}, {"json", OutputFormat::JSON}, {"jsonl", OutputFormat::JSONL}};
@@ -71,18 +72,30 @@ void add_format(CLI::App* cmd, Common& o, bool csv)
     std::vector<std::string> names;
     for (const auto& f : formats) names.push_back(f.first);
     if (csv) names.emplace_back("xlsx");
+    std::vector<std::string> told{"text (default)", "json", "jsonl (one object per line)"};
+    if (csv) {
+        told.emplace_back("csv (RFC 4180)");
+        told.emplace_back("xlsx (an Excel workbook, written to stdout: redirect it to a file)");
+    }
+    for (const auto& [name, what] : own) {
+        names.push_back(name);
+        told.push_back(name + " (" + what + ")");
+    }
+    std::string help;
+    for (std::size_t i = 0; i < told.size(); ++i)
+        help += (i == 0 ? "" : i + 1 == told.size() ? " or " : ", ") + told[i];
     cmd->add_option_function<std::string>(
            "--format",
            [&o, formats](const std::string& name) {
                // xlsx writes the rows CSV would, as a workbook.
                o.xlsx = name == "xlsx";
-               o.format = OutputFormat::CSV;
+               o.format = o.xlsx ? OutputFormat::CSV : OutputFormat::Text;
+               o.own_format = name;
                for (const auto& [known, format] : formats)
-                   if (known == name) o.format = format;
+                   if (known == name) o.format = format, o.own_format.clear();
+               if (o.xlsx) o.own_format.clear();
            },
-           csv ? "text (default), json, jsonl (one object per line), csv (RFC 4180) or xlsx (an "
-                 "Excel workbook, written to stdout: redirect it to a file)"
-               : "text (default), json or jsonl")
+           help)
         ->type_name("FORMAT")
         ->transform(one_of(names));
     if (csv)

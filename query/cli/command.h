@@ -36,6 +36,9 @@ struct Common {
     bool xlsx = false;
     /// --bom: CSV after a UTF-8 byte order mark, for Excel.
     bool bom = false;
+    /// A format of the command's own (coattend's graphml), when one was
+    /// asked for; `format` is then Text.
+    std::string own_format;
     /// --color: when text output colours matched words.
     ColourChoice colour = ColourChoice::Auto;
     /// -v: print the Xapian query that search and attended run, on stderr.
@@ -73,9 +76,11 @@ Request& request()
 
 /// The option groups commands share.
 void add_db(CLI::App* cmd, Common& common);
-/// --format (text, json, jsonl and, with `csv`, csv and xlsx), --color,
-/// --csv-raw, --bom.
-void add_format(CLI::App* cmd, Common& common, bool csv = true);
+/// --format (text, json, jsonl and, with `csv`, csv and xlsx, then the
+/// command's `own` formats, each with what it gives), --color, --csv-raw,
+/// --bom.
+void add_format(CLI::App* cmd, Common& common, bool csv = true,
+                const std::vector<std::pair<std::string, std::string>>& own = {});
 /// --country, --org, --venue-country, --region, --from, --to, --year,
 /// --type, --kind, --any-country, --include-invited.
 void add_filters(CLI::App* cmd, SearchRequest& filters);
