@@ -228,9 +228,11 @@ Engine::Engine(std::filesystem::path db, OpenOptions open) : path_(std::move(db)
 BuiltQuery Engine::build(const SearchRequest& request)
 {
     BuiltQuery built = build_query(request, default_gazetteer);
-    if (!request.organizations.empty())
-        index().with_retry([&request](Xapian::Database& db) {
-            check_organizations(db, request.organizations);
+    std::vector<std::string> named = request.organizations;
+    named.insert(named.end(), built.organizations.begin(), built.organizations.end());
+    if (!named.empty())
+        index().with_retry([&named](Xapian::Database& db) {
+            check_organizations(db, named);
             return 0;
         });
     return built;

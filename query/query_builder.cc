@@ -148,7 +148,12 @@ bool has_word_terms(const Xapian::Query& query)
 // Field names that only the query text knows, besides the schema's.
 constexpr std::array<std::string_view, 2> kQueryOnlyFields{"date", "region"};
 
-Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlot& problem)
+// The organizations the query text names (org:X), for the engine to check
+// against the index as it checks --org.
+using OrgSlot = std::shared_ptr<std::vector<std::string>>;
+
+Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlot& problem,
+                                const OrgSlot& orgs)
 {
     Xapian::QueryParser parser;
     parser.set_stemmer(Xapian::Stem("en"));
@@ -172,8 +177,10 @@ Xapian::QueryParser make_parser(const CountrySource& countries, const ProblemSlo
                  f.id == FieldId::Invited)
             parser.add_boolean_prefix(name, processor(country(f.id)));
         else if (f.id == FieldId::Org)
-            parser.add_boolean_prefix(
-                name, processor([](const std::string& v) { return organization_query(v); }));
+            parser.add_boolean_prefix(name, processor([orgs](const std::string& v) {
+                                          orgs->push_back(v);
+                                          return organization_query(v);
+                                      }));
         else if (f.id == FieldId::Type)
             parser.add_boolean_prefix(name, processor(type_query));
         else if (f.id == FieldId::Kind)
@@ -383,14 +390,15 @@ constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
 
 // The words parsed; `folded` set to the text the parser read.
 Xapian::Query parse_words(const std::string& words, const CountrySource& countries,
-                          std::string& folded)
+                          std::string& folded, std::vector<std::string>& organizations)
 {
     if (is_ascii_blank(words)) return Xapian::Query();
     if (words.size() > kMaxQueryBytes)
         throw QueryError("query is " + std::to_string(words.size()) +
                          " bytes long; a query may have at most " + std::to_string(kMaxQueryBytes));
     auto problem = std::make_shared<std::string>();
-    Xapian::QueryParser parser = make_parser(countries, problem);
+    auto orgs = std::make_shared<std::vector<std::string>>();
+    Xapian::QueryParser parser = make_parser(countries, problem, orgs);
     Xapian::Query parsed;
     try {
         folded = fold_query_text(words);
@@ -399,6 +407,7 @@ Xapian::Query parse_words(const std::string& words, const CountrySource& countri
         throw QueryError("cannot read query '" + words + "': " + e.get_msg());
     }
     if (!problem->empty()) throw QueryError(*problem);
+    organizations = std::move(*orgs);
     auto terms =
         static_cast<std::size_t>(std::distance(parsed.get_terms_begin(), parsed.get_terms_end()));
     if (terms > kMaxQueryTerms)
@@ -429,7 +438,8 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
 {
     BuiltQuery built;
     built.filters = flag_filters(request, countries);
-    Xapian::Query words = parse_words(request.words, countries, built.folded_words);
+    Xapian::Query words = parse_words(request.words, countries, built.folded_words,
+                                      built.organizations);
     // A query of filters alone (country:KZ typed as text) lists by date too.
     // "NOT astana" alone weighs nothing: a listing, too.
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&

@@ -85,6 +85,8 @@ struct BuiltQuery {
     /// The words as parsed: folded through the indexing pipeline, the query
     /// syntax kept (fold_query_text); "" when there are none.
     std::string folded_words;
+    /// The organizations the words name (org:X), as the parser read them.
+    std::vector<std::string> organizations;
 
     /// True when a flag filters on `facet`.
     bool filters_on(Facet facet) const;

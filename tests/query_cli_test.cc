@@ -410,8 +410,15 @@ TEST_F(QueryCliTest, UnknownOrganizationsGetADidYouMeanAndExitTwo)
     r = query("countries", {"--org", "Xyzzy Foundation"});
     EXPECT_EQ(r.status, kUsage);
     EXPECT_EQ(r.err, "infonote-query: error: unknown organization 'Xyzzy Foundation'\n");
+    // org: in the query text is checked as --org is.
+    r = query("search", {"workshop org:UNODAA"});
+    EXPECT_EQ(r.status, kUsage);
+    EXPECT_EQ(r.err,
+              "infonote-query: error: unknown organization 'UNODAA'; did you mean UNODA (United "
+              "Nations Office for Disarmament Affairs)?\n");
     // Known to the index under any spelling: no error.
     EXPECT_EQ(query("search", {"--org", "unoda"}).status, kOk);
+    EXPECT_EQ(query("search", {"org:unoda"}).status, kOk);
     r = query("search", {"--org-role", "organizer"});
     EXPECT_EQ(r.status, kUsage);
     EXPECT_EQ(r.err, "infonote-query: error: --org-role goes with --org\n");
