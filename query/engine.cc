@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <type_traits>
 
 #include "country_gazetteer.h"
 #include "org_check.h"
@@ -129,14 +130,20 @@ std::vector<RankedValue> ranked(const std::map<std::string, std::size_t>& counts
     return out;
 }
 
-// A match over every document `query` matches, unweighted, seen by `spy`.
-void run_spy(Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy)
+// A match over every document `query` matches, unweighted, seen by `spies`.
+void run_spies(Xapian::Database& db, const Xapian::Query& query,
+               std::initializer_list<Xapian::MatchSpy*> spies)
 {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
+    for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
     enquire.get_mset(0, 0, db.get_doccount());
+}
+
+void run_spy(Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy)
+{
+    run_spies(db, query, {&spy});
 }
 
 // The event ids of the documents `query` matches.
@@ -147,6 +154,24 @@ std::set<std::string> matching_events(Xapian::Database& db, const Xapian::Query&
     std::set<std::string> out;
     for (const auto& [event, start] : spy.starts()) out.insert(event);
     return out;
+}
+
+// Every document of the events `query` matches (of `events`, the events it
+// matched): the documents `query` matched, and the others of their events,
+// which a State's own filters never see (the press release of a note that
+// names the State, but not naming it itself).
+template <typename Events>
+Xapian::Query documents_of(const Events& events, const Xapian::Query& query)
+{
+    std::vector<Xapian::Query> terms{query};
+    terms.reserve(events.size() + 1);
+    for (const auto& e : events) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(e)>, std::string>)
+            terms.emplace_back(filter_term(FieldId::Event, e));
+        else
+            terms.emplace_back(filter_term(FieldId::Event, e.first));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 // Per event: what its documents that `query` matches say, merged.
@@ -449,7 +474,8 @@ ProfileAnswer Engine::profile(const ProfileQuery& query)
         request.any_country = false;
         request.include_invited = false;
         BuiltQuery attended_query = build(request);
-        BuiltQuery filters = build(query.filters);
+        // The same organizations as the request's: checked once, above.
+        BuiltQuery filters = build_query(query.filters, default_gazetteer);
         Xapian::Query invited_query(Xapian::Query::OP_FILTER, filters.query,
                                     Xapian::Query(filter_term(FieldId::Invited, code)));
         struct Found {
@@ -458,9 +484,9 @@ ProfileAnswer Engine::profile(const ProfileQuery& query)
             std::map<std::string, EventAggregate> all;
         };
         Found found = index().with_retry([&](Xapian::Database& db) {
-            return Found{matching_events(db, attended_query.query),
-                         matching_events(db, invited_query),
-                         aggregates(db, Xapian::Query::MatchAll)};
+            std::set<std::string> attended = matching_events(db, attended_query.query);
+            Xapian::Query whole = documents_of(attended, attended_query.query);
+            return Found{attended, matching_events(db, invited_query), aggregates(db, whole)};
         });
         ProfileAnswer answer;
         answer.country = {code, country.name};
@@ -522,25 +548,27 @@ CoattendAnswer Engine::coattend(const CoattendQuery& query)
         // The events the filters match, then every State any document of those
         // events lists: a press release that does not name C still adds its
         // States to C's event.
-        std::map<std::string, std::set<std::string>> states =
-            index().with_retry([&built](Xapian::Database& db) {
-                auto pass = [&db](const Xapian::Query& q) {
-                    EventStatesSpy spy;
-                    run_spy(db, q, spy);
-                    return spy.states();
-                };
-                std::map<std::string, std::set<std::string>> matched = pass(built.query);
-                std::map<std::string, std::set<std::string>> all = pass(Xapian::Query::MatchAll);
-                for (auto& [event, codes] : matched) codes = all[event];
+        EventStates states = index().with_retry([&built](Xapian::Database& db) {
+            auto pass = [&db](const Xapian::Query& q) {
+                EventStatesSpy spy;
+                run_spy(db, q, spy);
+                return spy.take();
+            };
+            EventStates matched = pass(built.query);
+            if (built.filters.empty() && built.words.get_type() == Xapian::Query::LEAF_MATCH_ALL)
                 return matched;
-            });
+            EventStates all = pass(documents_of(matched, built.query));
+            for (auto& [event, codes] : matched)
+                if (auto it = all.find(event); it != all.end()) codes = std::move(it->second);
+            return matched;
+        });
         CoattendAnswer answer;
         answer.events = states.size();
         answer.pairs = coattend_pairs(states, only);
         if (query.limit && answer.pairs.size() > *query.limit) answer.pairs.resize(*query.limit);
         std::map<std::string, std::size_t> events_of;
         for (const auto& [event, codes] : states)
-            for (const std::string& c : codes) ++events_of[c];
+            for (StateCode c : codes) ++events_of[alpha2_of(c)];
         for (const CoattendPair& p : answer.pairs)
             for (const std::string& c : {p.a, p.b})
                 answer.states.try_emplace(c, RankedValue{c, country_label(c), events_of[c]});
@@ -568,17 +596,28 @@ CoverageAnswer Engine::coverage(const CoverageQuery& query)
             in_regions.insert(region.countries.begin(), region.countries.end());
         }
         BuiltQuery built = build(request);
-        std::map<std::string, EventAggregate> events = index().with_retry(
-            [&built](Xapian::Database& db) { return aggregates(db, built.query); });
+        // Per event, its States and its first start date, from one match.
+        struct Seen {
+            EventStates states;
+            std::map<std::string, std::string> starts;
+        };
+        Seen seen = index().with_retry([&built](Xapian::Database& db) {
+            EventStatesSpy states;
+            EventStartSpy starts;
+            run_spies(db, built.query, {&states, &starts});
+            return Seen{states.take(), starts.starts()};
+        });
         // Per State: the events it attended (participant or host), and the
         // latest start date among them.
         std::map<std::string, std::pair<std::size_t, std::string>> attended;
-        for (const auto& [id, e] : events)
-            for (const std::string& code : e.states) {
-                auto& [count, last] = attended[code];
+        for (const auto& [id, codes] : seen.states) {
+            const std::string& start = seen.starts[id];
+            for (StateCode code : codes) {
+                auto& [count, last] = attended[alpha2_of(code)];
                 ++count;
-                last = std::max(last, e.start);
+                last = std::max(last, start);
             }
+        }
         CoverageAnswer answer;
         answer.since = query.since;
         for (const UnState& s : un_members()) {

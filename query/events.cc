@@ -186,30 +186,71 @@ void EventAggregateSpy::operator()(const Xapian::Document& doc, double)
         e.participants.insert(listed.substr(at, 2));
 }
 
+StateCode state_code(std::string_view alpha2)
+{
+    return static_cast<StateCode>(static_cast<unsigned char>(alpha2[0]) << 8 |
+                                  static_cast<unsigned char>(alpha2[1]));
+}
+
+std::string alpha2_of(StateCode code)
+{
+    return {static_cast<char>(code >> 8), static_cast<char>(code & 0xff)};
+}
+
 void EventStatesSpy::operator()(const Xapian::Document& doc, double)
 {
     std::string event = doc.get_value(kEventSlot);
     if (event.empty()) event = doc.get_value(kNoteIdSlot);
-    std::set<std::string>& states = states_[event];
+    std::vector<StateCode>& states = states_[event];
     std::string codes = doc.get_value(kCountriesSlot);
-    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) states.insert(codes.substr(at, 2));
+    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2)
+        states.push_back(state_code(std::string_view(codes).substr(at, 2)));
 }
 
-std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+EventStates EventStatesSpy::take()
+{
+    for (auto& [event, codes] : states_) {
+        std::sort(codes.begin(), codes.end());
+        codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    }
+    return std::exchange(states_, {});
+}
+
+std::vector<CoattendPair> coattend_pairs(const EventStates& states,
                                          const std::set<std::string>& only)
 {
-    std::map<std::pair<std::string, std::string>, std::size_t> counts;
-    for (const auto& [event, codes] : states) {
-        for (auto a = codes.begin(); a != codes.end(); ++a) {
-            for (auto b = std::next(a); b != codes.end(); ++b) {
-                if (!only.empty() && !only.count(*a) && !only.count(*b)) continue;
-                ++counts[{*a, *b}];
-            }
+    // The States met, numbered 0..n-1 in code order, and a square of counts:
+    // a few hundred States at most, where a map of pairs of strings made
+    // the command's time.
+    std::vector<StateCode> codes;
+    for (const auto& [event, list] : states) codes.insert(codes.end(), list.begin(), list.end());
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    const std::size_t n = codes.size();
+    auto number = [&codes](StateCode c) {
+        return static_cast<std::size_t>(std::lower_bound(codes.begin(), codes.end(), c) -
+                                        codes.begin());
+    };
+    std::vector<bool> wanted(n, only.empty());
+    for (const std::string& c : only)
+        if (c.size() == 2) {
+            std::size_t i = number(state_code(c));
+            if (i < n && codes[i] == state_code(c)) wanted[i] = true;
         }
+    std::vector<std::uint32_t> counts(n * n, 0);
+    std::vector<std::size_t> numbers;
+    for (const auto& [event, list] : states) {
+        numbers.clear();
+        for (StateCode c : list) numbers.push_back(number(c));
+        for (std::size_t x = 0; x < numbers.size(); ++x)
+            for (std::size_t y = x + 1; y < numbers.size(); ++y)
+                if (wanted[numbers[x]] || wanted[numbers[y]]) ++counts[numbers[x] * n + numbers[y]];
     }
     std::vector<CoattendPair> pairs;
-    pairs.reserve(counts.size());
-    for (const auto& [ab, n] : counts) pairs.push_back({ab.first, ab.second, n});
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b)
+            if (std::uint32_t events = counts[a * n + b])
+                pairs.push_back({alpha2_of(codes[a]), alpha2_of(codes[b]), events});
     std::stable_sort(pairs.begin(), pairs.end(), [](const CoattendPair& x, const CoattendPair& y) {
         return x.events > y.events;
     });

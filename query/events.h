@@ -3,11 +3,14 @@
 #ifndef INFONOTE_QUERY_EVENTS_H
 #define INFONOTE_QUERY_EVENTS_H
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
-#include <vector>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -53,15 +56,26 @@ class EventStartSpy : public Xapian::MatchSpy {
     std::map<std::string, std::string> starts_;
 };
 
+/// A State's ISO 3166 alpha-2 code in two bytes, first letter high: codes
+/// compare as their numbers do.
+using StateCode = std::uint16_t;
+
+/// Per event, its States, sorted and distinct.
+using EventStates = std::unordered_map<std::string, std::vector<StateCode>>;
+
+StateCode state_code(std::string_view alpha2);
+std::string alpha2_of(StateCode code);
+
 /// Sees every matching document and keeps, per event, the States its
 /// matching documents list as participant or host.
 class EventStatesSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double weight) override;
-    const std::map<std::string, std::set<std::string>>& states() const { return states_; }
+    /// What the spy saw; the spy is empty afterwards.
+    EventStates take();
 
   private:
-    std::map<std::string, std::set<std::string>> states_;
+    EventStates states_;
 };
 
 /// What the documents of one event say, merged: for `profile`.
@@ -103,7 +117,7 @@ struct CoattendPair {
 /// Every pair of States that attended one event together, over the events
 /// `states` lists, most shared events first, then by codes (a < b). With
 /// `only` non-empty, only pairs with one of those States in them.
-std::vector<CoattendPair> coattend_pairs(const std::map<std::string, std::set<std::string>>& states,
+std::vector<CoattendPair> coattend_pairs(const EventStates& states,
                                          const std::set<std::string>& only);
 
 }  // namespace infonote

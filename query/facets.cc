@@ -175,7 +175,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
     if (counting_ == Counting::Events) {
         std::string event = doc.get_value(kEventSlot);
         if (event.empty()) event = doc.get_value(kNoteIdSlot);
-        // This document's values, merged into its event's.
+        const std::uint64_t event_number =
+            event_numbers_.try_emplace(event, static_cast<std::uint32_t>(event_numbers_.size()))
+                .first->second;
+        // This document's values, paired with its event.
         ValueCounts values;
         for (Facet f : facets_) {
             values.clear();
@@ -188,9 +191,15 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
                 case Facet::Kind: count_list(doc.get_value(kKindSlot), values, key); break;
                 case Facet::Region: break;
             }
-            if (values.empty()) continue;
-            std::set<std::string>& merged = by_event_[f][event];
-            for (const auto& [value, n] : values) merged.insert(value);
+            std::vector<std::uint64_t>& pairs = event_values_[f];
+            auto& numbers = value_numbers_[f];
+            auto& names = value_names_[f];
+            for (const auto& [value, n] : values) {
+                auto [it, fresh] =
+                    numbers.try_emplace(value, static_cast<std::uint32_t>(names.size()));
+                if (fresh) names.push_back(value);
+                pairs.push_back(event_number << 32 | it->second);
+            }
         }
         return;
     }
@@ -211,10 +220,15 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
 
 void FacetSpy::settle() const
 {
-    for (auto& [f, events] : by_event_) {
-        for (const auto& [event, values] : events)
-            for (const std::string& value : values) ++counts_[f][value];
-        events.clear();
+    for (auto& [f, pairs] : event_values_) {
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        const std::vector<std::string>& names = value_names_.at(f);
+        std::vector<Xapian::doccount> events(names.size(), 0);
+        for (std::uint64_t pair : pairs) ++events[pair & 0xffffffffu];
+        for (std::size_t v = 0; v < names.size(); ++v)
+            if (events[v]) counts_[f][names[v]] += events[v];
+        pairs.clear();
     }
     for (auto& [f, cells] : by_code_) {
         for (std::size_t cell = 0; cell < cells.size(); ++cell) {

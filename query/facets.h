@@ -3,6 +3,7 @@
 #define INFONOTE_QUERY_FACETS_H
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,8 +65,13 @@ class FacetSpy : public Xapian::MatchSpy {
     std::vector<Facet> facets_;
     Counting counting_;
     mutable std::map<Facet, FacetCounts> counts_;
-    /// Counting events: each event's values so far, by facet.
-    mutable std::map<Facet, std::unordered_map<std::string, std::set<std::string>>> by_event_;
+    /// Counting events: events and values numbered as met, and per facet
+    /// the (event, value) pairs seen, event number in the high half; a
+    /// pair met twice (two documents of one event) counts once.
+    std::unordered_map<std::string, std::uint32_t> event_numbers_;
+    std::map<Facet, std::unordered_map<std::string, std::uint32_t>> value_numbers_;
+    std::map<Facet, std::vector<std::string>> value_names_;
+    mutable std::map<Facet, std::vector<std::uint64_t>> event_values_;
     /// Counted during the match: country codes by their two letters
     /// (26 x 26 cells, no allocation per note), other values by hash.
     mutable std::map<Facet, std::vector<Xapian::doccount>> by_code_;
