@@ -77,6 +77,11 @@ def query_mix(query_bin, db, omega_db, runs):
          [q, "search", "--db", db, "workshop", "--facets", facets, "--limit", "20"], None),
         ("countries (all events)", [q, "countries", "--db", db], None),
         ("timeline --by month", [q, "timeline", "--db", db, "--by", "month"], None),
+        ("stats", [q, "stats", "--db", db], None),
+        (f"profile {code}", [q, "profile", "--db", db, code], None),
+        ("coattend (every pair)", [q, "coattend", "--db", db], None),
+        (f"coattend --country {code}", [q, "coattend", "--db", db, "--country", code], None),
+        ("coverage (every Member State)", [q, "coverage", "--db", db], None),
     ]
 
     rows = []
