@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 12;
+inline constexpr int kSchemaVersion = 13;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -134,6 +134,9 @@ inline constexpr unsigned kEventSlot = 16;
 /// title's distinctive words, joined by kListSeparator. `update` regroups
 /// every document from this slot alone.
 inline constexpr unsigned kEventKeySlot = 17;
+/// The event id with the values facets and timelines count
+/// (event_values.h): how remote shards count events.
+inline constexpr unsigned kEventValuesSlot = 18;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "event_values.h"
 #include "fnv1a.h"
 #include "index_writer.h"
 #include "schema.h"
@@ -338,6 +339,7 @@ void set_event(Xapian::Document& doc, const std::string& event_id)
 {
     doc.add_boolean_term(filter_term(FieldId::Event, event_id));
     doc.add_value(kEventSlot, event_id);
+    doc.add_value(kEventValuesSlot, event_values(doc, event_id));
 }
 
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)

@@ -187,7 +187,7 @@ struct Overview {
     std::string first;
     std::string last;
     Xapian::doccount notes = 0;
-    /// Distinct events (local databases; remote shards count documents).
+    /// Distinct events.
     Xapian::doccount events = 0;
     Xapian::doccount undated = 0;
 };
@@ -221,7 +221,9 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         }
         for (auto it = ends.values_begin(); it != ends.values_end(); ++it) o.last = *it;
         o.undated = o.notes - dated;
-        o.events = remote ? o.notes : static_cast<Xapian::doccount>(events.starts().size());
+        std::optional<std::map<std::string, std::string>> remote_starts = counter.event_starts();
+        o.events = static_cast<Xapian::doccount>(remote_starts ? remote_starts->size()
+                                                               : events.starts().size());
         return o;
     });
 }
@@ -425,8 +427,9 @@ TimelineAnswer Engine::timeline(const TimelineQuery& query)
         TimelineAnswer answer;
         answer.by = query.by;
         // Events by the first day any matching document gives them; with
-        // documents asked for (or remote shards), documents by their start date.
-        answer.events = !query.documents && !index.remote();
+        // documents asked for, documents by their start date.
+        answer.events = !query.documents;
+        const bool remote = index.remote();
         Xapian::doccount matched = 0;
         answer.periods = index.with_retry([&](Xapian::Database& db) {
             Xapian::Enquire enquire(db);
@@ -434,15 +437,21 @@ TimelineAnswer Engine::timeline(const TimelineQuery& query)
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::ValueCountMatchSpy spy(kStartDateSlot);
             EventStartSpy events;
-            if (answer.events)
+            // A remote shard runs Xapian's own spies only (facets.h).
+            FacetCounter remote_events({}, true, Counting::Events);
+            if (answer.events && remote)
+                remote_events.attach(enquire);
+            else if (answer.events)
                 enquire.add_matchspy(&events);
             else
                 enquire.add_matchspy(&spy);
             Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
             std::map<std::string, Xapian::doccount> by_date;
             if (answer.events) {
-                matched = static_cast<Xapian::doccount>(events.starts().size());
-                for (const auto& [event, start] : events.starts())
+                std::map<std::string, std::string> starts =
+                    remote ? *remote_events.event_starts() : events.starts();
+                matched = static_cast<Xapian::doccount>(starts.size());
+                for (const auto& [event, start] : starts)
                     if (!start.empty()) ++by_date[start];
             } else {
                 matched = mset.get_matches_estimated();

@@ -4,6 +4,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "event_values.h"
 #include "regions.h"
 #include "schema.h"
 
@@ -315,6 +316,26 @@ struct SlotReading {
     std::size_t width;
 };
 
+// The values one slot's value holds: codes `width` wide, or (width 0)
+// kListSeparator's parts.
+std::vector<std::string> split_slot(std::string_view value, std::size_t width)
+{
+    std::vector<std::string> out;
+    if (width > 0) {
+        for (std::size_t at = 0; at + width <= value.size(); at += width)
+            out.emplace_back(value.substr(at, width));
+        return out;
+    }
+    std::size_t at = 0;
+    while (at < value.size()) {
+        std::size_t end = value.find(kListSeparator, at);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > at) out.emplace_back(value.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 SlotReading slot_reading(Facet facet)
 {
     switch (facet) {
@@ -337,6 +358,10 @@ FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote, Counti
         spy_.emplace(facets, counting);
         return;
     }
+    if (counting == Counting::Events) {
+        event_values_ = std::make_unique<Xapian::ValueCountMatchSpy>(kEventValuesSlot);
+        return;
+    }
     for (Facet f : facets) {
         Xapian::valueno slot = slot_reading(f).slot;
         if (!slots_.count(slot)) slots_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
@@ -346,6 +371,7 @@ FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote, Counti
 void FacetCounter::attach(Xapian::Enquire& enquire)
 {
     if (spy_) enquire.add_matchspy(&*spy_);
+    if (event_values_) enquire.add_matchspy(event_values_.get());
     for (auto& [slot, spy] : slots_) enquire.add_matchspy(spy.get());
 }
 
@@ -354,27 +380,47 @@ FacetCounts FacetCounter::counts(Facet facet) const
     if (spy_) return counts_of(*spy_, facet);
     if (facet == Facet::Region) return region_counts(counts(Facet::VenueCountry));
     SlotReading reading = slot_reading(facet);
+    if (event_values_) {
+        // Each event's values, once however many of its documents hold them.
+        std::map<std::string, std::set<std::string>> by_event;
+        for (auto it = event_values_->values_begin(); it != event_values_->values_end(); ++it) {
+            const std::string value = *it;
+            std::optional<EventValues> read = read_event_values(value);
+            if (!read) continue;
+            std::set<std::string>& values = by_event[std::string(read->event)];
+            for (const std::string& v : split_slot(read->of(reading.slot), reading.width))
+                values.insert(v);
+        }
+        FacetCounts out;
+        for (const auto& [event, values] : by_event)
+            for (const std::string& v : values) ++out[v];
+        return out;
+    }
     auto found = slots_.find(reading.slot);
     FacetCounts out;
     if (found == slots_.end()) return out;
     const Xapian::ValueCountMatchSpy& spy = *found->second;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string value = *it;
         Xapian::doccount n = it.get_termfreq();
-        if (reading.width > 0) {
-            for (std::size_t at = 0; at + reading.width <= value.size(); at += reading.width)
-                out[value.substr(at, reading.width)] += n;
-            continue;
-        }
-        std::size_t at = 0;
-        while (at < value.size()) {
-            std::size_t end = value.find(kListSeparator, at);
-            if (end == std::string::npos) end = value.size();
-            if (end > at) out[value.substr(at, end - at)] += n;
-            at = end + 1;
-        }
+        for (const std::string& v : split_slot(*it, reading.width)) out[v] += n;
     }
     return out;
+}
+
+std::optional<std::map<std::string, std::string>> FacetCounter::event_starts() const
+{
+    if (!event_values_) return std::nullopt;
+    std::map<std::string, std::string> starts;
+    for (auto it = event_values_->values_begin(); it != event_values_->values_end(); ++it) {
+        const std::string value = *it;
+        std::optional<EventValues> read = read_event_values(value);
+        if (!read) continue;
+        std::string start(read->of(kStartDateSlot));
+        auto [at, fresh] = starts.try_emplace(std::string(read->event), start);
+        if (!fresh && !start.empty() && (at->second.empty() || start < at->second))
+            at->second = start;
+    }
+    return starts;
 }
 
 FacetCounts region_counts(const FacetCounts& venue_countries)

@@ -85,12 +85,15 @@ FacetCounts counts_of(const FacetSpy& spy, Facet facet);
 /// with Xapian's own ValueCountMatchSpy, one per value slot, when a shard
 /// is remote. xapian-tcpsrv knows only Xapian's built-in spies; they count
 /// each distinct slot value (a set of country codes, say), which splits
-/// into the same exact counts per country. FacetSpy is the quicker of the
-/// two on a local index.
+/// into the same exact counts per country, or, counting events, each
+/// distinct (event, values) value. FacetSpy is the quicker on a local
+/// index.
 class FacetCounter {
   public:
-    /// Remote shards count documents whatever `counting` says: Xapian's
-    /// own spies cannot tell events apart.
+    /// Counting events on a remote shard, one ValueCountMatchSpy reads the
+    /// event-values slot (event_values.h), which pairs each document's
+    /// event with its values; with no facets asked, it still gives
+    /// event_starts().
     FacetCounter(const std::vector<Facet>& facets, bool remote,
                  Counting counting = Counting::Documents);
 
@@ -99,9 +102,14 @@ class FacetCounter {
 
     FacetCounts counts(Facet facet) const;
 
+    /// Per matching event, the earliest start date ("YYYYMMDD", "" when no
+    /// document has one); only when counting events on a remote shard.
+    std::optional<std::map<std::string, std::string>> event_starts() const;
+
   private:
     std::optional<FacetSpy> spy_;
     std::map<Xapian::valueno, std::unique_ptr<Xapian::ValueCountMatchSpy>> slots_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> event_values_;
 };
 
 /// Counts per M49 region, sub-region and intermediate region, from counts
