@@ -556,7 +556,8 @@ constexpr std::string_view kForwardCues[] = {
     "invited to take part", "participation of", "delegates representing",
     "officials representing", "participants representing", "delegations representing",
     "participating states were",
-    "participating countries were", "participants were",
+    "participating countries were", "participants were", "participating were",
+    "attending were",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
     "states invited", "invited countries", "countries invited", "extended to",
@@ -746,6 +747,14 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
             j += 1;
             continue;
         }
+        // "Santa Cruz de la Sierra", "Ville de la Paix": a preposition and
+        // its article.
+        if (connector && j + 2 < limit && !words[j + 1].capital &&
+            is_one_of(words[j + 1].folded, {"la", "las", "los", "le", "les", "l"}) &&
+            words[j + 2].capital) {
+            j += 2;
+            continue;
+        }
         break;
     }
     return last;
@@ -865,6 +874,8 @@ class ProseReader {
         std::string key = folded_key(line);
         // A section's name: "News", "Actualités", "Noticias".
         if (is_one_of(key, {"news", "latest news", "news and events", "events", "updates",
+                            "announcement", "announcements", "annonce", "annonces", "anuncio",
+                            "anuncios", "upcoming events", "upcoming event",
                             "press releases", "press release", "home", "actualites",
                             "nouvelles", "evenements", "communiques", "noticias", "eventos",
                             "novedades", "comunicados", "inicio", "accueil"}))
@@ -1188,6 +1199,13 @@ class ProseReader {
             extend_to_closing_day(range, *event_);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
+        } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
+            // "Regional workshop, Addis Ababa, 4-6 December 2019" above a
+            // text that dates nothing: the headline dates the event.
+            DateSearch found = find_date_range(sentence_text(title_));
+            if (found.range)
+                set_dates(*found.range, evidence(title_.begin + found.range->text_begin,
+                                                 title_.begin + found.range->text_end, title_));
         }
         if (!event_ && !sentences_.empty() && r_.start_date) {
             for (const Sentence& s : sentences_)
@@ -1427,6 +1445,12 @@ class ProseReader {
             if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
                 !w[j].capital)
                 ++j;
+            // "in the city of «City»", "en la ciudad de «City»", "dans la
+            // ville de «City»".
+            if (j + 2 < w.size() && !w[j].capital &&
+                is_one_of(w[j].folded, {"city", "ciudad", "ville", "capital", "capitale"}) &&
+                is_one_of(w[j + 1].folded, {"of", "de", "d"}))
+                j += 2;
             std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
             if (!last) continue;
             // "in Sao Tome and Principe", "en République démocratique du
