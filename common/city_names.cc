@@ -391,6 +391,8 @@ constexpr CityEntry kCities[] = {
     {"harare", "ZW"},
     {"dodoma", "TZ"},
     {"dar es salaam", "TZ"},
+    {"arusha", "TZ"},
+    {"zanzibar", "TZ"},
     // Cities that hosted outreach events away from capitals.
     {"qingdao", "CN"},
     {"xi'an", "CN"},

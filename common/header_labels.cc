@@ -105,6 +105,7 @@ constexpr std::array kLabels{
     LabelSpelling{"location and dates", Label::VenueDate},
     LabelSpelling{"date(s)", Label::Date},
     LabelSpelling{"attendees", Label::Participants},
+    LabelSpelling{"attended by", Label::Participants},
     LabelSpelling{"attendance", Label::Participants},
     LabelSpelling{"participation", Label::Participants},
     LabelSpelling{"list of participants", Label::Participants},
@@ -407,6 +408,31 @@ std::optional<FoundLabel> bare_label(std::string_view h, std::size_t p)
     return FoundLabel{*label, written, p, eol};
 }
 
+// A table's header row flattened onto one line, "Location Participants"
+// ("Lieu Participants", "Lugar Asistentes"), its cells' values on the next
+// line with text: the two labels, each with its value starting there (the
+// caller splits that line between them).
+std::optional<std::pair<FoundLabel, FoundLabel>> venue_participants_row(std::string_view h,
+                                                                        std::size_t p)
+{
+    std::size_t eol = h.find('\n', p);
+    if (eol == std::string_view::npos || eol - p > 2 * kMaxLabelBytes) return std::nullopt;
+    std::string_view line = trim_view(h.substr(p, eol - p), " \t");
+    std::size_t next = h.find_first_not_of(" \t\n", eol);
+    if (next == std::string_view::npos) return std::nullopt;
+    for (std::size_t space = line.find(' '); space != std::string_view::npos;
+         space = line.find(' ', space + 1)) {
+        std::string_view first = trim_view(line.substr(0, space), " \t");
+        std::string_view second = trim_view(line.substr(space), " \t");
+        if (label_spelled(first) != Label::Venue || label_spelled(second) != Label::Participants)
+            continue;
+        std::size_t second_at = offset_in(h, second);
+        return std::pair{FoundLabel{Label::Venue, first, p, next},
+                         FoundLabel{Label::Participants, second, second_at, next}};
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<FoundLabel> find_labels(std::string_view h)
@@ -428,6 +454,14 @@ std::vector<FoundLabel> find_labels(std::string_view h)
                 labels.push_back({Label::Participants, trim_view(h.substr(p, heading - p)), p,
                                   heading});
                 p = heading;
+            } else if (auto row = venue_participants_row(h, p);
+                       row && std::none_of(labels.begin(), labels.end(), [](const FoundLabel& f) {
+                           return f.label == Label::Venue || f.label == Label::Participants;
+                       })) {
+                labels.push_back(row->first);
+                labels.push_back(row->second);
+                bare_labels += 2;
+                p = row->first.value_begin;
             } else if (std::optional<FoundLabel> bare = bare_label(h, p)) {
                 // "Event" alone on its line, its value on the next: a
                 // numbered label, or a table's label column flattened.

@@ -57,7 +57,9 @@ class Parser {
         std::size_t header_end = find_header_end();
         header_ = strip_markup(std::string_view(text).substr(0, header_end));
         labels_ = find_labels(header_);
+        separate_venue_from_participants();
         if (!labels_.empty()) add_participants_from_group_lines();
+        if (!labels_.empty()) add_participants_after_venue();
         // A regional centre's "Start Date:" / "Location:" / "Organizer:"
         // block is no note header, though its keys read as labels: a
         // header whose only labels are such keys, with no Event and no
@@ -67,7 +69,9 @@ class Parser {
             read_prose_document();
         } else {
             result_.note.kind = DocumentKind::InformationNote;
-            read_header();
+            bool page = reads_as_page(header_end);
+            read_header(page);
+            if (page) take_kind_from_prose();
         }
         read_sections(header_end);
         return std::move(result_);
@@ -125,6 +129,125 @@ class Parser {
                   [](const FoundLabel& a, const FoundLabel& b) { return a.begin < b.begin; });
     }
 
+    // A table's "Location" and "Attended by" cells flattened together: the
+    // Participants label right after an empty Venue label ("Location:\n
+    // Attended by:\nSuva, Fiji\nFiji, Kiribati, ..."), or both labels on
+    // one line above their values ("Location Participants\nGaborone,
+    // Botswana Botswana, Lesotho, ..."). The place is the first value line
+    // when it reads as a city and its country, else the row's opening words
+    // up to the first country name; the participants follow.
+    void separate_venue_from_participants()
+    {
+        for (std::size_t v = 0; v + 1 < labels_.size(); ++v) {
+            FoundLabel& venue = labels_[v];
+            FoundLabel& participants = labels_[v + 1];
+            if (venue.label != Label::Venue || participants.label != Label::Participants) continue;
+            bool row = participants.value_begin == venue.value_begin;
+            bool empty_venue =
+                participants.begin >= venue.value_begin &&
+                trim_view(std::string_view(header_).substr(
+                    venue.value_begin, participants.begin - venue.value_begin)).empty();
+            if (!row && !empty_venue) return;
+            std::size_t area = header_.find_first_not_of(" \t\n", participants.value_begin);
+            if (area == std::string::npos) area = header_.size();
+            std::size_t eol = std::min(header_.find('\n', area), header_.size());
+            std::string_view line = std::string_view(header_).substr(area, eol - area);
+            std::size_t split = std::string::npos;
+            if (place_alone(line)) {
+                std::size_t next = header_.find_first_not_of(" \t\n", eol);
+                if (next != std::string::npos) split = next;
+            } else if (std::size_t end = venue_end_in_row(line); end != std::string_view::npos) {
+                split = area + end;
+            }
+            if (split != std::string::npos) {
+                venue.value_begin = area;
+                participants.begin = participants.value_begin = split;
+            } else if (row) {
+                participants.begin = participants.value_begin;
+            }
+            return;
+        }
+    }
+
+    // "Suva, Fiji", "Dakar (Sénégal)": a place and its country, nothing
+    // else (not a list of countries).
+    bool place_alone(std::string_view line) const
+    {
+        if (count_words(line) > 8 || split_top_level(line, ",").size() > 3) return false;
+        VenueReading r = read_venue(line, countries_);
+        return r.venue.country && r.venue.city && !countries_.resolve(*r.venue.city);
+    }
+
+    // Where the place that opens a flattened row ends: after a
+    // parenthesized country ("Dakar (Sénégal) Bénin, ..."), or after the
+    // country name that opens one of its next comma-separated items and
+    // is followed by more words ("Gaborone, Botswana Botswana, Lesotho",
+    // "San Salvador, El Salvador Belice, ..."); npos when there is none.
+    std::size_t venue_end_in_row(std::string_view row) const
+    {
+        std::size_t comma = row.find(',');
+        std::size_t open = row.find('(');
+        if (open != std::string_view::npos && open < comma) {
+            std::size_t close = row.find(')', open);
+            if (close != std::string_view::npos && close < comma &&
+                countries_.resolve(tidy(row.substr(open + 1, close - open - 1))) &&
+                !trim_view(row.substr(close + 1)).empty())
+                return close + 1;
+            return std::string_view::npos;
+        }
+        constexpr int kPlaceItems = 3;
+        for (int item = 1; item < kPlaceItems && comma != std::string_view::npos; ++item) {
+            std::size_t start = row.find_first_not_of(" \t", comma + 1);
+            if (start == std::string_view::npos) break;
+            std::size_t next = std::min(row.find_first_of(",;", start), row.size());
+            std::string_view piece = row.substr(start, next - start);
+            std::vector<std::size_t> word_ends;
+            for (std::size_t at = 0; at < piece.size();) {
+                std::size_t space = std::min(piece.find(' ', at), piece.size());
+                if (space > at) word_ends.push_back(space);
+                at = space + 1;
+            }
+            for (std::size_t n = word_ends.size(); n-- > 1;)
+                if (countries_.resolve(piece.substr(0, word_ends[n - 1])))
+                    return start + word_ends[n - 1];
+            comma = next < row.size() && row[next] == ',' ? next : std::string_view::npos;
+        }
+        return std::string_view::npos;
+    }
+
+    // "Lieu : Dakar (Sénégal) Participants (États) : Bénin, ...": with no
+    // Participants label, a heading of States that follows the place on
+    // the venue's line opens the participants.
+    void add_participants_after_venue()
+    {
+        if (std::any_of(labels_.begin(), labels_.end(),
+                        [](const FoundLabel& l) { return l.label == Label::Participants; }))
+            return;
+        for (const FoundLabel& venue : labels_) {
+            if (venue.label != Label::Venue && venue.label != Label::DateVenue &&
+                venue.label != Label::VenueDate)
+                continue;
+            std::string_view h = header_;
+            std::size_t eol = std::min(h.find('\n', venue.value_begin), h.size());
+            for (std::size_t at = venue.value_begin + 1; at < eol; ++at) {
+                if (!is_space(h[at - 1]) || is_space(h[at])) continue;
+                std::size_t colon = h.find(':', at);
+                if (colon == std::string_view::npos || colon > eol) break;
+                std::string_view heading = trim_view(h.substr(at, colon - at), " \t");
+                if (heading.size() > 64 || count_words(heading) > 6 ||
+                    classify_group(heading) != GroupKind::States)
+                    continue;
+                // The words before the heading must name the place whole.
+                std::string_view place = h.substr(venue.value_begin, at - venue.value_begin);
+                if (!read_venue(place, countries_).venue.country) continue;
+                labels_.push_back({Label::Participants, heading, at, at});
+                std::sort(labels_.begin(), labels_.end(),
+                          [](const FoundLabel& a, const FoundLabel& b) { return a.begin < b.begin; });
+                return;
+            }
+        }
+    }
+
     // Labels a web page's key:value block may hold too: a date, a place,
     // an organizer, and participants under a heading of their own
     // ("Participating States: ..."), but not the word "Participants".
@@ -140,6 +263,42 @@ class Parser {
             return l.label == Label::Date || l.label == Label::Venue ||
                    l.label == Label::Organizers;
         });
+    }
+
+    // A web page or an announcement that gives its facts as key: value
+    // lines ("Date:", "Venue:", "Participants:", "Organizers:") above its
+    // prose: no "Information Note" line, no Event or Title label, no
+    // section heading.
+    bool reads_as_page(std::size_t header_end) const
+    {
+        if (opens_as_note() || header_end < result_.note.text.size()) return false;
+        return std::all_of(labels_.begin(), labels_.end(), [](const FoundLabel& l) {
+            return l.label == Label::Date || l.label == Label::Venue ||
+                   l.label == Label::DateVenue || l.label == Label::VenueDate ||
+                   l.label == Label::Organizers || l.label == Label::Participants;
+        });
+    }
+
+    // A page's kind, title and tense come from its prose, as for a
+    // document with no labels; its facts stay those of its key lines.
+    // Written before the event, its participants are only invited.
+    void take_kind_from_prose()
+    {
+        Note& note = result_.note;
+        ProseReading reading = read_prose(note.text, countries_, org_context());
+        reading.marks.event_found = true;
+        note.kind = classify_document(reading.marks);
+        if (note.kind == DocumentKind::InformationNote || note.kind == DocumentKind::Other)
+            note.kind = DocumentKind::WebUpdate;
+        if (!reading.title.empty()) note.title = std::move(reading.title);
+        // A page's key lines are its prose's, as the prose reader says of
+        // the key:value block it reads.
+        for (ParticipantState& state : note.states) state.evidence.source = EvidenceSource::Prose;
+        for (Organization& org : note.organizations) org.evidence.source = EvidenceSource::Prose;
+        if (note.dates_evidence) note.dates_evidence->source = EvidenceSource::Prose;
+        if (note.venue_evidence) note.venue_evidence->source = EvidenceSource::Prose;
+        if (note.kind == DocumentKind::Announcement)
+            for (ParticipantState& state : note.states) state.role = StateRole::Invited;
     }
 
     // True when the first line with text says "Information Note".
@@ -259,7 +418,9 @@ class Parser {
         return {begin, end};
     }
 
-    void read_header()
+    // `page`: a page's key:value block (see reads_as_page()), which names
+    // no title and may name no participants without a warning.
+    void read_header(bool page)
     {
         Note& note = result_.note;
         bool have_title = false, have_date = false, have_participants = false;
@@ -299,12 +460,12 @@ class Parser {
         if (date_label) read_date(value_span(*date_label).first, value_of(*date_label), "Date");
         if (venue_label) read_venue_at(value_span(*venue_label).first, value_of(*venue_label));
 
-        if (!have_title) take_title_from_first_line();
+        if (!have_title) take_title_from_first_line(!page);
         if (!labels_.empty() && !have_date) warn_note("no 'Date and Venue' or 'Date' label");
-        if (!labels_.empty() && !have_participants) warn_note("no 'Participants' list");
+        if (!labels_.empty() && !have_participants && !page) warn_note("no 'Participants' list");
     }
 
-    void take_title_from_first_line()
+    void take_title_from_first_line(bool warn_taken)
     {
         for (std::size_t i = 0; i < lines_.count(); ++i) {
             std::string candidate = tidy(strip_markup(lines_.line(i)));
@@ -312,7 +473,7 @@ class Parser {
             std::string folded = fold(candidate);
             if (is_note_heading(folded)) continue;
             result_.note.title = candidate;
-            if (!labels_.empty())
+            if (!labels_.empty() && warn_taken)
                 warn(lines_.start(i), "no 'Event' or 'Title' label; title taken from this line");
             return;
         }
@@ -465,6 +626,18 @@ class Parser {
             for (; next_match != scan.matches.end() && next_match->begin < u.begin; ++next_match)
                 add_state(g, content, *next_match);
             std::string_view item = content.substr(u.begin, u.end - u.begin);
+            // "Vanuatu\nUNODA, IMO": a State ends its line, the next line
+            // opens another group with no heading.
+            if (std::size_t eol = item.find('\n'); eol != std::string_view::npos) {
+                std::string_view name = trim_view(item.substr(0, eol));
+                ListScan own = countries_.scan_list(name);
+                if (own.matches.size() == 1 && own.unmatched.empty()) {
+                    add_state(g, name, own.matches.front());
+                    std::string_view rest = trim_view(item.substr(eol));
+                    read_unmatched_item(g, rest, g.begin + offset_in(content, rest));
+                    continue;
+                }
+            }
             if (std::optional<std::string_view> opened = after_opening_parenthesis(item))
                 add_state(g, *opened, countries_.scan_list(*opened).matches.front());
             else if (std::optional<CountryMatch> m = after_lead_in(item))
@@ -524,7 +697,8 @@ class Parser {
         constexpr std::string_view kParticipation[] = {
             "particip",      "represent",  "delegat", "delegue", "official",
             "fonctionnaire", "funcionari", "expert",  "attend",  "took part",
-            "pris part",     "asist",      "assist"};
+            "pris part",     "asist",      "assist",  "member",  "membre",
+            "miembro",       "parlement",  "parliament", "parlament", "officer"};
         bool speaks_of_participants = std::any_of(
             std::begin(kParticipation), std::end(kParticipation),
             [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });

@@ -293,6 +293,30 @@ bool about_other_event(const Sentence& s)
     return other && !invited;
 }
 
+// The Committee's own business, not an outreach event: its formal and
+// informal meetings, its working groups, its programme of work ("The
+// Committee held its 66th formal meeting", "Séance officielle du Comité",
+// "el Grupo de Trabajo celebró una reunión oficiosa"), in words that name
+// no workshop, course, visit or other outreach activity.
+bool committee_business(const std::vector<Word>& words)
+{
+    if (has_word_starting(words, {"workshop", "seminar", "course", "training", "roundtable",
+                                  "round-table", "visit", "conference", "dialogue", "exercise",
+                                  "webinar", "forum", "atelier", "seminaire", "formation",
+                                  "visite", "taller", "seminario", "curso", "capacitacion",
+                                  "visita", "mesa", "dialogo", "ejercicio", "conferencia",
+                                  "outreach"}))
+        return false;
+    for (std::string_view phrase :
+         {"formal meeting", "formal meetings", "informal meeting", "informal meetings",
+          "informal consultations", "programme of work", "program of work", "working group",
+          "seance officielle", "seances officielles", "consultations officieuses",
+          "programme de travail", "groupe de travail", "reunion oficiosa", "reunion oficial",
+          "sesion oficial", "consultas oficiosas", "programa de trabajo", "grupo de trabajo"})
+        if (find_phrase(words, phrase, 0) != std::string_view::npos) return true;
+    return false;
+}
+
 // A sentence about who paid: "funded by", "financé par", "financiado
 // por", "with financial support from".
 bool about_funding(const Sentence& s)
@@ -528,21 +552,27 @@ std::vector<NameList> name_lists(std::string_view text, const Sentence& s,
 constexpr std::string_view kForwardCues[] = {
     "representatives", "delegations", "delegates", "officials", "participants", "experts",
     "officers", "points of contact", "the following", "participating states", "participant",
-    "invitation of", "hosted by",
     "participating countries", "attended by", "brought together", "invited to participate",
     "invited to take part", "participation of", "delegates representing",
     "officials representing", "participants representing", "delegations representing",
     "participating states were",
-    "participating countries were", "participants were",
+    "participating countries were", "participants were", "participating were",
+    "attending were",
+    // Invitation lists: "the following States have been invited: ...".
+    "have been invited", "are invited", "were invited", "following states", "invited states",
+    "states invited", "invited countries", "countries invited", "extended to",
     // French
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
-    "invitation du", "invitation de", "participation de", "participation du", "participation des",
+    "participation de", "participation du", "participation des", "etats suivants",
+    "sont invites", "ont ete invites", "etats invites", "pays invites",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
-    "estados participantes", "invitacion del", "invitacion de"};
+    "estados participantes", "estados siguientes", "siguientes estados", "estan invitados",
+    "fueron invitados", "sido invitados", "sido invitadas", "estados invitados",
+    "paises invitados"};
 
 // Phrases that introduce States only in a sentence that says they took
 // part: "Twenty States took part, among them A, B and C"; "fifteen
@@ -567,6 +597,9 @@ constexpr std::string_view kBackwardCues[] = {
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
     "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
     "estan invitados", "participaran",
+    // "A, B and C are expected to attend", "... devraient participer".
+    "expected to attend", "expected to participate", "expected to take part",
+    "devraient participer", "devraient prendre part",
     // A course or training followed: "The points of contact of A, B and C
     // completed the course", "... ont suivi la formation".
     "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
@@ -714,6 +747,14 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
             j += 1;
             continue;
         }
+        // "Santa Cruz de la Sierra", "Ville de la Paix": a preposition and
+        // its article.
+        if (connector && j + 2 < limit && !words[j + 1].capital &&
+            is_one_of(words[j + 1].folded, {"la", "las", "los", "le", "les", "l"}) &&
+            words[j + 2].capital) {
+            j += 2;
+            continue;
+        }
         break;
     }
     return last;
@@ -748,7 +789,9 @@ class ProseReader {
     {
         read_preamble();
         read_body();
-        find_event_dates();
+        // A page on the Committee's meetings or programme of work reports
+        // no outreach event, whatever its dated lines.
+        if (!(have_title_ && committee_business(title_.words))) find_event_dates();
         if (event_found()) {
             read_states();
             find_venue();
@@ -831,6 +874,8 @@ class ProseReader {
         std::string key = folded_key(line);
         // A section's name: "News", "Actualités", "Noticias".
         if (is_one_of(key, {"news", "latest news", "news and events", "events", "updates",
+                            "announcement", "announcements", "annonce", "annonces", "anuncio",
+                            "anuncios", "upcoming events", "upcoming event",
                             "press releases", "press release", "home", "actualites",
                             "nouvelles", "evenements", "communiques", "noticias", "eventos",
                             "novedades", "comunicados", "inicio", "accueil"}))
@@ -890,12 +935,20 @@ class ProseReader {
             key_location_ = {value_at, value_at + value.size()};
             return true;
         }
-        // "Participating States: A, B and C": the list of a page's block.
+        // "Participating States: A, B and C": the list of a page's block;
+        // "States invited: ..." an announcement's.
         if (is_one_of(key, {"participating states", "participating countries", "participants",
                             "countries", "states", "countries represented", "etats participants",
                             "pays participants", "participants nationaux", "estados participantes",
-                            "paises participantes", "participantes"})) {
-            key_participants_.push_back({at, at + t.size()});
+                            "paises participantes", "participantes", "attended by",
+                            "attendees"})) {
+            key_participants_.push_back({{at, at + t.size()}, StateRole::Participant});
+            return true;
+        }
+        if (is_one_of(key, {"states invited", "invited states", "countries invited",
+                            "invited countries", "invitees", "etats invites", "pays invites",
+                            "estados invitados", "paises invitados", "invitados"})) {
+            key_participants_.push_back({{at, at + t.size()}, StateRole::Invited});
             return true;
         }
         return is_one_of(key, {"meeting hosted by", "hosted by", "host", "organizer", "organizers",
@@ -940,6 +993,9 @@ class ProseReader {
         if (!remaining.empty() && !place.empty())
             place_known = read_venue(place, countries_).venue.country || city_country(place);
         if (!remaining.empty() && !place_known) return false;
+        // "14 January 2020 | Formal meeting of the Committee": a row of the
+        // Committee's programme of work, no event.
+        if (committee_business(split_prose_words(t, 0, t.size()))) return true;
         bool is_range = found.range->start != found.range->end;
         std::size_t date_at = at + found.range->text_begin;
         std::size_t date_end = at + found.range->text_end;
@@ -1106,7 +1162,7 @@ class ProseReader {
                 }
             }
         for (const Sentence& s : sentences_) {
-            if (about_other_event(s) || !names_event(s)) continue;
+            if (about_other_event(s) || !names_event(s) || committee_business(s.words)) continue;
             DateSearch found = find_date_range_near(sentence_text(s), reference);
             if (found.range) {
                 event_ = &s;
@@ -1143,10 +1199,17 @@ class ProseReader {
             extend_to_closing_day(range, *event_);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
+        } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
+            // "Regional workshop, Addis Ababa, 4-6 December 2019" above a
+            // text that dates nothing: the headline dates the event.
+            DateSearch found = find_date_range(sentence_text(title_));
+            if (found.range)
+                set_dates(*found.range, evidence(title_.begin + found.range->text_begin,
+                                                 title_.begin + found.range->text_end, title_));
         }
         if (!event_ && !sentences_.empty() && r_.start_date) {
             for (const Sentence& s : sentences_)
-                if (names_event(s) && !about_other_event(s)) {
+                if (names_event(s) && !about_other_event(s) && !committee_business(s.words)) {
                     event_ = &s;
                     break;
                 }
@@ -1197,13 +1260,13 @@ class ProseReader {
 
     void read_states()
     {
-        for (auto [begin, end] : key_participants_) {
+        for (auto [span, role] : key_participants_) {
             Sentence s;
-            s.begin = begin;
-            s.end = end;
+            s.begin = span.first;
+            s.end = span.second;
             s.paragraph = -1;
-            s.words = split_prose_words(text_, begin, end);
-            read_key_participants(s);
+            s.words = split_prose_words(text_, span.first, span.second);
+            read_key_participants(s, role);
         }
         for (const Sentence& s : sentences_) {
             if (about_other_event(s)) continue;
@@ -1213,20 +1276,30 @@ class ProseReader {
             if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
         }
+        add_host_government();
     }
 
     // A key line of States ("Participating States: A, B and C"): the list
-    // that opens its value, nothing after it.
-    void read_key_participants(const Sentence& s)
+    // that opens its value, or follows a few words that end in "from" or
+    // "of" ("officials from A, B and C"), nothing after it.
+    void read_key_participants(const Sentence& s, StateRole role)
     {
         std::vector<NameMatch> names = country_names(text_, s, countries_);
         if (names.empty()) return;
         std::vector<NameList> lists = name_lists(text_, s, names);
         std::size_t colon = text_.find(':', s.begin);
         std::size_t value = text_.find_first_not_of(" \t", colon + 1);
-        if (lists.empty() || names[lists.front().first].begin != value) return;
+        if (lists.empty()) return;
+        const NameMatch& head = names[lists.front().first];
+        if (head.begin != value) {
+            std::size_t first_word = 0;
+            while (first_word < s.words.size() && s.words[first_word].begin < value) ++first_word;
+            if (!gap_allows(text_, s.words, first_word, head.first_word, head.begin, value) ||
+                head.first_word == first_word)
+                return;
+        }
         for (std::size_t k = lists.front().first; k <= lists.front().last; ++k)
-            add_state(names[k], StateRole::Participant, s);
+            add_state(names[k], role, s);
     }
 
     void read_states_in(const Sentence& s)
@@ -1372,6 +1445,12 @@ class ProseReader {
             if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
                 !w[j].capital)
                 ++j;
+            // "in the city of «City»", "en la ciudad de «City»", "dans la
+            // ville de «City»".
+            if (j + 2 < w.size() && !w[j].capital &&
+                is_one_of(w[j].folded, {"city", "ciudad", "ville", "capital", "capitale"}) &&
+                is_one_of(w[j + 1].folded, {"of", "de", "d"}))
+                j += 2;
             std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
             if (!last) continue;
             // "in Sao Tome and Principe", "en République démocratique du
@@ -1459,6 +1538,61 @@ class ProseReader {
         if (r_.venue.online && event_)
             r_.venue_evidence = evidence(event_->begin, event_->end, *event_);
         if (!r_.venue.online) venue_from_dateline();
+        if (!r_.venue.city && !r_.venue.country && !r_.venue.online)
+            venue_from_government(candidates);
+    }
+
+    // "hosted by the Government of Ghana", "At the invitation of the
+    // Government of Mongolia", "Le Gouvernement du Burkina Faso a
+    // accueilli", "Por invitación del Gobierno de Costa Rica": when nothing
+    // else names the place, the country of the one Government the event's
+    // sentences name (never in a sentence about donors or another event).
+    void venue_from_government(const std::vector<const Sentence*>& candidates)
+    {
+        for (const Sentence* s : candidates) {
+            if (about_funding(*s) || about_other_event(*s)) continue;
+            if (std::optional<NameMatch> m = government_named(*s)) {
+                r_.venue.country = m->country->alpha2;
+                r_.venue_evidence = evidence(m->begin, m->end, *s);
+                return;
+            }
+        }
+    }
+
+    // The country of the first "Government of «A»" ("Gouvernement du «A»",
+    // "Gobierno de «A»") the sentence names, in the singular.
+    std::optional<NameMatch> government_named(const Sentence& s) const
+    {
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"government", "gouvernement", "gobierno"})) continue;
+            std::size_t j = i + 1;
+            while (j < w.size() && j <= i + 3 && !w[j].capital && list_word(w[j].folded)) ++j;
+            if (j >= w.size()) continue;
+            if (std::optional<NameMatch> m = country_at(text_, w, j, countries_)) return m;
+        }
+        return std::nullopt;
+    }
+
+    // A national event ("At the invitation of the Government of Zambia, a
+    // delegation of the Committee visited Lusaka"): the Government that
+    // hosted or invited is the one State taking part when the text names
+    // no other; among others it takes part only where they list it.
+    void add_host_government()
+    {
+        if (std::any_of(r_.states.begin(), r_.states.end(),
+                        [](const ParticipantState& st) { return st.role == StateRole::Participant; }))
+            return;
+        for (const Sentence& s : sentences_) {
+            if (about_funding(s) || about_other_event(s)) continue;
+            if (!has_word_starting(s.words, {"host", "invitation", "invitacion", "accueil",
+                                             "anfitri", "auspic"}))
+                continue;
+            if (std::optional<NameMatch> m = government_named(s)) {
+                add_state(*m, StateRole::Participant, s);
+                return;
+            }
+        }
     }
 
     // When nothing else names the place, a regional centre's or a
@@ -1577,7 +1711,7 @@ class ProseReader {
     /// The place a dateline names, before its date.
     std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
     /// The "Participating States:" lines of a key:value block.
-    std::vector<std::pair<std::size_t, std::size_t>> key_participants_;
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, StateRole>> key_participants_;
     std::vector<Sentence> sentences_;
     const Sentence* event_ = nullptr;
     std::optional<DateRange> event_range_;

@@ -683,6 +683,41 @@ TEST(NoteParser, SuggestsTheCountryAMisspeltNameMeant)
                                "country; did you mean 'Kazakhstan'?"}));
 }
 
+// A table's Location and Attended-by cells flattened together: on one
+// line, as a header row above a value row, or on alternate lines.
+TEST(NoteParser, SeparatesAFlattenedLocationFromItsParticipants)
+{
+    struct Case {
+        std::string_view text;
+        std::string_view city;
+        std::string_view country;
+        std::vector<std::string> states;
+    };
+    const Case cases[] = {
+        {"Information Note\nEvent: Workshop\nDate: 1-2 May 2019\n"
+         "Location: Accra, Ghana Attended by: Benin, Togo; ECOWAS\n",
+         "Accra", "GH", {"BJ", "TG"}},
+        {"Information Note\nEvent: Workshop\nDate: 1-2 May 2019\nLocation Participants\n"
+         "Lusaka, Zambia Zambia, Malawi, Trinidad and Tobago\n",
+         "Lusaka", "ZM", {"ZM", "MW", "TT"}},
+        {"Information Note\nEvent: Workshop\nDate: 1-2 May 2019\nLocation:\nAttended by:\n"
+         "Apia, Samoa\nSamoa, Tonga\nUNODA\n",
+         "Apia", "WS", {"WS", "TO"}},
+        {"Note d'information\n\xC3\x89v\xC3\xA9nement : Atelier\nDate : 1er et 2 mai 2019\n"
+         "Lieu : Niamey (Niger) Participants (\xC3\x89tats) : Mali, Niger\n",
+         "Niamey", "NE", {"ML", "NE"}},
+    };
+    for (const Case& c : cases) {
+        Note n = parse(c.text).note;
+        EXPECT_EQ(n.kind, DocumentKind::InformationNote) << c.text;
+        EXPECT_EQ(n.venue.city.value_or(""), c.city) << c.text;
+        EXPECT_EQ(n.venue.country.value_or(""), c.country) << c.text;
+        std::vector<std::string> states;
+        for (const ParticipantState& s : n.states) states.push_back(s.code);
+        EXPECT_EQ(states, c.states) << c.text;
+    }
+}
+
 TEST(NoteParser, NeverThrowsOnGarbage)
 {
     const std::string inputs[] = {"",

@@ -401,6 +401,44 @@ INSTANTIATE_TEST_SUITE_P(
                               DocumentKind::WebUpdate, "2019-05-28", "2019-05-28", "Lima", "PE",
                               false, {"CL", "PE"}, {}}));
 
+// Pages that give their facts as key lines, hosts named only as their
+// Government, invitation lists, and the Committee's own meetings.
+INSTANTIATE_TEST_SUITE_P(
+    KeyLinesHostsInvitations, ReadsProse,
+    testing::Values(
+        ProseCase{"participants_key_line_of_a_page",
+                  "Events\n\nCourse on Licensing\n\nDate: 4-5 May 2021\n"
+                  "Venue: Yerevan, Armenia\nParticipants: officials from Armenia and Georgia\n"
+                  "Organizers: UNODA\n\nThe course covered licensing. Japan funded it.\n",
+                  DocumentKind::WebUpdate, "2021-05-04", "2021-05-05", "Yerevan", "AM", false,
+                  {"AM", "GE"}, {}},
+        ProseCase{"participants_key_line_before_the_event",
+                  "Seminar on Border Controls\n\nDate: 8 June 2022\nVenue: Amman, Jordan\n"
+                  "Participants: Iraq, Jordan\n\nThe seminar will review border controls.\n",
+                  DocumentKind::Announcement, "2022-06-08", "2022-06-08", "Amman", "JO", false,
+                  {}, {"IQ", "JO"}},
+        ProseCase{"host_government_gives_the_country",
+                  "Roundtable\n\nThe roundtable, hosted by the Government of Malawi, was held "
+                  "on 2-3 May 2019. Officials from Zambia and Malawi took part. It was funded "
+                  "by the Governments of Norway and Canada.\n",
+                  DocumentKind::WebUpdate, "2019-05-02", "2019-05-03", "", "MW", false,
+                  {"ZM", "MW"}, {}},
+        ProseCase{"invitations_extended_and_expected_to_attend",
+                  "DC/4000\n\nWorkshop in Suva\n\nA workshop will be held in Suva, Fiji, on "
+                  "3-4 May 2023. Invitations have been extended to Fiji and Tonga. Samoa and "
+                  "Tuvalu are expected to attend.\n",
+                  DocumentKind::Announcement, "2023-05-03", "2023-05-04", "Suva", "FJ", false,
+                  {}, {"FJ", "TO", "WS", "TV"}},
+        ProseCase{"committee_programme_of_work",
+                  "Programme of work\n\nDate | Meeting\n"
+                  "12 January 2021 | Formal meeting of the Committee\n"
+                  "4 February 2021 | Working Group 3\n",
+                  DocumentKind::Other, "", "", "", "", false, {}, {}},
+        ProseCase{"committee_formal_meeting_dated",
+                  "Formal Meetings\n\nOn 9 March 2018, the Committee held its 70th formal "
+                  "meeting in New York. Members from Peru and Sweden spoke.\n",
+                  DocumentKind::Other, "", "", "", "", false, {}, {}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
     testing::Values(
