@@ -6,36 +6,33 @@ namespace infonote::cli {
 
 namespace {
 
-// Its own --format, which also takes "graphml".
-std::string format_named = "text";
-
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    CoattendQuery& q = request<CoattendQuery>();
+    CoattendQuery& q = requests.coattend;
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_option("--limit", q.limit, "At most this many pairs")->check(hit_count(1));
-    cmd->add_option("--format", format_named, "text (default), json, jsonl, csv or graphml")
+    cmd->add_option("--format", requests.coattend_format,
+                    "text (default), json, jsonl, csv or graphml")
         ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "graphml"}, CLI::ignore_case));
     cmd->add_flag("--csv-raw", common.csv_raw, "CSV cells exactly as stored");
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
-    return guarded(common, [&common](Engine& engine) {
-        CoattendAnswer answer = engine.coattend(request<CoattendQuery>());
-        if (format_named == "graphml") {
-            write_graphml(std::cout, answer);
-        } else {
-            Common as_named = common;
-            as_named.format = format_named == "json"    ? OutputFormat::JSON
-                              : format_named == "jsonl" ? OutputFormat::JSONL
-                              : format_named == "csv"   ? OutputFormat::CSV
-                                                        : OutputFormat::Text;
-            write_answer(answer, as_named, stdout_terminal());
-        }
-        return answer.pairs.empty() ? kExitNoMatch : kExitOk;
-    });
+    CoattendAnswer answer = engine.coattend(requests.coattend);
+    const std::string& named = requests.coattend_format;
+    if (named == "graphml") {
+        write_graphml(output.out, answer);
+    } else {
+        Common as_named = common;
+        as_named.format = named == "json"    ? OutputFormat::JSON
+                          : named == "jsonl" ? OutputFormat::JSONL
+                          : named == "csv"   ? OutputFormat::CSV
+                                             : OutputFormat::Text;
+        write_answer(output.out, answer, as_named, output.terminal);
+    }
+    return answer.pairs.empty() ? kExitNoMatch : kExitOk;
 }
 
 }  // namespace
