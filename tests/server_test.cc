@@ -172,9 +172,11 @@ class ServerTest : public ::testing::Test {
         Outcome build = run({kIndexBin, "build", corpus_.string(), "--db", db_.string()});
         ASSERT_EQ(build.status, 0) << describe(build);
 
-        // Assets, one of them a link to a file outside the folder.
+        // The pages' templates, and assets, one of them a link to a file
+        // outside the folder.
         web_ = dir_->path() / "web";
         fs::create_directories(web_ / "assets");
+        fs::copy(kSource / "share" / "web" / "templates", web_ / "templates");
         write_file(web_ / "assets" / "style.css", "body { color: black; }\n");
         write_file(dir_->path() / "secret.txt", "not to be served\n");
         fs::create_symlink(dir_->path() / "secret.txt", web_ / "assets" / "leak.css");
@@ -595,11 +597,156 @@ TEST_F(ServerTest, TheProgramServesAndStopsOnSigterm)
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200);
     EXPECT_EQ(r->body, cli({"stats", "--format", "json"}).out);
+    // The page and its assets, found where the program finds its data.
+    httplib::Result home = client.Get("/");
+    ASSERT_TRUE(home);
+    EXPECT_EQ(home->status, 200);
+    for (const char* asset : {"/assets/style.css", "/assets/app.js"}) {
+        httplib::Result a = client.Get(asset);
+        ASSERT_TRUE(a);
+        EXPECT_EQ(a->status, 200) << asset;
+        EXPECT_EQ(a->body, infonote::test::read_file(kSource / "share" / "web" / &asset[1]));
+    }
     kill(pid, SIGTERM);
     EXPECT_EQ(infonote::test::wait_for(pid), 0) << infonote::test::read_file(logs.path() / "err");
 
     Outcome loopback = run({kQueryBin, "serve", "--db", db_.string(), "--listen", "nonsense"});
     EXPECT_EQ(loopback.status, 2) << describe(loopback);
+}
+
+TEST_F(ServerTest, TheSearchPageHoldsItsStateInTheUrl)
+{
+    httplib::Result home = get("/");
+    ASSERT_TRUE(home);
+    EXPECT_EQ(home->status, 200);
+    EXPECT_EQ(home->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_NE(home->body.find("<input id=\"q\" type=\"search\" name=\"q\""), std::string::npos);
+
+    // Two countries ticked: either one (OR), each a chip whose link removes
+    // it, and the country facet still counting the others.
+    Outcome either =
+        cli({"search", "--country", "KZ", "--country", "CI", "--any-country", "--format", "json"});
+    int total = json::parse(either.out)["total"];
+    ASSERT_GE(total, 2);
+    ASSERT_LE(total, 20);
+    httplib::Result r = get("/search?country=KZ&country=CI");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    const std::string& html = r->body;
+    std::string n = std::to_string(total);
+    EXPECT_NE(html.find("1–" + n + " of " + n), std::string::npos) << html;
+    EXPECT_NE(html.find("href=\"/search?country=CI\" aria-label=\"Remove country: Kazakhstan\""),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("id=\"country-KZ\" name=\"country\" value=\"KZ\" checked"),
+              std::string::npos);
+    // Uzbekistan, not ticked, keeps its count over the notes without the
+    // country filter.
+    EXPECT_NE(html.find("<label for=\"country-UZ\">Uzbekistan</label> <span class=\"count\">"),
+              std::string::npos)
+        << html;
+    // The year histogram, each bar a link that adds its year.
+    EXPECT_NE(html.find("<svg viewBox=\"0 0 600 80\""), std::string::npos);
+    EXPECT_NE(html.find("<a href=\"/search?country=KZ&amp;country=CI&amp;year=2014\"><rect"),
+              std::string::npos)
+        << html;
+    // Exports of the same notes.
+    EXPECT_NE(html.find("/api/search?country=KZ&amp;country=CI&amp;any_country&amp;all&amp;"
+                        "format=csv&amp;bom"),
+              std::string::npos)
+        << html;
+    httplib::Result csv = get("/api/search?country=KZ&country=CI&any_country&all&format=csv&bom");
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(csv->body.rfind("\xEF\xBB\xBF", 0), 0u);
+
+    // Paging: the second page links back to the first.
+    httplib::Result second = get("/search?sort=date&offset=5");
+    ASSERT_TRUE(second);
+    EXPECT_NE(second->body.find("<a rel=\"prev\" href=\"/search?sort=date\">"), std::string::npos)
+        << second->body;
+    EXPECT_NE(second->body.find("<ol class=\"hits\" start=\"6\">"), std::string::npos);
+
+    // Words are highlighted in snippets.
+    httplib::Result words = get("/search?q=workshop");
+    ASSERT_TRUE(words);
+    EXPECT_NE(words->body.find("<mark>Workshop</mark>"), std::string::npos) << words->body;
+
+    // A bad value is told on the page, as a 400.
+    httplib::Result bad = get("/search?country=Kazakstan");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_NE(bad->body.find("did you mean Kazakhstan"), std::string::npos) << bad->body;
+}
+
+TEST_F(ServerTest, MarkupInANoteShowsAsText)
+{
+    Outcome found = cli({"search", "alert", "--format", "json"});
+    json hits = json::parse(found.out)["hits"];
+    ASSERT_EQ(hits.size(), 1u) << found.out;
+    std::string id = hits[0]["id"];
+    std::string event = hits[0]["event_id"];
+    const std::vector<std::string> targets{"/search?q=alert", "/document/" + id, "/event/" + event,
+                                           "/country/UZ", "/search?q=%3Cscript%3E"};
+    for (const std::string& target : targets) {
+        SCOPED_TRACE(target);
+        httplib::Result r = get(target);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200);
+        EXPECT_EQ(r->body.find("<script>alert"), std::string::npos);
+        EXPECT_EQ(r->body.find("<b>workshop"), std::string::npos);
+        EXPECT_EQ(r->body.find("<script>"), std::string::npos);
+        if (target.rfind("/search?q=%3C", 0) != 0) {
+            EXPECT_NE(r->body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos)
+                << r->body;
+        }
+    }
+    httplib::Result doc = get("/document/" + id);
+    EXPECT_NE(
+        doc->body.find("The &lt;b&gt;workshop&lt;/b&gt; reviewed licensing &amp; enforcement."),
+        std::string::npos)
+        << doc->body;
+}
+
+TEST_F(ServerTest, CountryEventAndDocumentPages)
+{
+    httplib::Result country = get("/country/Kazakhstan");
+    ASSERT_TRUE(country);
+    EXPECT_EQ(country->status, 200);
+    Outcome profile = cli({"profile", "KZ", "--format", "json"});
+    json p = json::parse(profile.out);
+    EXPECT_NE(country->body.find("<h1>Kazakhstan <span class=\"code\">(KZ)</span></h1>"),
+              std::string::npos);
+    std::string first = p["first"]["event_id"];
+    EXPECT_NE(country->body.find("href=\"/event/" + first + "\""), std::string::npos);
+    for (const json& s : p["states"])
+        EXPECT_NE(country->body.find("<a href=\"/country/" + s["code"].get<std::string>() + "\">"),
+                  std::string::npos)
+            << s;
+
+    httplib::Result unknown = get("/country/Kazakstan");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_NE(unknown->body.find("did you mean Kazakhstan (KZ)?"), std::string::npos)
+        << unknown->body;
+
+    httplib::Result event = get("/event/" + first);
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->status, 200);
+    json shown = json::parse(cli({"show", first, "--format", "json"}).out);
+    for (const json& source : shown["sources"])
+        EXPECT_NE(event->body.find("href=\"/document/" + source["id"].get<std::string>() + "\""),
+                  std::string::npos);
+
+    std::string id = shown["sources"][0]["id"];
+    httplib::Result document = get("/document/" + id);
+    ASSERT_TRUE(document);
+    EXPECT_EQ(document->status, 200);
+    EXPECT_NE(document->body.find("<pre class=\"text\">"), std::string::npos);
+    EXPECT_NE(document->body.find("class=\"evidence\""), std::string::npos);
+
+    EXPECT_EQ(get("/event/no-such-event")->status, 404);
+    EXPECT_EQ(get("/document/no-such-note")->status, 404);
+    EXPECT_EQ(get("/event/" + id)->status, 404) << "a note's id is not an event's";
 }
 
 }  // namespace

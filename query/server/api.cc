@@ -153,17 +153,14 @@ bool api_command(std::string_view command)
     return command_named(command) != nullptr;
 }
 
-Reply api_reply(std::string_view name, const Params& params, Engine& engine)
+std::string parse_params(std::string_view name, const Params& params, cli::Common& common,
+                         cli::Requests& requests)
 {
     const Command* command = command_named(name);
-    if (!command) return error_reply(404, "no such route: /api/" + std::string(name));
+    if (!command) return "no such command: " + std::string(name);
     CommandLine line;
     if (std::string problem = command_line(*command, params, line); !problem.empty())
-        return error_reply(400, problem);
-
-    cli::Common common;
-    common.db = engine.db();
-    cli::Requests requests;
+        return problem;
     CLI::App app{"", command->name};
     command->add_options(&app, common, requests);
     // CLI11 takes the arguments last first; after "--" every one is
@@ -177,10 +174,20 @@ Reply api_reply(std::string_view name, const Params& params, Engine& engine)
     try {
         app.parse(args);
     } catch (const CLI::ParseError& e) {
-        return error_reply(400, in_parameter_names(cli::describe(e)));
+        return in_parameter_names(cli::describe(e));
     }
-    if (std::string conflict = cli::format_conflict(common); !conflict.empty())
-        return error_reply(400, in_parameter_names(conflict));
+    return in_parameter_names(cli::format_conflict(common));
+}
+
+Reply api_reply(std::string_view name, const Params& params, Engine& engine)
+{
+    const Command* command = command_named(name);
+    if (!command) return error_reply(404, "no such route: /api/" + std::string(name));
+    cli::Common common;
+    common.db = engine.db();
+    cli::Requests requests;
+    if (std::string problem = parse_params(name, params, common, requests); !problem.empty())
+        return error_reply(400, problem);
 
     std::ostringstream out;
     std::ostringstream notes;

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/command.h"
 #include "engine.h"
 
 namespace infonote::server {
@@ -37,6 +38,12 @@ Reply error_reply(int status, const std::string& message);
 
 /// Whether `command` is one the API answers (search, attended, ...).
 bool api_command(std::string_view command);
+
+/// Fills `common` and `requests` from `params` as `command`'s options
+/// would be from the command line; "" when they parse, else the message
+/// saying what is wrong, in parameter names.
+std::string parse_params(std::string_view command, const Params& params, cli::Common& common,
+                         cli::Requests& requests);
 
 /// Answers /api/COMMAND with `params` on `engine`. Throws the engine's
 /// DatabaseError when the index cannot be read; every other failure is an

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli_messages.h"
+#include "config.h"
 #include "config_file.h"
 #include "country_gazetteer.h"
 #include "exit_codes.h"
@@ -39,6 +40,16 @@ bool split_listen(const std::string& text, std::string& host, int& port)
     return port <= 65535;
 }
 
+// The pages' templates and assets, found as the data files are: the
+// source tree's share/web for a program of the build tree, else the
+// installed copy.
+std::filesystem::path web_dir()
+{
+    if (infonote::data_dir() == infonote::kSourceDataDir)
+        return std::filesystem::path(infonote::kSourceDataDir).parent_path() / "share" / "web";
+    return std::filesystem::path(infonote::kInstallDataDir) / "web";
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -46,8 +57,8 @@ int main(int argc, char** argv)
     CLI::App app{
         "infonote-query serve: the index over HTTP, read-only, for a browser and for scripts.\n"
         "\n"
-        "Routes: the JSON API /api/search, /api/attended, /api/show, /api/countries,\n"
-        "/api/stats, /api/timeline,\n"
+        "Routes: / (the search page), /country/CODE, /event/ID, /document/ID; the JSON API\n"
+        "/api/search, /api/attended, /api/show, /api/countries, /api/stats, /api/timeline,\n"
         "/api/profile, /api/coattend, /api/coverage, whose parameters are the commands'\n"
         "options (q for search's words; venue_country for --venue-country) and whose body is\n"
         "what `infonote-query COMMAND --format json` prints; /metrics (Prometheus); /healthz.\n"
@@ -106,7 +117,7 @@ int main(int argc, char** argv)
             return infonote::kExitUsage;
         }
     }
-    if (options.web.empty()) options.web = infonote::data_dir() / "web";
+    if (options.web.empty()) options.web = web_dir();
 
     // SIGINT and SIGTERM are waited for by one thread, which stops the
     // server; every other thread has them blocked.

@@ -16,6 +16,7 @@
 #include "api.h"
 #include "engine.h"
 #include "metrics.h"
+#include "pages.h"
 #include "terminal_text.h"
 #include "worker_pool.h"
 
@@ -102,7 +103,10 @@ bool loopback(const std::string& host)
 }
 
 struct Server::Impl {
-    explicit Impl(ServerOptions o) : options(std::move(o)), engines(options.threads + 2) {}
+    explicit Impl(ServerOptions o)
+        : options(std::move(o)), engines(options.threads + 2), pages(options.web)
+    {
+    }
 
     // The calling worker's engine: each worker has its own, and with it its
     // own Xapian database handles.
@@ -119,6 +123,7 @@ struct Server::Impl {
     std::mutex foreign;
     Metrics metrics;
     std::map<std::string, std::string> assets;
+    Pages pages;
 };
 
 template <typename Ask>
@@ -198,6 +203,22 @@ void Server::Impl::routes()
         res.set_content(found->second, content_type_of(found->first));
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Cache-Control", "max-age=3600");
+    });
+
+    auto search_page = [this](const httplib::Request& req, httplib::Response& res) {
+        send(res, with_engine([&](Engine& engine) { return pages.search(req.params, engine); }));
+    };
+    http.Get("/", search_page);
+    http.Get("/search", search_page);
+    http.Get(R"(/country/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+        std::string code = req.matches[1];
+        send(res, with_engine([&](Engine& engine) { return pages.country(code, engine); }));
+    });
+    http.Get(R"(/(event|document)/([^/]+))", [this](const httplib::Request& req,
+                                                    httplib::Response& res) {
+        bool event = req.matches[1] == "event";
+        std::string id = req.matches[2];
+        send(res, with_engine([&](Engine& engine) { return pages.show(id, event, engine); }));
     });
 
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
