@@ -718,6 +718,14 @@ TEST_F(ServerTest, CountryEventAndDocumentPages)
               std::string::npos);
     std::string first = p["first"]["event_id"];
     EXPECT_NE(country->body.find("href=\"/event/" + first + "\""), std::string::npos);
+    // Every event it attended is listed.
+    json attended = json::parse(cli({"attended", "KZ", "--all", "--format", "json"}).out);
+    ASSERT_FALSE(attended["hits"].empty());
+    for (const json& hit : attended["hits"])
+        EXPECT_NE(country->body.find("<h3><a href=\"/event/" + hit["event_id"].get<std::string>() +
+                                     "\">"),
+                  std::string::npos)
+            << hit["event_id"];
     for (const json& s : p["states"])
         EXPECT_NE(country->body.find("<a href=\"/country/" + s["code"].get<std::string>() + "\">"),
                   std::string::npos)

@@ -524,7 +524,8 @@ Reply Pages::country(const std::string& code, Engine& engine) const
     model["name"] = name;
     model["code"] = profile.country.code;
     Json events = Json::array();
-    for (const Json& hit : to_json(attended)["hits"]) {
+    Json attended_json = to_json(attended);
+    for (const Json& hit : attended_json["hits"]) {
         std::string event = str(hit, "event_id", "");
         events.push_back({{"title", str(hit, "title", event)},
                           {"url", "/event/" + event},
