@@ -155,7 +155,7 @@ std::string venue_of(const Json& summary)
 // A snippet escaped, with the engine's marks as <mark>.
 std::string snippet_html(const std::string& snippet)
 {
-    std::string escaped = html_escape(snippet);
+    std::string escaped = mustache::html_escape(snippet);
     std::string out;
     bool open = false;
     for (char c : escaped) {
@@ -243,23 +243,6 @@ std::string read_text(const std::filesystem::path& path)
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 Pages::Pages(const std::filesystem::path& web)
 {

@@ -41,9 +41,6 @@ class Pages {
     std::map<std::string, std::string> templates_;
 };
 
-/// Text with HTML's special characters escaped.
-std::string html_escape(std::string_view text);
-
 }  // namespace infonote::server
 
 #endif
