@@ -1,6 +1,9 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <fstream>
@@ -322,6 +325,14 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     i.http.set_keep_alive_timeout(std::max<time_t>(1, rs));
     i.http.set_keep_alive_max_count(100);
     i.http.set_payload_max_length(i.options.max_body);
+    // Answers go out as headers and body in two writes: without TCP_NODELAY
+    // (which accepted sockets take from the listening one) the second waits
+    // for the client's delayed acknowledgement, some 40 ms.
+    i.http.set_socket_options([](socket_t sock) {
+        httplib::default_socket_options(sock);
+        int on = 1;
+        setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    });
     if (!i.options.web.empty()) i.assets = read_assets(i.options.web / "assets");
     i.routes();
 }
