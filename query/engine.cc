@@ -271,12 +271,28 @@ Index& Engine::index()
     return *index_;
 }
 
+void Engine::refresh()
+{
+    if (!index_) return;
+    try {
+        translated(path_, [&] { index_->refresh(); });
+    } catch (...) {
+        // Opened afresh on the next question, which then says what is wrong.
+        index_.reset();
+        throw;
+    }
+}
+
+unsigned long long Engine::revision()
+{
+    return translated(path_, [&] { return index().revision(); });
+}
+
 SearchAnswer Engine::search(const SearchQuery& query)
 {
     return translated(path_, [&] {
         SearchRequest request = query.filters;
-        if (!query.words.empty())
-            request.words += (request.words.empty() ? "" : " ") + query.words;
+        if (!query.words.empty()) request.words += (request.words.empty() ? "" : " ") + query.words;
         SearchPlan plan = plan_for(query, query.paging, build(request));
         if (plan.query.ranked) {
             plan.highlight_begin = query.highlight_begin;

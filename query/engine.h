@@ -293,6 +293,16 @@ class Engine {
 
     const std::filesystem::path& db() const { return path_; }
 
+    /// For a long-lived engine (a server): brings an open index up to date
+    /// with the database as it is now, the build the stub names and its
+    /// latest committed revision, so that the next question sees a build
+    /// or update that landed since. Does nothing before the first question.
+    void refresh();
+
+    /// The revision of the index, opening it if need be: its local shards'
+    /// revisions added up. Throws DatabaseError when it cannot be opened.
+    unsigned long long revision();
+
   private:
     Index& index();
     /// The request's query; an --org the index does not know is a

@@ -1,7 +1,10 @@
 // infonote-query: searches an index built by infonote-index.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -32,6 +35,34 @@ const Command* const kCommands[] = {
 int finish(int status)
 {
     return infonote::finish_stdout("infonote-query", status);
+}
+
+constexpr const char* kServe = "serve";
+
+// `serve` is a program of its own beside this one, infonote-query-serve,
+// so that a quick question never loads the HTTP library: it is run in this
+// process's place with the same arguments.
+int serve(int argc, char** argv)
+{
+    std::error_code ec;
+    std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    std::filesystem::path server =
+        (ec ? std::filesystem::path(argv[0]) : self).parent_path() / "infonote-query-serve";
+    std::string name = server.string();
+    std::vector<char*> args{name.data()};
+    bool dropped = false;
+    for (int i = 1; i < argc; ++i) {
+        if (!dropped && std::strcmp(argv[i], kServe) == 0) {
+            dropped = true;
+            continue;
+        }
+        args.push_back(argv[i]);
+    }
+    args.push_back(nullptr);
+    execv(name.c_str(), args.data());
+    std::cerr << "infonote-query: error: cannot run " << infonote::escape_controls(name) << ": "
+              << std::strerror(errno) << '\n';
+    return infonote::kExitFailure;
 }
 
 }  // namespace
@@ -65,25 +96,32 @@ int main(int argc, char** argv)
     // listed only when none is named or the name is unknown, for --help
     // and the error.
     infonote::cli::Common options;
+    infonote::cli::Requests requests;
     app.add_flag("-v,--verbose", options.verbose,
                  "Show the Xapian query that search and attended run, on stderr");
     // `infonote-query --db DB search ...` as well as `search ... --db DB`.
     app.add_option("--db", options.db, "Database, as the command's --db (before the command)");
     std::string named = infonote::cli::named_command(argc, argv, {"--db"});
+    if (named == kServe) return serve(argc, argv);
     const Command* chosen = nullptr;
     std::vector<std::string> names;
     for (const Command* c : kCommands) {
         names.emplace_back(c->name);
         if (named == c->name) chosen = c;
     }
+    names.emplace_back(kServe);
     if (!chosen && !named.empty())
         return infonote::cli::usage_error("infonote-query", "",
                                           infonote::cli::unknown_command(named, names));
     for (const Command* c : kCommands) {
         if (chosen && chosen != c) continue;
         CLI::App* cmd = app.add_subcommand(c->name, c->description);
-        if (chosen) c->add_options(cmd, options);
+        if (chosen) c->add_options(cmd, options, requests);
     }
+    if (!chosen)
+        app.add_subcommand(kServe,
+                           "Serve the index over HTTP, read-only: a search page for a browser and "
+                           "a JSON API (see `infonote-query serve --help`).");
 
     try {
         app.parse(argc, argv);
@@ -99,12 +137,8 @@ int main(int argc, char** argv)
     // A parse that succeeded ran a subcommand, and only the named one can
     // have run.
     if (!chosen) return infonote::kExitUsage;
-    if (options.csv_raw && (options.format != infonote::OutputFormat::CSV || options.xlsx)) {
-        std::cerr << "infonote-query: error: --csv-raw goes with --format csv\n";
-        return finish(infonote::kExitUsage);
-    }
-    if (options.bom && (options.format != infonote::OutputFormat::CSV || options.xlsx)) {
-        std::cerr << "infonote-query: error: --bom goes with --format csv\n";
+    if (std::string conflict = infonote::cli::format_conflict(options); !conflict.empty()) {
+        std::cerr << "infonote-query: error: " << conflict << '\n';
         return finish(infonote::kExitUsage);
     }
     if (options.xlsx && isatty(STDOUT_FILENO)) {
@@ -126,5 +160,8 @@ int main(int argc, char** argv)
             return infonote::kExitUsage;
         }
     }
-    return finish(chosen->run(options));
+    return finish(infonote::cli::guarded(options, [&](infonote::Engine& engine) {
+        return chosen->run(engine, options, requests,
+                           {std::cout, std::cerr, infonote::stdout_terminal()});
+    }));
 }

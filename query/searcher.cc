@@ -184,6 +184,8 @@ void Index::open()
 {
     std::vector<ShardSpec> specs = resolve_shards(path_);
     listed_ = specs.size();
+    listed_names_.clear();
+    for (const ShardSpec& spec : specs) listed_names_.push_back(spec.name);
     shards_.clear();
     for (ShardSpec& spec : specs) {
         std::string name = listed_ == 1 ? path_.string() : spec.describe();
@@ -218,6 +220,26 @@ void Index::reopen()
     // does not re-read it.
     db_.close();
     open();
+}
+
+void Index::refresh()
+{
+    std::vector<std::string> names;
+    for (const ShardSpec& spec : resolve_shards(path_)) names.push_back(spec.name);
+    if (names != listed_names_) {
+        reopen();
+        return;
+    }
+    // The combined database reopens every shard in it.
+    db_.reopen();
+}
+
+unsigned long long Index::revision() const
+{
+    unsigned long long sum = 0;
+    for (const Shard& shard : shards_)
+        if (!shard.spec.remote) sum += shard.db.get_revision();
+    return sum;
 }
 
 void Index::drop_failed_shards(const Xapian::NetworkError& error)

@@ -121,6 +121,14 @@ class Index {
 
     const std::filesystem::path& path() const { return path_; }
 
+    /// Opens the stub again when it names other shards than those open (a
+    /// build switched in), else brings the open shards to their latest
+    /// revision (an update committed).
+    void refresh();
+
+    /// The open local shards' revisions added up.
+    unsigned long long revision() const;
+
     /// Whether a shard is served over the network: facets are then counted
     /// with Xapian's own spies, which xapian-tcpsrv knows (facets.h).
     bool remote() const { return remote_; }
@@ -139,6 +147,8 @@ class Index {
     };
     std::vector<Shard> shards_;
     std::size_t listed_ = 0;
+    /// The shards the stub listed when opened, as resolve_shards() names them.
+    std::vector<std::string> listed_names_;
     Xapian::Database db_;
     bool remote_ = false;
 };

@@ -22,6 +22,7 @@ packages=(
     libxapian-dev xapian-tools xapian-omega
     libicu-dev libcli11-dev libspdlog-dev libgtest-dev nlohmann-json3-dev
     libpoppler-cpp-dev libgumbo-dev libdeflate-dev libxlsxwriter-dev
+    libcpp-httplib-dev libkainjow-mustache-dev
     iso-codes python3
     help2man lintian man-db
 )

@@ -34,8 +34,10 @@ expect()
     fi
 }
 
-expect search infonote-query se
-expect $'search\nattended\nshow\ncountries\nstats\nprofile\ncoattend\ncoverage\ntimeline' infonote-query ''
+expect search infonote-query sea
+expect $'search\nserve' infonote-query se
+expect $'search\nattended\nshow\ncountries\nstats\nprofile\ncoattend\ncoverage\ntimeline\nserve' infonote-query ''
+expect --listen infonote-query serve --lis
 expect --format infonote-query search --form
 expect $'text\njson\njsonl\ncsv\nxlsx' infonote-query search --format ''
 expect $'text\njson\njsonl' infonote-query show --format ''

@@ -90,7 +90,8 @@ void expect_usage(const Outcome& r, const std::string& program, const Case& c)
 TEST_F(ConventionsTest, QueryCommandLineErrorsAreInOurWords)
 {
     const std::string kCommands =
-        "the commands are: search, attended, show, countries, stats, profile, coattend, coverage, timeline";
+        "the commands are: search, attended, show, countries, stats, profile, coattend, coverage, "
+        "timeline, serve";
     const std::vector<Case> cases{
         {{}, "no command given; " + kCommands, "infonote-query"},
         {{"serch", "export"}, "unknown command 'serch' (did you mean 'search'?); " + kCommands,

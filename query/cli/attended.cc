@@ -5,22 +5,22 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    AttendedQuery& q = request<AttendedQuery>();
+    AttendedQuery& q = requests.attended;
     cmd->add_option("country", q.country, "Country: name, alias or ISO code")->required();
     cmd->add_flag("--documents", q.documents,
                   "One hit per document, not per event (an event's documents each listed)");
     add_hits_options(cmd, common, q);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     // A text listing shows a line per hit; the other formats whole summaries.
-    request<AttendedQuery>().detail =
+    requests.attended.detail =
         common.format == OutputFormat::Text ? HitDetail::Listing : HitDetail::Summary;
     return answer(
-        common, &Engine::attended,
+        engine, common, output, &Engine::attended, requests.attended,
         +[](const AttendedAnswer& a) { return a.hits.result.total > 0; });
 }
 

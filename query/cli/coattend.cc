@@ -6,25 +6,23 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    CoattendQuery& q = request<CoattendQuery>();
+    CoattendQuery& q = requests.coattend;
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_option("--limit", q.limit, "At most this many pairs")->check(hit_count(1));
     add_format(cmd, common, true, {{"graphml", "a graph for Gephi or Cytoscape"}});
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
-    return guarded(common, [&common](Engine& engine) {
-        CoattendAnswer answer = engine.coattend(request<CoattendQuery>());
-        if (common.own_format == "graphml")
-            write_graphml(std::cout, answer);
-        else
-            write_answer(answer, common, stdout_terminal());
-        return answer.pairs.empty() ? kExitNoMatch : kExitOk;
-    });
+    CoattendAnswer answer = engine.coattend(requests.coattend);
+    if (common.own_format == "graphml")
+        write_graphml(output.out, answer);
+    else
+        write_answer(output.out, answer, common, output.terminal);
+    return answer.pairs.empty() ? kExitNoMatch : kExitOk;
 }
 
 }  // namespace

@@ -169,6 +169,15 @@ void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query)
     add_format(cmd, common);
 }
 
+std::string format_conflict(const Common& common)
+{
+    if (common.csv_raw && (common.format != OutputFormat::CSV || common.xlsx))
+        return "--csv-raw goes with --format csv";
+    if (common.bom && (common.format != OutputFormat::CSV || common.xlsx))
+        return "--bom goes with --format csv";
+    return "";
+}
+
 int guarded(const Common& common, const std::function<int(Engine&)>& command)
 {
     try {

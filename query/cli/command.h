@@ -45,14 +45,40 @@ struct Common {
     bool verbose = false;
 };
 
+/// The requests the commands' options fill, one of each type: a parse
+/// fills the named command's, and the command runs it. The command line
+/// parses once; the web server parses each HTTP request into its own.
+struct Requests {
+    SearchQuery search;
+    /// search's words as given, joined into `search.words` when it runs.
+    std::vector<std::string> search_words;
+    AttendedQuery attended;
+    ShowQuery show;
+    CountriesQuery countries;
+    StatsQuery stats;
+    ProfileQuery profile;
+    CoattendQuery coattend;
+    CoverageQuery coverage;
+    TimelineQuery timeline;
+};
+
+/// Where a command writes: its answer to `out`, notes (a did-you-mean) to
+/// `err`; `terminal` says how text output looks.
+struct Output {
+    std::ostream& out;
+    std::ostream& err;
+    Terminal terminal;
+};
+
 /// One subcommand: what `infonote-query --help` says of it, the options it
-/// takes (only the named command's are built) and what runs it, returning
-/// the exit status.
+/// takes (only the named command's are built) and what runs it on an
+/// engine, returning the exit status. `run` throws the engine's errors
+/// (guarded() turns them into a message and a status).
 struct Command {
     const char* name;
     const char* description;
-    void (*add_options)(CLI::App* command, Common& common);
-    int (*run)(const Common& common);
+    void (*add_options)(CLI::App* command, Common& common, Requests& requests);
+    int (*run)(Engine& engine, const Common& common, Requests& requests, const Output& output);
 };
 
 extern const Command kSearchCommand;
@@ -64,15 +90,6 @@ extern const Command kProfileCommand;
 extern const Command kCoattendCommand;
 extern const Command kCoverageCommand;
 extern const Command kTimelineCommand;
-
-/// The request a command's options fill, one of each type: only the
-/// command named on the command line fills and runs it.
-template <typename Request>
-Request& request()
-{
-    static Request r;
-    return r;
-}
 
 /// The option groups commands share.
 void add_db(CLI::App* cmd, Common& common);
@@ -90,43 +107,47 @@ void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query);
 /// A whole number of hits from `least` to the most Xapian counts.
 CLI::Validator hit_count(unsigned least);
 
+/// Why the options parsed into `common` do not go together (--csv-raw or
+/// --bom without --format csv), or "".
+std::string format_conflict(const Common& common);
+
 /// Runs `command` on an engine over --db, turning its errors into a
 /// one-line message on stderr and the exit status documented in --help.
 int guarded(const Common& common, const std::function<int(Engine&)>& command);
 
-/// Writes `answer` to stdout in the --format asked for.
+/// Writes `answer` to `out` in the --format asked for.
 template <typename Answer>
-void write_answer(const Answer& answer, const Common& common, const Terminal& terminal)
+void write_answer(std::ostream& out, const Answer& answer, const Common& common,
+                  const Terminal& terminal)
 {
     switch (common.format) {
-        case OutputFormat::Text: write_text(std::cout, answer, terminal); break;
-        case OutputFormat::JSON: write_json(std::cout, answer); break;
-        case OutputFormat::JSONL: write_jsonl(std::cout, answer); break;
+        case OutputFormat::Text: write_text(out, answer, terminal); break;
+        case OutputFormat::JSON: write_json(out, answer); break;
+        case OutputFormat::JSONL: write_jsonl(out, answer); break;
         case OutputFormat::CSV:
-            if constexpr (requires { write_csv(std::cout, answer, CsvCells::Raw); }) {
+            if constexpr (requires { write_csv(out, answer, CsvCells::Raw); }) {
                 if (common.xlsx) {
-                    write_xlsx(std::cout, answer);
+                    write_xlsx(out, answer);
                     break;
                 }
-                if (common.bom) std::cout << kUtf8Bom;
-                write_csv(std::cout, answer, common.csv_raw ? CsvCells::Raw : CsvCells::Defused);
+                if (common.bom) out << kUtf8Bom;
+                write_csv(out, answer, common.csv_raw ? CsvCells::Raw : CsvCells::Defused);
             }
             break;
     }
 }
 
-/// Asks the engine `question` with the command's request, writes the
-/// answer in the --format asked for, and returns kExitOk when `matched`
-/// says something matched, else kExitNoMatch.
+/// Asks the engine `question` with `request`, writes the answer in the
+/// --format asked for, and returns kExitOk when `matched` says something
+/// matched, else kExitNoMatch.
 template <typename Request, typename Answer>
-int answer(const Common& common, Answer (Engine::*question)(const Request&),
+int answer(Engine& engine, const Common& common, const Output& output,
+           Answer (Engine::*question)(const Request&), const Request& request,
            bool (*matched)(const Answer&))
 {
-    return guarded(common, [&](Engine& engine) {
-        Answer answer = (engine.*question)(request<Request>());
-        write_answer(answer, common, stdout_terminal());
-        return matched(answer) ? kExitOk : kExitNoMatch;
-    });
+    Answer answer = (engine.*question)(request);
+    write_answer(output.out, answer, common, output.terminal);
+    return matched(answer) ? kExitOk : kExitNoMatch;
 }
 
 }  // namespace infonote::cli

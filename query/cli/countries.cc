@@ -5,9 +5,9 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    CountriesQuery& q = request<CountriesQuery>();
+    CountriesQuery& q = requests.countries;
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_flag("--documents", q.documents, "Count documents, not events");
@@ -16,10 +16,11 @@ void add_options(CLI::App* cmd, Common& common)
     add_format(cmd, common);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     return answer(
-        common, &Engine::countries, +[](const CountriesAnswer& a) { return !a.countries.empty(); });
+        engine, common, output, &Engine::countries, requests.countries,
+        +[](const CountriesAnswer& a) { return !a.countries.empty(); });
 }
 
 }  // namespace

@@ -5,9 +5,9 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    CoverageQuery& q = request<CoverageQuery>();
+    CoverageQuery& q = requests.coverage;
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_option("--since", q.since, "Count events from this year on (YYYY)");
@@ -15,10 +15,11 @@ void add_options(CLI::App* cmd, Common& common)
     add_format(cmd, common);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     return answer(
-        common, &Engine::coverage, +[](const CoverageAnswer& a) { return !a.states.empty(); });
+        engine, common, output, &Engine::coverage, requests.coverage,
+        +[](const CoverageAnswer& a) { return !a.states.empty(); });
 }
 
 }  // namespace

@@ -5,9 +5,9 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    ProfileQuery& q = request<ProfileQuery>();
+    ProfileQuery& q = requests.profile;
     cmd->add_option("country", q.country, "Country: name, alias or ISO code")->required();
     add_db(cmd, common);
     add_filters(cmd, q.filters);
@@ -16,10 +16,11 @@ void add_options(CLI::App* cmd, Common& common)
     add_format(cmd, common);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     return answer(
-        common, &Engine::profile, +[](const ProfileAnswer& a) { return a.events > 0; });
+        engine, common, output, &Engine::profile, requests.profile,
+        +[](const ProfileAnswer& a) { return a.events > 0; });
 }
 
 }  // namespace

@@ -6,36 +6,31 @@ namespace infonote::cli {
 
 namespace {
 
-// The words as given, joined into the query's text when it runs.
-std::vector<std::string> words;
-
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    SearchQuery& q = request<SearchQuery>();
-    cmd->add_option("words", words, "Words and fields to search for");
+    SearchQuery& q = requests.search;
+    cmd->add_option("words", requests.search_words, "Words and fields to search for");
     add_hits_options(cmd, common, q);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
-    return guarded(common, [&common](Engine& engine) {
-        SearchQuery& query = request<SearchQuery>();
-        for (const std::string& w : words) query.words += (query.words.empty() ? "" : " ") + w;
-        Terminal terminal = stdout_terminal();
-        bool text = common.format == OutputFormat::Text;
-        // A text listing shows a line per hit; the other formats whole summaries.
-        query.detail = text ? HitDetail::Listing : HitDetail::Summary;
-        if (text && terminal.colour) {
-            query.highlight_begin = kHighlightBegin;
-            query.highlight_end = kHighlightEnd;
-        }
-        SearchAnswer answer = engine.search(query);
-        if (!answer.did_you_mean.empty() && common.format != OutputFormat::JSON)
-            std::cerr << "infonote-query: did you mean: " << escape_controls(answer.did_you_mean)
-                      << '\n';
-        write_answer(answer, common, terminal);
-        return answer.result.total > 0 ? kExitOk : kExitNoMatch;
-    });
+    SearchQuery& query = requests.search;
+    for (const std::string& w : requests.search_words)
+        query.words += (query.words.empty() ? "" : " ") + w;
+    bool text = common.format == OutputFormat::Text;
+    // A text listing shows a line per hit; the other formats whole summaries.
+    query.detail = text ? HitDetail::Listing : HitDetail::Summary;
+    if (text && output.terminal.colour) {
+        query.highlight_begin = kHighlightBegin;
+        query.highlight_end = kHighlightEnd;
+    }
+    SearchAnswer answer = engine.search(query);
+    if (!answer.did_you_mean.empty() && common.format != OutputFormat::JSON)
+        output.err << "infonote-query: did you mean: " << escape_controls(answer.did_you_mean)
+                   << '\n';
+    write_answer(output.out, answer, common, output.terminal);
+    return answer.result.total > 0 ? kExitOk : kExitNoMatch;
 }
 
 }  // namespace

@@ -5,19 +5,20 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
     add_db(cmd, common);
-    cmd->add_option("--top", request<StatsQuery>().top, "How many top values to list")
+    cmd->add_option("--top", requests.stats.top, "How many top values to list")
         ->check(hit_count(0))
         ->capture_default_str();
     add_format(cmd, common, false);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     return answer(
-        common, &Engine::stats, +[](const StatsAnswer& a) { return a.notes > 0; });
+        engine, common, output, &Engine::stats, requests.stats,
+        +[](const StatsAnswer& a) { return a.notes > 0; });
 }
 
 }  // namespace

@@ -6,9 +6,9 @@ namespace infonote::cli {
 
 namespace {
 
-void add_options(CLI::App* cmd, Common& common)
+void add_options(CLI::App* cmd, Common& common, Requests& requests)
 {
-    TimelineQuery& q = request<TimelineQuery>();
+    TimelineQuery& q = requests.timeline;
     add_db(cmd, common);
     add_filters(cmd, q.filters);
     cmd->add_flag("--documents", q.documents, "Count documents, not events");
@@ -19,10 +19,10 @@ void add_options(CLI::App* cmd, Common& common)
     add_format(cmd, common);
 }
 
-int run(const Common& common)
+int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
     return answer(
-        common, &Engine::timeline,
+        engine, common, output, &Engine::timeline, requests.timeline,
         +[](const TimelineAnswer& a) { return a.dated + a.undated > 0; });
 }
 
