@@ -591,12 +591,13 @@ CoattendAnswer Engine::coattend(const CoattendQuery& query)
         answer.events = states.size();
         answer.pairs = coattend_pairs(states, only);
         if (query.limit && answer.pairs.size() > *query.limit) answer.pairs.resize(*query.limit);
-        std::map<std::string, std::size_t> events_of;
+        std::vector<std::size_t> events_of(std::size_t{1} << (8 * sizeof(StateCode)), 0);
         for (const auto& [event, codes] : states)
-            for (StateCode c : codes) ++events_of[alpha2_of(c)];
+            for (StateCode c : codes) ++events_of[c];
         for (const CoattendPair& p : answer.pairs)
             for (const std::string& c : {p.a, p.b})
-                answer.states.try_emplace(c, RankedValue{c, country_label(c), events_of[c]});
+                answer.states.try_emplace(
+                    c, RankedValue{c, country_label(c), events_of[state_code(c)]});
         return answer;
     });
 }
@@ -632,24 +633,26 @@ CoverageAnswer Engine::coverage(const CoverageQuery& query)
             run_spies(db, built.query, {&states, &starts});
             return Seen{states.take(), starts.starts()};
         });
-        // Per State: the events it attended (participant or host), and the
-        // latest start date among them.
-        std::map<std::string, std::pair<std::size_t, std::string>> attended;
+        // Per State, by its code's number: the events it attended
+        // (participant or host), and the latest start date among them.
+        const std::size_t codes_count = std::size_t{1} << (8 * sizeof(StateCode));
+        std::vector<std::size_t> attended(codes_count, 0);
+        std::vector<std::string> latest(codes_count);
         for (const auto& [id, codes] : seen.states) {
-            const std::string& start = seen.starts[id];
+            auto found = seen.starts.find(id);
+            if (found == seen.starts.end()) continue;
             for (StateCode code : codes) {
-                auto& [count, last] = attended[alpha2_of(code)];
-                ++count;
-                last = std::max(last, start);
+                ++attended[code];
+                if (found->second > latest[code]) latest[code] = found->second;
             }
         }
         CoverageAnswer answer;
         answer.since = query.since;
         for (const UnState& s : un_members()) {
             if (!regions.empty() && !in_regions.count(s.code)) continue;
-            auto it = attended.find(s.code);
-            std::size_t n = it == attended.end() ? 0 : it->second.first;
-            std::string last = it == attended.end() ? "" : iso_of(it->second.second);
+            const StateCode code = state_code(s.code);
+            std::size_t n = attended[code];
+            std::string last = n ? iso_of(latest[code]) : "";
             answer.states.push_back({s.code, country_label(s.code), s.observer, n, last});
         }
         // Those the Committee has not met first, then the fewest events.

@@ -227,10 +227,9 @@ std::vector<CoattendPair> coattend_pairs(const EventStates& states,
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     const std::size_t n = codes.size();
-    auto number = [&codes](StateCode c) {
-        return static_cast<std::size_t>(std::lower_bound(codes.begin(), codes.end(), c) -
-                                        codes.begin());
-    };
+    std::vector<std::uint16_t> numbers_of(std::size_t{1} << (8 * sizeof(StateCode)), 0);
+    for (std::size_t i = 0; i < n; ++i) numbers_of[codes[i]] = static_cast<std::uint16_t>(i);
+    auto number = [&numbers_of](StateCode c) { return std::size_t{numbers_of[c]}; };
     std::vector<bool> wanted(n, only.empty());
     for (const std::string& c : only)
         if (c.size() == 2) {
