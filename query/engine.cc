@@ -201,7 +201,7 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
     return index.with_retry([&facets, remote](Xapian::Database& db) {
         Overview o;
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query::MatchAll);
+        enquire.set_query(Xapian::Query(std::string()));  // not the shared MatchAll
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         FacetCounter counter(facets, remote, Counting::Events);
         counter.attach(enquire);

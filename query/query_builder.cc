@@ -62,7 +62,7 @@ class ValueProcessor : public Xapian::FieldProcessor {
             return read_(value);
         } catch (const QueryError& e) {
             if (problem_->empty()) *problem_ = e.what();
-            return Xapian::Query::MatchNothing;
+            return Xapian::Query();
         }
     }
 
@@ -445,7 +445,10 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
                          words.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL;
     built.ranked = has_word_terms(words) && !pure_negation;
-    built.words = words.empty() ? Xapian::Query::MatchAll : words;
+    // A new MatchAll, not a copy of Xapian::Query::MatchAll: a query's
+    // reference count is not atomic, and the server builds queries on
+    // several threads at once.
+    built.words = words.empty() ? Xapian::Query(std::string()) : words;
     built.query = filtered(built.words, built.filters, std::nullopt);
     return built;
 }
