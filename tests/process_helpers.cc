@@ -18,27 +18,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void exec_in_root(const std::vector<std::string>& argv)
-{
-    if (chdir("/") != 0) _exit(127);
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-}
+// The arguments as execv takes them, made before fork: after fork, in a
+// test with other threads running (a server's workers, clients), the child
+// may not allocate, since another thread may have held the allocator's lock
+// at the moment of the fork and nothing in the child would ever release it.
+class Arguments {
+  public:
+    explicit Arguments(const std::vector<std::string>& argv) : strings_(argv)
+    {
+        for (std::string& a : strings_) pointers_.push_back(a.data());
+        pointers_.push_back(nullptr);
+    }
+    // Runs the program from the root folder; only async-signal-safe calls.
+    [[noreturn]] void exec_in_root() const
+    {
+        if (chdir("/") != 0) _exit(127);
+        execv(pointers_[0], pointers_.data());
+        _exit(127);
+    }
+
+  private:
+    std::vector<std::string> strings_;
+    std::vector<char*> pointers_;
+};
 
 }  // namespace
 
 Outcome run(const std::vector<std::string>& argv, const std::function<void()>& in_child)
 {
+    const Arguments args(argv);
     int out_pipe[2], err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
+    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)
         throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid == 0) {
-        int devnull = open("/dev/null", O_RDONLY);
+        int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
         dup2(devnull, 0);
         dup2(out_pipe[1], 1);
         dup2(err_pipe[1], 2);
@@ -47,7 +62,7 @@ Outcome run(const std::vector<std::string>& argv, const std::function<void()>& i
         close(err_pipe[0]);
         close(err_pipe[1]);
         if (in_child) in_child();
-        exec_in_root(argv);
+        args.exec_in_root();
     }
     close(out_pipe[1]);
     close(err_pipe[1]);
@@ -80,16 +95,17 @@ Outcome run(const std::vector<std::string>& argv, const std::function<void()>& i
 
 pid_t spawn(const std::vector<std::string>& argv, const fs::path& out, const fs::path& err)
 {
+    const Arguments args(argv);
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid == 0) {
-        int devnull = open("/dev/null", O_RDONLY);
+        int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
         int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(devnull, 0);
         dup2(out_fd, 1);
         dup2(err_fd, 2);
-        exec_in_root(argv);
+        args.exec_in_root();
     }
     return pid;
 }

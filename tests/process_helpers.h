@@ -20,7 +20,9 @@ struct Outcome {
 
 /// Runs argv[0] with the given arguments from the root folder (so nothing
 /// depends on the test's working directory), stdin closed, and captures
-/// stdout and stderr apart. `in_child` runs in the child before exec.
+/// stdout and stderr apart. `in_child` runs in the child before exec; in a
+/// test with other threads it may make only async-signal-safe calls (no
+/// allocation, no setenv), since the child is a fork of a threaded process.
 Outcome run(const std::vector<std::string>& argv, const std::function<void()>& in_child = {});
 
 /// Starts argv[0] in the background with stdout and stderr to the given
