@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "event_record.h"
 #include "event_values.h"
 #include "fnv1a.h"
 #include "index_writer.h"
@@ -342,12 +343,28 @@ void set_event(Xapian::Document& doc, const std::string& event_id)
     doc.add_value(kEventValuesSlot, event_values(doc, event_id));
 }
 
+void set_lone_records(Xapian::Document& doc, const std::string& note_id, const Json& summary,
+                      std::string_view data)
+{
+    std::string event_id = event_id_of({note_id});
+    std::string listing = doc.get_value(kListingSlot);
+    doc.add_value(kDocumentRecordSlot, record_value(document_record(summary)));
+    doc.add_value(kEventRecordSlot,
+                  record_value(event_record(merge_event(event_id, {{summary, listing}}))));
+    std::string fingerprint = data_fingerprint(data);
+    doc.add_value(kEventDigestSlot,
+                  digest_value(fingerprint, members_digest({{note_id, fingerprint}})));
+}
+
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
 {
     struct Place {
         std::size_t db;
         Xapian::docid docid;
         std::string event;
+        /// kEventDigestSlot's value: the data's fingerprint, then the digest
+        /// of the members the event record was made from.
+        std::string digest;
     };
     std::vector<GroupingKey> keys;
     std::vector<Place> places;
@@ -360,35 +377,65 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             std::string_view id = std::string_view(value).substr(0, value.find(kListSeparator));
             index_of[v.get_docid()] = keys.size();
             keys.push_back(unserialise_key(id, value));
-            places.push_back({d, v.get_docid(), {}});
+            places.push_back({d, v.get_docid(), {}, {}});
         }
-        for (auto v = db.valuestream_begin(kEventSlot); v != db.valuestream_end(kEventSlot); ++v) {
-            auto found = index_of.find(v.get_docid());
-            if (found != index_of.end()) places[found->second].event = *v;
-        }
+        for (Xapian::valueno slot : {kEventSlot, kEventDigestSlot})
+            for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+                auto found = index_of.find(v.get_docid());
+                if (found == index_of.end()) continue;
+                (slot == kEventSlot ? places[found->second].event : places[found->second].digest) =
+                    *v;
+            }
     }
+    constexpr std::size_t kHexDigits = 16;
     EventAssignment done;
     done.documents = keys.size();
     std::vector<std::vector<std::size_t>> events = group_events(keys);
     done.events = events.size();
     for (const std::vector<std::size_t>& members : events) {
         std::vector<std::string> ids;
-        for (std::size_t i : members) ids.push_back(keys[i].note_id);
-        std::string id = event_id_of(std::move(ids));
+        std::vector<std::pair<std::string, std::string>> fingerprints;
         for (std::size_t i : members) {
+            ids.push_back(keys[i].note_id);
+            fingerprints.emplace_back(keys[i].note_id, places[i].digest.substr(0, kHexDigits));
+        }
+        std::string id = event_id_of(std::move(ids));
+        std::string digest = members_digest(std::move(fingerprints));
+        auto current = [&](std::size_t i) {
             const Place& place = places[i];
-            if (place.event == id) continue;
-            Xapian::WritableDatabase& db = *dbs[place.db];
-            Xapian::Document doc = db.get_document(place.docid);
-            if (!place.event.empty()) {
-                try {
-                    doc.remove_term(filter_term(FieldId::Event, place.event));
-                } catch (const Xapian::InvalidArgumentError&) {
-                    // The term was missing: nothing to take away.
+            return place.event == id && place.digest.size() == 2 * kHexDigits &&
+                   place.digest.compare(kHexDigits, kHexDigits, digest) == 0;
+        };
+        if (std::all_of(members.begin(), members.end(), current)) continue;
+        // The event's record, merged from every member's summary, goes on
+        // each member whose event or record is out of date.
+        std::vector<Xapian::Document> docs;
+        std::vector<EventMember> summaries;
+        for (std::size_t i : members) {
+            docs.push_back(dbs[places[i].db]->get_document(places[i].docid));
+            Json summary = Json::parse(docs.back().get_data(), nullptr, false);
+            summaries.push_back({summary.is_discarded() ? Json::object() : std::move(summary),
+                                 docs.back().get_value(kListingSlot)});
+        }
+        std::string record = record_value(event_record(merge_event(id, std::move(summaries))));
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const Place& place = places[members[m]];
+            if (current(members[m])) continue;
+            Xapian::Document& doc = docs[m];
+            if (place.event != id) {
+                if (!place.event.empty()) {
+                    try {
+                        doc.remove_term(filter_term(FieldId::Event, place.event));
+                    } catch (const Xapian::InvalidArgumentError&) {
+                        // The term was missing: nothing to take away.
+                    }
                 }
+                set_event(doc, id);
             }
-            set_event(doc, id);
-            db.replace_document(place.docid, doc);
+            doc.add_value(kEventRecordSlot, record);
+            doc.add_value(kEventDigestSlot,
+                          digest_value(place.digest.substr(0, kHexDigits), digest));
+            dbs[place.db]->replace_document(place.docid, doc);
             ++done.rewritten;
         }
     }
