@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 14;
+inline constexpr int kSchemaVersion = 15;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -138,7 +138,7 @@ inline constexpr unsigned kEventKeySlot = 17;
 /// (event_values.h): how remote shards count events.
 inline constexpr unsigned kEventValuesSlot = 18;
 /// What a listing prints of the document's event, decided at index time
-/// (event_record.h, schema 14): the merged event's hit JSON, listing line,
+/// (event_record.h, schema 15): the merged event's hit JSON, listing line,
 /// CSV cells and each State's roles, compressed. The same value on every
 /// document of the event, so that a hit collapsed to its event reads it
 /// from the hit's own document.

@@ -195,7 +195,7 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
     add_listing(doc, note, participants);
     // Alone until grouping says otherwise: assign_events rewrites only the
     // documents that share an event.
-    set_event(doc, event_id_of({note.id}));
+    set_event(doc, event_id_of(note.id));
     doc.add_value(kEventKeySlot, serialise_key(grouping_key(note, countries_)));
     doc.add_value(kTextSlot, pack_text(note.text));
     doc.add_value(kEvidenceSlot,

@@ -1,9 +1,12 @@
 #include "event_grouping.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -133,6 +136,7 @@ GroupingKey grouping_key(const Note& note, const CountryGazetteer& countries)
     if (note.venue.city) key.city = folded_key(*note.venue.city);
     key.country = note.venue.country.value_or("");
     key.online = note.venue.online;
+    key.information_note = note.kind == DocumentKind::InformationNote;
     key.title_words = distinctive_words(note, countries);
     return key;
 }
@@ -146,7 +150,8 @@ std::string serialise_key(const GroupingKey& key)
     }
     std::string out = without_separator(key.note_id);
     for (const std::string& f : {key.start, key.end, key.city, key.country,
-                                 std::string(key.online ? "1" : ""), words}) {
+                                 std::string(key.online ? "1" : ""),
+                                 std::string(key.information_note ? "1" : ""), words}) {
         out += kListSeparator;
         out += without_separator(f);
     }
@@ -158,7 +163,7 @@ GroupingKey unserialise_key(std::string_view note_id, std::string_view value)
     GroupingKey key;
     key.note_id = std::string(note_id);
     std::vector<std::string_view> f = split_fields(value);
-    if (f.size() != 7 || f[0] != note_id) return key;
+    if (f.size() != 8 || f[0] != note_id) return key;
     bool dates_ok = f[1].size() == 8 && f[2].size() == 8 && f[1] <= f[2];
     if (dates_ok) {
         key.start = std::string(f[1]);
@@ -167,7 +172,8 @@ GroupingKey unserialise_key(std::string_view note_id, std::string_view value)
     key.city = std::string(f[3]);
     key.country = std::string(f[4]);
     key.online = f[5] == "1";
-    std::string_view words = f[6];
+    key.information_note = f[6] == "1";
+    std::string_view words = f[7];
     while (!words.empty()) {
         std::size_t space = words.find(' ');
         if (space != 0) key.title_words.emplace_back(words.substr(0, space));
@@ -325,15 +331,26 @@ std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey
     return events;
 }
 
-std::string event_id_of(std::vector<std::string> note_ids)
+std::string event_id_of(std::string_view note_id)
 {
-    std::sort(note_ids.begin(), note_ids.end());
     Fnv1a hash;
-    for (const std::string& id : note_ids) {
-        hash.add(id);
-        hash.add("\n");
-    }
+    hash.add(note_id);
+    hash.add("\n");
     return "ev" + hash.hex();
+}
+
+std::size_t canonical_document(const std::vector<GroupingKey>& keys,
+                               const std::vector<std::size_t>& members)
+{
+    std::size_t best = members.front();
+    for (std::size_t m : members) {
+        const GroupingKey& k = keys[m];
+        const GroupingKey& b = keys[best];
+        if (std::pair(!k.information_note, std::string_view(k.note_id)) <
+            std::pair(!b.information_note, std::string_view(b.note_id)))
+            best = m;
+    }
+    return best;
 }
 
 void set_event(Xapian::Document& doc, const std::string& event_id)
@@ -346,7 +363,7 @@ void set_event(Xapian::Document& doc, const std::string& event_id)
 void set_lone_records(Xapian::Document& doc, const std::string& note_id, const Json& summary,
                       std::string_view data)
 {
-    std::string event_id = event_id_of({note_id});
+    std::string event_id = event_id_of(note_id);
     std::string listing = doc.get_value(kListingSlot);
     doc.add_value(kDocumentRecordSlot, record_value(document_record(summary)));
     doc.add_value(kEventRecordSlot,
@@ -387,19 +404,27 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
                     *v;
             }
     }
-    constexpr std::size_t kHexDigits = 16;
     EventAssignment done;
     done.documents = keys.size();
     std::vector<std::vector<std::size_t>> events = group_events(keys);
     done.events = events.size();
+
+    // What changes, by database: the event fields where the event changed,
+    // and the event record where the event or its documents did.
+    struct Change {
+        Xapian::docid docid;
+        const std::string* old_event;
+        std::string event;
+        std::shared_ptr<const std::string> record;
+        std::string digest;
+    };
+    constexpr std::size_t kHexDigits = 16;
+    std::vector<std::vector<Change>> changes(dbs.size());
     for (const std::vector<std::size_t>& members : events) {
-        std::vector<std::string> ids;
+        std::string id = event_id_of(keys[canonical_document(keys, members)].note_id);
         std::vector<std::pair<std::string, std::string>> fingerprints;
-        for (std::size_t i : members) {
-            ids.push_back(keys[i].note_id);
+        for (std::size_t i : members)
             fingerprints.emplace_back(keys[i].note_id, places[i].digest.substr(0, kHexDigits));
-        }
-        std::string id = event_id_of(std::move(ids));
         std::string digest = members_digest(std::move(fingerprints));
         auto current = [&](std::size_t i) {
             const Place& place = places[i];
@@ -407,38 +432,67 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
                    place.digest.compare(kHexDigits, kHexDigits, digest) == 0;
         };
         if (std::all_of(members.begin(), members.end(), current)) continue;
-        // The event's record, merged from every member's summary, goes on
-        // each member whose event or record is out of date.
-        std::vector<Xapian::Document> docs;
+        // The event's record, merged from every member's summary.
         std::vector<EventMember> summaries;
         for (std::size_t i : members) {
-            docs.push_back(dbs[places[i].db]->get_document(places[i].docid));
-            Json summary = Json::parse(docs.back().get_data(), nullptr, false);
+            Xapian::Document doc = dbs[places[i].db]->get_document(places[i].docid);
+            Json summary = Json::parse(doc.get_data(), nullptr, false);
             summaries.push_back({summary.is_discarded() ? Json::object() : std::move(summary),
-                                 docs.back().get_value(kListingSlot)});
+                                 doc.get_value(kListingSlot)});
         }
-        std::string record = record_value(event_record(merge_event(id, std::move(summaries))));
-        for (std::size_t m = 0; m < members.size(); ++m) {
-            const Place& place = places[members[m]];
-            if (current(members[m])) continue;
-            Xapian::Document& doc = docs[m];
-            if (place.event != id) {
-                if (!place.event.empty()) {
+        auto record = std::make_shared<const std::string>(
+            record_value(event_record(merge_event(id, std::move(summaries)))));
+        for (std::size_t i : members) {
+            const Place& place = places[i];
+            if (!current(i))
+                changes[place.db].push_back(
+                    {place.docid, &place.event, id, record,
+                     digest_value(std::string_view(place.digest).substr(0, kHexDigits), digest)});
+        }
+    }
+
+    // Rewriting a document reads back all its terms and positions, so the
+    // databases (the parts of a build, or the shards) are rewritten at once.
+    auto rewrite = [&](std::size_t d) {
+        Xapian::WritableDatabase& db = *dbs[d];
+        for (const Change& c : changes[d]) {
+            Xapian::Document doc = db.get_document(c.docid);
+            if (*c.old_event != c.event) {
+                if (!c.old_event->empty()) {
                     try {
-                        doc.remove_term(filter_term(FieldId::Event, place.event));
+                        doc.remove_term(filter_term(FieldId::Event, *c.old_event));
                     } catch (const Xapian::InvalidArgumentError&) {
                         // The term was missing: nothing to take away.
                     }
                 }
-                set_event(doc, id);
+                set_event(doc, c.event);
             }
-            doc.add_value(kEventRecordSlot, record);
-            doc.add_value(kEventDigestSlot,
-                          digest_value(place.digest.substr(0, kHexDigits), digest));
-            dbs[place.db]->replace_document(place.docid, doc);
-            ++done.rewritten;
+            doc.add_value(kEventRecordSlot, *c.record);
+            doc.add_value(kEventDigestSlot, c.digest);
+            db.replace_document(c.docid, doc);
         }
+    };
+    std::vector<std::exception_ptr> errors(dbs.size());
+    std::vector<std::thread> threads;
+    for (std::size_t d = 1; d < dbs.size(); ++d) {
+        if (changes[d].empty()) continue;
+        threads.emplace_back([&, d] {
+            try {
+                rewrite(d);
+            } catch (...) {
+                errors[d] = std::current_exception();
+            }
+        });
     }
+    try {
+        if (!dbs.empty()) rewrite(0);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (const std::vector<Change>& c : changes) done.rewritten += c.size();
     return done;
 }
 

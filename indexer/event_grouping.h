@@ -33,6 +33,8 @@ struct GroupingKey {
     /// Alpha-2 code, or "".
     std::string country;
     bool online = false;
+    /// An Information Note, which gives its event its id.
+    bool information_note = false;
     /// The title's distinctive words, folded, sorted and unique: without
     /// stop words, words every 1540 event title shares ("workshop",
     /// "resolution") and the venue's own names.
@@ -78,9 +80,17 @@ bool same_event(const GroupingKey& a, const GroupingKey& b);
 std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey>& keys);
 
 /// An event's id: "ev" and 16 hex digits of the FNV-1a hash of its
-/// documents' note ids, sorted, each followed by a newline. An event of one
-/// document has the id event_id_of({note id}).
-std::string event_id_of(std::vector<std::string> note_ids);
+/// canonical document's note id followed by a newline. A document alone is
+/// its own canonical document, so the document builder writes the id it
+/// will keep unless it joins others.
+std::string event_id_of(std::string_view note_id);
+
+/// The document of `members` (indices into `keys`) that names the event:
+/// of its Information Notes the one with the smallest note id, else of all
+/// its documents. A press release or announcement joining a note's event
+/// then leaves the event's id as it was.
+std::size_t canonical_document(const std::vector<GroupingKey>& keys,
+                               const std::vector<std::size_t>& members);
 
 /// Adds a document's event fields: the boolean term and the value slot.
 void set_event(Xapian::Document& doc, const std::string& event_id);
@@ -102,7 +112,8 @@ struct EventAssignment {
 
 /// Groups every document of `dbs` (one database, or every shard of one
 /// index) and rewrites the event fields of each document whose event
-/// changed, and the event record of each event whose documents changed. The caller commits. Throws
+/// changed, and the event record of each event whose documents changed,
+/// each database's on a thread of its own. The caller commits. Throws
 /// Xapian::Error.
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs);
 

@@ -125,24 +125,38 @@ TEST(EventGrouping, GenericTitleJoinsTheOneEventItMeetsAndNeverBridgesTwo)
     EXPECT_EQ(events_of({release, update}), (std::set<std::set<std::string>>{{"c", "d"}}));
 }
 
-TEST(EventGrouping, EventIdsComeFromSortedNoteIds)
+TEST(EventGrouping, AnEventTakesItsIdFromItsFirstInformationNote)
 {
-    EXPECT_EQ(event_id_of({"b", "a"}), event_id_of({"a", "b"}));
-    EXPECT_NE(event_id_of({"a"}), event_id_of({"a", "b"}));
-    EXPECT_EQ(event_id_of({"a"}).size(), 18u);
-    EXPECT_EQ(event_id_of({"a"}).substr(0, 2), "ev");
+    EXPECT_NE(event_id_of("a"), event_id_of("b"));
+    EXPECT_EQ(event_id_of("a").size(), 18u);
+    EXPECT_EQ(event_id_of("a").substr(0, 2), "ev");
+    std::vector<GroupingKey> keys{key("a", "", "", "", "", {}), key("b", "", "", "", "", {}),
+                                  key("c", "", "", "", "", {}), key("d", "", "", "", "", {})};
+    // No note: the smallest note id, whatever the order of the members.
+    EXPECT_EQ(canonical_document(keys, {2, 1, 3}), 1u);
+    EXPECT_EQ(canonical_document(keys, {3, 1, 2}), 1u);
+    // Notes come first.
+    keys[3].information_note = true;
+    keys[2].information_note = true;
+    EXPECT_EQ(canonical_document(keys, {0, 3, 2}), 2u);
+    EXPECT_EQ(canonical_document(keys, {3, 0, 2}), 2u);
+    EXPECT_EQ(canonical_document(keys, {3, 0}), 3u);
 }
 
 TEST(EventGrouping, KeysSurviveTheirSlot)
 {
     GroupingKey k = key("0123", "20140311", "20140312", "dar es salaam", "TZ", {"a", "b"});
     k.online = true;
+    k.information_note = true;
     GroupingKey back = unserialise_key("0123", serialise_key(k));
     EXPECT_EQ(back.start, k.start);
     EXPECT_EQ(back.end, k.end);
     EXPECT_EQ(back.city, k.city);
     EXPECT_EQ(back.country, k.country);
     EXPECT_TRUE(back.online);
+    EXPECT_TRUE(back.information_note);
+    EXPECT_FALSE(unserialise_key("0123", serialise_key(key("0123", "", "", "", "", {})))
+                     .information_note);
     EXPECT_EQ(back.title_words, k.title_words);
     GroupingKey garbled = unserialise_key("0123", "nonsense");
     EXPECT_FALSE(garbled.dated());

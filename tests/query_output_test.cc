@@ -38,10 +38,11 @@ struct Case {
 };
 
 // Note and event ids of the corpus below (they follow from paths): a note
-// alone, a note of an event of two documents, and that event.
+// alone, a note of an event of two documents, and that event (named by the
+// note).
 const std::string kNote = "6894b0e59c0597ba";
 const std::string kNoteOfEvent = "afb3ae03a2a57767";
-const std::string kEvent = "ev0302338ca13812cf";
+const std::string kEvent = "ev9cdda3b908bd7b2c";
 
 const std::vector<Case>& cases()
 {
