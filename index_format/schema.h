@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 14;
+inline constexpr int kSchemaVersion = 15;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -137,6 +137,20 @@ inline constexpr unsigned kEventKeySlot = 17;
 /// The event id with the values facets and timelines count
 /// (event_values.h): how remote shards count events.
 inline constexpr unsigned kEventValuesSlot = 18;
+/// What a listing prints of the document's event, decided at index time
+/// (event_record.h, schema 15): the merged event's hit JSON, listing line,
+/// CSV cells and each State's roles, compressed. The same value on every
+/// document of the event, so that a hit collapsed to its event reads it
+/// from the hit's own document.
+inline constexpr unsigned kEventRecordSlot = 19;
+/// The document's own CSV cells and States' roles (event_record.h), for
+/// listings of documents, whose JSON is the document data itself.
+inline constexpr unsigned kDocumentRecordSlot = 20;
+/// Whether kEventRecordSlot is up to date: the hash of the document data,
+/// then the digest of the event's members (note ids and data hashes) the
+/// record was made from (event_record.h). `update` rewrites the record of
+/// an event whose digest changed, without reading any other document.
+inline constexpr unsigned kEventDigestSlot = 21;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

@@ -200,7 +200,10 @@ Xapian::Document DocumentBuilder::build(const Note& note) const
     doc.add_value(kTextSlot, pack_text(note.text));
     doc.add_value(kEvidenceSlot,
                   pack_text(note_summary_json(note, countries_, Evidenced::Yes).dump()));
-    doc.set_data(note_summary_json(note, countries_).dump());
+    Json summary = note_summary_json(note, countries_);
+    std::string data = summary.dump();
+    set_lone_records(doc, note.id, summary, data);
+    doc.set_data(std::move(data));
     return doc;
 }
 

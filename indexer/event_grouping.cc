@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "event_record.h"
 #include "event_values.h"
 #include "fnv1a.h"
 #include "index_writer.h"
@@ -358,12 +360,28 @@ void set_event(Xapian::Document& doc, const std::string& event_id)
     doc.add_value(kEventValuesSlot, event_values(doc, event_id));
 }
 
+void set_lone_records(Xapian::Document& doc, const std::string& note_id, const Json& summary,
+                      std::string_view data)
+{
+    std::string event_id = event_id_of(note_id);
+    std::string listing = doc.get_value(kListingSlot);
+    doc.add_value(kDocumentRecordSlot, record_value(document_record(summary)));
+    doc.add_value(kEventRecordSlot,
+                  record_value(event_record(merge_event(event_id, {{summary, listing}}))));
+    std::string fingerprint = data_fingerprint(data);
+    doc.add_value(kEventDigestSlot,
+                  digest_value(fingerprint, members_digest({{note_id, fingerprint}})));
+}
+
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
 {
     struct Place {
         std::size_t db;
         Xapian::docid docid;
         std::string event;
+        /// kEventDigestSlot's value: the data's fingerprint, then the digest
+        /// of the members the event record was made from.
+        std::string digest;
     };
     std::vector<GroupingKey> keys;
     std::vector<Place> places;
@@ -376,30 +394,60 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             std::string_view id = std::string_view(value).substr(0, value.find(kListSeparator));
             index_of[v.get_docid()] = keys.size();
             keys.push_back(unserialise_key(id, value));
-            places.push_back({d, v.get_docid(), {}});
+            places.push_back({d, v.get_docid(), {}, {}});
         }
-        for (auto v = db.valuestream_begin(kEventSlot); v != db.valuestream_end(kEventSlot); ++v) {
-            auto found = index_of.find(v.get_docid());
-            if (found != index_of.end()) places[found->second].event = *v;
-        }
+        for (Xapian::valueno slot : {kEventSlot, kEventDigestSlot})
+            for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+                auto found = index_of.find(v.get_docid());
+                if (found == index_of.end()) continue;
+                (slot == kEventSlot ? places[found->second].event : places[found->second].digest) =
+                    *v;
+            }
     }
     EventAssignment done;
     done.documents = keys.size();
     std::vector<std::vector<std::size_t>> events = group_events(keys);
     done.events = events.size();
 
-    // What changes, by database.
+    // What changes, by database: the event fields where the event changed,
+    // and the event record where the event or its documents did.
     struct Change {
         Xapian::docid docid;
         const std::string* old_event;
         std::string event;
+        std::shared_ptr<const std::string> record;
+        std::string digest;
     };
+    constexpr std::size_t kHexDigits = 16;
     std::vector<std::vector<Change>> changes(dbs.size());
     for (const std::vector<std::size_t>& members : events) {
         std::string id = event_id_of(keys[canonical_document(keys, members)].note_id);
+        std::vector<std::pair<std::string, std::string>> fingerprints;
+        for (std::size_t i : members)
+            fingerprints.emplace_back(keys[i].note_id, places[i].digest.substr(0, kHexDigits));
+        std::string digest = members_digest(std::move(fingerprints));
+        auto current = [&](std::size_t i) {
+            const Place& place = places[i];
+            return place.event == id && place.digest.size() == 2 * kHexDigits &&
+                   place.digest.compare(kHexDigits, kHexDigits, digest) == 0;
+        };
+        if (std::all_of(members.begin(), members.end(), current)) continue;
+        // The event's record, merged from every member's summary.
+        std::vector<EventMember> summaries;
+        for (std::size_t i : members) {
+            Xapian::Document doc = dbs[places[i].db]->get_document(places[i].docid);
+            Json summary = Json::parse(doc.get_data(), nullptr, false);
+            summaries.push_back({summary.is_discarded() ? Json::object() : std::move(summary),
+                                 doc.get_value(kListingSlot)});
+        }
+        auto record = std::make_shared<const std::string>(
+            record_value(event_record(merge_event(id, std::move(summaries)))));
         for (std::size_t i : members) {
             const Place& place = places[i];
-            if (place.event != id) changes[place.db].push_back({place.docid, &place.event, id});
+            if (!current(i))
+                changes[place.db].push_back(
+                    {place.docid, &place.event, id, record,
+                     digest_value(std::string_view(place.digest).substr(0, kHexDigits), digest)});
         }
     }
 
@@ -409,14 +457,18 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
         Xapian::WritableDatabase& db = *dbs[d];
         for (const Change& c : changes[d]) {
             Xapian::Document doc = db.get_document(c.docid);
-            if (!c.old_event->empty()) {
-                try {
-                    doc.remove_term(filter_term(FieldId::Event, *c.old_event));
-                } catch (const Xapian::InvalidArgumentError&) {
-                    // The term was missing: nothing to take away.
+            if (*c.old_event != c.event) {
+                if (!c.old_event->empty()) {
+                    try {
+                        doc.remove_term(filter_term(FieldId::Event, *c.old_event));
+                    } catch (const Xapian::InvalidArgumentError&) {
+                        // The term was missing: nothing to take away.
+                    }
                 }
+                set_event(doc, c.event);
             }
-            set_event(doc, c.event);
+            doc.add_value(kEventRecordSlot, *c.record);
+            doc.add_value(kEventDigestSlot, c.digest);
             db.replace_document(c.docid, doc);
         }
     };

@@ -18,6 +18,7 @@
 
 #include "country_gazetteer.h"
 #include "note.h"
+#include "note_json.h"
 
 namespace infonote {
 
@@ -94,6 +95,13 @@ std::size_t canonical_document(const std::vector<GroupingKey>& keys,
 /// Adds a document's event fields: the boolean term and the value slot.
 void set_event(Xapian::Document& doc, const std::string& event_id);
 
+/// Writes a document's records (event_record.h) as the builder makes it,
+/// alone in its event: its own listing cells, and its event's record and
+/// digest. `summary` is the document data, `data` its text; the listing
+/// slot must be set.
+void set_lone_records(Xapian::Document& doc, const std::string& note_id, const Json& summary,
+                      std::string_view data);
+
 /// Counts of what assign_events did.
 struct EventAssignment {
     std::size_t documents = 0;
@@ -104,8 +112,9 @@ struct EventAssignment {
 
 /// Groups every document of `dbs` (one database, or every shard of one
 /// index) and rewrites the event fields of each document whose event
-/// changed, each database's on a thread of its own. The caller commits.
-/// Throws Xapian::Error.
+/// changed, and the event record of each event whose documents changed,
+/// each database's on a thread of its own. The caller commits. Throws
+/// Xapian::Error.
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs);
 
 /// assign_events over the databases at `paths` (the parts or shards of a

@@ -1,34 +1,9 @@
 #include "csv_output.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace infonote {
-
-namespace {
-
-std::string text_or(const Json& value, const std::string& fallback)
-{
-    return value.is_string() ? value.get<std::string>() : fallback;
-}
-
-std::string joined_codes(const Json& hit)
-{
-    std::string out;
-    for (const Json& c : hit["countries"]) out += (out.empty() ? "" : ";") + text_or(c["code"], "");
-    return out;
-}
-
-std::string joined_organizations(const Json& hit)
-{
-    std::string out;
-    for (const Json& o : hit["organizations"]) {
-        std::string label = text_or(o["acronym"], text_or(o["name"], ""));
-        out += (out.empty() ? "" : ";") + label;
-    }
-    return out;
-}
-
-}  // namespace
 
 std::string csv_field(std::string_view value)
 {
@@ -80,19 +55,12 @@ void write_csv(std::ostream& out, const SearchAnswer& answer, CsvCells cells)
     numeric[10] = true;  // score
     out << csv_record(header);
     for (const Hit& h : result.hits) {
-        const Json& s = h.summary;
-        std::vector<std::string> row{text_or(s["id"], ""),
-                                     text_or(s["path"], ""),
-                                     text_or(s["title"], ""),
-                                     text_or(s["start_date"], ""),
-                                     text_or(s["end_date"], ""),
-                                     text_or(s["venue"]["city"], ""),
-                                     text_or(s["venue"]["country"], ""),
-                                     s["venue"].value("online", false) ? "true" : "false",
-                                     joined_codes(s),
-                                     joined_organizations(s),
-                                     result.ranked ? std::to_string(h.percent) : "",
-                                     h.snippet};
+        ListingCells listed =
+            h.summary.is_null() && h.record ? h.record->cells : listing_cells(h.summary);
+        std::vector<std::string> row(std::make_move_iterator(listed.begin()),
+                                     std::make_move_iterator(listed.end()));
+        row.push_back(result.ranked ? std::to_string(h.percent) : "");
+        row.push_back(h.snippet);
         if (has_role) row.push_back(h.role);
         out << csv_record(row, cells, numeric);
     }

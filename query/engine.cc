@@ -50,6 +50,7 @@ SearchPlan plan_for(const HitsQuery& hits, const Paging& paging, BuiltQuery quer
         paging.all ? 0 : paging.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
     plan.facets = facets_of(hits.facets);
     plan.brief = hits.detail == HitDetail::Listing;
+    plan.records = hits.detail == HitDetail::Record;
     if (plan.query.ranked) plan.snippet_length = kSnippetLength;
     return plan;
 }
@@ -64,6 +65,11 @@ std::string country_label(const std::string& code)
 // event, from the hit's listing or its stored summary.
 std::string role_of(const Hit& hit, const std::string& code)
 {
+    if (hit.record && hit.summary.is_null()) {
+        for (const auto& [state, roles] : hit.record->roles)
+            if (state == code) return roles;
+        return "";
+    }
     if (hit.summary.is_null()) {
         const std::string& codes = hit.listing.participants;
         bool participant = false;
@@ -242,14 +248,6 @@ auto translated(const std::filesystem::path& db, const Ask& ask) -> decltype(ask
 
 }  // namespace
 
-std::string joined_roles(const Json& country)
-{
-    std::string roles;
-    for (const Json& r : country["roles"])
-        roles += (roles.empty() ? "" : ", ") + r.get<std::string>();
-    return roles;
-}
-
 Engine::Engine(std::filesystem::path db, OpenOptions open) : path_(std::move(db)), open_(open) {}
 
 BuiltQuery Engine::build(const SearchRequest& request)
@@ -323,8 +321,12 @@ AttendedAnswer Engine::attended(const AttendedQuery& query)
         SearchPlan plan = plan_for(query, paging, build(request));
         if (observer_) observer_(plan.query.query.get_description());
         plan.by_event = !query.documents;
-        // An event's hit is built from all its documents' summaries.
-        if (plan.by_event) plan.brief = false;
+        // An event's hit is its record, the merged event the indexer wrote;
+        // or built from all its documents' summaries.
+        if (plan.by_event) {
+            plan.records = plan.records || plan.brief;
+            plan.brief = false;
+        }
         AttendedAnswer answer;
         answer.country = {country.alpha2, country.name};
         SearchResult& result = answer.hits.result;

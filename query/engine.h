@@ -47,6 +47,9 @@ enum class HitDetail {
     /// Only its listing line (listing.h, Listing): much quicker for long
     /// lists that show one line per note.
     Listing,
+    /// Its record (event_record.h): what JSON, JSON Lines and CSV listings
+    /// print, without parsing any summary. Hit::summary stays null.
+    Record,
 };
 
 /// What search and attended share: filters, paging, facets.
@@ -263,9 +266,6 @@ struct CoverageAnswer {
     /// Those with fewest events first.
     std::vector<CoverageRow> states;
 };
-
-/// A summary's country entry's roles, joined: "host, participant".
-std::string joined_roles(const Json& country);
 
 /// An index to ask questions of. The database is opened on the first
 /// question that needs it (a bad query is told before a missing database)

@@ -10,137 +10,16 @@
 
 namespace infonote {
 
-namespace {
-
-struct Source {
-    Json summary;
-    std::string listing;
-    bool note = false;
-    std::string id;
-};
-
-// Orders roles as the JSON schema lists them.
-int role_rank(const std::string& role)
-{
-    return role == "host" ? 0 : role == "participant" ? 1 : role == "invited" ? 2 : 3;
-}
-
-Json merged_countries(const std::vector<Source>& sources)
-{
-    struct Merged {
-        Json first;
-        std::set<std::string> roles;
-        std::vector<std::string> documents;
-    };
-    std::map<std::string, Merged> by_code;
-    std::vector<std::string> order;
-    for (const Source& s : sources) {
-        if (!s.summary.contains("countries") || !s.summary["countries"].is_array()) continue;
-        for (const Json& c : s.summary["countries"]) {
-            std::string code = c.value("code", "");
-            if (code.empty()) continue;
-            auto [it, fresh] = by_code.try_emplace(code);
-            if (fresh) {
-                it->second.first = c;
-                order.push_back(code);
-            }
-            if (c.contains("roles") && c["roles"].is_array())
-                for (const Json& r : c["roles"])
-                    if (r.is_string()) it->second.roles.insert(r.get<std::string>());
-            if (it->second.documents.empty() || it->second.documents.back() != s.id)
-                it->second.documents.push_back(s.id);
-        }
-    }
-    Json out = Json::array();
-    for (const std::string& code : order) {
-        Merged& m = by_code[code];
-        if (m.roles.count("participant")) m.roles.erase("invited");
-        std::vector<std::string> roles(m.roles.begin(), m.roles.end());
-        std::sort(roles.begin(), roles.end(), [](const std::string& a, const std::string& b) {
-            return role_rank(a) < role_rank(b);
-        });
-        Json c = m.first;
-        c["roles"] = roles;
-        c["documents"] = m.documents;
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
-Json merged_organizations(const std::vector<Source>& sources)
-{
-    std::set<std::string> seen;
-    Json out = Json::array();
-    for (const Source& s : sources) {
-        if (!s.summary.contains("organizations") || !s.summary["organizations"].is_array())
-            continue;
-        for (const Json& o : s.summary["organizations"]) {
-            std::string key = o.contains("acronym") && o["acronym"].is_string()
-                                  ? o["acronym"].get<std::string>()
-                                  : o.value("name", "");
-            if (seen.insert(key).second) out.push_back(o);
-        }
-    }
-    return out;
-}
-
-std::string text_of(const Json& summary, const char* key)
-{
-    return summary.contains(key) && summary[key].is_string() ? summary[key].get<std::string>() : "";
-}
-
-}  // namespace
-
 std::optional<EventView> read_event(Xapian::Database& db, const std::string& event_id)
 {
     std::string term = filter_term(FieldId::Event, event_id);
-    std::vector<Source> sources;
+    std::vector<EventMember> members;
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         Xapian::Document doc = db.get_document(*p);
-        Source s;
-        s.summary = stored_summary(doc);
-        s.listing = doc.get_value(kListingSlot);
-        s.id = text_of(s.summary, "id");
-        s.note = text_of(s.summary, "kind") == kind_name(DocumentKind::InformationNote);
-        sources.push_back(std::move(s));
+        members.push_back({stored_summary(doc), doc.get_value(kListingSlot)});
     }
-    if (sources.empty()) return std::nullopt;
-    std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
-        return std::pair(!a.note, a.id) < std::pair(!b.note, b.id);
-    });
-    EventView event;
-    event.id = event_id;
-    const Source& canonical = sources.front();
-    std::string start, end;
-    for (const Source& s : sources) {
-        std::string a = text_of(s.summary, "start_date");
-        std::string b = text_of(s.summary, "end_date");
-        if (!a.empty() && (start.empty() || a < start)) start = a;
-        if (!b.empty() && (end.empty() || b > end)) end = b;
-    }
-    Json summary = {{"event_id", event_id}};
-    for (const auto& [key, value] : canonical.summary.items()) summary[key] = value;
-    summary["start_date"] = start.empty() ? Json(nullptr) : Json(start);
-    summary["end_date"] = end.empty() ? Json(nullptr) : Json(end);
-    summary["countries"] = merged_countries(sources);
-    summary["organizations"] = merged_organizations(sources);
-    event.sources = Json::array();
-    for (const Source& s : sources)
-        event.sources.push_back({{"id", s.id},
-                                 {"path", text_of(s.summary, "path")},
-                                 {"kind", text_of(s.summary, "kind")}});
-    event.summary = std::move(summary);
-    event.listing = listing_of(canonical.listing);
-    event.listing.start_date = start;
-    event.listing.end_date = end;
-    std::string participants;
-    for (const Json& c : event.summary["countries"]) {
-        const Json& roles = c["roles"];
-        if (std::find(roles.begin(), roles.end(), Json("participant")) != roles.end())
-            participants += c.value("code", "");
-    }
-    event.listing.participants = participants;
-    return event;
+    if (members.empty()) return std::nullopt;
+    return merge_event(event_id, std::move(members));
 }
 
 void EventStartSpy::operator()(const Xapian::Document& doc, double)
@@ -260,7 +139,7 @@ void fill_events(Index& index, SearchResult& result)
 {
     index.with_retry([&result](Xapian::Database& db) {
         for (Hit& hit : result.hits) {
-            if (hit.event_id.empty()) continue;
+            if (hit.event_id.empty() || hit.record) continue;
             std::optional<EventView> event = read_event(db, hit.event_id);
             if (!event) continue;
             hit.summary = std::move(event->summary);

@@ -14,34 +14,20 @@
 
 #include <xapian.h>
 
+#include "event_record.h"
 #include "note_json.h"
 #include "searcher.h"
 
 namespace infonote {
 
-/// One event: its merged summary and its documents.
-struct EventView {
-    std::string id;
-    /// The canonical document's summary (the Information Note's where
-    /// there is one, else the first document by id) with the event's
-    /// merged fields: "event_id" first; the title of the canonical
-    /// document; the first start and last end date of any document; the
-    /// union of the States (roles host, participant, invited; invited left
-    /// out where the State also took part), each with the ids of the
-    /// documents naming it; the union of organizations.
-    Json summary;
-    /// [{"id", "path", "kind"}], canonical document first, then by id.
-    Json sources;
-    /// The listing line of the event: the canonical document's, with the
-    /// merged dates and participants.
-    Listing listing;
-};
+/// One event: its merged summary, its documents and its listing line.
+using EventView = MergedEvent;
 
 /// The event `event_id`, or nullopt when no document belongs to it.
 std::optional<EventView> read_event(Xapian::Database& db, const std::string& event_id);
 
 /// Replaces each hit of a search by event with its event: summary, listing,
-/// event id and sources.
+/// event id and sources. Hits with a record are left as they are.
 void fill_events(Index& index, SearchResult& result);
 
 /// Sees every matching document and keeps, per event, the earliest start

@@ -61,13 +61,105 @@ Json json_document()
 
 Json hit_json(const Hit& h, bool ranked)
 {
-    Json hit = h.summary;
+    Json hit = h.summary.is_null() && h.record ? Json::parse(h.record->json) : h.summary;
     if (!h.event_id.empty() && !hit.contains("event_id")) hit["event_id"] = h.event_id;
     if (!h.sources.is_null()) hit["sources"] = h.sources;
     if (!h.role.empty()) hit["role"] = h.role;
     hit["score"] = ranked ? Json(h.percent) : Json(nullptr);
     hit["snippet"] = text_or_null(h.snippet);
     return hit;
+}
+
+std::string hit_text(const Hit& h, bool ranked)
+{
+    if (!h.summary.is_null() || !h.record || !h.sources.is_null())
+        return hit_json(h, ranked).dump();
+    std::string out = h.record->json;
+    // The record's object, its closing brace taken off, then what
+    // hit_json adds after the summary's keys.
+    out.pop_back();
+    auto add = [&out](std::string_view key, const Json& value) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        out += key;
+        out += "\":";
+        out += value.dump();
+    };
+    if (!h.role.empty()) add("role", h.role);
+    add("score", ranked ? Json(h.percent) : Json(nullptr));
+    add("snippet", text_or_null(h.snippet));
+    out += '}';
+    return out;
+}
+
+namespace {
+
+// `compact` laid out as dump(indent) lays out a value at `depth`.
+void append_indented(std::string& out, std::string_view compact, int indent, int depth)
+{
+    auto new_line = [&out, &depth, indent] {
+        out += '\n';
+        out.append(static_cast<std::size_t>(depth * indent), ' ');
+    };
+    const std::size_t n = compact.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // Copy up to the next character that lays out or opens a string.
+        std::size_t run = compact.find_first_of("\"{}[],:", i);
+        if (run == std::string_view::npos) run = n;
+        out.append(compact.substr(i, run - i));
+        if (run == n) break;
+        i = run;
+        char c = compact[i];
+        switch (c) {
+            case '"': {
+                // A string, copied whole: up to the first quote not escaped.
+                std::size_t end = i + 1;
+                for (;;) {
+                    end = compact.find_first_of("\"\\", end);
+                    if (end == std::string_view::npos || compact[end] == '"') break;
+                    end += 2;
+                }
+                if (end == std::string_view::npos) end = n - 1;
+                out.append(compact.substr(i, end + 1 - i));
+                i = end + 1;
+                continue;
+            }
+            case '{':
+            case '[':
+                if (i + 1 < n && compact[i + 1] == (c == '{' ? '}' : ']')) {
+                    out.append(compact.substr(i, 2));
+                    i += 2;
+                    continue;
+                }
+                out += c;
+                ++depth;
+                new_line();
+                break;
+            case '}':
+            case ']':
+                --depth;
+                new_line();
+                out += c;
+                break;
+            case ',':
+                out += c;
+                new_line();
+                break;
+            default:  // ':'
+                out += ": ";
+        }
+        ++i;
+    }
+}
+
+}  // namespace
+
+std::string indented(std::string_view compact, int indent)
+{
+    std::string out;
+    append_indented(out, compact, indent, 0);
+    return out;
 }
 
 Json facets_json(const SearchResult& result, std::size_t facet_limit)
@@ -94,16 +186,72 @@ Json json_items(const SearchAnswer& answer)
     return hits;
 }
 
-Json to_json(const SearchAnswer& answer)
+namespace {
+
+// The search document with an empty "hits".
+Json to_json_without_hits(const SearchAnswer& answer)
 {
     Json doc = json_document();
     doc["total"] = answer.result.total;
     doc["offset"] = answer.offset;
-    doc["hits"] = json_items(answer);
+    doc["hits"] = Json::array();
     if (!answer.result.facets.empty())
         doc["facets"] = facets_json(answer.result, answer.facet_limit);
     if (!answer.did_you_mean.empty()) doc["did_you_mean"] = answer.did_you_mean;
     return doc;
+}
+
+}  // namespace
+
+Json to_json(const SearchAnswer& answer)
+{
+    Json doc = to_json_without_hits(answer);
+    doc["hits"] = json_items(answer);
+    return doc;
+}
+
+void write_json(std::ostream& out, const SearchAnswer& answer)
+{
+    // The document without hits, laid out; then each hit laid out at its
+    // depth where the empty list was ("hits" follows three numbers, so its
+    // empty list is the first).
+    std::string head = indented(to_json_without_hits(answer).dump(), 2);
+    const std::string_view empty = "\"hits\": []";
+    std::size_t at = head.find(empty) + empty.size() - 2;
+    out.write(head.data(), static_cast<std::streamsize>(at));
+    if (answer.result.hits.empty()) {
+        out << "[]";
+    } else {
+        std::string buffer = "[";
+        bool first = true;
+        for (const Hit& h : answer.result.hits) {
+            buffer += first ? "\n    " : ",\n    ";
+            first = false;
+            append_indented(buffer, hit_text(h, answer.result.ranked), 2, 2);
+            if (buffer.size() > (1 << 16)) {
+                out << buffer;
+                buffer.clear();
+            }
+        }
+        out << buffer << "\n  ]";
+    }
+    out.write(head.data() + at + 2, static_cast<std::streamsize>(head.size() - at - 2));
+    out << '\n';
+}
+
+void write_json(std::ostream& out, const AttendedAnswer& answer)
+{
+    write_json(out, answer.hits);
+}
+
+void write_jsonl(std::ostream& out, const SearchAnswer& answer)
+{
+    for (const Hit& h : answer.result.hits) out << hit_text(h, answer.result.ranked) << '\n';
+}
+
+void write_jsonl(std::ostream& out, const AttendedAnswer& answer)
+{
+    write_jsonl(out, answer.hits);
 }
 
 Json json_items(const AttendedAnswer& answer)

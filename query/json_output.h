@@ -6,6 +6,8 @@
 #define INFONOTE_QUERY_JSON_OUTPUT_H
 
 #include <ostream>
+#include <string>
+#include <string_view>
 
 #include "engine.h"
 #include "note_json.h"
@@ -19,6 +21,14 @@ Json json_document();
 /// One hit: its stored summary with "event_id", "sources", "role",
 /// "score" and "snippet".
 Json hit_json(const Hit& hit, bool ranked);
+
+/// hit_json(hit, ranked).dump(), from the hit's record without parsing it
+/// when it has one.
+std::string hit_text(const Hit& hit, bool ranked);
+
+/// Compact JSON text (nlohmann's dump()) laid out as dump(indent) lays it
+/// out: the same bytes as parsing it and dumping it indented.
+std::string indented(std::string_view compact, int indent);
 
 /// The facets of a result: name -> [{value, count, name?}], at most
 /// `facet_limit` values each (0: all).
@@ -43,6 +53,15 @@ Json json_items(const CountriesAnswer& answer);
 Json json_items(const TimelineAnswer& answer);
 Json json_items(const CoattendAnswer& answer);
 Json json_items(const CoverageAnswer& answer);
+
+/// Listings' documents, written from their hits' records when they have
+/// them; the same bytes as the template below.
+void write_json(std::ostream& out, const SearchAnswer& answer);
+void write_json(std::ostream& out, const AttendedAnswer& answer);
+
+/// A listing's hits, one a line: `--format jsonl` (jsonl_output.h).
+void write_jsonl(std::ostream& out, const SearchAnswer& answer);
+void write_jsonl(std::ostream& out, const AttendedAnswer& answer);
 
 /// An answer's document, indented, and a line break: `--format json`.
 template <typename Answer>

@@ -130,6 +130,16 @@ class PageFields {
     /// Hit `i`'s summary; only when whole documents were fetched.
     Json summary(std::size_t i) const { return stored_summary(docs_[i]); }
 
+    /// Every hit's document data, by index in the page.
+    std::vector<std::string> data() const
+    {
+        std::vector<std::string> out(page_.size());
+        for (std::size_t i : order_)
+            out[i] =
+                whole_documents_ ? docs_[i].get_data() : db_.get_document(*page_[i]).get_data();
+        return out;
+    }
+
   private:
     Xapian::Database& db_;
     const std::vector<Xapian::MSetIterator>& page_;
@@ -137,6 +147,22 @@ class PageFields {
     bool whole_documents_;
     std::vector<Xapian::Document> docs_;
 };
+
+// A document's hit object before "role", "score" and "snippet": its data
+// (nlohmann's compact dump of the summary, so the same bytes as parsing
+// and dumping it again) with "event_id" after the summary's keys, as
+// hit_json adds it. nullopt when the data is not a JSON object's text.
+std::optional<std::string> with_event_id(std::string data, const std::string& event_id)
+{
+    if (data.size() < 2 || data.front() != '{' || data.back() != '}') return std::nullopt;
+    if (event_id.empty()) return data;
+    data.pop_back();
+    if (data.size() > 1) data += ',';
+    data += "\"event_id\":";
+    data += Json(event_id).dump();
+    data += '}';
+    return data;
+}
 
 }  // namespace
 
@@ -345,7 +371,8 @@ SearchResult Index::search(const SearchPlan& plan)
         // A date-ordered listing reads its lines from the sort keys: no
         // document is fetched, which from a remote shard would cost a round
         // trip each.
-        bool from_keys = plan.brief && plan.sort == SortOrder::Date && plan.snippet_length == 0;
+        bool from_keys =
+            plan.brief && !plan.records && plan.sort == SortOrder::Date && plan.snippet_length == 0;
         result.hits.resize(page.size());
         for (std::size_t i = 0; i < page.size(); ++i) {
             Hit& hit = result.hits[i];
@@ -361,15 +388,38 @@ SearchResult Index::search(const SearchPlan& plan)
         std::iota(order.begin(), order.end(), 0);
         std::sort(order.begin(), order.end(),
                   [&page](std::size_t a, std::size_t b) { return *page[a] < *page[b]; });
-        PageFields fields(db, page, order, remote || !plan.brief);
-        if (plan.brief) {
+        PageFields fields(db, page, order, remote || !(plan.brief || plan.records));
+        std::vector<std::string> events = fields.values(kEventSlot);
+        for (std::size_t i : order) result.hits[i].event_id = events[i];
+        if (plan.records && plan.by_event) {
+            // Hits without a record are left to fill_events.
+            std::vector<std::string> records = fields.values(kEventRecordSlot);
+            for (std::size_t i : order) {
+                Hit& hit = result.hits[i];
+                hit.record = read_record(records[i]);
+                if (hit.record) hit.listing = listing_of(hit.record->listing);
+            }
+        } else if (plan.records) {
+            std::vector<std::string> records = fields.values(kDocumentRecordSlot);
+            std::vector<std::string> data = fields.data();
+            for (std::size_t i : order) {
+                Hit& hit = result.hits[i];
+                std::optional<HitRecord> record = read_record(records[i]);
+                std::optional<std::string> json =
+                    record ? with_event_id(std::move(data[i]), hit.event_id) : std::nullopt;
+                if (json) {
+                    record->json = std::move(*json);
+                    hit.record = std::move(record);
+                } else {
+                    hit.summary = stored_summary(db.get_document(hit.docid));
+                }
+            }
+        } else if (plan.brief) {
             std::vector<std::string> listings = fields.values(kListingSlot);
             for (std::size_t i : order) result.hits[i].listing = listing_of(listings[i]);
         } else {
             for (std::size_t i : order) result.hits[i].summary = fields.summary(i);
         }
-        std::vector<std::string> events = fields.values(kEventSlot);
-        for (std::size_t i : order) result.hits[i].event_id = events[i];
         if (plan.snippet_length == 0 || !plan.query.ranked) return result;
         std::vector<std::string> texts = fields.values(kTextSlot);
         SnippetCutter cutter(plan.query.query, mset);

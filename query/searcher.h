@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "event_record.h"
 #include "facets.h"
 #include "listing.h"
 #include "note_json.h"
@@ -42,6 +44,10 @@ struct SearchPlan {
     /// Hits carry only their listing, not the whole stored summary: much
     /// quicker for long lists.
     bool brief = false;
+    /// Hits carry their record (event_record.h) instead of their summary:
+    /// what JSON, CSV and text listings print, read from one value per hit.
+    /// A hit whose record cannot be read gets its summary instead.
+    bool records = false;
     /// One hit per event (collapsed on its event id), `total` and facets
     /// counting events; otherwise every matching document.
     bool by_event = false;
@@ -56,6 +62,10 @@ struct Hit {
     /// brief hits, which have `listing` instead.
     Json summary;
     Listing listing;
+    /// Read for plans with `records`, where `summary` is null: for a hit
+    /// by event, its event's record; else the document's, its `json` the
+    /// document data with "event_id".
+    std::optional<HitRecord> record;
     /// The event the document belongs to ("" in brief hits).
     std::string event_id;
     /// For hits by event: the event's documents, [{"id", "path", "kind"}].

@@ -172,9 +172,12 @@ void print_hits_text(std::ostream& out, const SearchAnswer& answer, const Termin
         line += fit(l.path.empty() ? "?" : escape_controls(l.path), path_width);
         line += "  id ";
         line += escape_controls(l.id);
-        if (h.sources.is_array() && h.sources.size() > 1)
-            line += "  event " + escape_controls(h.event_id) + " (" +
-                    std::to_string(h.sources.size()) + " documents)";
+        std::size_t documents = h.sources.is_array() ? h.sources.size()
+                                : h.record           ? h.record->documents
+                                                     : 0;
+        if (documents > 1)
+            line += "  event " + escape_controls(h.event_id) + " (" + std::to_string(documents) +
+                    " documents)";
         line += term.colour ? kReset : "";
         line += '\n';
         out << line;
@@ -318,8 +321,8 @@ void write_page(std::ostream& out, const Table& table, const Terminal& terminal)
         const std::size_t room = terminal.width > start + 30 ? terminal.width - start : 30;
         std::vector<std::string> lines = wrapped(std::string_view(value).substr(indent), room);
         if (lines.empty()) lines.emplace_back();
-        std::string first = pad(escape_controls(row[0]), label_width) + "  " +
-                            std::string(indent, ' ') + lines[0];
+        std::string first =
+            pad(escape_controls(row[0]), label_width) + "  " + std::string(indent, ' ') + lines[0];
         while (!first.empty() && first.back() == ' ') first.pop_back();
         out << first << '\n';
         for (std::size_t i = 1; i < lines.size(); ++i)

@@ -96,6 +96,169 @@ Partition partition_of(const std::map<std::string, std::string>& event_of,
     return out;
 }
 
+using Ordered = nlohmann::ordered_json;
+
+// The fields of one CSV record (RFC 4180, quoted fields undone).
+std::vector<std::string> csv_fields(const std::string& line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+            fields.back() += '"';
+            ++i;
+        } else if (c == '"') {
+            quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::string string_or_empty(const Ordered& value)
+{
+    return value.is_string() ? value.get<std::string>() : "";
+}
+
+// What a CSV listing row holds of a summary, read from the JSON by hand.
+std::vector<std::string> expected_cells(const Ordered& s)
+{
+    std::string codes, organizations;
+    for (const Ordered& c : s["countries"])
+        codes += (codes.empty() ? "" : ";") + string_or_empty(c["code"]);
+    for (const Ordered& o : s["organizations"])
+        organizations +=
+            (organizations.empty() ? "" : ";") + (o.contains("acronym") && o["acronym"].is_string()
+                                                      ? o["acronym"].get<std::string>()
+                                                      : string_or_empty(o["name"]));
+    return {string_or_empty(s["id"]),
+            string_or_empty(s["path"]),
+            string_or_empty(s["title"]),
+            string_or_empty(s["start_date"]),
+            string_or_empty(s["end_date"]),
+            string_or_empty(s["venue"]["city"]),
+            string_or_empty(s["venue"]["country"]),
+            s["venue"]["online"] == true ? "true" : "false",
+            codes,
+            organizations};
+}
+
+// The listings read from the records the indexer wrote give what the
+// documents themselves give: each event `attended` lists (as JSON Lines,
+// JSON and CSV) is `show EVENT`, merged from its documents' summaries,
+// with the State's role from it; States are taken until every event with
+// one is listed. And `search` lists each document as its stored summary
+// with its event id.
+void expect_listings_match_documents(const fs::path& db)
+{
+    std::map<std::string, Ordered> shown;
+    auto show = [&](const std::string& id) -> const Ordered& {
+        auto found = shown.find(id);
+        if (found != shown.end()) return found->second;
+        Outcome r = run({kQueryBin, "show", id, "--db", db.string(), "--format", "json"});
+        EXPECT_EQ(r.status, 0) << describe(r);
+        return shown.emplace(id, Ordered::parse(r.out, nullptr, false)).first->second;
+    };
+    auto listing = [&](const std::string& code, const char* format) {
+        std::vector<std::string> argv{kQueryBin,   "attended", code,  "--db",
+                                      db.string(), "--format", format};
+        if (std::string(format) == "csv") argv.push_back("--csv-raw");
+        Outcome r = run(argv);
+        EXPECT_EQ(r.status, 0) << describe(r);
+        return r.out;
+    };
+    std::map<std::string, std::set<std::string>> states = states_by_event(db);
+    std::map<std::string, std::set<std::string>> events_of;
+    for (const auto& [event, codes] : states)
+        for (const std::string& code : codes) events_of[code].insert(event);
+    std::set<std::string> unlisted;
+    for (const auto& [event, codes] : states)
+        if (!codes.empty()) unlisted.insert(event);
+    std::size_t rows = 0;
+    while (!unlisted.empty()) {
+        std::string best;
+        std::size_t most = 0;
+        for (const auto& [code, events] : events_of) {
+            std::size_t n = 0;
+            for (const std::string& e : events) n += unlisted.count(e);
+            if (n > most) {
+                most = n;
+                best = code;
+            }
+        }
+        ASSERT_GT(most, 0u);
+        SCOPED_TRACE(best);
+        std::vector<std::string> jsonl = lines_of(listing(best, "jsonl"));
+        std::vector<std::string> csv = lines_of(listing(best, "csv"));
+        Ordered document = Ordered::parse(listing(best, "json"));
+        ASSERT_EQ(jsonl.size(), events_of[best].size());
+        ASSERT_EQ(csv.size(), jsonl.size() + 1);
+        ASSERT_EQ(document["hits"].size(), jsonl.size());
+        for (std::size_t i = 0; i < jsonl.size(); ++i) {
+            Ordered hit = Ordered::parse(jsonl[i]);
+            EXPECT_EQ(hit, document["hits"][i]);
+            std::string event = hit["event_id"];
+            unlisted.erase(event);
+            const Ordered& expected = show(event);
+            std::string role;
+            for (const Ordered& c : expected["countries"])
+                if (c["code"] == best)
+                    for (const Ordered& r : c["roles"])
+                        role += (role.empty() ? "" : ", ") + r.get<std::string>();
+            EXPECT_EQ(hit["role"], role) << event;
+            EXPECT_TRUE(hit["score"].is_null());
+            EXPECT_TRUE(hit["snippet"].is_null());
+            for (const char* added : {"role", "score", "snippet"}) hit.erase(added);
+            // The same keys in the same order, the same values.
+            EXPECT_EQ(hit.dump(), expected.dump()) << event;
+            std::vector<std::string> cells = csv_fields(csv[i + 1]);
+            ASSERT_EQ(cells.size(), 13u) << csv[i + 1];
+            EXPECT_EQ(std::vector<std::string>(cells.begin(), cells.begin() + 10),
+                      expected_cells(expected));
+            EXPECT_EQ(cells[12], role);
+            ++rows;
+        }
+    }
+    EXPECT_GT(rows, 0u);
+
+    Outcome all = run({kQueryBin, "search", "--db", db.string(), "--format", "jsonl"});
+    ASSERT_EQ(all.status, 0) << describe(all);
+    std::map<std::string, std::string> data_of, event_of;
+    Xapian::Database database(db.string());
+    for (auto p = database.postlist_begin(""); p != database.postlist_end(""); ++p) {
+        Xapian::Document doc = database.get_document(*p);
+        Ordered summary = Ordered::parse(doc.get_data());
+        data_of[summary["id"]] = doc.get_data();
+        event_of[summary["id"]] = doc.get_value(infonote::kEventSlot);
+    }
+    std::vector<std::string> hits = lines_of(all.out);
+    EXPECT_EQ(hits.size(), data_of.size());
+    for (const std::string& line : hits) {
+        Ordered hit = Ordered::parse(line);
+        std::string id = hit["id"];
+        Ordered expected = Ordered::parse(data_of[id]);
+        expected["event_id"] = event_of[id];
+        expected["score"] = nullptr;
+        expected["snippet"] = nullptr;
+        EXPECT_EQ(line, expected.dump()) << id;
+    }
+}
+
 void index(const std::string& command, const fs::path& corpus, const fs::path& db,
            std::vector<std::string> extra = {})
 {
@@ -523,8 +686,8 @@ TEST_F(GeneratedEvents, UpdateThatAddsEditsAndRemovesGroupsAsAFreshBuild)
     for (const auto& e : fs::directory_iterator(corpus)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
     // Remove every 17th document, edit the dates of every 23rd (moving it
-    // out of its event) and add copies of every 29th under a new name
-    // (joining its event).
+    // out of its event), add copies of every 29th under a new name
+    // (joining its event) and a State to every 5th of the others.
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (i % 17 == 0) {
             fs::remove(files[i]);
@@ -537,6 +700,12 @@ TEST_F(GeneratedEvents, UpdateThatAddsEditsAndRemovesGroupsAsAFreshBuild)
             write_file(files[i], text);
         } else if (i % 29 == 0) {
             fs::copy_file(files[i], corpus / ("copy-" + files[i].filename().string()));
+        } else if (i % 5 == 0) {
+            // One more State: the document stays in its event, whose
+            // record must change with it.
+            std::string text = infonote::test::read_file(files[i]);
+            std::size_t at = text.find("*States:* ");
+            if (at != std::string::npos) write_file(files[i], text.insert(at + 10, "Chile, "));
         }
     }
     index("update", corpus, db);
@@ -544,6 +713,15 @@ TEST_F(GeneratedEvents, UpdateThatAddsEditsAndRemovesGroupsAsAFreshBuild)
     IndexedEvents updated = read_events(db);
     EXPECT_EQ(updated.event_of, read_events(dir_->path() / "db-update-fresh").event_of);
     EXPECT_EQ(partition_of(updated.event_of), brute_force(updated.key_of));
+    // The events whose documents changed have their records made again.
+    expect_listings_match_documents(db);
+}
+
+TEST_F(GeneratedEvents, ListingsFromRecordsAreWhatTheDocumentsGive)
+{
+    fs::path db = dir_->path() / "db-records";
+    index("build", dir_->path() / "corpus", db);
+    expect_listings_match_documents(db);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // back as it was written.
 #include <gtest/gtest.h>
 
+#include "event_record.h"
+#include "json_output.h"
 #include "listing.h"
 #include "schema.h"
 #include "stub.h"
@@ -76,6 +78,79 @@ TEST(ListingSlot, AShortValueLeavesTheMissingFieldsEmpty)
     EXPECT_EQ(read.title, "");
     EXPECT_FALSE(read.online);
     EXPECT_EQ(infonote::listing_of("2014").id, "");
+}
+
+TEST(EventRecord, ReadsBackWhatWasWritten)
+{
+    infonote::HitRecord record;
+    record.json = R"({"event_id":"ev1","title":"A \"quoted\" title"})";
+    record.listing =
+        "20140311\x1f"
+        "a";
+    record.documents = 3;
+    record.cells = {"id", "p,ath", "", "2014-03-11", "", "Astana", "KZ", "false", "KZ;TJ", "UNODA"};
+    record.roles = {{"KZ", "host, participant"}, {"TJ", "invited"}};
+    std::optional<infonote::HitRecord> back = infonote::read_record(infonote::record_value(record));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->json, record.json);
+    EXPECT_EQ(back->listing, record.listing);
+    EXPECT_EQ(back->documents, 3u);
+    EXPECT_EQ(back->cells, record.cells);
+    EXPECT_EQ(back->roles, record.roles);
+}
+
+TEST(EventRecord, AValueItDidNotWriteIsNoRecord)
+{
+    std::string value = infonote::record_value(infonote::HitRecord{});
+    EXPECT_TRUE(infonote::read_record(value));
+    EXPECT_FALSE(infonote::read_record(""));
+    EXPECT_FALSE(infonote::read_record("not a record"));
+    EXPECT_FALSE(infonote::read_record(value.substr(0, value.size() - 2)));
+}
+
+TEST(EventRecord, AnEventOfOneDocumentIsItsSummaryWithItsEventFirst)
+{
+    infonote::Json summary = infonote::Json::parse(
+        R"({"id":"n1","path":"a.txt","kind":"information-note","title":"T","start_date":"2014-03-11",)"
+        R"("end_date":null,"venue":{"city":"Astana","country":"KZ","online":false},)"
+        R"("countries":[{"code":"KZ","name":"Kazakhstan","roles":["invited","participant"]}],)"
+        R"("organizations":[{"name":"United Nations","acronym":null}]})");
+    Listing listing;
+    listing.id = "n1";
+    listing.country = "KZ";
+    infonote::MergedEvent event =
+        infonote::merge_event("ev1", {{summary, infonote::listing_value(listing)}});
+    infonote::HitRecord record = infonote::event_record(event);
+    EXPECT_EQ(record.json,
+              R"({"event_id":"ev1","id":"n1","path":"a.txt","kind":"information-note","title":"T",)"
+              R"("start_date":"2014-03-11","end_date":null,)"
+              R"("venue":{"city":"Astana","country":"KZ","online":false},)"
+              R"("countries":[{"code":"KZ","name":"Kazakhstan","roles":["participant"],)"
+              R"("documents":["n1"]}],"organizations":[{"name":"United Nations","acronym":null}],)"
+              R"("sources":[{"id":"n1","path":"a.txt","kind":"information-note"}]})");
+    EXPECT_EQ(record.documents, 1u);
+    EXPECT_EQ(record.roles,
+              (std::vector<std::pair<std::string, std::string>>{{"KZ", "participant"}}));
+    EXPECT_EQ(record.cells[8], "KZ");
+    EXPECT_EQ(record.cells[9], "United Nations");
+    EXPECT_EQ(infonote::listing_of(record.listing).participants, "KZ");
+}
+
+// The JSON writer lays compact text out itself: it must give nlohmann's
+// bytes, strings with every character that lays out JSON included.
+TEST(IndentedJson, IsWhatDumpWithAnIndentGives)
+{
+    infonote::Json doc = infonote::Json::parse(R"({
+        "empty_object": {}, "empty_list": [], "nested": [[], {}, [{}], {"a": []}],
+        "text": "a, b: {c} [d] \"e\" \\ f\\\" g \u0001 \u00e9 \u4e2d",
+        "end": "\\", "numbers": [0, -12, 3000000000], "flags": [true, false, null],
+        "deep": {"x": {"y": {"z": "{\"not\": [\"json\"]}"}}}})");
+    for (int indent : {2, 4}) {
+        SCOPED_TRACE(indent);
+        EXPECT_EQ(infonote::indented(doc.dump(), indent), doc.dump(indent));
+    }
+    EXPECT_EQ(infonote::indented("[]", 2), "[]");
+    EXPECT_EQ(infonote::indented("\"x\"", 2), "\"x\"");
 }
 
 TEST(Stub, LinesAreReadAsKindAndTargetWithTheirNumbers)

@@ -16,9 +16,7 @@ void add_options(CLI::App* cmd, Common& common, Requests& requests)
 
 int run(Engine& engine, const Common& common, Requests& requests, const Output& output)
 {
-    // A text listing shows a line per hit; the other formats whole summaries.
-    requests.attended.detail =
-        common.format == OutputFormat::Text ? HitDetail::Listing : HitDetail::Summary;
+    requests.attended.detail = hit_detail(common);
     return answer(
         engine, common, output, &Engine::attended, requests.attended,
         +[](const AttendedAnswer& a) { return a.hits.result.total > 0; });

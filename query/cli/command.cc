@@ -160,6 +160,12 @@ CLI::Validator hit_count(unsigned least)
     return whole_number(least, 4294967295ULL);
 }
 
+HitDetail hit_detail(const Common& common)
+{
+    if (common.format == OutputFormat::Text) return HitDetail::Listing;
+    return common.xlsx ? HitDetail::Summary : HitDetail::Record;
+}
+
 void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query)
 {
     add_db(cmd, common);

@@ -104,6 +104,10 @@ void add_filters(CLI::App* cmd, SearchRequest& filters);
 /// What search and attended take after their own arguments: --db,
 /// filters, paging, facets and --format.
 void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query);
+/// What search and attended read of each hit for the chosen format: the
+/// listing line for text, the record (what JSON, JSON Lines and CSV print)
+/// for the others, the whole summary for a workbook.
+HitDetail hit_detail(const Common& common);
 /// A whole number of hits from `least` to the most Xapian counts.
 CLI::Validator hit_count(unsigned least);
 

@@ -19,8 +19,7 @@ int run(Engine& engine, const Common& common, Requests& requests, const Output& 
     for (const std::string& w : requests.search_words)
         query.words += (query.words.empty() ? "" : " ") + w;
     bool text = common.format == OutputFormat::Text;
-    // A text listing shows a line per hit; the other formats whole summaries.
-    query.detail = text ? HitDetail::Listing : HitDetail::Summary;
+    query.detail = hit_detail(common);
     if (text && output.terminal.colour) {
         query.highlight_begin = kHighlightBegin;
         query.highlight_end = kHighlightEnd;
