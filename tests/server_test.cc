@@ -758,6 +758,8 @@ TEST_F(ServerTest, TheSearchPageFiltersAndCountsOrganizations)
     json counts = json::parse(all.out)["facets"]["org"];
     ASSERT_GE(counts.size(), 3u);
     bool spaced = false;
+    // The page shows the 30 most frequent.
+    counts.erase(counts.begin() + std::min<std::ptrdiff_t>(30, std::ssize(counts)), counts.end());
     for (const json& v : counts) {
         std::string value = v["value"];
         if (value == "OAS" || value == "OSCE") continue;

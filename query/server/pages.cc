@@ -40,15 +40,19 @@ constexpr std::array<std::string_view, 13> kStateKeys{
 constexpr std::array<std::string_view, 9> kFilterKeys{
     "country", "year", "type", "region", "kind", "venue_country", "org", "from", "to"};
 
-// The facets in the side column: the facet's name, its parameter, and its
-// heading.
+// The facets in the side column: the facet's name, its parameter, its
+// heading, and how many of its values are shown, most frequent first (0:
+// all). Organizations number in the thousands on a large corpus (every
+// ministry named once), far more than a column can show.
 struct FacetShown {
     const char* facet;
     const char* key;
     const char* heading;
+    std::size_t shown = 0;
 };
+constexpr std::size_t kOrgsShown = 30;
 constexpr std::array<FacetShown, 6> kFacets{{{"country", "country", "Countries"},
-                                             {"org", "org", "Organizations"},
+                                             {"org", "org", "Organizations", kOrgsShown},
                                              {"type", "type", "Event type"},
                                              {"region", "region", "Region"},
                                              {"kind", "kind", "Document kind"},
@@ -424,6 +428,8 @@ Reply Pages::search(const Params& params, Engine& engine) const
             counted = to_json(engine.search(other))["facets"].value(shown.facet, Json::array());
         }
         Json values = Json::array();
+        if (shown.shown > 0 && counted.size() > shown.shown)
+            counted.erase(counted.begin() + static_cast<std::ptrdiff_t>(shown.shown), counted.end());
         for (const Json& v : counted) {
             std::string value = str(v, "value", "");
             std::string label = str(v, "name", value);
