@@ -379,7 +379,7 @@ TEST_F(ServerTest, BadQueriesAreTheCommandLinesErrorsAs400)
           "/api/search?db=/etc", "/api/search?timeout=1", "/api/search?help",
           "/api/search?country%3D1=2", "/api/search?bom", "/api/search?format=yaml", "/api/profile",
           "/api/attended?country=Atlantis", "/api/search?org=NOSUCHORGANIZATION",
-          "/api/timeline?by=week"}) {
+          "/api/timeline?by=week", "/api/search?%FFyy=1", "/api/search?country=%FF"}) {
         SCOPED_TRACE(target);
         httplib::Result bad = get(target);
         ASSERT_TRUE(bad);

@@ -137,7 +137,9 @@ Reply error_reply(int status, const std::string& message)
     body["status"] = status;
     Reply reply;
     reply.status = status;
-    reply.body = body.dump() + "\n";
+    // A message may quote a parameter's name or value, which need not be
+    // UTF-8: such bytes become U+FFFD rather than failing the answer.
+    reply.body = body.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     return reply;
 }
 
