@@ -10,11 +10,12 @@
 # and the end.
 #
 #   scripts/soak_serve.sh [--duration S] [--every S] [--clients C] [--notes N]
-#                         [--bin DIR] [--work DIR]
+#                         [--cache-mb M] [--bin DIR] [--work DIR]
 #
 # Defaults: 600 s, a build or update every 60 s, 8 clients, a corpus of
 # 3,000 generated notes (of which 100 come and go); WORK defaults to
-# $TMPDIR/infonote-soak-serve. Builds the release preset unless --bin names
+# $TMPDIR/infonote-soak-serve; --cache-mb is the server's (its default
+# when not given). Builds the release preset unless --bin names
 # the programs. Exit status: 0 when no request failed and every answer was
 # complete, 1 otherwise, 2 for a bad argument.
 set -euo pipefail
@@ -27,6 +28,7 @@ notes=3000
 moving=100
 bin=""
 work="${TMPDIR:-/tmp}/infonote-soak-serve"
+serve_options=()
 
 while (($#)); do
     case "$1" in
@@ -34,6 +36,7 @@ while (($#)); do
         --every) every="$2"; shift 2 ;;
         --clients) clients="$2"; shift 2 ;;
         --notes) notes="$2"; shift 2 ;;
+        --cache-mb) serve_options+=(--cache-mb "$2"); shift 2 ;;
         --bin) bin="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         *) echo "soak_serve.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -96,7 +99,7 @@ free_port() {
 }
 port="$(free_port)"
 "$bin/infonote-query" serve --db "$db" --listen "127.0.0.1:$port" --threads "$clients" \
-    2>"$work/serve.err" &
+    "${serve_options[@]}" 2>"$work/serve.err" &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -175,7 +178,7 @@ rss_end="$(rss)"
 get() { awk -v k="$1" '$1 == k { print $2 }' "$work/wrk.out"; }
 answers="$(get answers)" failed="$(get failed)" socket="$(get socket_errors)"
 incomplete="$(get incomplete)"
-echo "Soak: ${duration}s, $clients clients (wrk -t2), $notes notes ($moving come and go), a build or update every ${every}s"
+echo "Soak: ${duration}s, $clients clients (wrk -t2), $notes notes ($moving come and go), a build or update every ${every}s ${serve_options[*]}"
 echo "answers:               $answers ($(awk -v a="$answers" -v d="$duration" 'BEGIN { printf "%.0f", a / d }')/s)"
 echo "failed (status):       $failed"
 echo "socket errors:         $socket"

@@ -517,6 +517,29 @@ TEST_F(ServerTest, HealthAndMetrics)
         << m;
 }
 
+TEST_F(ServerTest, AnAnswerAskedAgainIsKeptAndTheSame)
+{
+    auto found = [] {
+        httplib::Result metrics = get("/metrics");
+        EXPECT_TRUE(metrics);
+        const std::string line = "infonote_cache_lookups_total{found=\"yes\"} ";
+        std::size_t at = metrics ? metrics->body.find(line) : std::string::npos;
+        EXPECT_NE(at, std::string::npos);
+        return at == std::string::npos ? 0ul : std::stoul(metrics->body.substr(at + line.size()));
+    };
+    Outcome expected = cli({"search", "export", "--country", "UZ", "--format", "json"});
+    ASSERT_EQ(expected.status, 0) << describe(expected);
+    const std::string target = "/api/search?q=export&country=UZ";
+    httplib::Result first = get(target);
+    ASSERT_TRUE(first);
+    std::size_t before = found();
+    httplib::Result again = get(target);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(first->body, expected.out);
+    EXPECT_EQ(again->body, expected.out);
+    EXPECT_EQ(found(), before + 1);
+}
+
 TEST_F(ServerTest, AFullServerAnswersBusy)
 {
     infonote::server::ServerOptions options;
