@@ -79,6 +79,8 @@ try {
   });
 
   await step("tick an organization: a chip, and the URL holds it", async () => {
+    // Loaded afresh: a page come back to may keep its boxes as they were.
+    await page.goto(base + "/search?q=workshop");
     const boxes = page.locator("#list-org input[type=checkbox]");
     assert.ok(await boxes.count() >= 1, "no organization listed");
     const org = await boxes.nth(0).getAttribute("value");
