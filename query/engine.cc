@@ -286,6 +286,11 @@ unsigned long long Engine::revision()
     return translated(path_, [&] { return index().revision(); });
 }
 
+std::string Engine::identity()
+{
+    return translated(path_, [&] { return index().identity(); });
+}
+
 SearchAnswer Engine::search(const SearchQuery& query)
 {
     return translated(path_, [&] {

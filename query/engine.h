@@ -303,6 +303,10 @@ class Engine {
     /// revisions added up. Throws DatabaseError when it cannot be opened.
     unsigned long long revision();
 
+    /// Index::identity(), opening the index if need be: a key for answers
+    /// that stay right while it is the same.
+    std::string identity();
+
   private:
     Index& index();
     /// The request's query; an --org the index does not know is a

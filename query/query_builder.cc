@@ -1,10 +1,10 @@
 #include "query_builder.h"
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <cctype>
 #include <functional>
+#include <iterator>
 #include <memory>
 
 #include "ascii.h"
@@ -236,7 +236,12 @@ std::vector<Filter> flag_filters(const SearchRequest& r, const CountrySource& co
     FieldId org_field = r.org_role == "organizer"     ? FieldId::OrgOrganizer
                         : r.org_role == "participant" ? FieldId::OrgParticipant
                                                       : FieldId::Org;
-    for (const std::string& o : r.organizations) add(Facet::Org, organization_query(o, org_field));
+    std::vector<Xapian::Query> named;
+    for (const std::string& o : r.organizations) named.push_back(organization_query(o, org_field));
+    if (r.any_org && !named.empty())
+        add(Facet::Org, any_of(named));
+    else
+        for (Xapian::Query& q : named) add(Facet::Org, q);
 
     // A flag that may repeat: one filter, any of its values.
     auto add_any = [&add](Facet facet, const std::vector<std::string>& values,
@@ -438,8 +443,8 @@ BuiltQuery build_query(const SearchRequest& request, const CountrySource& countr
 {
     BuiltQuery built;
     built.filters = flag_filters(request, countries);
-    Xapian::Query words = parse_words(request.words, countries, built.folded_words,
-                                      built.organizations);
+    Xapian::Query words =
+        parse_words(request.words, countries, built.folded_words, built.organizations);
     // A query of filters alone (country:KZ typed as text) lists by date too.
     // "NOT astana" alone weighs nothing: a listing, too.
     bool pure_negation = words.get_type() == Xapian::Query::OP_AND_NOT &&
@@ -510,8 +515,7 @@ Xapian::Query organization_query(const std::string& org, FieldId field)
     std::string acronym;
     for (char c : org)
         if (c != ' ') acronym += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(filter_term(field, acronym)),
-                         by_name);
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(filter_term(field, acronym)), by_name);
 }
 
 }  // namespace infonote

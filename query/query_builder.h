@@ -48,6 +48,9 @@ struct SearchRequest {
     bool include_invited = false;
     /// Each must have organized or attended: acronym or full name.
     std::vector<std::string> organizations;
+    /// With `any_org`, one of `organizations` is enough (the search page's
+    /// ticked values; the command line has no such option).
+    bool any_org = false;
     /// "organizer" or "participant": `organizations` in that role only;
     /// "" for either.
     std::string org_role;

@@ -268,6 +268,12 @@ unsigned long long Index::revision() const
     return sum;
 }
 
+std::string Index::identity() const
+{
+    if (remote_) return "";
+    return db_.get_uuid() + "@" + std::to_string(revision());
+}
+
 void Index::drop_failed_shards(const Xapian::NetworkError& error)
 {
     // Xapian says what went wrong, not where, and a match cut short leaves

@@ -139,6 +139,11 @@ class Index {
     /// The open local shards' revisions added up.
     unsigned long long revision() const;
 
+    /// What tells this state of the index from any other: its databases'
+    /// UUIDs and revision; "" when a shard is remote, whose revision is not
+    /// known.
+    std::string identity() const;
+
     /// Whether a shard is served over the network: facets are then counted
     /// with Xapian's own spies, which xapian-tcpsrv knows (facets.h).
     bool remote() const { return remote_; }

@@ -9,7 +9,10 @@
 #                          [--threads T] [--bin DIR] [--work DIR]
 #
 # Defaults: 20,000 notes, 10 s a case, 8 connections (wrk -t2), 8 server
-# workers; WORK defaults to $TMPDIR/infonote-bench-serve, and a corpus and
+# workers. Each case asks one URL again and again, which the server answers
+# from its cache of answers after the first time; the "no cache" cases ask a
+# second server started with --cache-mb 0, whose every answer is worked out
+# afresh. WORK defaults to $TMPDIR/infonote-bench-serve, and a corpus and
 # indexes already there for the same number of notes are used again.
 # Installs wrk and lighttpd when missing, and builds the release preset
 # unless --bin names the programs.
@@ -81,17 +84,29 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# infonote's server, on a free port it names on stderr.
-"$bin/infonote-query" serve --db "$work/db" --listen 127.0.0.1:0 --threads "$threads" \
-    2>"$work/serve.err" &
-pids+=($!)
-ours=""
-for _ in $(seq 100); do
-    ours="$(sed -n 's|.* on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")"
-    [[ -n $ours ]] && break
-    sleep 0.1
-done
-[[ -n $ours ]] || { echo "bench_serve.sh: the server did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
+# infonote's server, on a free port it names on stderr: as it runs by
+# default, and with no answers kept (every request asks the index).
+start_server() {  # start_server LOG [OPTION...]
+    local log="$1"
+    shift
+    "$bin/infonote-query" serve --db "$work/db" --listen 127.0.0.1:0 --threads "$threads" "$@" \
+        2>"$log" &
+    pids+=($!)
+}
+port_of() {  # port_of LOG: the port the server says it listens on
+    local port=""
+    for _ in $(seq 100); do
+        port="$(sed -n 's|.* on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$1")"
+        [[ -n $port ]] && break
+        sleep 0.1
+    done
+    [[ -n $port ]] || { echo "bench_serve.sh: the server did not start:" >&2; cat "$1" >&2; exit 1; }
+    echo "$port"
+}
+start_server "$work/serve.err"
+start_server "$work/serve-uncached.err" --cache-mb 0
+ours="$(port_of "$work/serve.err")"
+uncached="$(port_of "$work/serve-uncached.err")"
 
 # Omega behind lighttpd.
 omega_port="$(free_port)"
@@ -151,6 +166,12 @@ measure "infonote: search with all facets (API)" \
     "$ours_url/api/search?q=$words&facets=country,org,year,venue_country,region,type,kind"
 measure "infonote: search page (HTML, facets)" "$ours_url/search?q=$words"
 measure "infonote: attended KZ (API)" "$ours_url/api/attended?country=KZ&limit=20"
+uncached_url="http://127.0.0.1:$uncached"
+wait_for "$uncached_url/healthz"
+measure "infonote, no cache: plain search (API)" "$uncached_url/api/search?q=$words"
+measure "infonote, no cache: all facets (API)" \
+    "$uncached_url/api/search?q=$words&facets=country,org,year,venue_country,region,type,kind"
+measure "infonote, no cache: search page" "$uncached_url/search?q=$words"
 
 echo "Corpus: $notes notes; wrk -t2 -c$connections, ${duration}s a case; infonote --threads $threads"
 echo

@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -314,6 +316,48 @@ TEST_F(ServerTest, ExportsComeAsFilesOfTheirType)
     EXPECT_FALSE(plain->has_header("Content-Disposition"));
 }
 
+TEST_F(ServerTest, ExportsAreStreamedInChunksAsTheCommandLinePrintsThem)
+{
+    const std::vector<SameAsCli> table{
+        {"/api/search?country=KZ&format=csv", {"search", "--country", "KZ", "--format", "csv"}},
+        {"/api/search?q=workshop&format=jsonl&all",
+         {"search", "workshop", "--format", "jsonl", "--all"}},
+        {"/api/search?all", {"search", "--all", "--format", "json"}},
+        {"/api/attended?country=KZ&format=csv&bom", {"attended", "KZ", "--format", "csv", "--bom"}},
+    };
+    for (const SameAsCli& row : table) {
+        SCOPED_TRACE(row.target);
+        Outcome expected = cli(row.args);
+        ASSERT_EQ(expected.status, 0) << describe(expected);
+        httplib::Result r = get(row.target);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200);
+        // Sent as it is written: in chunks, with no length known first.
+        EXPECT_EQ(r->get_header_value("Transfer-Encoding"), "chunked");
+        EXPECT_FALSE(r->has_header("Content-Length"));
+        EXPECT_EQ(r->body, expected.out);
+    }
+    // An answer that is no export has its length.
+    httplib::Result plain = get("/api/search?country=KZ");
+    ASSERT_TRUE(plain);
+    EXPECT_TRUE(plain->has_header("Content-Length"));
+
+    // A bad query is still its error, before any row: no 200 cut short.
+    Outcome bad = cli({"search", "a AND", "--format", "csv"});
+    ASSERT_EQ(bad.status, 2) << describe(bad);
+    httplib::Result refused = get("/api/search?q=a%20AND&format=csv");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_FALSE(refused->has_header("Content-Disposition"));
+    error_of(refused->body, 400);
+    httplib::Result unknown = get("/api/search?org=UNDOA&all");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 400);
+    EXPECT_NE(error_of(unknown->body, 400).value("error", "").find("unknown organization"),
+              std::string::npos)
+        << unknown->body;
+}
+
 TEST_F(ServerTest, BadQueriesAreTheCommandLinesErrorsAs400)
 {
     // An unknown country: the command line's message, did-you-mean and all.
@@ -335,7 +379,7 @@ TEST_F(ServerTest, BadQueriesAreTheCommandLinesErrorsAs400)
           "/api/search?db=/etc", "/api/search?timeout=1", "/api/search?help",
           "/api/search?country%3D1=2", "/api/search?bom", "/api/search?format=yaml", "/api/profile",
           "/api/attended?country=Atlantis", "/api/search?org=NOSUCHORGANIZATION",
-          "/api/timeline?by=week"}) {
+          "/api/timeline?by=week", "/api/search?%FFyy=1", "/api/search?country=%FF"}) {
         SCOPED_TRACE(target);
         httplib::Result bad = get(target);
         ASSERT_TRUE(bad);
@@ -447,8 +491,7 @@ TEST_F(ServerTest, HealthAndMetrics)
     // ask for the metrics a moment before the worker has counted it.
     const std::string stats_line =
         "infonote_http_requests_total{route=\"/api/stats\",status=\"200\"} ";
-    const std::string other_line =
-        "infonote_http_requests_total{route=\"other\",status=\"404\"} ";
+    const std::string other_line = "infonote_http_requests_total{route=\"other\",status=\"404\"} ";
     std::string m;
     for (int i = 0; i < 100; ++i) {
         httplib::Result metrics = get("/metrics");
@@ -472,6 +515,29 @@ TEST_F(ServerTest, HealthAndMetrics)
                      std::to_string(h["revision"].get<unsigned long long>())),
               std::string::npos)
         << m;
+}
+
+TEST_F(ServerTest, AnAnswerAskedAgainIsKeptAndTheSame)
+{
+    auto found = [] {
+        httplib::Result metrics = get("/metrics");
+        EXPECT_TRUE(metrics);
+        const std::string line = "infonote_cache_lookups_total{found=\"yes\"} ";
+        std::size_t at = metrics ? metrics->body.find(line) : std::string::npos;
+        EXPECT_NE(at, std::string::npos);
+        return at == std::string::npos ? 0ul : std::stoul(metrics->body.substr(at + line.size()));
+    };
+    Outcome expected = cli({"search", "export", "--country", "UZ", "--format", "json"});
+    ASSERT_EQ(expected.status, 0) << describe(expected);
+    const std::string target = "/api/search?q=export&country=UZ";
+    httplib::Result first = get(target);
+    ASSERT_TRUE(first);
+    std::size_t before = found();
+    httplib::Result again = get(target);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(first->body, expected.out);
+    EXPECT_EQ(again->body, expected.out);
+    EXPECT_EQ(found(), before + 1);
 }
 
 TEST_F(ServerTest, AFullServerAnswersBusy)
@@ -684,6 +750,57 @@ TEST_F(ServerTest, TheSearchPageHoldsItsStateInTheUrl)
     ASSERT_TRUE(bad);
     EXPECT_EQ(bad->status, 400);
     EXPECT_NE(bad->body.find("did you mean Kazakhstan"), std::string::npos) << bad->body;
+}
+
+TEST_F(ServerTest, TheSearchPageFiltersAndCountsOrganizations)
+{
+    // Two organizations ticked: notes with either, as many as the two
+    // command lines' lists have ids between them.
+    std::set<std::string> either;
+    for (const std::string org : {"OAS", "OSCE"}) {
+        Outcome listed = cli({"search", "--org", org, "--all", "--format", "json"});
+        ASSERT_EQ(listed.status, 0) << describe(listed);
+        json answer = json::parse(listed.out);
+        for (const json& hit : answer["hits"]) either.insert(hit.value("id", ""));
+    }
+    ASSERT_GE(either.size(), 3u);
+    httplib::Result r = get("/search?org=OAS&org=OSCE");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << r->body;
+    const std::string& html = r->body;
+    std::string n = std::to_string(either.size());
+    EXPECT_NE(html.find("1–" + n + " of " + n), std::string::npos) << html;
+    EXPECT_NE(html.find("id=\"org-OAS\" name=\"org\" value=\"OAS\" checked"), std::string::npos);
+    EXPECT_NE(html.find("id=\"org-OSCE\" name=\"org\" value=\"OSCE\" checked"), std::string::npos);
+
+    // The values not ticked keep their counts over every note, as the
+    // command line counts them without the organization filter; a name
+    // with spaces has an id without.
+    Outcome all = cli({"search", "--facets", "org", "--facet-limit", "0", "--format", "json"});
+    ASSERT_EQ(all.status, 0) << describe(all);
+    json counts = json::parse(all.out)["facets"]["org"];
+    ASSERT_GE(counts.size(), 3u);
+    bool spaced = false;
+    // The page shows the 30 most frequent.
+    counts.erase(counts.begin() + std::min<std::ptrdiff_t>(30, std::ssize(counts)), counts.end());
+    for (const json& v : counts) {
+        std::string value = v["value"];
+        if (value == "OAS" || value == "OSCE") continue;
+        std::string id = "org-";
+        for (char c : value)
+            id += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+        spaced = spaced || value.find(' ') != std::string::npos;
+        if (value.find_first_of("'&<>\"") != std::string::npos) continue;  // shown escaped
+        EXPECT_NE(
+            html.find("<label for=\"" + id + "\">" + value + "</label> <span class=\"count\">" +
+                      std::to_string(v["count"].get<int>()) + "</span>"),
+            std::string::npos)
+            << value;
+    }
+    EXPECT_TRUE(spaced);
+    EXPECT_EQ(html.find("id=\"org-Security Council"), std::string::npos);
+    // A chip removes one of the two.
+    EXPECT_NE(html.find("href=\"/search?org=OSCE\""), std::string::npos) << html;
 }
 
 TEST_F(ServerTest, MarkupInANoteShowsAsText)

@@ -137,7 +137,9 @@ Reply error_reply(int status, const std::string& message)
     body["status"] = status;
     Reply reply;
     reply.status = status;
-    reply.body = body.dump() + "\n";
+    // A message may quote a parameter's name or value, which need not be
+    // UTF-8: such bytes become U+FFFD rather than failing the answer.
+    reply.body = body.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     return reply;
 }
 
@@ -170,6 +172,51 @@ std::string parse_params(std::string_view name, const Params& params, cli::Commo
         return in_parameter_names(cli::describe(e));
     }
     return in_parameter_names(cli::format_conflict(common));
+}
+
+bool streamed(std::string_view command, const Params& params)
+{
+    if (command != "search" && command != "attended") return false;
+    if (params.count("all")) return true;
+    auto format = params.equal_range("format");
+    return std::any_of(format.first, format.second,
+                       [](const auto& p) { return p.second == "csv" || p.second == "jsonl"; });
+}
+
+Reply prepare_export(std::string_view name, const Params& params, Engine& engine, Export& job)
+{
+    job.command = command_named(name);
+    if (!job.command) return error_reply(404, "no such route: /api/" + std::string(name));
+    job.common.db = engine.db();
+    if (std::string problem = parse_params(name, params, job.common, job.requests);
+        !problem.empty())
+        return error_reply(400, problem);
+    // The same question for one hit and no facets (a limit of 0 would be
+    // every hit): it fails where the export would, before the headers say
+    // 200.
+    cli::Requests trial = job.requests;
+    for (HitsQuery* hits :
+         {static_cast<HitsQuery*>(&trial.search), static_cast<HitsQuery*>(&trial.attended)}) {
+        hits->paging.limit = 1;
+        hits->paging.all = false;
+        hits->facets.clear();
+    }
+    std::ostringstream discarded;
+    try {
+        job.command->run(engine, job.common, trial, {discarded, discarded, Terminal{}});
+    } catch (const QueryError& e) {
+        return error_reply(400, e.what());
+    }
+    Shape shape = shape_of(job.common);
+    job.content_type = shape.content_type;
+    if (shape.extension) job.filename = "infonote-" + std::string(name) + "." + shape.extension;
+    return Reply{};
+}
+
+void run_export(Export& job, Engine& engine, std::ostream& out)
+{
+    std::ostringstream notes;
+    job.command->run(engine, job.common, job.requests, {out, notes, Terminal{}});
 }
 
 Reply api_reply(std::string_view name, const Params& params, Engine& engine)

@@ -45,6 +45,32 @@ bool api_command(std::string_view command);
 std::string parse_params(std::string_view command, const Params& params, cli::Common& common,
                          cli::Requests& requests);
 
+/// An export to stream (search's or attended's rows as CSV or JSON Lines,
+/// or every hit): the parsed request, ready to run once the answer's
+/// headers are out.
+struct Export {
+    const cli::Command* command = nullptr;
+    cli::Common common;
+    cli::Requests requests;
+    std::string content_type;
+    std::string filename;
+};
+
+/// Whether /api/COMMAND with `params` is answered as a stream: search or
+/// attended asking for format csv or jsonl, or for all hits. Other
+/// commands' answers are a few hundred rows at most.
+bool streamed(std::string_view command, const Params& params);
+
+/// Parses `params` into `job` and runs the query once for no hits, so that
+/// a bad parameter or query is answered with its error before any row is
+/// sent: a reply with status 200 when `job` may run, else the error.
+/// Throws the engine's DatabaseError as api_reply does.
+Reply prepare_export(std::string_view command, const Params& params, Engine& engine, Export& job);
+
+/// Writes `job`'s answer to `out`, row by row as the writer produces it:
+/// the same bytes as api_reply's body. Throws what the engine throws.
+void run_export(Export& job, Engine& engine, std::ostream& out);
+
 /// Answers /api/COMMAND with `params` on `engine`. Throws the engine's
 /// DatabaseError when the index cannot be read; every other failure is an
 /// error reply (400 for a bad parameter or query, 404 for show's unknown

@@ -57,7 +57,8 @@ void Metrics::record(const std::string& route, int status, double seconds)
     l.sum += seconds;
 }
 
-std::string Metrics::render(unsigned long long revision, std::size_t rejected) const
+std::string Metrics::render(unsigned long long revision, std::size_t rejected,
+                            std::size_t cache_hits, std::size_t cache_misses) const
 {
     std::ostringstream out;
     std::lock_guard lock(mutex_);
@@ -85,6 +86,11 @@ std::string Metrics::render(unsigned long long revision, std::size_t rejected) c
            "# TYPE infonote_connections_refused_total counter\n"
            "infonote_connections_refused_total "
         << rejected << '\n'
+        << "# HELP infonote_cache_lookups_total Answers looked for in the reply cache, by whether "
+           "one was found.\n"
+           "# TYPE infonote_cache_lookups_total counter\n"
+           "infonote_cache_lookups_total{found=\"yes\"} "
+        << cache_hits << "\ninfonote_cache_lookups_total{found=\"no\"} " << cache_misses << '\n'
         << "# HELP infonote_index_revision The index's revision: its shards' Xapian revisions "
            "added up.\n"
            "# TYPE infonote_index_revision gauge\n"

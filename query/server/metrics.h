@@ -24,7 +24,8 @@ class Metrics {
     void record(const std::string& route, int status, double seconds);
 
     /// Everything counted, with the gauges given.
-    std::string render(unsigned long long revision, std::size_t rejected) const;
+    std::string render(unsigned long long revision, std::size_t rejected, std::size_t cache_hits,
+                       std::size_t cache_misses) const;
 
   private:
     static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

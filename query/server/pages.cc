@@ -40,14 +40,19 @@ constexpr std::array<std::string_view, 13> kStateKeys{
 constexpr std::array<std::string_view, 9> kFilterKeys{
     "country", "year", "type", "region", "kind", "venue_country", "org", "from", "to"};
 
-// The facets in the side column: the facet's name, its parameter, and its
-// heading.
+// The facets in the side column: the facet's name, its parameter, its
+// heading, and how many of its values are shown, most frequent first (0:
+// all). Organizations number in the thousands on a large corpus (every
+// ministry named once), far more than a column can show.
 struct FacetShown {
     const char* facet;
     const char* key;
     const char* heading;
+    std::size_t shown = 0;
 };
-constexpr std::array<FacetShown, 5> kFacets{{{"country", "country", "Countries"},
+constexpr std::size_t kOrgsShown = 30;
+constexpr std::array<FacetShown, 6> kFacets{{{"country", "country", "Countries"},
+                                             {"org", "org", "Organizations", kOrgsShown},
                                              {"type", "type", "Event type"},
                                              {"region", "region", "Region"},
                                              {"kind", "kind", "Document kind"},
@@ -225,12 +230,26 @@ Json histogram(const std::vector<std::pair<std::string, std::size_t>>& counts,
     return h;
 }
 
+// An HTML id for a facet's value: an organization's full name has spaces
+// and brackets, which an id may not.
+std::string element_id(std::string_view key, const std::string& value)
+{
+    std::string id = std::string(key) + "-";
+    for (char c : value) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '_';
+        id += plain ? c : '_';
+    }
+    return id;
+}
+
 std::vector<std::string>& filter_values(SearchRequest& filters, std::string_view facet)
 {
     if (facet == "country") return filters.countries;
     if (facet == "year") return filters.years;
     if (facet == "type") return filters.types;
     if (facet == "region") return filters.regions;
+    if (facet == "org") return filters.organizations;
     return filters.kinds;
 }
 
@@ -298,7 +317,7 @@ Reply Pages::search(const Params& params, Engine& engine) const
     std::vector<std::string> countries = values_of(state, "country");
 
     Params asked(state.begin(), state.end());
-    asked.emplace("facets", "country,year,type,region,kind");
+    asked.emplace("facets", "country,org,year,type,region,kind");
     asked.emplace("facet_limit", "0");
     asked.emplace("limit", std::to_string(kPageSize));
     if (countries.size() > 1) asked.emplace("any_country", "");
@@ -317,6 +336,9 @@ Reply Pages::search(const Params& params, Engine& engine) const
     SearchQuery query = requests.search;
     for (const std::string& w : requests.search_words)
         query.words += (query.words.empty() ? "" : " ") + w;
+    // Values ticked in one facet are alternatives; the command line's
+    // --org asks for each.
+    query.filters.any_org = query.filters.organizations.size() > 1;
     query.detail = HitDetail::Summary;
     query.highlight_begin = kMarkBegin;
     query.highlight_end = kMarkEnd;
@@ -396,6 +418,7 @@ Reply Pages::search(const Params& params, Engine& engine) const
             SearchQuery other = query;
             filter_values(other.filters, shown.facet).clear();
             if (std::string_view(shown.facet) == "country") other.filters.any_country = false;
+            if (std::string_view(shown.facet) == "org") other.filters.any_org = false;
             other.facets = {shown.facet};
             other.paging.limit = 1;
             other.paging.offset = 0;
@@ -405,6 +428,8 @@ Reply Pages::search(const Params& params, Engine& engine) const
             counted = to_json(engine.search(other))["facets"].value(shown.facet, Json::array());
         }
         Json values = Json::array();
+        if (shown.shown > 0 && counted.size() > shown.shown)
+            counted.erase(counted.begin() + static_cast<std::ptrdiff_t>(shown.shown), counted.end());
         for (const Json& v : counted) {
             std::string value = str(v, "value", "");
             std::string label = str(v, "name", value);
@@ -414,7 +439,7 @@ Reply Pages::search(const Params& params, Engine& engine) const
                               {"count", std::to_string(v.value("count", 0))},
                               {"checked", on},
                               {"url", "/search" + query_string(toggled(state, shown.key, value))},
-                              {"id", std::string(shown.key) + "-" + value}});
+                              {"id", element_id(shown.key, value)}});
             if (std::string_view(shown.facet) == "year")
                 year_counts.emplace_back(value, v.value("count", 0));
         }
@@ -429,7 +454,7 @@ Reply Pages::search(const Params& params, Engine& engine) const
                      {"count", "0"},
                      {"checked", true},
                      {"url", "/search" + query_string(toggled(state, shown.key, value))},
-                     {"id", std::string(shown.key) + "-" + value}});
+                     {"id", element_id(shown.key, value)}});
         }
         if (std::string_view(shown.facet) == "year") {
             years_ticked.insert(ticked.begin(), ticked.end());

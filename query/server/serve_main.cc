@@ -90,6 +90,12 @@ int main(int argc, char** argv)
                    "Connections that may wait for a worker; more are answered 503")
         ->check(infonote::cli::whole_number(1, 65536))
         ->capture_default_str();
+    std::size_t cache_mb = options.cache_bytes / (1024 * 1024);
+    app.add_option("--cache-mb", cache_mb,
+                   "Megabytes of answers kept for requests asked again on the same index; 0 "
+                   "keeps none")
+        ->check(infonote::cli::whole_number(0, 65536))
+        ->capture_default_str();
     app.add_option("--web", options.web,
                    "Folder of the page's templates and assets (default: those installed with "
                    "the program)");
@@ -117,6 +123,7 @@ int main(int argc, char** argv)
             return infonote::kExitUsage;
         }
     }
+    options.cache_bytes = cache_mb * 1024 * 1024;
     if (options.web.empty()) options.web = web_dir();
 
     // SIGINT and SIGTERM are waited for by one thread, which stops the

@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "metrics.h"
 #include "pages.h"
+#include "reply_cache.h"
 #include "terminal_text.h"
 #include "worker_pool.h"
 
@@ -57,6 +58,55 @@ void send_and_close(httplib::Response& res, const Reply& reply)
     send(res, reply);
     res.set_header("Connection", "close");
 }
+
+// A request as a cache key: its path, then its parameters in order, each
+// string preceded by its length, so that no two requests share a key.
+std::string request_key(const httplib::Request& req)
+{
+    std::string key = req.path;
+    for (const auto& [name, value] : req.params) {
+        key += '\n';
+        key += std::to_string(name.size()) + ':' + name;
+        key += std::to_string(value.size()) + ':' + value;
+    }
+    return key;
+}
+
+// An output stream's buffer that sends what is written as chunks of an
+// answer, some 16 KB at a time; failed() once the client is gone.
+class SinkBuffer : public std::streambuf {
+  public:
+    explicit SinkBuffer(httplib::DataSink& sink) : sink_(sink) { setp(buffer_, buffer_ + kSize); }
+
+    bool failed() const { return failed_; }
+
+  protected:
+    int overflow(int c) override
+    {
+        if (!send()) return traits_type::eof();
+        if (c != traits_type::eof()) {
+            *pptr() = static_cast<char>(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+
+    int sync() override { return send() ? 0 : -1; }
+
+  private:
+    bool send()
+    {
+        std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+        if (n > 0 && !failed_ && !sink_.write(pbase(), n)) failed_ = true;
+        setp(buffer_, buffer_ + kSize);
+        return !failed_;
+    }
+
+    static constexpr std::size_t kSize = 16 * 1024;
+    httplib::DataSink& sink_;
+    char buffer_[kSize];
+    bool failed_ = false;
+};
 
 std::string quoted_path(const std::string& path)
 {
@@ -107,7 +157,10 @@ bool loopback(const std::string& host)
 
 struct Server::Impl {
     explicit Impl(ServerOptions o)
-        : options(std::move(o)), engines(options.threads + 2), pages(options.web)
+        : options(std::move(o)),
+          engines(options.threads + 2),
+          pages(options.web),
+          cache(options.cache_bytes)
     {
     }
 
@@ -116,7 +169,17 @@ struct Server::Impl {
     template <typename Ask>
     Reply with_engine(const Ask& ask);
 
+    // The answer to `req` from `ask` on the calling worker's engine, or
+    // the one already given to the same request on the same state of the
+    // index. Answers other than 503 are kept: they depend on nothing else.
+    template <typename Ask>
+    std::shared_ptr<const Reply> cached(const httplib::Request& req, const Ask& ask);
+
     void routes();
+
+    // Streams /api/COMMAND's export (api.h, streamed()) as its rows are
+    // written.
+    void stream(const std::string& command, const httplib::Request& req, httplib::Response& res);
 
     ServerOptions options;
     httplib::Server http;
@@ -127,6 +190,7 @@ struct Server::Impl {
     Metrics metrics;
     std::map<std::string, std::string> assets;
     Pages pages;
+    ReplyCache cache;
 };
 
 template <typename Ask>
@@ -151,6 +215,73 @@ Reply Server::Impl::with_engine(const Ask& ask)
             if (attempt == 1) return error_reply(503, e.what());
         }
     }
+}
+
+template <typename Ask>
+std::shared_ptr<const Reply> Server::Impl::cached(const httplib::Request& req, const Ask& ask)
+{
+    std::shared_ptr<const Reply> kept;
+    Reply reply = with_engine([&](Engine& engine) {
+        std::string identity;
+        try {
+            if (cache.enabled()) identity = engine.identity();
+        } catch (const DatabaseError&) {
+            // A bad query is still told before a missing database.
+        }
+        if (identity.empty()) return ask(engine);
+        std::string key = identity + '\n' + request_key(req);
+        if ((kept = cache.find(key))) return Reply{};
+        Reply fresh = ask(engine);
+        if (fresh.status >= 500) return fresh;
+        kept = std::make_shared<const Reply>(std::move(fresh));
+        cache.keep(key, kept);
+        return Reply{};
+    });
+    if (kept) return kept;
+    return std::make_shared<const Reply>(std::move(reply));
+}
+
+void Server::Impl::stream(const std::string& command, const httplib::Request& req,
+                          httplib::Response& res)
+{
+    auto job = std::make_shared<Export>();
+    Reply checked = with_engine(
+        [&](Engine& engine) { return prepare_export(command, req.params, engine, *job); });
+    if (checked.status != 200) {
+        send(res, checked);
+        return;
+    }
+    if (!job->filename.empty())
+        res.set_header("Content-Disposition", "attachment; filename=\"" + job->filename + "\"");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Cache-Control", "no-store");
+    // The provider runs on this worker once the headers are out. An error
+    // then (the index gone mid-export) can only cut the answer short: the
+    // client sees no last chunk, never a complete-looking export.
+    res.set_chunked_content_provider(
+        job->content_type, [this, job](std::size_t, httplib::DataSink& sink) {
+            SinkBuffer buffer(sink);
+            std::ostream out(&buffer);
+            bool started = false;
+            Reply ran;
+            try {
+                ran = with_engine([&](Engine& engine) {
+                    // A second try would repeat rows already sent.
+                    if (started) return error_reply(503, "export cut short");
+                    started = true;
+                    run_export(*job, engine, out);
+                    out.flush();
+                    return Reply{};
+                });
+            } catch (const std::exception& e) {
+                std::cerr << "infonote-query serve: error: export cut short: "
+                          << escape_controls(e.what()) << '\n';
+                return false;
+            }
+            if (ran.status != 200 || buffer.failed()) return false;
+            sink.done();
+            return true;
+        });
 }
 
 void Server::Impl::routes()
@@ -193,8 +324,12 @@ void Server::Impl::routes()
             send(res, error_reply(404, "no such route: " + quoted_path(req.path)));
             return;
         }
+        if (streamed(command, req.params)) {
+            stream(command, req, res);
+            return;
+        }
         send(res,
-             with_engine([&](Engine& engine) { return api_reply(command, req.params, engine); }));
+             *cached(req, [&](Engine& engine) { return api_reply(command, req.params, engine); }));
     });
 
     http.Get(R"(/assets/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
@@ -209,19 +344,19 @@ void Server::Impl::routes()
     });
 
     auto search_page = [this](const httplib::Request& req, httplib::Response& res) {
-        send(res, with_engine([&](Engine& engine) { return pages.search(req.params, engine); }));
+        send(res, *cached(req, [&](Engine& engine) { return pages.search(req.params, engine); }));
     };
     http.Get("/", search_page);
     http.Get("/search", search_page);
     http.Get(R"(/country/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
         std::string code = req.matches[1];
-        send(res, with_engine([&](Engine& engine) { return pages.country(code, engine); }));
+        send(res, *cached(req, [&](Engine& engine) { return pages.country(code, engine); }));
     });
     http.Get(R"(/(event|document)/([^/]+))", [this](const httplib::Request& req,
                                                     httplib::Response& res) {
         bool event = req.matches[1] == "event";
         std::string id = req.matches[2];
-        send(res, with_engine([&](Engine& engine) { return pages.show(id, event, engine); }));
+        send(res, *cached(req, [&](Engine& engine) { return pages.show(id, event, engine); }));
     });
 
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
@@ -240,7 +375,8 @@ void Server::Impl::routes()
             WorkerPool* p = pool.load();
             Reply r;
             r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-            r.body = metrics.render(engine.revision(), p ? p->rejected() : 0);
+            r.body = metrics.render(engine.revision(), p ? p->rejected() : 0, cache.hits(),
+                                    cache.misses());
             return r;
         });
         if (reply.status == 503) {
@@ -248,7 +384,7 @@ void Server::Impl::routes()
             reply.status = 200;
             reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
             WorkerPool* p = pool.load();
-            reply.body = metrics.render(0, p ? p->rejected() : 0);
+            reply.body = metrics.render(0, p ? p->rejected() : 0, cache.hits(), cache.misses());
         }
         send(res, reply);
     });

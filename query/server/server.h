@@ -30,6 +30,9 @@ struct ServerOptions {
     std::chrono::milliseconds write_timeout{5000};
     /// Largest request body taken (a GET has none): more is 413.
     std::size_t max_body = 16 * 1024;
+    /// Bytes of answers kept for repeated requests (reply_cache.h); 0
+    /// keeps none.
+    std::size_t cache_bytes = 64 * 1024 * 1024;
     /// The pages' templates and assets (share/web); none served when empty.
     std::filesystem::path web;
 };

@@ -78,6 +78,19 @@ try {
     assert.equal(await page.locator(".total").innerText(), countsBefore);
   });
 
+  await step("tick an organization: a chip, and the URL holds it", async () => {
+    // Loaded afresh: a page come back to may keep its boxes as they were.
+    await page.goto(base + "/search?q=workshop");
+    const boxes = page.locator("#list-org input[type=checkbox]");
+    assert.ok(await boxes.count() >= 1, "no organization listed");
+    const org = await boxes.nth(0).getAttribute("value");
+    await Promise.all([page.waitForURL(/[?&]org=/), boxes.nth(0).check()]);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll("org"), [org]);
+    assert.equal(await page.locator(".chip").count(), 1);
+    await page.goBack();
+    assert.equal(await page.locator(".total").innerText(), countsBefore);
+  });
+
   await step("export CSV of the view", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"),
                                           page.click(".exports a:text('CSV')")]);
