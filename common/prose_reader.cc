@@ -274,7 +274,10 @@ bool names_event(const Sentence& s)
          "atelier", "seminaire", "reunion", "rencontre", "formation", "tenu", "tiendra", "lieu",
          "ouvert", "clotur", "accueill", "reun", "abrit", "taller", "seminario", "curso",
          "sesion", "ejercicio", "celebr", "lugar", "realiz", "evento", "encuentro", "dialogo",
-         "mesa", "jornada"});
+         "mesa", "jornada",
+         // What the people did: "Officials from A and B discussed",
+         // "des représentants ont examiné", "funcionarios se capacitaron".
+         "discuss", "discut", "exchang", "examin", "capacit"});
 }
 
 // A sentence about something else than the event: an earlier or later
@@ -565,14 +568,15 @@ constexpr std::string_view kForwardCues[] = {
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
     "participation de", "participation du", "participation des", "etats suivants",
-    "sont invites", "ont ete invites", "etats invites", "pays invites",
+    "sont invites", "ont ete invites", "etats invites", "pays invites", "sont convies",
+    "ont ete convies",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
     "estados participantes", "estados siguientes", "siguientes estados", "estan invitados",
     "fueron invitados", "sido invitados", "sido invitadas", "estados invitados",
-    "paises invitados"};
+    "paises invitados", "se invito a", "se ha invitado a"};
 
 // Phrases that introduce States only in a sentence that says they took
 // part: "Twenty States took part, among them A, B and C"; "fifteen
@@ -701,7 +705,8 @@ bool invitation(const Sentence& s, std::string_view text)
             is_one_of(s.words[i + 1].folded, {"to", "a"}))
             sent = true;
     }
-    return spanish || sent || has_word_starting(s.words, {"invite", "invitad"}) ||
+    return spanish || sent ||
+           has_word_starting(s.words, {"invite", "invitad", "invito", "convie"}) ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 
@@ -1032,7 +1037,8 @@ class ProseReader {
     // —", "New York, le 4 avril 2019 (...) --", "GENEVA, 3 October 2022 —".
     std::size_t dateline_end(std::size_t at, bool* press = nullptr,
                              std::optional<Date>* date = nullptr,
-                             std::pair<std::size_t, std::size_t>* place = nullptr) const
+                             std::pair<std::size_t, std::size_t>* place = nullptr,
+                             std::optional<DateRange>* range = nullptr) const
     {
         constexpr std::size_t kLongestDateline = 200;
         std::string_view head = text_.substr(at, kLongestDateline);
@@ -1067,6 +1073,13 @@ class ProseReader {
             after_date = dash_size + stop + 1;
         }
         if (date && found.range) *date = found.range->start;
+        if (range && found.range) {
+            *range = *found.range;
+            // Offsets into the text, not into the dateline's tail.
+            std::size_t base = at + (after_date ? dash + dash_size : comma);
+            (*range)->text_begin += base;
+            (*range)->text_end += base;
+        }
         if (press) {
             std::string key = folded_key(prefix);
             *press = false;
@@ -1092,6 +1105,27 @@ class ProseReader {
         return after_date ? at + dash + after_date : at + dash + dash_size;
     }
 
+    // Where the prose ends when key lines close the page ("Date: 23-24
+    // March 2015", "Location: Port of Spain, Trinidad and Tobago",
+    // "Fecha:", "Lugar:"): those lines are read as the opening block's
+    // would be, and are no sentence. The end of the text when there are none.
+    std::size_t trailing_key_lines(std::size_t begin)
+    {
+        constexpr std::size_t kMostKeyLines = 8;
+        std::size_t end = text_.size();
+        std::size_t read = 0;
+        for (std::size_t i = lines_.count(); i-- > 0 && read < kMostKeyLines;) {
+            std::size_t start = lines_.start(i);
+            if (start < begin) break;
+            std::string_view t = trim_view(lines_.line(i));
+            if (t.empty()) continue;
+            if (count_words(t) > 16 || !read_key_value(t, offset_in(text_, t))) break;
+            end = start;
+            ++read;
+        }
+        return end;
+    }
+
     void read_body()
     {
         std::size_t begin = body_begin_;
@@ -1102,14 +1136,24 @@ class ProseReader {
             bool press = false;
             std::optional<Date> date;
             std::pair<std::size_t, std::size_t> place;
-            if (std::size_t end = dateline_end(begin, &press, &date, &place)) {
+            std::optional<DateRange> range;
+            if (std::size_t end = dateline_end(begin, &press, &date, &place, &range)) {
                 if (press) r_.marks.press_dateline = true;
                 dateline_place_ = place;
-                if (!publication_ && date) publication_ = date;
+                // "Nairobi, 28 a 30 de marzo de 2023 -", "Abidjan, du 5 au
+                // 7 juin 2022 -": a dateline that spans days dates the event
+                // itself, where it was held.
+                if (range && range->start != range->end) {
+                    dateline_event_ = range;
+                    r_.marks.event_found = true;
+                } else if (!publication_ && date) {
+                    publication_ = date;
+                }
                 begin = end;
             }
         }
-        sentences_ = split_sentences(text_, begin, text_.size());
+        std::size_t end = trailing_key_lines(begin);
+        sentences_ = split_sentences(text_, begin, end);
         if (have_title_) {
             title_.begin = title_begin_;
             title_.end = title_end_;
@@ -1193,6 +1237,10 @@ class ProseReader {
         } else if (event_dates_) {
             set_dates(*event_dates_, line_evidence(event_dates_at_.first, event_dates_at_.second));
             no_year_.clear();
+        } else if (dateline_event_) {
+            set_dates(*dateline_event_,
+                      line_evidence(dateline_event_->text_begin, dateline_event_->text_end));
+            no_year_.clear();
         } else if (event_range_) {
             DateRange range = *event_range_;
             std::size_t base = event_->begin;
@@ -1275,8 +1323,110 @@ class ProseReader {
             // donors' phrase.
             if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
+            read_demonyms_in(s);
         }
         add_host_government();
+    }
+
+    // Whether words a and b (a < b) stand with nothing but spaces between.
+    bool spaced(const std::vector<Word>& w, std::size_t a, std::size_t b) const
+    {
+        return trim_view(text_.substr(w[a].end, w[b].begin - w[a].end), " \t\n").empty();
+    }
+
+    // The adjective of nationality that starts at word `i` ("togolais",
+    // "South African", "sud-africain"), the longest there is.
+    std::optional<NameMatch> demonym_at(const std::vector<Word>& w, std::size_t i) const
+    {
+        std::size_t longest = std::min(countries_.longest_demonym_words(), w.size() - i);
+        for (std::size_t n = longest; n >= 1; --n) {
+            std::string key = w[i].folded;
+            bool joined = true;
+            for (std::size_t k = i + 1; k < i + n && joined; ++k) {
+                joined = spaced(w, k - 1, k);
+                key += ' ';
+                key += w[k].folded;
+            }
+            if (!joined) continue;
+            if (const Country* c = countries_.demonym(key))
+                return NameMatch{c, i, i + n - 1, w[i].begin, w[i + n - 1].end};
+        }
+        return std::nullopt;
+    }
+
+    // Words for people who take part, in the plural (a speaker, "the
+    // Mexican representative", is no delegation), and a delegation.
+    static bool people_word(std::string_view folded)
+    {
+        return is_one_of(
+            folded,
+            {"officials", "representatives", "delegates", "delegations", "delegation", "experts",
+             "participants", "authorities", "officers", "agencies", "institutions", "ministries",
+             "stakeholders", "practitioners", "trainees", "parliamentarians", "legislators",
+             "inspectors", "delegues", "representants", "responsables", "fonctionnaires",
+             "participants", "acteurs", "agents", "autorites", "institutions", "ministeres",
+             "services", "cadres", "parlementaires", "stagiaires", "officiers", "funcionarios",
+             "funcionarias", "representantes", "delegados", "delegadas", "delegaciones",
+             "delegacion", "expertos", "expertas", "participantes", "autoridades",
+             "instituciones", "agencias", "servidores", "parlamentarios", "oficiales", "actores",
+             "entidades", "ministerios"});
+    }
+
+    // "délégués togolais", "représentants burkinabè", "funcionarios
+    // paraguayos", "some forty Thai and Vietnamese officials", "la
+    // délégation togolaise": people named by the adjective of their State,
+    // right beside a word for those who take part (at most two words
+    // between, no punctuation). The State takes part, or is invited when
+    // the sentence invites.
+    void read_demonyms_in(const Sentence& s)
+    {
+        constexpr std::size_t kMaxGap = 2;
+        if (countries_.longest_demonym_words() == 0) return;
+        const std::vector<Word>& w = s.words;
+        std::vector<std::pair<std::size_t, std::size_t>> absent;
+        bool absent_read = false;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            std::vector<NameMatch> chain;
+            for (std::size_t j = i; j < w.size();) {
+                std::optional<NameMatch> m = demonym_at(w, j);
+                if (!m) break;
+                chain.push_back(*m);
+                j = m->last_word + 1;
+                // "Thai and Vietnamese", "togolais et béninois".
+                if (j + 1 < w.size() && conjunction(w[j].folded) && spaced(w, j - 1, j) &&
+                    spaced(w, j, j + 1) && demonym_at(w, j + 1))
+                    ++j;
+                else
+                    break;
+            }
+            if (chain.empty()) continue;
+            std::size_t first = chain.front().first_word, last = chain.back().last_word;
+            bool people = false;
+            // English order: the adjectives, then the people.
+            for (std::size_t k = last + 1; k < w.size() && k <= last + 1 + kMaxGap; ++k) {
+                if (!spaced(w, k - 1, k)) break;
+                if (people_word(w[k].folded)) people = true;
+                if (people || w[k].capital) break;
+            }
+            // French and Spanish order: the people, then the adjectives.
+            for (std::size_t k = first; !people && k-- > 0 && k + 1 + kMaxGap >= first;) {
+                if (!spaced(w, k, k + 1)) break;
+                if (people_word(w[k].folded)) people = true;
+                if (w[k].capital) break;
+            }
+            i = last;
+            if (!people) continue;
+            if (!absent_read) {
+                absent = absence_clauses(text_, s);
+                absent_read = true;
+            }
+            std::size_t head = chain.front().begin;
+            if (std::any_of(absent.begin(), absent.end(),
+                            [&](const auto& c) { return head >= c.first && head < c.second; }))
+                continue;
+            StateRole role = invitation(s, text_) ? StateRole::Invited : StateRole::Participant;
+            for (const NameMatch& m : chain) add_state(m, role, s);
+        }
     }
 
     // A key line of States ("Participating States: A, B and C"): the list
@@ -1376,6 +1526,11 @@ class ProseReader {
     bool set_venue_from(std::size_t begin, std::size_t end, const Evidence& e)
     {
         std::string_view place = text_.substr(begin, end - begin);
+        // "(Bangkok)": the place in parentheses.
+        std::string_view bare = trim_view(place);
+        if (bare.size() > 2 && bare.front() == '(' && bare.back() == ')' &&
+            bare.find_first_of("()", 1) == bare.size() - 1)
+            place = bare.substr(1, bare.size() - 2);
         std::string name = tidy(place);
         // A city named alone ("Ciudad de Panamá", "Belize City") is read
         // whole, before its last word is taken for a country.
@@ -1518,6 +1673,12 @@ class ProseReader {
             auto [b, e] = *event_place_;
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
+        // The place of a dateline that dates the event, a press office's
+        // too.
+        if (dateline_event_ && dateline_place_) {
+            auto [b, e] = *dateline_place_;
+            if (set_venue_from(b, e, line_evidence(b, e))) return;
+        }
         bool online = event_ && online_words(event_->words);
         if (online) r_.venue.online = true;
         std::vector<const Sentence*> candidates;
@@ -1580,9 +1741,9 @@ class ProseReader {
     // no other; among others it takes part only where they list it.
     void add_host_government()
     {
-        if (std::any_of(r_.states.begin(), r_.states.end(),
-                        [](const ParticipantState& st) { return st.role == StateRole::Participant; }))
-            return;
+        // An announcement's invited States are named too: the host is not
+        // among them unless their list says so.
+        if (!r_.states.empty()) return;
         for (const Sentence& s : sentences_) {
             if (about_funding(s) || about_other_event(s)) continue;
             if (!has_word_starting(s.words, {"host", "invitation", "invitacion", "accueil",
@@ -1710,6 +1871,8 @@ class ProseReader {
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
     /// The place a dateline names, before its date.
     std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
+    /// The days a dateline spans, which are the event's.
+    std::optional<DateRange> dateline_event_;
     /// The "Participating States:" lines of a key:value block.
     std::vector<std::pair<std::pair<std::size_t, std::size_t>, StateRole>> key_participants_;
     std::vector<Sentence> sentences_;
