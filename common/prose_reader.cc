@@ -576,7 +576,8 @@ constexpr std::string_view kForwardCues[] = {
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
     "estados participantes", "estados siguientes", "siguientes estados", "estan invitados",
     "fueron invitados", "sido invitados", "sido invitadas", "estados invitados",
-    "paises invitados", "se invito a", "se ha invitado a"};
+    "paises invitados", "se invito a", "se ha invitado a", "se invito a participar a",
+    "se invito a participar en el taller a"};
 
 // Phrases that introduce States only in a sentence that says they took
 // part: "Twenty States took part, among them A, B and C"; "fifteen
@@ -599,8 +600,8 @@ constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
     "were invited", "are invited", "is invited", "will participate", "will take part",
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
-    "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
-    "estan invitados", "participaran",
+    "ont ete invites", "sont invites", "sont convies", "ont ete convies", "participaron",
+    "asistieron", "fueron invitados", "estan invitados", "participaran",
     // "A, B and C are expected to attend", "... devraient participer".
     "expected to attend", "expected to participate", "expected to take part",
     "devraient participer", "devraient prendre part",
@@ -1392,7 +1393,11 @@ class ProseReader {
                 if (!m) break;
                 chain.push_back(*m);
                 j = m->last_word + 1;
-                // "Thai and Vietnamese", "togolais et béninois".
+                // "Thai and Vietnamese", "ivoiriens, ghanéens et libériens".
+                if (j < w.size() && demonym_at(w, j) &&
+                    trim_view(text_.substr(w[j - 1].end, w[j].begin - w[j - 1].end), " \t\n") ==
+                        ",")
+                    continue;
                 if (j + 1 < w.size() && conjunction(w[j].folded) && spaced(w, j - 1, j) &&
                     spaced(w, j, j + 1) && demonym_at(w, j + 1))
                     ++j;
