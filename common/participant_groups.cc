@@ -247,7 +247,8 @@ std::string_view heading_before(std::string_view value, std::size_t floor, std::
     if (line_start && !candidate.empty() && country_heading(candidate, countries)) {
         std::size_t eol = std::min(value.find('\n', colon), value.size());
         std::string_view after = trim_view(value.substr(colon + 1, eol - colon - 1));
-        if (!after.empty() && countries.leading_countries_end(after) == 0) return candidate;
+        std::string_view first_item = trim_view(after.substr(0, after.find(',')));
+        if (!first_item.empty() && !country_heading(first_item, countries)) return candidate;
     }
     if (candidate.empty() || !starts_like_heading(candidate)) return {};
     if (count_words(candidate) > 8 || candidate.size() > 80) return {};

@@ -277,7 +277,7 @@ bool names_event(const Sentence& s)
          "mesa", "jornada",
          // What the people did: "Officials from A and B discussed",
          // "des représentants ont examiné", "funcionarios se capacitaron".
-         "discuss", "discut", "exchang", "examin", "capacit"});
+         "discuss", "discut", "exchang", "examin", "capacit", "ronde"});
 }
 
 // A sentence about something else than the event: an earlier or later
@@ -1043,15 +1043,37 @@ class ProseReader {
     {
         constexpr std::size_t kLongestDateline = 200;
         std::string_view head = text_.substr(at, kLongestDateline);
-        std::size_t dash = std::string_view::npos, dash_size = 0;
-        for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
-            std::size_t p = head.find(d);
-            if (p != std::string_view::npos && p < dash) {
-                dash = p;
-                dash_size = d.size();
+        auto next_dash = [&head](std::size_t from, std::size_t* size) {
+            std::size_t found = std::string_view::npos;
+            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
+                std::size_t p = head.find(d, from);
+                if (p != std::string_view::npos && p < found) {
+                    found = p;
+                    *size = d.size();
+                }
+            }
+            return found;
+        };
+        std::size_t dash_size = 0;
+        std::size_t dash = next_dash(0, &dash_size);
+        if (dash == std::string_view::npos || dash == 0) return 0;
+        // "Mbabane, Eswatini, 31 May - 2 June 2010 - ...": a dash inside
+        // the dates is not the dateline's.
+        if (std::size_t comma = head.find(','); comma < dash) {
+            std::size_t after = head.find_first_not_of(' ', dash + dash_size);
+            std::size_t later_size = 0;
+            std::size_t later = next_dash(dash + dash_size, &later_size);
+            if (after < head.size() && head[after] >= '0' && head[after] <= '9' &&
+                later != std::string_view::npos &&
+                head.substr(0, later).find('\n') == std::string_view::npos) {
+                DateSearch longer =
+                    find_date_range_near(head.substr(comma, later - comma), publication_);
+                if (longer.range && comma + longer.range->text_end > dash) {
+                    dash = later;
+                    dash_size = later_size;
+                }
             }
         }
-        if (dash == std::string_view::npos || dash == 0) return 0;
         std::string_view prefix = head.substr(0, dash);
         if (prefix.find('\n') != std::string_view::npos) return 0;
         std::size_t comma = prefix.find(',');
@@ -1531,17 +1553,15 @@ class ProseReader {
     bool set_venue_from(std::size_t begin, std::size_t end, const Evidence& e)
     {
         std::string_view place = text_.substr(begin, end - begin);
-        // "(Bangkok)": the place in parentheses.
-        std::string_view bare = trim_view(place);
-        if (bare.size() > 2 && bare.front() == '(' && bare.back() == ')' &&
-            bare.find_first_of("()", 1) == bare.size() - 1)
-            place = bare.substr(1, bare.size() - 2);
         std::string name = tidy(place);
         // A city named alone ("Ciudad de Panamá", "Belize City") is read
         // whole, before its last word is taken for a country.
         bool alone = place.find_first_of(",(") == std::string_view::npos;
         VenueReading v;
-        if (!alone || (!city_country(name) && !city_named_for_country(name)))
+        // "in Singapore": a country alone, as a note's venue reads it, even
+        // where a city has its name.
+        if (!alone || countries_.resolve(name) ||
+            (!city_country(name) && !city_named_for_country(name)))
             v = read_venue(place, countries_);
         if (!v.venue.country && !v.venue.online) {
             if (auto code = city_country(name)) {
@@ -1794,8 +1814,15 @@ class ProseReader {
     {
         constexpr std::size_t kMaxOrgWords = 12;
         const std::vector<Word>& w = s.words;
+        // "Belize and Nicaragua, also members of SICA, did not send
+        // delegations": an organization named where someone did not come.
+        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
         for (std::size_t i = 0; i < w.size(); ++i) {
             if (!w[i].capital) continue;
+            if (std::any_of(absent.begin(), absent.end(), [&](const auto& c) {
+                    return w[i].begin >= c.first && w[i].begin < c.second;
+                }))
+                continue;
             std::optional<std::size_t> run = capital_run(text_, w, i, w.size(), true);
             std::size_t last = std::min(run.value_or(i), i + kMaxOrgWords - 1);
             bool found = false;
