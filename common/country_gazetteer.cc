@@ -552,7 +552,8 @@ void CountryGazetteer::load_demonyms(const std::filesystem::path& demonyms_tsv)
             while (!forms.empty()) {
                 std::size_t comma = forms.find(',');
                 std::string form = fold(trim_view(forms.substr(0, comma)));
-                forms = comma == std::string_view::npos ? std::string_view() : forms.substr(comma + 1);
+                forms = comma == std::string_view::npos ? std::string_view()
+                                                        : forms.substr(comma + 1);
                 if (form.empty()) throw std::runtime_error(line.where + ": an empty form");
                 // A form two States share names neither.
                 auto [it, inserted] = by_demonym_.emplace(form, index);

@@ -1387,10 +1387,10 @@ class ProseReader {
              "participants", "authorities", "officers", "agencies", "institutions", "ministries",
              "stakeholders", "practitioners", "trainees", "parliamentarians", "legislators",
              "inspectors", "delegues", "representants", "responsables", "fonctionnaires",
-             "participants", "acteurs", "agents", "autorites", "institutions", "ministeres",
-             "services", "cadres", "parlementaires", "stagiaires", "officiers", "funcionarios",
-             "funcionarias", "representantes", "delegados", "delegadas", "delegaciones",
-             "delegacion", "expertos", "expertas", "participantes", "autoridades",
+             "acteurs", "agents", "autorites", "ministeres", "services", "cadres",
+             "parlementaires", "stagiaires", "officiers", "funcionarios", "funcionarias",
+             "representantes", "delegados", "delegadas", "delegaciones", "delegacion",
+             "expertos", "expertas", "participantes", "autoridades",
              "instituciones", "agencias", "servidores", "parlamentarios", "oficiales", "actores",
              "entidades", "ministerios"});
     }
