@@ -535,6 +535,42 @@ void CountryGazetteer::load_aliases(const std::filesystem::path& aliases_tsv)
     });
 }
 
+void CountryGazetteer::load_demonyms(const std::filesystem::path& demonyms_tsv)
+{
+    constexpr std::size_t kLanguages = 3;  // English, French, Spanish
+    read_tsv(demonyms_tsv, "adjectives of nationality", [this](const TsvLine& line) {
+        const std::vector<std::string_view>& fields = line.fields;
+        const Country* target = fields.size() == kLanguages + 1 ? by_code(fields[0]) : nullptr;
+        if (!target)
+            throw std::runtime_error(line.where +
+                                     ": expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' "
+                                     "with a known code");
+        auto index = static_cast<std::size_t>(target - countries_.data());
+        for (std::size_t language = 1; language < fields.size(); ++language) {
+            if (fields[language] == "-") continue;
+            std::string_view forms = fields[language];
+            while (!forms.empty()) {
+                std::size_t comma = forms.find(',');
+                std::string form = fold(trim_view(forms.substr(0, comma)));
+                forms = comma == std::string_view::npos ? std::string_view()
+                                                        : forms.substr(comma + 1);
+                if (form.empty()) throw std::runtime_error(line.where + ": an empty form");
+                // A form two States share names neither.
+                auto [it, inserted] = by_demonym_.emplace(form, index);
+                if (!inserted && it->second != index) it->second = kAmbiguous;
+                longest_demonym_words_ = std::max(longest_demonym_words_, count_words(form));
+            }
+        }
+    });
+}
+
+const Country* CountryGazetteer::demonym(std::string_view folded_words) const
+{
+    auto it = by_demonym_.find(std::string(folded_words));
+    if (it == by_demonym_.end() || it->second == kAmbiguous) return nullptr;
+    return &countries_[it->second];
+}
+
 void CountryGazetteer::load_translations(const std::vector<std::filesystem::path>& catalogues)
 {
     // Translated name key -> country index, or kAmbiguous. Collected over
@@ -798,6 +834,7 @@ const CountryGazetteer& default_gazetteer()
     static const CountryGazetteer gazetteer = [] {
         CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv",
                            iso_3166_catalogues());
+        g.load_demonyms(data_dir() / "demonyms.tsv");
         for (const std::string& w : g.load_warnings()) warn(w);
         return g;
     }();

@@ -86,6 +86,19 @@ class CountryGazetteer {
 
     const std::vector<Country>& countries() const { return countries_; }
 
+    /// Loads the adjectives of nationality (data/demonyms.tsv: code, then the
+    /// English, French and Spanish forms, each ", "-separated, "-" for none).
+    /// Throws std::runtime_error naming the file and line on a bad record.
+    void load_demonyms(const std::filesystem::path& demonyms_tsv);
+
+    /// The State whose adjective of nationality `folded_words` is (folded
+    /// words joined by single spaces: "togolais", "south african",
+    /// "burkinabe"); nullptr when none is.
+    const Country* demonym(std::string_view folded_words) const;
+
+    /// The most words an adjective of nationality has.
+    std::size_t longest_demonym_words() const { return longest_demonym_words_; }
+
     /// One line per catalogue that could not be used, for the caller to log.
     const std::vector<std::string>& load_warnings() const { return load_warnings_; }
 
@@ -101,6 +114,9 @@ class CountryGazetteer {
     std::unordered_map<std::string, std::size_t> by_name_;
     std::unordered_map<std::string, std::size_t> by_code_;
     std::size_t longest_name_words_ = 1;
+    /// Folded adjective of nationality to index in countries_.
+    std::unordered_map<std::string, std::size_t> by_demonym_;
+    std::size_t longest_demonym_words_ = 0;
     std::vector<std::string> load_warnings_;
 };
 

@@ -313,6 +313,51 @@ std::size_t label_gap(std::string_view text, std::size_t line_begin)
     return std::string_view::npos;
 }
 
+// A table's "Date and Venue" cell wrapped over two lines, each beside its
+// value: "Date and<GAP>14-16 May 2019" then "Venue<GAP>Accra, Ghana" (also
+// "Fecha y" / "lugar", "Date et" / "lieu"). When the line at `line_begin`
+// opens so: the offset and length of its conjunction (with the space
+// before it), which the caller blanks so that the line reads as a Date
+// label, and the offset of the next line's label, which it capitalizes.
+struct WrappedLabel {
+    std::size_t conjunction = 0;
+    std::size_t conjunction_size = 0;
+    std::size_t second_label = 0;
+};
+
+std::optional<WrappedLabel> wrapped_date_label(std::string_view text, std::size_t line_begin)
+{
+    std::size_t eol = std::min(text.find('\n', line_begin), text.size());
+    std::string_view line = text.substr(line_begin, eol - line_begin);
+    std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    std::string first = fold(line.substr(0, space));
+    if (!(first == "date" || first == "dates" || first == "fecha" || first == "fechas"))
+        return std::nullopt;
+    std::size_t word = space + 1;
+    std::size_t word_end = line.find_first_of(" \t", word);
+    if (word_end == std::string_view::npos) return std::nullopt;
+    std::string conjunction = fold(line.substr(word, word_end - word));
+    if (!(conjunction == "and" || conjunction == "et" || conjunction == "y" || conjunction == "&"))
+        return std::nullopt;
+    // The value beside it, after a column's gap.
+    if (label_gap(text, line_begin) != std::string_view::npos) return std::nullopt;
+    std::size_t value = line.find_first_not_of(" \t|", word_end);
+    bool gap = line[word_end] == '\t' || line.substr(word_end, 2) == "  " || line[word_end] == '|';
+    if (!gap || value == std::string_view::npos) return std::nullopt;
+    // The next line opens with the label's second half and its value.
+    if (eol >= text.size()) return std::nullopt;
+    std::size_t next = text.find_first_not_of(" \t", eol + 1);
+    if (next == std::string_view::npos || text[next] == '\n') return std::nullopt;
+    std::size_t next_end = text.find_first_of(" \t\n:", next);
+    if (next_end == std::string_view::npos) return std::nullopt;
+    std::string second = fold(text.substr(next, next_end - next));
+    if (!(second == "venue" || second == "place" || second == "location" || second == "lieu" ||
+          second == "lugar"))
+        return std::nullopt;
+    return WrappedLabel{line_begin + space, word_end - space, next};
+}
+
 // When the words that open a line at `line_begin` (at most `max_bytes`
 // of them) are followed by a dash standing for their colon, and `accept`
 // takes those words: the dash's offset and length; else {0, 0}.
@@ -522,6 +567,12 @@ std::string strip_markup(std::string_view text)
                 std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), number, ' ');
                 i += number;
                 c = out[i];
+            }
+            if (auto wrapped = wrapped_date_label(out, i)) {
+                std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(wrapped->conjunction),
+                            wrapped->conjunction_size, ' ');
+                char& second = out[wrapped->second_label];
+                if (second >= 'a' && second <= 'z') second = static_cast<char>(second - 'a' + 'A');
             }
             if (auto dash = label_dash(out, i); dash.second > 0) {
                 colon_for_dash(out, dash);

@@ -586,6 +586,10 @@ class Parser {
             g.begin += base;
             g.end += base;
             std::string_view content = std::string_view(header_).substr(g.begin, g.end - g.begin);
+            if (country_heading(g.heading, countries_)) {
+                read_state_heading(g, content);
+                continue;
+            }
             GroupKind kind = classify_group(g.heading);
             switch (kind) {
                 case GroupKind::Committee: result_.note.committee = tidy(content); break;
@@ -596,6 +600,20 @@ class Parser {
                 default: read_organizations(g, content, org_kind_of(kind)); break;
             }
         }
+    }
+
+    // "Jamaica: Ministry of Foreign Affairs, Customs Agency": the State
+    // that heads the group takes part; the list names its agencies.
+    void read_state_heading(const Group& g, std::string_view content)
+    {
+        std::string_view h = header_;
+        std::size_t colon = h.rfind(':', g.begin);
+        std::size_t line = h.rfind('\n', colon);
+        line = line == std::string_view::npos ? 0 : line + 1;
+        std::string_view heading = trim_view(h.substr(line, colon - line));
+        ListScan scan = countries_.scan_list(heading);
+        if (!scan.matches.empty()) add_state(g, heading, scan.matches.front());
+        read_organizations(g, content, OrgKind::National);
     }
 
     /// Adds the State `m` names in `list` (a view into header_), once.

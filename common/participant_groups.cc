@@ -241,12 +241,28 @@ std::string_view heading_before(std::string_view value, std::size_t floor, std::
         return whole_line;
     std::size_t narrow = candidate_start(value, floor, colon, true);
     std::string_view candidate = trim_view(value.substr(narrow, colon - narrow));
+    // "Jamaica: Ministry of Foreign Affairs, Customs Agency": a State alone
+    // at the start of its line heads the list of its own agencies.
+    bool line_start = narrow == 0 || value[narrow - 1] == '\n';
+    if (line_start && !candidate.empty() && country_heading(candidate, countries)) {
+        std::size_t eol = std::min(value.find('\n', colon), value.size());
+        std::string_view after = trim_view(value.substr(colon + 1, eol - colon - 1));
+        std::string_view first_item = trim_view(after.substr(0, after.find(',')));
+        if (!first_item.empty() && !country_heading(first_item, countries)) return candidate;
+    }
     if (candidate.empty() || !starts_like_heading(candidate)) return {};
     if (count_words(candidate) > 8 || candidate.size() > 80) return {};
     return heading_after_countries(candidate, countries);
 }
 
 }  // namespace
+
+bool country_heading(std::string_view heading, const CountryGazetteer& countries)
+{
+    ListScan scan = countries.scan_list(heading);
+    return scan.matches.size() == 1 && scan.unmatched.empty() &&
+           countries.leading_countries_end(heading) == heading.size();
+}
 
 GroupKind classify_group(std::string_view heading)
 {

@@ -25,6 +25,11 @@ enum class GroupKind { States, Invited, International, National, Industry, Civil
 /// says none of this ("Donors", "Note") is Unknown.
 GroupKind classify_group(std::string_view heading);
 
+/// True when the heading is one State's name and nothing else ("Jamaica:
+/// Ministry of Foreign Affairs, Customs Agency"): the State takes part, its
+/// list names its own agencies.
+bool country_heading(std::string_view heading, const CountryGazetteer& countries);
+
 /// The kind of the organizations listed under a group of that kind.
 OrgKind org_kind_of(GroupKind kind);
 

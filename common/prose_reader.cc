@@ -274,7 +274,10 @@ bool names_event(const Sentence& s)
          "atelier", "seminaire", "reunion", "rencontre", "formation", "tenu", "tiendra", "lieu",
          "ouvert", "clotur", "accueill", "reun", "abrit", "taller", "seminario", "curso",
          "sesion", "ejercicio", "celebr", "lugar", "realiz", "evento", "encuentro", "dialogo",
-         "mesa", "jornada"});
+         "mesa", "jornada",
+         // What the people did: "Officials from A and B discussed",
+         // "des représentants ont examiné", "funcionarios se capacitaron".
+         "discuss", "discut", "exchang", "examin", "capacit", "ronde"});
 }
 
 // A sentence about something else than the event: an earlier or later
@@ -565,14 +568,16 @@ constexpr std::string_view kForwardCues[] = {
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
     "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
     "participation de", "participation du", "participation des", "etats suivants",
-    "sont invites", "ont ete invites", "etats invites", "pays invites",
+    "sont invites", "ont ete invites", "etats invites", "pays invites", "sont convies",
+    "ont ete convies",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
     "estados participantes", "estados siguientes", "siguientes estados", "estan invitados",
     "fueron invitados", "sido invitados", "sido invitadas", "estados invitados",
-    "paises invitados"};
+    "paises invitados", "se invito a", "se ha invitado a", "se invito a participar a",
+    "se invito a participar en el taller a"};
 
 // Phrases that introduce States only in a sentence that says they took
 // part: "Twenty States took part, among them A, B and C"; "fifteen
@@ -595,8 +600,8 @@ constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
     "were invited", "are invited", "is invited", "will participate", "will take part",
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
-    "ont ete invites", "sont invites", "participaron", "asistieron", "fueron invitados",
-    "estan invitados", "participaran",
+    "ont ete invites", "sont invites", "sont convies", "ont ete convies", "participaron",
+    "asistieron", "fueron invitados", "estan invitados", "participaran",
     // "A, B and C are expected to attend", "... devraient participer".
     "expected to attend", "expected to participate", "expected to take part",
     "devraient participer", "devraient prendre part",
@@ -701,7 +706,8 @@ bool invitation(const Sentence& s, std::string_view text)
             is_one_of(s.words[i + 1].folded, {"to", "a"}))
             sent = true;
     }
-    return spanish || sent || has_word_starting(s.words, {"invite", "invitad"}) ||
+    return spanish || sent ||
+           has_word_starting(s.words, {"invite", "invitad", "invito", "convie"}) ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 
@@ -1032,19 +1038,42 @@ class ProseReader {
     // —", "New York, le 4 avril 2019 (...) --", "GENEVA, 3 October 2022 —".
     std::size_t dateline_end(std::size_t at, bool* press = nullptr,
                              std::optional<Date>* date = nullptr,
-                             std::pair<std::size_t, std::size_t>* place = nullptr) const
+                             std::pair<std::size_t, std::size_t>* place = nullptr,
+                             std::optional<DateRange>* range = nullptr) const
     {
         constexpr std::size_t kLongestDateline = 200;
         std::string_view head = text_.substr(at, kLongestDateline);
-        std::size_t dash = std::string_view::npos, dash_size = 0;
-        for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
-            std::size_t p = head.find(d);
-            if (p != std::string_view::npos && p < dash) {
-                dash = p;
-                dash_size = d.size();
+        auto next_dash = [&head](std::size_t from, std::size_t* size) {
+            std::size_t found = std::string_view::npos;
+            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
+                std::size_t p = head.find(d, from);
+                if (p != std::string_view::npos && p < found) {
+                    found = p;
+                    *size = d.size();
+                }
+            }
+            return found;
+        };
+        std::size_t dash_size = 0;
+        std::size_t dash = next_dash(0, &dash_size);
+        if (dash == std::string_view::npos || dash == 0) return 0;
+        // "Mbabane, Eswatini, 31 May - 2 June 2010 - ...": a dash inside
+        // the dates is not the dateline's.
+        if (std::size_t comma = head.find(','); comma < dash) {
+            std::size_t after = head.find_first_not_of(' ', dash + dash_size);
+            std::size_t later_size = 0;
+            std::size_t later = next_dash(dash + dash_size, &later_size);
+            if (after < head.size() && head[after] >= '0' && head[after] <= '9' &&
+                later != std::string_view::npos &&
+                head.substr(0, later).find('\n') == std::string_view::npos) {
+                DateSearch longer =
+                    find_date_range_near(head.substr(comma, later - comma), publication_);
+                if (longer.range && comma + longer.range->text_end > dash) {
+                    dash = later;
+                    dash_size = later_size;
+                }
             }
         }
-        if (dash == std::string_view::npos || dash == 0) return 0;
         std::string_view prefix = head.substr(0, dash);
         if (prefix.find('\n') != std::string_view::npos) return 0;
         std::size_t comma = prefix.find(',');
@@ -1067,6 +1096,13 @@ class ProseReader {
             after_date = dash_size + stop + 1;
         }
         if (date && found.range) *date = found.range->start;
+        if (range && found.range) {
+            *range = *found.range;
+            // Offsets into the text, not into the dateline's tail.
+            std::size_t base = at + (after_date ? dash + dash_size : comma);
+            (*range)->text_begin += base;
+            (*range)->text_end += base;
+        }
         if (press) {
             std::string key = folded_key(prefix);
             *press = false;
@@ -1092,6 +1128,27 @@ class ProseReader {
         return after_date ? at + dash + after_date : at + dash + dash_size;
     }
 
+    // Where the prose ends when key lines close the page ("Date: 23-24
+    // March 2015", "Location: Port of Spain, Trinidad and Tobago",
+    // "Fecha:", "Lugar:"): those lines are read as the opening block's
+    // would be, and are no sentence. The end of the text when there are none.
+    std::size_t trailing_key_lines(std::size_t begin)
+    {
+        constexpr std::size_t kMostKeyLines = 8;
+        std::size_t end = text_.size();
+        std::size_t read = 0;
+        for (std::size_t i = lines_.count(); i-- > 0 && read < kMostKeyLines;) {
+            std::size_t start = lines_.start(i);
+            if (start < begin) break;
+            std::string_view t = trim_view(lines_.line(i));
+            if (t.empty()) continue;
+            if (count_words(t) > 16 || !read_key_value(t, offset_in(text_, t))) break;
+            end = start;
+            ++read;
+        }
+        return end;
+    }
+
     void read_body()
     {
         std::size_t begin = body_begin_;
@@ -1102,14 +1159,24 @@ class ProseReader {
             bool press = false;
             std::optional<Date> date;
             std::pair<std::size_t, std::size_t> place;
-            if (std::size_t end = dateline_end(begin, &press, &date, &place)) {
+            std::optional<DateRange> range;
+            if (std::size_t end = dateline_end(begin, &press, &date, &place, &range)) {
                 if (press) r_.marks.press_dateline = true;
                 dateline_place_ = place;
-                if (!publication_ && date) publication_ = date;
+                // "Nairobi, 28 a 30 de marzo de 2023 -", "Abidjan, du 5 au
+                // 7 juin 2022 -": a dateline that spans days dates the event
+                // itself, where it was held.
+                if (range && range->start != range->end) {
+                    dateline_event_ = range;
+                    r_.marks.event_found = true;
+                } else if (!publication_ && date) {
+                    publication_ = date;
+                }
                 begin = end;
             }
         }
-        sentences_ = split_sentences(text_, begin, text_.size());
+        std::size_t end = trailing_key_lines(begin);
+        sentences_ = split_sentences(text_, begin, end);
         if (have_title_) {
             title_.begin = title_begin_;
             title_.end = title_end_;
@@ -1193,6 +1260,10 @@ class ProseReader {
         } else if (event_dates_) {
             set_dates(*event_dates_, line_evidence(event_dates_at_.first, event_dates_at_.second));
             no_year_.clear();
+        } else if (dateline_event_) {
+            set_dates(*dateline_event_,
+                      line_evidence(dateline_event_->text_begin, dateline_event_->text_end));
+            no_year_.clear();
         } else if (event_range_) {
             DateRange range = *event_range_;
             std::size_t base = event_->begin;
@@ -1275,8 +1346,114 @@ class ProseReader {
             // donors' phrase.
             if (about_funding(s) && !about_taking_part(s)) continue;
             read_states_in(s);
+            read_demonyms_in(s);
         }
         add_host_government();
+    }
+
+    // Whether words a and b (a < b) stand with nothing but spaces between.
+    bool spaced(const std::vector<Word>& w, std::size_t a, std::size_t b) const
+    {
+        return trim_view(text_.substr(w[a].end, w[b].begin - w[a].end), " \t\n").empty();
+    }
+
+    // The adjective of nationality that starts at word `i` ("togolais",
+    // "South African", "sud-africain"), the longest there is.
+    std::optional<NameMatch> demonym_at(const std::vector<Word>& w, std::size_t i) const
+    {
+        std::size_t longest = std::min(countries_.longest_demonym_words(), w.size() - i);
+        for (std::size_t n = longest; n >= 1; --n) {
+            std::string key = w[i].folded;
+            bool joined = true;
+            for (std::size_t k = i + 1; k < i + n && joined; ++k) {
+                joined = spaced(w, k - 1, k);
+                key += ' ';
+                key += w[k].folded;
+            }
+            if (!joined) continue;
+            if (const Country* c = countries_.demonym(key))
+                return NameMatch{c, i, i + n - 1, w[i].begin, w[i + n - 1].end};
+        }
+        return std::nullopt;
+    }
+
+    // Words for people who take part, in the plural (a speaker, "the
+    // Mexican representative", is no delegation), and a delegation.
+    static bool people_word(std::string_view folded)
+    {
+        return is_one_of(
+            folded,
+            {"officials", "representatives", "delegates", "delegations", "delegation", "experts",
+             "participants", "authorities", "officers", "agencies", "institutions", "ministries",
+             "stakeholders", "practitioners", "trainees", "parliamentarians", "legislators",
+             "inspectors", "delegues", "representants", "responsables", "fonctionnaires",
+             "acteurs", "agents", "autorites", "ministeres", "services", "cadres",
+             "parlementaires", "stagiaires", "officiers", "funcionarios", "funcionarias",
+             "representantes", "delegados", "delegadas", "delegaciones", "delegacion",
+             "expertos", "expertas", "participantes", "autoridades",
+             "instituciones", "agencias", "servidores", "parlamentarios", "oficiales", "actores",
+             "entidades", "ministerios"});
+    }
+
+    // "délégués togolais", "représentants burkinabè", "funcionarios
+    // paraguayos", "some forty Thai and Vietnamese officials", "la
+    // délégation togolaise": people named by the adjective of their State,
+    // right beside a word for those who take part (at most two words
+    // between, no punctuation). The State takes part, or is invited when
+    // the sentence invites.
+    void read_demonyms_in(const Sentence& s)
+    {
+        constexpr std::size_t kMaxGap = 2;
+        if (countries_.longest_demonym_words() == 0) return;
+        const std::vector<Word>& w = s.words;
+        std::vector<std::pair<std::size_t, std::size_t>> absent;
+        bool absent_read = false;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            std::vector<NameMatch> chain;
+            for (std::size_t j = i; j < w.size();) {
+                std::optional<NameMatch> m = demonym_at(w, j);
+                if (!m) break;
+                chain.push_back(*m);
+                j = m->last_word + 1;
+                // "Thai and Vietnamese", "ivoiriens, ghanéens et libériens".
+                if (j < w.size() && demonym_at(w, j) &&
+                    trim_view(text_.substr(w[j - 1].end, w[j].begin - w[j - 1].end), " \t\n") ==
+                        ",")
+                    continue;
+                if (j + 1 < w.size() && conjunction(w[j].folded) && spaced(w, j - 1, j) &&
+                    spaced(w, j, j + 1) && demonym_at(w, j + 1))
+                    ++j;
+                else
+                    break;
+            }
+            if (chain.empty()) continue;
+            std::size_t first = chain.front().first_word, last = chain.back().last_word;
+            bool people = false;
+            // English order: the adjectives, then the people.
+            for (std::size_t k = last + 1; k < w.size() && k <= last + 1 + kMaxGap; ++k) {
+                if (!spaced(w, k - 1, k)) break;
+                if (people_word(w[k].folded)) people = true;
+                if (people || w[k].capital) break;
+            }
+            // French and Spanish order: the people, then the adjectives.
+            for (std::size_t k = first; !people && k-- > 0 && k + 1 + kMaxGap >= first;) {
+                if (!spaced(w, k, k + 1)) break;
+                if (people_word(w[k].folded)) people = true;
+                if (w[k].capital) break;
+            }
+            i = last;
+            if (!people) continue;
+            if (!absent_read) {
+                absent = absence_clauses(text_, s);
+                absent_read = true;
+            }
+            std::size_t head = chain.front().begin;
+            if (std::any_of(absent.begin(), absent.end(),
+                            [&](const auto& c) { return head >= c.first && head < c.second; }))
+                continue;
+            StateRole role = invitation(s, text_) ? StateRole::Invited : StateRole::Participant;
+            for (const NameMatch& m : chain) add_state(m, role, s);
+        }
     }
 
     // A key line of States ("Participating States: A, B and C"): the list
@@ -1381,7 +1558,10 @@ class ProseReader {
         // whole, before its last word is taken for a country.
         bool alone = place.find_first_of(",(") == std::string_view::npos;
         VenueReading v;
-        if (!alone || (!city_country(name) && !city_named_for_country(name)))
+        // "in Singapore": a country alone, as a note's venue reads it, even
+        // where a city has its name.
+        if (!alone || countries_.resolve(name) ||
+            (!city_country(name) && !city_named_for_country(name)))
             v = read_venue(place, countries_);
         if (!v.venue.country && !v.venue.online) {
             if (auto code = city_country(name)) {
@@ -1518,6 +1698,12 @@ class ProseReader {
             auto [b, e] = *event_place_;
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
+        // The place of a dateline that dates the event, a press office's
+        // too.
+        if (dateline_event_ && dateline_place_) {
+            auto [b, e] = *dateline_place_;
+            if (set_venue_from(b, e, line_evidence(b, e))) return;
+        }
         bool online = event_ && online_words(event_->words);
         if (online) r_.venue.online = true;
         std::vector<const Sentence*> candidates;
@@ -1580,9 +1766,9 @@ class ProseReader {
     // no other; among others it takes part only where they list it.
     void add_host_government()
     {
-        if (std::any_of(r_.states.begin(), r_.states.end(),
-                        [](const ParticipantState& st) { return st.role == StateRole::Participant; }))
-            return;
+        // An announcement's invited States are named too: the host is not
+        // among them unless their list says so.
+        if (!r_.states.empty()) return;
         for (const Sentence& s : sentences_) {
             if (about_funding(s) || about_other_event(s)) continue;
             if (!has_word_starting(s.words, {"host", "invitation", "invitacion", "accueil",
@@ -1628,8 +1814,15 @@ class ProseReader {
     {
         constexpr std::size_t kMaxOrgWords = 12;
         const std::vector<Word>& w = s.words;
+        // "Belize and Nicaragua, also members of SICA, did not send
+        // delegations": an organization named where someone did not come.
+        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
         for (std::size_t i = 0; i < w.size(); ++i) {
             if (!w[i].capital) continue;
+            if (std::any_of(absent.begin(), absent.end(), [&](const auto& c) {
+                    return w[i].begin >= c.first && w[i].begin < c.second;
+                }))
+                continue;
             std::optional<std::size_t> run = capital_run(text_, w, i, w.size(), true);
             std::size_t last = std::min(run.value_or(i), i + kMaxOrgWords - 1);
             bool found = false;
@@ -1710,6 +1903,8 @@ class ProseReader {
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
     /// The place a dateline names, before its date.
     std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
+    /// The days a dateline spans, which are the event's.
+    std::optional<DateRange> dateline_event_;
     /// The "Participating States:" lines of a key:value block.
     std::vector<std::pair<std::pair<std::size_t, std::size_t>, StateRole>> key_participants_;
     std::vector<Sentence> sentences_;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "city_names.h"
 #include "text_spans.h"
 
 namespace infonote {
@@ -130,6 +131,18 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
 {
     VenueReading reading;
     std::string tidied = tidy(text);
+    // "(Bangkok)": the place in parentheses, a city the table knows.
+    bool parenthesized = tidied.size() > 2 && tidied.front() == '(' && tidied.back() == ')' &&
+                         tidied.find_first_of("()", 1) == tidied.size() - 1;
+    if (parenthesized) {
+        tidied = tidy(tidied.substr(1, tidied.size() - 2));
+        if (auto code = city_country(tidied); code && !countries.resolve(tidied)) {
+            reading.place = tidied;
+            reading.venue.city = tidied;
+            reading.venue.country = std::string(*code);
+            return reading;
+        }
+    }
     reading.place = physical_place(drop_leading_preposition(tidied), reading.venue.online);
     if (reading.place.empty()) return reading;
 

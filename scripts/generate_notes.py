@@ -1671,7 +1671,121 @@ def join_names(lang, names):
     return ", ".join(names[:-1]) + " %s " % AND[lang] + names[-1]
 
 
-def make_report(gen, seed, index, truth, kind, share_key):
+def _load_demonyms():
+    """{code: {lang: the adjective as it stands before or after a plural
+    noun}} from data/demonyms.tsv: the English adjective, the French and
+    Spanish masculine plurals."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "demonyms.tsv")
+    out = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                code, en, fr, es = line.rstrip("\n").split("\t")
+                forms = {}
+                if en != "-":
+                    forms["en"] = en.split(", ")[0]
+                for lang, col in (("fr", fr), ("es", es)):
+                    if col == "-":
+                        continue
+                    words = col.split(", ")
+                    plural = [w for w in words if w.endswith("s") and not w.endswith("as")
+                              and not w.endswith("es" if lang == "fr" else "zz")]
+                    forms[lang] = plural[-1] if lang == "fr" and plural else (
+                        plural[0] if plural else words[0])
+                out[code] = forms
+    except OSError:
+        pass
+    return out
+
+
+DEMONYMS = _load_demonyms()
+
+# Online, as announcements and reports write it.
+ONLINE_WORDS = {"en": ["online", "by videoconference", "as a webinar"],
+                "fr": ["en ligne", "par visioconférence"],
+                "es": ["en formato virtual", "en línea", "por videoconferencia"]}
+
+
+def key_dates(lang, start, end):
+    """The event's dates as a key line writes them, with the year."""
+    (y1, m1, d1), (y2, m2, d2) = _ymd(start), _ymd(end)
+    if start == end:
+        return full_date(lang, y1, m1, d1)
+    if (y1, m1) == (y2, m2):
+        return {"en": "%d-%d %s %d", "fr": "%d-%d %s %d",
+                "es": "%d-%d de %s de %d"}[lang] % (d1, d2, _month(lang, m1), y1)
+    if y1 == y2:
+        return {"en": "%d %s - %d %s %d", "fr": "%d %s - %d %s %d",
+                "es": "%d de %s - %d de %s de %d"}[lang] % (
+                    d1, _month(lang, m1), d2, _month(lang, m2), y1)
+    return "%s - %s" % (full_date(lang, y1, m1, d1), full_date(lang, y2, m2, d2))
+
+
+def extra_prose(rng, lang, kind, names, participants, others, venue, start, end):
+    """The forms of a fourth reading (docs/extraction-forms.md), drawn from
+    their own random stream: {"took_part": sentence, "absent": sentence,
+    "invited": sentence, "host": sentence, "closing_keys": lines,
+    "dateline": opening} as this report uses them; empty keys use the
+    usual forms."""
+    r = rng.random
+    out = {}
+    listed = join_names(lang, [names(c) for c in participants])
+    if kind == "announcement":
+        out["invited"] = [
+            {"en": "The following States have been invited: %s.",
+             "fr": "Sont conviés les représentants des pays suivants : %s.",
+             "es": "Han sido invitados los siguientes Estados: %s."},
+            {"en": "%s have been invited to send officials.",
+             "fr": "%s sont conviés à y envoyer des délégués.",
+             "es": "Se invitó a %s a enviar funcionarios."}][int(r() * 2)][lang] % listed
+        host = venue.get("country")
+        if host and host not in participants and not venue.get("online") and r() < 0.6:
+            out["host"] = {"en": "The Government of %s will host the workshop.",
+                           "fr": "Le pays hôte, %s, accueillera l'atelier.",
+                           "es": "El Gobierno de %s acogerá el taller."}[lang] % names(host)
+        return out
+    x = r()
+    people = [DEMONYMS.get(c, {}).get(lang) for c in participants]
+    if x < 0.35 and all(people) and len(people) <= 3:
+        joined = join_names(lang, people)
+        out["took_part"] = {"en": "Some %d %s officials took part in the discussions." % (
+                                10 * (2 + int(r() * 4)), joined),
+                            "fr": "Des délégués %s ont pris part aux travaux." % joined,
+                            "es": "Participaron funcionarios %s." % joined}[lang]
+    else:
+        out["took_part"] = [
+            {"en": "Officials from %s discussed national control lists.",
+             "fr": "Y ont pris part des délégués des pays suivants : %s.",
+             "es": "Asistieron representantes de %s, que intercambiaron experiencias."},
+            {"en": "Representatives of %s attended and exchanged views on licensing.",
+             "fr": "Des représentants des pays suivants ont examiné leurs listes de contrôle : "
+                   "%s.",
+             "es": "Participaron delegaciones de %s."}][int(r() * 2)][lang] % listed
+    if others and r() < 0.6:
+        missing = [others[int(r() * len(others))]]
+        one = len(missing) == 1
+        out["absent"] = {"en": "%s, also invited, did not send %s." % (
+                             names(missing[0]), "a delegation" if one else "delegations"),
+                         "fr": "%s n'a pas pu participer." % names(missing[0]),
+                         "es": "%s no envió delegación." % names(missing[0])}[lang]
+    y = r()
+    if y < 0.35:
+        place = ({"en": "online", "fr": "en ligne", "es": "en línea"}[lang]
+                 if venue.get("online") else
+                 ", ".join(p for p in (venue.get("city"), names(venue["country"])) if p))
+        out["closing_keys"] = [
+            {"en": "Date: %s", "fr": "Date : %s", "es": "Fecha: %s"}[lang] % key_dates(lang, start,
+                                                                                     end),
+            {"en": "Location: %s", "fr": "Lieu : %s", "es": "Lugar: %s"}[lang] % place]
+    elif y < 0.6 and venue.get("city") and not venue.get("online") and start != end:
+        out["dateline"] = "%s, %s, %s - " % (venue["city"], names(venue["country"]),
+                                             key_dates(lang, start, end))
+    return out
+
+
+def make_report(gen, seed, index, truth, kind, share_key, extra=False):
     """(truth, text) of a press release, web update or announcement about
     the event of note `index`, whose truth is `truth`."""
     rng = random.Random("%d:%d:%s" % (seed, index, kind))
@@ -1710,6 +1824,13 @@ def make_report(gen, seed, index, truth, kind, share_key):
     dateline_city = pick([c for c in DATELINE_CITIES
                           if c.lower() != (venue.get("city") or "").lower()])
     donor_text = join_names(lang, [name(c) for c in donors])
+    forms = {}
+    if extra:
+        absent_pool = [c for c in others if c not in donors and c != speaker and c != earlier]
+        forms = extra_prose(random.Random("%d:%d:%s:extra" % (seed, index, kind)), lang, kind,
+                            name, participants, absent_pool, venue, start, end)
+        if venue.get("online") and kind == "announcement":
+            where = ONLINE_WORDS[lang][int(rng.random() * len(ONLINE_WORDS[lang]))]
     lines = []
     if kind == "announcement":
         doc_kind = "announcement"
@@ -1730,7 +1851,10 @@ def make_report(gen, seed, index, truth, kind, share_key):
                                                        _month(lang, ref[1]), dates, where)}[lang]
         lines.append(opening)
         lines.append("")
-        lines.append({"en": "%s have been invited to participate." % listed,
+        if forms.get("host"):
+            lines.append(forms["host"])
+        lines.append(forms.get("invited") or
+                     {"en": "%s have been invited to participate." % listed,
                       "fr": "Les pays suivants ont été invités à y participer : %s." % listed,
                       "es": "Fueron invitados a participar %s." % listed}[lang])
         invited, took_part = participants, []
@@ -1754,7 +1878,9 @@ def make_report(gen, seed, index, truth, kind, share_key):
                         dateline_city.title(), ref[2], _month(lang, ref[1]), office))
         else:
             style = r()
-            if style < 0.4 and lang == "en":
+            if forms.get("closing_keys") or forms.get("dateline"):
+                pass
+            elif style < 0.4 and lang == "en":
                 lines.append("Posted on %s %s, %d" % (_month(lang, ref[1]), ordinal(ref[2]), ref[0]))
             elif style < 0.7 and not venue.get("online") and lang == "en":
                 lines.append("Start Date: %s %d %d" % (MONTHS_ABBR[ms - 1], ds, ys))
@@ -1773,11 +1899,23 @@ def make_report(gen, seed, index, truth, kind, share_key):
                 "fr": "Un atelier sur la mise en œuvre de la résolution 1540 (2004) s'est tenu %s %s.",
                 "es": "Se celebró %s %s un taller sobre la aplicación de la resolución 1540 (2004)."
                 }[lang] % (dates, where)
+        if forms.get("closing_keys") or forms.get("dateline"):
+            # The dates and the place are in the key lines or the dateline.
+            verb = {"en": "A workshop on implementing resolution 1540 (2004) took place.",
+                    "fr": "Un atelier sur la mise en œuvre de la résolution 1540 (2004) a eu "
+                          "lieu.",
+                    "es": "Se celebró un taller sobre la aplicación de la resolución 1540 "
+                          "(2004)."}[lang]
+            lead = forms.get("dateline") or ""
         lines.append(lead + verb)
         lines.append("")
         x = r()
         n = len(participants)
-        if lang == "en":
+        if forms.get("took_part"):
+            lines.append(forms["took_part"])
+            if forms.get("absent"):
+                lines.append(forms["absent"])
+        elif lang == "en":
             lines.append(
                 "Representatives of %s took part." % listed if x < 0.3 else
                 "Officials from %s attended." % listed if x < 0.55 else
@@ -1823,6 +1961,9 @@ def make_report(gen, seed, index, truth, kind, share_key):
                   "fr": "Le Conseil de sécurité a adopté la résolution 1540 (2004) le 28 avril 2004.",
                   "es": "El Consejo de Seguridad aprobó la resolución 1540 (2004) el 28 de abril "
                         "de 2004."}[lang])
+    if forms.get("closing_keys"):
+        lines.append("")
+        lines.extend(forms["closing_keys"])
     base = truth["file"].rsplit(".", 1)[0]
     report_truth = {
         "file": "%s-%s.txt" % (base, "announcement" if kind == "announcement" else "report"),
@@ -1834,7 +1975,8 @@ def make_report(gen, seed, index, truth, kind, share_key):
         "participants": took_part,
         "invited": invited,
         "organizations": orgs if took_part else [],
-        "features": {"language": lang, "kind": doc_kind, "of": truth["file"]},
+        "features": {"language": lang, "kind": doc_kind, "of": truth["file"],
+                     "forms": sorted(k for k, v in forms.items() if v)},
     }
     return report_truth, "\n".join(lines) + "\n"
 
@@ -1872,7 +2014,8 @@ def _make_chunk(span):
             key = "event-%06d" % i
             wanted = [k for k, share in (("report", reports), ("announcement", announcements))
                       if draw() < share]
-            extra = [make_report(_worker_generator, seed, i, truth, k, key) for k in wanted]
+            extra = [make_report(_worker_generator, seed, i, truth, k, key,
+                                 _worker_options.get("extra_prose", False)) for k in wanted]
             ordered = {"file": truth["file"], "kind": "information-note"}
             if extra:
                 ordered["event"] = key
@@ -1907,6 +2050,12 @@ def main(argv=None):
                     help="also lay headers out as numbered labels, with dashes for colons, "
                     "or as flattened tables (see scripts/README.md); without it a seed gives "
                     "the notes it always gave")
+    ap.add_argument("--extra-prose", action="store_true",
+                    help="also write the reports and announcements in the forms of "
+                    "docs/extraction-forms.md's fourth reading (other verbs, nationalities, "
+                    "States that did not come, key lines after the prose, datelines spanning "
+                    "the event, more invitation forms, the host not invited); without it a "
+                    "seed gives the reports it always gave")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
     args = ap.parse_args(argv)
     if args.count < 0 or args.seed < 0 or args.jobs < 1:
@@ -1916,7 +2065,8 @@ def main(argv=None):
     if not (0 <= args.reports <= 1 and 0 <= args.announcements <= 1):
         ap.error("--reports and --announcements take a share from 0 to 1")
     options = {"reports": args.reports, "announcements": args.announcements,
-               "length": args.length, "extra_layouts": args.extra_layouts}
+               "length": args.length, "extra_layouts": args.extra_layouts,
+               "extra_prose": args.extra_prose}
 
     began = time.monotonic()
     os.makedirs(args.out, exist_ok=True)

@@ -5,12 +5,16 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "mo_catalog.h"
+#include "text_normalizer.h"
+#include "tsv_file.h"
 
 namespace infonote {
 namespace {
@@ -495,6 +499,71 @@ TEST(CountryGazetteer, LoadsEveryCatalogueOfThisMachine)
     for (const std::filesystem::path& mo : iso_3166_catalogues())
         if (!std::filesystem::exists(mo)) GTEST_SKIP() << "iso-codes catalogue missing: " << mo;
     EXPECT_TRUE(default_gazetteer().load_warnings().empty());
+}
+
+}  // namespace
+}  // namespace infonote
+
+namespace infonote {
+namespace {
+
+// data/demonyms.tsv: every form of each language names its State, a form
+// two States would share names neither, and the gazetteer's own names are
+// not adjectives.
+TEST(Demonyms, FormsNameTheirState)
+{
+    const CountryGazetteer& g = default_gazetteer();
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Togolese", "TG"},     {"togolais", "TG"},       {"togolaises", "TG"},
+        {"togoleses", "TG"},    {"burkinabè", "BF"},      {"Burkinabe", "BF"},
+        {"paraguayos", "PY"},   {"paraguayennes", "PY"},  {"Thai", "TH"},
+        {"Vietnamese", "VN"},   {"South African", "ZA"},  {"sud-africains", "ZA"},
+        {"nigérien", "NE"},     {"nigérians", "NG"},      {"nigerinos", "NE"},
+        {"salvadoreñas", "SV"}, {"Sri Lankan", "LK"},     {"guatémaltèques", "GT"},
+        {"béninoise", "BJ"},    {"Kyrgyz", "KG"},         {"ecuatorianos", "EC"}};
+    for (const auto& [form, code] : cases) {
+        SCOPED_TRACE(form);
+        const Country* c = g.demonym(fold(form));
+        ASSERT_NE(c, nullptr);
+        EXPECT_EQ(c->alpha2, code);
+    }
+    // Left out on purpose: one adjective for two States, or a region's.
+    for (std::string_view form : {"congolese", "dominican", "korean", "american", "togo",
+                                  "central african", "latin american", ""})
+        EXPECT_EQ(g.demonym(form), nullptr) << form;
+    EXPECT_GE(g.longest_demonym_words(), 2u);
+}
+
+TEST(Demonyms, EveryMemberStateOfTheRegionsThatHostEventsHasAForm)
+{
+    CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
+    std::size_t records = 0;
+    read_tsv(data_dir() / "demonyms.tsv", "adjectives of nationality", [&](const TsvLine& line) {
+        ++records;
+        ASSERT_EQ(line.fields.size(), 4u) << line.where;
+        EXPECT_NE(g.by_code(line.fields[0]), nullptr) << line.where;
+    });
+    // The 193 Member States but the few whose adjective says nothing of
+    // them alone (Holy See, Congo, Democratic Republic of the Congo).
+    EXPECT_GE(records, 190u);
+}
+
+TEST(Demonyms, ABadRecordIsReportedWithItsLine)
+{
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "infonote-demonyms-test";
+    std::filesystem::create_directories(dir);
+    std::filesystem::path bad = dir / "demonyms.tsv";
+    std::ofstream(bad) << "# comment\nTG\tTogolese\ttogolais\ttogolés\nXX\tNowhere\n";
+    CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
+    try {
+        g.load_demonyms(bad);
+        ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  bad.string() +
+                      ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
+    }
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -456,6 +456,12 @@ TEST(NoteParser, ReadsEveryVenueForm)
         {"Vienna, Austria and online", "Vienna", "AT", true, false},
         {"Vienna, Austria (hybrid)", "Vienna", "AT", true, false},
         {"United Nations Headquarters, New York", "New York", "", false, true},
+        {"Frankfurt am Main, Germany", "Frankfurt am Main", "DE", false, false},
+        {"(Bangkok)", "Bangkok", "TH", false, false},
+        {"Webinario", "", "", true, false},
+        {"Webinaire en ligne", "", "", true, false},
+        {"Por videoconferencia", "", "", true, false},
+        {"En línea", "", "", true, false},
     };
     for (const VenueCase& c : cases) {
         SCOPED_TRACE(c.written);
@@ -716,6 +722,56 @@ TEST(NoteParser, SeparatesAFlattenedLocationFromItsParticipants)
         for (const ParticipantState& s : n.states) states.push_back(s.code);
         EXPECT_EQ(states, c.states) << c.text;
     }
+}
+
+// A table's "Date and Venue" cell wrapped over two lines beside its values,
+// and a participant group headed by a State followed by its own agencies.
+TEST(NoteParser, ReadsAWrappedDateAndVenueLabelAndStateHeadedGroups)
+{
+    struct WrappedCase {
+        const char* text;
+        const char* start;
+        const char* end;
+        const char* city;
+        const char* country;
+    };
+    const WrappedCase cases[] = {
+        {"Information Note\n\nEvent            Regional seminar\nOrganizer(s)     UNREC\n"
+         "Date and         14-16 May 2019\nVenue            Accra, Ghana\n"
+         "Participants     Ghana, Nigeria\n",
+         "2019-05-14", "2019-05-16", "Accra", "GH"},
+        {"Nota informativa\n\nEvento\tTaller nacional\nOrganizador(es)\tUNLIREC\n"
+         "Fecha y\t21-22 de agosto de 2019\nlugar\tCiudad de Guatemala, Guatemala\n"
+         "Participantes\tGuatemala\n",
+         "2019-08-21", "2019-08-22", "Ciudad de Guatemala", "GT"},
+        {"Note d'information\n\nÉvénement        Atelier national\n"
+         "Organisateur(s)  UNREC\nDate et          3-4 octobre 2019\n"
+         "lieu             Dakar, Sénégal\nParticipants     Sénégal\n",
+         "2019-10-03", "2019-10-04", "Dakar", "SN"},
+    };
+    for (const WrappedCase& c : cases) {
+        SCOPED_TRACE(c.text);
+        ParseResult r = parse(c.text);
+        ASSERT_TRUE(r.note.start_date);
+        EXPECT_EQ(r.note.start_date->iso(), c.start);
+        EXPECT_EQ(r.note.end_date->iso(), c.end);
+        EXPECT_EQ(r.note.venue.city.value_or(""), c.city);
+        EXPECT_EQ(r.note.venue.country.value_or(""), c.country);
+    }
+
+    ParseResult r = parse(
+        "Information Note\n\nEvent: Caribbean workshop\nDate and Venue: 6-8 February 2018, "
+        "Kingston, Jamaica\nParticipants:\nJamaica: Ministry of Foreign Affairs and Foreign "
+        "Trade, Customs Agency\nBarbados: Barbados Revenue Authority\nInternational "
+        "organizations: CARICOM\n");
+    std::vector<std::string> codes;
+    for (const ParticipantState& s : r.note.states) codes.push_back(s.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"JM", "BB"}));
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().message;
+    bool agency = false;
+    for (const Organization& o : r.note.organizations)
+        if (o.name == "Customs Agency") agency = o.kind == OrgKind::National;
+    EXPECT_TRUE(agency);
 }
 
 TEST(NoteParser, NeverThrowsOnGarbage)

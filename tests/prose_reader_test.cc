@@ -439,6 +439,101 @@ INSTANTIATE_TEST_SUITE_P(
                   "meeting in New York. Members from Peru and Sweden spoke.\n",
                   DocumentKind::Other, "", "", "", "", false, {}, {}}));
 
+// People named by their nationality, other verbs for taking part beside
+// States that did not come, datelines that span the event's days, key
+// lines that close a page, and more invitation forms.
+INSTANTIATE_TEST_SUITE_P(
+    NationalitiesDatelinesClosingKeys, ReadsProse,
+    testing::Values(
+        ProseCase{"demonym_after_the_people_fr",
+                  "Atelier national\n\nPublié le 9 mars 2022\n\nDu 7 au 9 mars 2022, une "
+                  "trentaine de délégués togolais se sont réunis à Lomé. L'atelier a été "
+                  "financé par le Japon.\n",
+                  DocumentKind::WebUpdate, "2022-03-07", "2022-03-09", "Lomé", "TG", false,
+                  {"TG"}, {}},
+        ProseCase{"demonyms_before_the_people_en",
+                  "Exercise in Hanoi\n\nNovember 22nd, 2018\n\nSome forty Thai and "
+                  "Vietnamese officials met in Hanoi, Viet Nam, from 13 to 15 November 2018. "
+                  "The Japanese Embassy hosted a reception and German trainers ran it.\n",
+                  DocumentKind::WebUpdate, "2018-11-13", "2018-11-15", "Hanoi", "VN", false,
+                  {"TH", "VN"}, {}},
+        ProseCase{"demonym_list_with_commas_es",
+                  "Taller\n\nLunes, 12 de agosto de 2019\n\nDel 6 al 8 de agosto de 2019, "
+                  "funcionarios paraguayos, uruguayos y bolivianos se capacitaron en "
+                  "Asunción, Paraguay. Instructores de la Policía Federal de Brasil dictaron "
+                  "el curso.\n",
+                  DocumentKind::WebUpdate, "2019-08-06", "2019-08-08", "Asunción", "PY", false,
+                  {"PY", "UY", "BO"}, {}},
+        ProseCase{"demonym_of_a_speaker_or_a_city_is_no_participant",
+                  "Table ronde\n\nPublié le 3 mai 2019\n\nLe 2 mai 2019, des représentants "
+                  "du Niger ont participé à une table ronde dans la capitale togolaise. "
+                  "L'ambassadeur français a ouvert la séance.\n",
+                  DocumentKind::WebUpdate, "2019-05-02", "2019-05-02", "", "", false, {"NE"},
+                  {}},
+        ProseCase{"officials_discussed_beside_those_who_did_not_send",
+                  "Workshop\n\nPosted on 19 June 2018\n\nA workshop took place in Cotonou, "
+                  "Benin, from 12 to 14 June 2018. Officials from Benin, Ghana and Togo "
+                  "discussed port controls. Nigeria and Mali, also members of ECOWAS, did not "
+                  "send delegations.\n",
+                  DocumentKind::WebUpdate, "2018-06-12", "2018-06-14", "Cotonou", "BJ", false,
+                  {"BJ", "GH", "TG"}, {}},
+        ProseCase{"y_ont_pris_part_and_n_ont_pas_pu",
+                  "Atelier\n\nPublié le 2 décembre 2021\n\nDu 23 au 25 novembre 2021, "
+                  "l'UNREC a organisé un atelier à Niamey (Niger). Y ont pris part des "
+                  "délégués du Bénin et du Togo. Le Mali et le Tchad n'ont pas pu participer.\n",
+                  DocumentKind::WebUpdate, "2021-11-23", "2021-11-25", "Niamey", "NE", false,
+                  {"BJ", "TG"}, {}},
+        ProseCase{"dateline_range_es_gives_dates_and_venue",
+                  "Comunicado de prensa\n\nCurso para puntos de contacto\n\nNairobi, 28 a 30 "
+                  "de marzo de 2023 - La Oficina reunió a puntos de contacto. Participaron "
+                  "representantes de Kenia y Uganda.\n",
+                  DocumentKind::PressRelease, "2023-03-28", "2023-03-30", "Nairobi", "KE",
+                  false, {"KE", "UG"}, {}},
+        ProseCase{"dateline_single_day_is_no_event_date",
+                  "Taller\n\nLima, 9 de mayo de 2017 - El taller se celebró el 3 y 4 de mayo "
+                  "en Cusco, Perú. Participaron representantes de Perú y Chile.\n",
+                  DocumentKind::WebUpdate, "2017-05-03", "2017-05-04", "Cusco", "PE", false,
+                  {"PE", "CL"}, {}},
+        ProseCase{"key_lines_after_the_prose",
+                  "UNLIREC\n\nCaribbean States review controls\n\nThe Centre convened a "
+                  "workshop. Officials from Jamaica and Belize went through control lists.\n\n"
+                  "Date: 23-24 March 2015\nLocation: Port of Spain, Trinidad and Tobago\n",
+                  DocumentKind::WebUpdate, "2015-03-23", "2015-03-24", "Port of Spain", "TT",
+                  false, {"JM", "BZ"}, {}},
+        ProseCase{"fecha_lugar_after_the_prose",
+                  "Taller nacional\n\nUNLIREC reunió a funcionarios ecuatorianos para "
+                  "examinar la resolución.\n\nFecha: 4 y 5 de julio de 2018\nLugar: Quito, "
+                  "Ecuador\n",
+                  DocumentKind::WebUpdate, "2018-07-04", "2018-07-05", "Quito", "EC", false,
+                  {"EC"}, {}},
+        ProseCase{"se_invito_a_and_the_host_is_not_invited",
+                  "Anuncio\n\nTaller en Kingston\n\nEl Gobierno de Jamaica acogerá en "
+                  "Kingston, del 10 al 12 de septiembre de 2024, un taller. Se invitó a Saint "
+                  "Kitts y Nevis, Trinidad y Tabago y Santa Lucía.\n",
+                  DocumentKind::Announcement, "2024-09-10", "2024-09-12", "Kingston", "JM",
+                  false, {}, {"KN", "TT", "LC"}},
+        ProseCase{"sont_convies_online",
+                  "Annonce\n\nWebinaire\n\nUn webinaire se tiendra en ligne du 14 au 16 "
+                  "février 2023. Sont conviés les points de contact du Cameroun et du Gabon.\n",
+                  DocumentKind::Announcement, "2023-02-14", "2023-02-16", "", "", true, {},
+                  {"CM", "GA"}},
+        ProseCase{"host_government_not_invited_in_english",
+                  "Course\n\nThe Government of Mongolia will host a course in Ulaanbaatar "
+                  "from 17 to 19 April 2023. Kazakhstan and Uzbekistan have been invited.\n",
+                  DocumentKind::Announcement, "2023-04-17", "2023-04-19", "Ulaanbaatar", "MN",
+                  false, {}, {"KZ", "UZ"}},
+        ProseCase{"location_in_parentheses",
+                  "Roundtable\n\nStart Date: Mar 12 2019\nEnd Date: Mar 13 2019\nLocation: "
+                  "(Bangkok)\n\nOfficials of Thailand took part in a roundtable.\n",
+                  DocumentKind::WebUpdate, "2019-03-12", "2019-03-13", "Bangkok", "TH", false,
+                  {"TH"}, {}},
+        ProseCase{"press_markers_make_a_press_release",
+                  "Meetings Coverage and Press Releases\n\nSC/14012\n\nOpen briefing\n\nThe "
+                  "Committee reviewed a workshop held in Windhoek, Namibia, from 5 to 7 "
+                  "November 2019. Representatives of Namibia and Angola took part.\n",
+                  DocumentKind::PressRelease, "2019-11-05", "2019-11-07", "Windhoek", "NA",
+                  false, {"NA", "AO"}, {}}));
+
 INSTANTIATE_TEST_SUITE_P(
     Other, ReadsProse,
     testing::Values(
