@@ -35,6 +35,7 @@ void EventAggregateSpy::operator()(const Xapian::Document& doc, double)
 {
     std::string event = doc.get_value(kEventSlot);
     if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    if (only_ && !only_->contains(event)) return;
     EventAggregate& e = events_[event];
     std::string start = doc.get_value(kStartDateSlot);
     if (!start.empty() && (e.start.empty() || start < e.start)) e.start = start;
@@ -80,6 +81,7 @@ void EventStatesSpy::operator()(const Xapian::Document& doc, double)
 {
     std::string event = doc.get_value(kEventSlot);
     if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    if (only_ && !only_->contains(event)) return;
     std::vector<StateCode>& states = states_[event];
     std::string codes = doc.get_value(kCountriesSlot);
     for (std::size_t at = 0; at + 2 <= codes.size(); at += 2)

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -52,15 +53,21 @@ using EventStates = std::unordered_map<std::string, std::vector<StateCode>>;
 StateCode state_code(std::string_view alpha2);
 std::string alpha2_of(StateCode code);
 
+/// Events by id, for a spy that keeps only some.
+using EventSet = std::unordered_set<std::string>;
+
 /// Sees every matching document and keeps, per event, the States its
-/// matching documents list as participant or host.
+/// matching documents list as participant or host; with `only`, of those
+/// events alone.
 class EventStatesSpy : public Xapian::MatchSpy {
   public:
+    explicit EventStatesSpy(const EventSet* only = nullptr) : only_(only) {}
     void operator()(const Xapian::Document& doc, double weight) override;
     /// What the spy saw; the spy is empty afterwards.
     EventStates take();
 
   private:
+    const EventSet* only_;
     EventStates states_;
 };
 
@@ -83,13 +90,15 @@ struct EventAggregate {
 };
 
 /// Sees every matching document and merges, per event, what EventAggregate
-/// keeps.
+/// keeps; with `only`, of those events alone.
 class EventAggregateSpy : public Xapian::MatchSpy {
   public:
+    explicit EventAggregateSpy(const EventSet* only = nullptr) : only_(only) {}
     void operator()(const Xapian::Document& doc, double weight) override;
     const std::map<std::string, EventAggregate>& events() const { return events_; }
 
   private:
+    const EventSet* only_;
     std::map<std::string, EventAggregate> events_;
 };
 

@@ -423,7 +423,7 @@ class GeneratedEvents : public ::testing::Test {
     {
         dir_ = new TempDir;
         Outcome r = run({INFONOTE_PYTHON, (fs::path(INFONOTE_SOURCE_DIR) / "scripts/generate_notes.py").string(),
-                         "--count", "200", "--seed", "3", "--reports", "0.4", "--announcements",
+                         "--count", "320", "--seed", "3", "--reports", "0.4", "--announcements",
                          "0.3", "--out", (dir_->path() / "corpus").string()});
         ASSERT_EQ(r.status, 0) << describe(r);
         fs::remove(dir_->path() / "corpus" / "ground_truth.jsonl");
@@ -558,6 +558,13 @@ TEST_F(GeneratedEvents, StoredGroupingIsTheRuleOverStoredKeys)
     for (const auto& [ab, n] : shared)
         if (ab.first == busiest || ab.second == busiest) expected_partners[ab] = n;
     EXPECT_EQ(partners, expected_partners);
+    // A filter matching more events than an OR of their terms is made for
+    // (every dated one): the documents are read by a pass over all of them.
+    std::map<std::pair<std::string, std::string>, int> dated_pairs;
+    EXPECT_GT(states_by_event(db).size(), 256u);
+    nlohmann::json filtered = query_json(db, {"coattend", "--from", "1900"});
+    for (const auto& p : filtered["pairs"]) dated_pairs[{p["a"], p["b"]}] = p["events"];
+    EXPECT_EQ(dated_pairs, shared);
 
     // profile: the same State's events, partners and years.
     nlohmann::json profile = query_json(db, {"profile", busiest, "--top", "0"});
