@@ -77,7 +77,8 @@ bool apostrophe_at(std::string_view s, std::size_t at, std::size_t* size)
         *size = 1;
         return true;
     }
-    if (s.substr(at, 3) == "\xE2\x80\x99") {  // ’
+    // ’, and ‘ as word processors write it in "Nuku‘alofa".
+    if (s.substr(at, 3) == "\xE2\x80\x99" || s.substr(at, 3) == "\xE2\x80\x98") {
         *size = 3;
         return true;
     }
@@ -577,6 +578,11 @@ constexpr std::string_view kForwardCues[] = {
     "bring together", "brings together", "bringing together", "invited are", "invited were",
     "participating countries were", "participants were", "participating were",
     "attending were",
+    // More people who take part: "Specialists from A, B and C reviewed",
+    // "des agents des douanes du A", "oficiales de A y B", "técnicos de".
+    "specialists", "practitioners", "parliamentarians", "legislators", "inspectors",
+    "trainees", "specialistes", "agents", "parlementaires", "stagiaires", "oficiales",
+    "especialistas", "tecnicos", "parlamentarios", "agentes", "servidores publicos",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
     "states invited", "invited countries", "countries invited", "extended to",
@@ -1074,9 +1080,10 @@ class ProseReader {
     }
 
     // A page that is a table of meetings, one a row ("4 March 2019 | Joint
-    // meeting with the African Union | Addis Ababa"): at least three rows
-    // that open with a full date and go on, their dates months apart. It
-    // reports no one event.
+    // meeting with the African Union | Addis Ababa", "Addis Ababa<TAB>22
+    // May 2019<TAB>...", or each cell on a line of its own): at least three
+    // rows dated with a full date, at the start of the line or in a cell,
+    // three different dates months apart. It reports no one event.
     bool meetings_table() const
     {
         constexpr std::size_t kRows = 3;
@@ -1085,10 +1092,11 @@ class ProseReader {
             std::string_view t = trim_view(lines_.line(i));
             if (t.empty() || count_words(t) > 30) continue;
             DateSearch found = find_date_range(t);
-            if (!found.range || found.range->text_begin > 2) continue;
-            std::string_view rest = trim_view(t.substr(found.range->text_end), " \t|,;-");
-            if (count_words(rest) < 2) continue;
-            dates.push_back(found.range->start);
+            if (!found.range) continue;
+            bool cells = t.find_first_of("|\t") != std::string_view::npos;
+            if (found.range->text_begin > 2 && !cells) continue;
+            if (std::find(dates.begin(), dates.end(), found.range->start) == dates.end())
+                dates.push_back(found.range->start);
         }
         if (dates.size() < kRows) return false;
         auto [low, high] = std::minmax_element(dates.begin(), dates.end());
