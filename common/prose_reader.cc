@@ -353,8 +353,16 @@ bool online_words(const std::vector<Word>& words)
             w == "virtualmente" || w == "online" || w == "on-line" || w.starts_with("webinar") ||
             w.starts_with("videoconf") || w.starts_with("video-conf") ||
             w.starts_with("visioconf") || w.starts_with("teleconf") || w == "digitally" ||
-            w == "remotely")
+            w == "remotely" ||
+            // "via Zoom", "por medio de la plataforma Webex", "de forma
+            // remota", "a web-based seminar".
+            w == "zoom" || w == "webex" || w == "remota" || w == "remoto" || w == "web-based")
             return true;
+        // "à distance", "a distancia", "by video link".
+        bool after_a = i + 1 < words.size() && w == "a";
+        if (after_a && (words[i + 1].folded == "distance" || words[i + 1].folded == "distancia"))
+            return true;
+        if (w == "video" && i + 1 < words.size() && words[i + 1].folded == "link") return true;
         bool next_line = i + 1 < words.size() &&
                          (words[i + 1].folded == "ligne" || words[i + 1].folded == "linea");
         if (w == "en" && next_line) return true;
