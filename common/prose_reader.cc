@@ -1091,11 +1091,14 @@ class ProseReader {
     // meeting with the African Union | Addis Ababa", "Addis Ababa<TAB>22
     // May 2019<TAB>...", or each cell on a line of its own): at least three
     // rows dated with a full date, at the start of the line or in a cell,
-    // three different dates months apart. It reports no one event.
+    // three different dates months apart, and no sentence besides them
+    // that dates an event (a page about one event may close with a list of
+    // related events). It reports no one event.
     bool meetings_table() const
     {
         constexpr std::size_t kRows = 3;
         std::vector<Date> dates;
+        std::vector<std::pair<std::size_t, std::size_t>> rows;
         for (std::size_t i = 0; i < lines_.count(); ++i) {
             std::string_view t = trim_view(lines_.line(i));
             if (t.empty() || count_words(t) > 30) continue;
@@ -1105,8 +1108,17 @@ class ProseReader {
             if (found.range->text_begin > 2 && !cells) continue;
             if (std::find(dates.begin(), dates.end(), found.range->start) == dates.end())
                 dates.push_back(found.range->start);
+            rows.push_back({offset_in(text_, t), offset_in(text_, t) + t.size()});
         }
         if (dates.size() < kRows) return false;
+        for (const Sentence& s : sentences_) {
+            bool in_row = std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+                return s.begin < row.second && row.first < s.end;
+            });
+            if (in_row || !names_event(s)) continue;
+            DateSearch found = find_date_range(sentence_text(s));
+            if (found.range || found.problem.find("has no year") != std::string::npos) return false;
+        }
         auto [low, high] = std::minmax_element(dates.begin(), dates.end());
         int months = (high->year - low->year) * 12 + high->month - low->month;
         return months >= 2;

@@ -605,7 +605,14 @@ INSTANTIATE_TEST_SUITE_P(
                   "Briefing to Member States | New York\n4 March 2019 | Joint meeting with "
                   "the African Union | Addis Ababa\n22 May 2019 | Meeting with the Peace and "
                   "Security Council | Addis Ababa\n",
-                  DocumentKind::Other, "", "", "", "", false, {}, {}}));
+                  DocumentKind::Other, "", "", "", "", false, {}, {}},
+        ProseCase{"a_page_closing_with_related_events_keeps_its_event",
+                  "Workshop in Lome\n\nPosted on 10 March 2019\n\nA workshop took place in "
+                  "Accra, Ghana, from 4 to 6 March. Officials from Benin and Togo took part.\n\n"
+                  "Related events\n12 January 2019 | Course | Dakar\n7 May 2019 | Roundtable | "
+                  "Abuja\n10 October 2019 | Peer review | Bamako\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
+                  {"BJ", "TG"}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
