@@ -175,6 +175,18 @@ bool blank(std::string_view line)
     return trim_view(line).empty();
 }
 
+// True when the '.' at `dot` follows the number of an item in a list set
+// out one a line ("\n2. Kiribati"), at or after `floor`.
+bool item_number_at(std::string_view text, std::size_t dot, std::size_t floor)
+{
+    constexpr std::size_t kLongestNumber = 2;
+    std::size_t b = dot;
+    while (b > floor && text[b - 1] >= '0' && text[b - 1] <= '9') --b;
+    if (b == dot || dot - b > kLongestNumber) return false;
+    while (b > floor && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    return b > floor && text[b - 1] == '\n';
+}
+
 // True when the '.' at `dot` ends an abbreviation ("St.", "Mr.", "U.S.")
 // rather than a sentence.
 bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t floor)
@@ -184,7 +196,7 @@ bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t flo
     std::string_view word = text.substr(b, dot - b);
     if (word.empty()) return false;
     bool capital = word[0] >= 'A' && word[0] <= 'Z';
-    return capital && word.size() <= 3;
+    return (capital && word.size() <= 3) || item_number_at(text, dot, floor);
 }
 
 // The sentences of text[begin, end): a paragraph ends at a blank line, a
@@ -489,7 +501,10 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
     constexpr std::size_t kLongestUnknownItem = 6;  // words
     if (from > to || to - from > kLongestJoint) return false;
     std::string_view between = text.substr(from, to - from);
-    if (between.find_first_of(":.") != std::string_view::npos) return false;
+    if (between.find(':') != std::string_view::npos) return false;
+    for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
+         dot = between.find('.', dot + 1))
+        if (!item_number_at(text, from + dot, from)) return false;
     bool joined = false;
     int unknown_items = 0;
     std::size_t part_begin = from;
@@ -509,6 +524,9 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
                 continue;
             }
             if (conjunction(words[i].folded)) joined = true;
+            else if (words[i].end < e && text[words[i].end] == '.' &&
+                     item_number_at(text, words[i].end, from))
+                continue;  // "2." before an item one a line
             else if (!list_word(words[i].folded)) separators = false;
         }
         if (separators) return true;
@@ -654,9 +672,23 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
     constexpr std::size_t kMaxGapWords = 12;
     if (name_word < gap_first || name_word - gap_first > kMaxGapWords) return false;
     std::string_view between = text.substr(cue_end, name_begin - cue_end);
-    if (between.find_first_of(";.") != std::string_view::npos) return false;
+    if (between.find(';') != std::string_view::npos) return false;
+    // A full stop ends the cue's sentence, unless it numbers the first item
+    // of a list one a line ("invited:" then "1. Fiji").
+    std::size_t item_dot = std::string_view::npos;
+    for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
+         dot = between.find('.', dot + 1)) {
+        if (!item_number_at(text, cue_end + dot, cue_end)) return false;
+        item_dot = dot;
+    }
     if (name_word == gap_first) return true;
     std::string_view tail = trim_view(between, " \t\n");
+    if (item_dot != std::string_view::npos) {
+        std::string_view before = between.substr(0, item_dot);
+        while (!before.empty() && before.back() >= '0' && before.back() <= '9')
+            before.remove_suffix(1);
+        tail = trim_view(before, " \t\n");
+    }
     // The bullet of a list set out one name a line: "countries:", "- Fiji".
     for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2"})
         if (tail.ends_with(bullet))
@@ -1009,7 +1041,8 @@ class ProseReader {
         }
         if (is_one_of(key, {"states invited", "invited states", "countries invited",
                             "invited countries", "invitees", "etats invites", "pays invites",
-                            "estados invitados", "paises invitados", "invitados"})) {
+                            "estados invitados", "paises invitados", "invitados", "invited",
+                            "invites"})) {
             key_participants_.push_back({{at, at + t.size()}, StateRole::Invited});
             return true;
         }

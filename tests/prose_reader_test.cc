@@ -574,6 +574,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "of)\n- Tuvalu\n\nExperts of the Committee will lead it.\n",
                   DocumentKind::Announcement, "2019-07-23", "2019-07-25", "Nadi", "FJ", false,
                   {}, {"KI", "FM", "TV"}},
+        ProseCase{"invitees_numbered_one_a_line",
+                  "Pacific workshop\n\nPosted on 1 August 2022\n\nThe Centre will hold a "
+                  "workshop in Honiara, Solomon Islands, from 22 to 24 August 2022. The "
+                  "following countries are invited:\n1. Palau\n2. Micronesia (Federated States "
+                  "of)\n3. Nauru\n\nThe European Union funds it.\n",
+                  DocumentKind::Announcement, "2022-08-22", "2022-08-24", "Honiara", "SB", false,
+                  {}, {"PW", "FM", "NR"}},
         ProseCase{"invitees_namely_with_semicolons_and_a_relative_clause",
                   "Pacific workshop\n\nPosted on 2 July 2019\n\nThe workshop will be held in "
                   "Apia, Samoa, from 23 to 25 July 2019 for officials of Pacific Island "
