@@ -196,6 +196,7 @@ constexpr CityEntry kCities[] = {
     {"almaty", "KZ"},
     {"nairobi", "KE"},
     {"tarawa", "KI"},
+    {"south tarawa", "KI"},
     {"kuwait city", "KW"},
     {"koweït", "KW"},
     {"ciudad de kuwait", "KW"},
@@ -418,13 +419,21 @@ constexpr CityEntry kCities[] = {
     {"montego bay", "JM"},
     {"brisbane", "AU"},
     {"wiesbaden", "DE"},
+    {"frankfurt", "DE"},
+    {"frankfurt am main", "DE"},
+    {"francfort", "DE"},
+    {"francfort-sur-le-main", "DE"},
+    {"francfort-sur-main", "DE"},
+    {"francfort sur le main", "DE"},
+    {"fráncfort", "DE"},
+    {"fráncfort del meno", "DE"},
     {"siem reap", "KH"},
     {"nadi", "FJ"},
     {"incheon", "KR"},
     {"hiroshima", "JP"},
 };
 
-// The name with its typographic apostrophes (U+2019, U+02BC, U+2018) and
+// The name with its typographic apostrophes (U+2019, U+02BC, U+02BB, U+2018) and
 // hyphens (U+2010, U+2011) written as the ASCII ones, as the table spells
 // them: "Xi’an", "N’Djamena", "Rostov‑on‑Don".
 std::string plain_punctuation(std::string_view name)
@@ -439,7 +448,7 @@ std::string plain_punctuation(std::string_view name)
         } else if (rest.starts_with("\xE2\x80\x90") || rest.starts_with("\xE2\x80\x91")) {
             out += '-';
             i += 2;
-        } else if (rest.starts_with("\xCA\xBC")) {
+        } else if (rest.starts_with("\xCA\xBC") || rest.starts_with("\xCA\xBB")) {
             out += '\'';
             i += 1;
         } else {

@@ -609,8 +609,26 @@ class Matcher {
         if (adjacent(token, suffix) && suffix.has(kOrdinal)) {
             day.next = p + 2;
             day.end_byte = suffix.end;
+        } else if (adjacent(token, suffix) && suffix.kind == TokenKind::kOther &&
+                   spelled(suffix, "\xC2\xB0")) {
+            // Spanish "1° de diciembre", a degree sign for the ordinal.
+            day.next = p + 2;
+            day.end_byte = suffix.end;
+        } else if (adjacent(token, suffix) && suffix.kind == TokenKind::kDot) {
+            // Spanish "1.º de diciembre", "1.o".
+            const Token& ordinal = tok(p + 2);
+            if (adjacent(suffix, ordinal) && ordinal.has(kOrdinal) &&
+                (spelled(ordinal, "\xC2\xBA") || spelled(ordinal, "o"))) {
+                day.next = p + 3;
+                day.end_byte = ordinal.end;
+            }
         }
         return day;
+    }
+
+    bool spelled(const Token& token, std::string_view bytes) const
+    {
+        return text_.substr(token.begin, token.end - token.begin) == bytes;
     }
 
     std::optional<Month> read_month(std::size_t p)
@@ -897,7 +915,11 @@ class Matcher {
         Reading reading =
             first_part(*days, month->value, read_year(month->next), month->next, month->end_byte);
         if (days->count == 1) {
-            if (auto sep = read_joiner(reading.next)) {
+            // "from Monday, 28 November, to Wednesday, 30 November": a
+            // comma before the word that joins the two days.
+            std::size_t joiner = reading.next;
+            if (tok(joiner).kind == TokenKind::kComma && tok(joiner + 1).has(kRange)) ++joiner;
+            if (auto sep = read_joiner(joiner)) {
                 if (auto day2 = read_day(*sep)) {
                     std::size_t r = day2->next;
                     if (tok(r).has(kDayFiller)) ++r;

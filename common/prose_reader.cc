@@ -77,7 +77,8 @@ bool apostrophe_at(std::string_view s, std::size_t at, std::size_t* size)
         *size = 1;
         return true;
     }
-    if (s.substr(at, 3) == "\xE2\x80\x99") {  // ’
+    // ’, and ‘ as word processors write it in "Nuku‘alofa".
+    if (s.substr(at, 3) == "\xE2\x80\x99" || s.substr(at, 3) == "\xE2\x80\x98") {
         *size = 3;
         return true;
     }
@@ -174,6 +175,18 @@ bool blank(std::string_view line)
     return trim_view(line).empty();
 }
 
+// True when the '.' at `dot` follows the number of an item in a list set
+// out one a line ("\n2. Kiribati"), at or after `floor`.
+bool item_number_at(std::string_view text, std::size_t dot, std::size_t floor)
+{
+    constexpr std::size_t kLongestNumber = 2;
+    std::size_t b = dot;
+    while (b > floor && text[b - 1] >= '0' && text[b - 1] <= '9') --b;
+    if (b == dot || dot - b > kLongestNumber) return false;
+    while (b > floor && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    return b > floor && text[b - 1] == '\n';
+}
+
 // True when the '.' at `dot` ends an abbreviation ("St.", "Mr.", "U.S.")
 // rather than a sentence.
 bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t floor)
@@ -183,7 +196,7 @@ bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t flo
     std::string_view word = text.substr(b, dot - b);
     if (word.empty()) return false;
     bool capital = word[0] >= 'A' && word[0] <= 'Z';
-    return capital && word.size() <= 3;
+    return (capital && word.size() <= 3) || item_number_at(text, dot, floor);
 }
 
 // The sentences of text[begin, end): a paragraph ends at a blank line, a
@@ -213,6 +226,13 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t begin, 
             std::size_t next = text.find('\n', i + 1);
             if (next == std::string_view::npos || next > end) next = end;
             if (blank(text.substr(i + 1, next - i - 1))) {
+                // "... from the following countries:", then the list below
+                // a blank line: one sentence.
+                std::string_view before = trim_view(text.substr(start, i - start));
+                if (!before.empty() && before.back() == ':') {
+                    i = next;
+                    continue;
+                }
                 close(i);
                 if (!out.empty() && out.back().paragraph == paragraph) ++paragraph;
                 i = next;
@@ -345,11 +365,23 @@ bool online_words(const std::vector<Word>& words)
             w == "virtualmente" || w == "online" || w == "on-line" || w.starts_with("webinar") ||
             w.starts_with("videoconf") || w.starts_with("video-conf") ||
             w.starts_with("visioconf") || w.starts_with("teleconf") || w == "digitally" ||
-            w == "remotely")
+            w == "remotely" ||
+            // "via Zoom", "por medio de la plataforma Webex", "de forma
+            // remota", "a web-based seminar".
+            w == "zoom" || w == "webex" || w == "remota" || w == "remoto" || w == "web-based")
             return true;
+        // "à distance", "a distancia", "by video link".
+        bool after_a = i + 1 < words.size() && w == "a";
+        if (after_a && (words[i + 1].folded == "distance" || words[i + 1].folded == "distancia"))
+            return true;
+        if (w == "video" && i + 1 < words.size() && words[i + 1].folded == "link") return true;
         bool next_line = i + 1 < words.size() &&
                          (words[i + 1].folded == "ligne" || words[i + 1].folded == "linea");
         if (w == "en" && next_line) return true;
+        // "un seminario web", "un séminaire web": a webinar in two words.
+        if ((w == "seminario" || w == "seminaire") && i + 1 < words.size() &&
+            words[i + 1].folded == "web")
+            return true;
         if (w == "video" && i + 1 < words.size() && words[i + 1].folded == "conference")
             return true;
     }
@@ -469,7 +501,10 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
     constexpr std::size_t kLongestUnknownItem = 6;  // words
     if (from > to || to - from > kLongestJoint) return false;
     std::string_view between = text.substr(from, to - from);
-    if (between.find_first_of(";:.\n") != std::string_view::npos) return false;
+    if (between.find(':') != std::string_view::npos) return false;
+    for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
+         dot = between.find('.', dot + 1))
+        if (!item_number_at(text, from + dot, from)) return false;
     bool joined = false;
     int unknown_items = 0;
     std::size_t part_begin = from;
@@ -489,6 +524,9 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
                 continue;
             }
             if (conjunction(words[i].folded)) joined = true;
+            else if (words[i].end < e && text[words[i].end] == '.' &&
+                     item_number_at(text, words[i].end, from))
+                continue;  // "2." before an item one a line
             else if (!list_word(words[i].folded)) separators = false;
         }
         if (separators) return true;
@@ -513,7 +551,9 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
             continue;
         }
         if (c == ')') return false;
-        if (c == ',' || c == '&') {
+        // A semicolon, or a line break in a list set out one name a line
+        // ("- Fiji" then "- Kiribati"), joins as a comma does.
+        if (c == ',' || c == '&' || c == ';' || c == '\n') {
             joined = true;
             if (!judge_part(part_begin, p, false)) return false;
             part_begin = p + 1;
@@ -559,8 +599,16 @@ constexpr std::string_view kForwardCues[] = {
     "invited to take part", "participation of", "delegates representing",
     "officials representing", "participants representing", "delegations representing",
     "participating states were",
+    // "The workshop will bring together twelve Pacific Island countries,
+    // including A, B and C"; "Invited are A and B".
+    "bring together", "brings together", "bringing together", "invited are", "invited were",
     "participating countries were", "participants were", "participating were",
     "attending were",
+    // More people who take part: "Specialists from A, B and C reviewed",
+    // "des agents des douanes du A", "oficiales de A y B", "técnicos de".
+    "specialists", "practitioners", "parliamentarians", "legislators", "inspectors",
+    "trainees", "specialistes", "agents", "parlementaires", "stagiaires", "oficiales",
+    "especialistas", "tecnicos", "parlamentarios", "agentes", "servidores publicos",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
     "states invited", "invited countries", "countries invited", "extended to",
@@ -598,6 +646,8 @@ bool says_took_part(const Sentence& s)
 // The verbs a list of States stands just before: "A, B and C took part".
 constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
+    // "... have also been invited", "..., which have been invited".
+    "been invited",
     "were invited", "are invited", "is invited", "will participate", "will take part",
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
     "ont ete invites", "sont invites", "sont convies", "ont ete convies", "participaron",
@@ -622,14 +672,36 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
     constexpr std::size_t kMaxGapWords = 12;
     if (name_word < gap_first || name_word - gap_first > kMaxGapWords) return false;
     std::string_view between = text.substr(cue_end, name_begin - cue_end);
-    if (between.find_first_of(";.") != std::string_view::npos) return false;
+    if (between.find(';') != std::string_view::npos) return false;
+    // A full stop ends the cue's sentence, unless it numbers the first item
+    // of a list one a line ("invited:" then "1. Fiji").
+    std::size_t item_dot = std::string_view::npos;
+    for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
+         dot = between.find('.', dot + 1)) {
+        if (!item_number_at(text, cue_end + dot, cue_end)) return false;
+        item_dot = dot;
+    }
     if (name_word == gap_first) return true;
     std::string_view tail = trim_view(between, " \t\n");
+    if (item_dot != std::string_view::npos) {
+        std::string_view before = between.substr(0, item_dot);
+        while (!before.empty() && before.back() >= '0' && before.back() <= '9')
+            before.remove_suffix(1);
+        tail = trim_view(before, " \t\n");
+    }
+    // The bullet of a list set out one name a line: "countries:", "- Fiji".
+    for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2"})
+        if (tail.ends_with(bullet))
+            tail = trim_view(tail.substr(0, tail.size() - bullet.size()), " \t\n");
     if (!tail.empty() && (tail.back() == ':' || tail.back() == '(')) return true;
     const std::string& last = words[name_word - 1].folded;
     return is_one_of(last, {"of", "from", "de", "du", "des", "d", "l", "la", "le", "les", "del",
                             "the", "el", "los", "las", "including", "notamment", "dont",
-                            "incluidos", "entre"});
+                            "incluidos", "entre",
+                            // "Pacific Island countries, namely A, B", "à
+                            // savoir", "a saber"; "Invited countries include A".
+                            "namely", "notably", "savoir", "saber", "include", "includes",
+                            "included", "incluyen", "comprennent"});
 }
 
 // True when word `i` says that someone did not come: "could not attend",
@@ -723,8 +795,9 @@ struct PlacePhrase {
 
 bool place_connector(std::string_view folded)
 {
+    // "Port of Spain", "Frankfurt am Main".
     return is_one_of(folded, {"of", "de", "du", "des", "d", "l", "la", "le", "el", "del", "al",
-                              "es", "da", "do", "dos"});
+                              "es", "da", "do", "dos", "am"});
 }
 
 // The run of capitalized words from word `i`, with connectors inside
@@ -797,7 +870,8 @@ class ProseReader {
         read_body();
         // A page on the Committee's meetings or programme of work reports
         // no outreach event, whatever its dated lines.
-        if (!(have_title_ && committee_business(title_.words))) find_event_dates();
+        if (!(have_title_ && committee_business(title_.words)) && !meetings_table())
+            find_event_dates();
         if (event_found()) {
             read_states();
             find_venue();
@@ -914,6 +988,11 @@ class ProseReader {
         if (words > 30) return true;
         // A sentence: a headline seldom ends with a full stop.
         if ((t.back() == '.' || t.back() == '!' || t.back() == '?') && words >= 4) return true;
+        // A paragraph that goes on below: "... It will gather officials from
+        // the following countries:" above a list.
+        constexpr std::size_t kParagraphWords = 12;
+        if (words >= kParagraphWords && (t.back() == ':' || t.find(". ") != std::string_view::npos))
+            return true;
         return dateline_end(offset_in(text_, t)) != 0;
     }
 
@@ -925,8 +1004,11 @@ class ProseReader {
         std::string key = folded_key(t.substr(0, colon));
         std::string_view value = trim_view(t.substr(colon + 1));
         std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
-        if (key == "start date" || key == "date" || key == "dates" || key == "fecha" ||
-            key == "fechas" || key == "fecha de inicio" || key == "date de debut") {
+        // Also a page's "When:", "Event date:", "Date(s):".
+        if (is_one_of(key, {"start date", "date", "dates", "date s", "fecha", "fechas",
+                            "fecha s", "fecha de inicio", "date de debut", "when", "event date",
+                            "event dates", "date of the event", "dates of the event", "quand",
+                            "cuando", "fecha del evento"})) {
             key_start_ = {value_at, value_at + value.size()};
             r_.marks.event_found = true;
             return true;
@@ -936,9 +1018,15 @@ class ProseReader {
             key_end_ = {value_at, value_at + value.size()};
             return true;
         }
-        if (key == "location" || key == "venue" || key == "place" || key == "lugar" ||
-            key == "lieu" || key == "sede") {
+        if (is_one_of(key, {"location", "venue", "place", "lugar", "lieu", "sede", "where", "ou",
+                            "donde", "city", "ville", "ciudad"})) {
             key_location_ = {value_at, value_at + value.size()};
+            return true;
+        }
+        // "City: Minsk" then "Country: Belarus".
+        if (is_one_of(key, {"country", "pays", "pais", "host country", "pays hote",
+                            "pais anfitrion", "pais sede"})) {
+            key_country_ = {value_at, value_at + value.size()};
             return true;
         }
         // "Participating States: A, B and C": the list of a page's block;
@@ -953,7 +1041,8 @@ class ProseReader {
         }
         if (is_one_of(key, {"states invited", "invited states", "countries invited",
                             "invited countries", "invitees", "etats invites", "pays invites",
-                            "estados invitados", "paises invitados", "invitados"})) {
+                            "estados invitados", "paises invitados", "invitados", "invited",
+                            "invites"})) {
             key_participants_.push_back({{at, at + t.size()}, StateRole::Invited});
             return true;
         }
@@ -1029,6 +1118,43 @@ class ProseReader {
         if (!v.venue.country) return false;
         event_place_ = {at, at + t.size()};
         return true;
+    }
+
+    // A page that is a table of meetings, one a row ("4 March 2019 | Joint
+    // meeting with the African Union | Addis Ababa", "Addis Ababa<TAB>22
+    // May 2019<TAB>...", or each cell on a line of its own): at least three
+    // rows dated with a full date, at the start of the line or in a cell,
+    // three different dates months apart, and no sentence besides them
+    // that dates an event (a page about one event may close with a list of
+    // related events). It reports no one event.
+    bool meetings_table() const
+    {
+        constexpr std::size_t kRows = 3;
+        std::vector<Date> dates;
+        std::vector<std::pair<std::size_t, std::size_t>> rows;
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::string_view t = trim_view(lines_.line(i));
+            if (t.empty() || count_words(t) > 30) continue;
+            DateSearch found = find_date_range(t);
+            if (!found.range) continue;
+            bool cells = t.find_first_of("|\t") != std::string_view::npos;
+            if (found.range->text_begin > 2 && !cells) continue;
+            if (std::find(dates.begin(), dates.end(), found.range->start) == dates.end())
+                dates.push_back(found.range->start);
+            rows.push_back({offset_in(text_, t), offset_in(text_, t) + t.size()});
+        }
+        if (dates.size() < kRows) return false;
+        for (const Sentence& s : sentences_) {
+            bool in_row = std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+                return s.begin < row.second && row.first < s.end;
+            });
+            if (in_row || !names_event(s)) continue;
+            DateSearch found = find_date_range(sentence_text(s));
+            if (found.range || found.problem.find("has no year") != std::string::npos) return false;
+        }
+        auto [low, high] = std::minmax_element(dates.begin(), dates.end());
+        int months = (high->year - low->year) * 12 + high->month - low->month;
+        return months >= 2;
     }
 
     // --- Datelines and sentences -------------------------------------------
@@ -1268,6 +1394,7 @@ class ProseReader {
             DateRange range = *event_range_;
             std::size_t base = event_->begin;
             extend_to_closing_day(range, *event_);
+            extend_by_duration(range, *event_);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
         } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
@@ -1309,6 +1436,52 @@ class ProseReader {
         if (second.range->end > limit && limit.month <= 12) return;
         range.end = second.range->end;
         range.text_end = range.text_end + second.range->text_end;
+    }
+
+    // "A three-day course opened on 29 November", "Over three days from
+    // 30 April", "un taller de tres días", "pendant trois jours": a single
+    // day and the event's length in days give its last day.
+    static void extend_by_duration(DateRange& range, const Sentence& s)
+    {
+        constexpr int kLongest = 10;
+        if (range.start != range.end) return;
+        auto number = [](std::string_view w) {
+            static constexpr std::pair<std::string_view, int> kNumbers[] = {
+                {"two", 2},  {"three", 3}, {"four", 4},   {"five", 5},   {"six", 6},
+                {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},   {"dos", 2},
+                {"tres", 3}, {"cuatro", 4}, {"cinco", 5}, {"seis", 6}};
+            for (auto [name, n] : kNumbers)
+                if (w == name) return n;
+            if (w.size() == 1 && w[0] >= '2' && w[0] <= '9') return w[0] - '0';
+            if (w == "10") return 10;
+            return 0;
+        };
+        int days = 0;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size() && days == 0; ++i) {
+            const std::string& word = w[i].folded;
+            // "three-day", "3-day".
+            if (std::size_t dash = word.find('-'); dash != std::string::npos &&
+                                                   word.substr(dash + 1) == "day")
+                days = number(std::string_view(word).substr(0, dash));
+            // "over three days", "for three days", "de tres días", "de
+            // trois jours", "pendant trois jours", "durante tres días".
+            else if (i > 0 && i + 1 < w.size() &&
+                     is_one_of(w[i - 1].folded, {"over", "for", "during", "de", "pendant",
+                                                 "durante", "sur"}) &&
+                     is_one_of(w[i + 1].folded, {"days", "jours", "dias"}))
+                days = number(word);
+        }
+        if (days < 2 || days > kLongest) return;
+        for (int k = 1; k < days; ++k) {
+            ++range.end.day;
+            if (range.end.valid()) continue;
+            range.end.day = 1;
+            if (++range.end.month > 12) {
+                range.end.month = 1;
+                ++range.end.year;
+            }
+        }
     }
 
     // --- States ------------------------------------------------------------
@@ -1435,8 +1608,13 @@ class ProseReader {
                 if (people_word(w[k].folded)) people = true;
                 if (people || w[k].capital) break;
             }
-            // French and Spanish order: the people, then the adjectives.
-            for (std::size_t k = first; !people && k-- > 0 && k + 1 + kMaxGap >= first;) {
+            // French and Spanish order: the people, then the adjectives;
+            // not an adjective that opens a proper name ("officials of the
+            // Philippine Nuclear Research Institute").
+            bool opens_name =
+                last + 1 < w.size() && w[last + 1].capital && spaced(w, last, last + 1);
+            for (std::size_t k = first;
+                 !people && !opens_name && k-- > 0 && k + 1 + kMaxGap >= first;) {
                 if (!spaced(w, k, k + 1)) break;
                 if (people_word(w[k].folded)) people = true;
                 if (w[k].capital) break;
@@ -1524,14 +1702,27 @@ class ProseReader {
                 if (tail.last_word >= cue_word) continue;
                 bool adjacent = true;
                 std::size_t after = skip_qualifier(text_, tail.end, s.end);
-                for (std::size_t w = tail.last_word + 1; w < cue_word; ++w)
-                    if (s.words[w].begin >= after && !is_one_of(s.words[w].folded,
+                // "..., Nauru and Niue, which have been invited": a
+                // relative clause after the list's last name.
+                bool relative = false;
+                for (std::size_t w = tail.last_word + 1; w < cue_word; ++w) {
+                    if (s.words[w].begin < after) continue;
+                    if (w == tail.last_word + 1 &&
+                        is_one_of(s.words[w].folded, {"which", "who", "qui", "que"})) {
+                        relative = true;
+                        continue;
+                    }
+                    if (!is_one_of(s.words[w].folded,
                                    {"have", "has", "been", "were", "are", "is", "all", "also",
                                     "will", "both", "y", "han", "ont", "se"}))
                         adjacent = false;
+                }
                 std::string_view between =
                     text_.substr(after, s.words[cue_word].begin - std::min(after, s.words[cue_word].begin));
-                if (between.find_first_of(",;:") != std::string_view::npos) adjacent = false;
+                std::string_view marks = between;
+                if (relative && trim_view(marks, " \t\n").starts_with(","))
+                    marks = trim_view(marks, " \t\n").substr(1);
+                if (marks.find_first_of(",;:") != std::string_view::npos) adjacent = false;
                 if (adjacent) taken[l] = true;
                 break;
             }
@@ -1570,6 +1761,10 @@ class ProseReader {
             } else if (const Country* c = city_named_for_country(name)) {
                 r_.venue.city = name;
                 r_.venue.country = c->alpha2;
+            } else if (std::optional<std::string> city = city_among_parts(place)) {
+                // "Venue: Hotel Guaraní, Asunción": a building, then its city.
+                r_.venue.city = *city;
+                r_.venue.country = std::string(*city_country(*city));
             } else {
                 return false;
             }
@@ -1586,6 +1781,20 @@ class ProseReader {
         }
         r_.venue_evidence = e;
         return true;
+    }
+
+    // The last comma-separated part of `place` that is a city the table
+    // knows, if any.
+    static std::optional<std::string> city_among_parts(std::string_view place)
+    {
+        for (std::size_t end = place.size(); end != std::string_view::npos && end > 0;) {
+            std::size_t comma = place.rfind(',', end - 1);
+            std::size_t begin = comma == std::string_view::npos ? 0 : comma + 1;
+            std::string part = tidy(place.substr(begin, end - begin));
+            if (city_country(part)) return part;
+            end = comma;
+        }
+        return std::nullopt;
     }
 
     // "Belize City", "Kuwait City", "Ciudad de Panamá": a city named after
@@ -1615,6 +1824,24 @@ class ProseReader {
         return std::nullopt;
     }
 
+    // The last word of a known city that follows, after a comma, the
+    // capitalized words [first, last] when they name no place the tables
+    // know ("Hyatt Regency, Port of Spain"); nullopt otherwise.
+    std::optional<std::size_t> city_after_building(const std::vector<Word>& w, std::size_t first,
+                                                   std::size_t last) const
+    {
+        std::string run(text_.substr(w[first].begin, w[last].end - w[first].begin));
+        if (last + 1 >= w.size() || city_country(run) || countries_.resolve(run))
+            return std::nullopt;
+        std::string_view between = text_.substr(w[last].end, w[last + 1].begin - w[last].end);
+        if (trim_view(between, " \t") != ",") return std::nullopt;
+        std::optional<std::size_t> city = capital_run(text_, w, last + 1, w.size(), false);
+        if (!city) return std::nullopt;
+        std::string name(text_.substr(w[last + 1].begin, w[*city].end - w[last + 1].begin));
+        if (!city_country(name)) return std::nullopt;
+        return city;
+    }
+
     std::vector<PlacePhrase> places_in(const Sentence& s) const
     {
         std::vector<PlacePhrase> out;
@@ -1633,6 +1860,12 @@ class ProseReader {
                 j += 2;
             std::optional<std::size_t> last = capital_run(text_, w, j, w.size(), false);
             if (!last) continue;
+            // "at the Sheraton Hotel, Asunción, Paraguay": a building, then
+            // the city it stands in.
+            if (std::optional<std::size_t> city = city_after_building(w, j, *last)) {
+                j = *last + 1;
+                last = city;
+            }
             // "in Sao Tome and Principe", "en République démocratique du
             // Congo": a country whose name holds small words.
             if (auto longer = country_run(w, j); longer && *longer > *last) last = longer;
@@ -1692,6 +1925,17 @@ class ProseReader {
     {
         if (key_location_) {
             auto [b, e] = *key_location_;
+            if (set_venue_from(b, e, line_evidence(b, e))) {
+                if (!r_.venue.country && key_country_) {
+                    auto [cb, ce] = *key_country_;
+                    std::string_view name = text_.substr(cb, ce - cb);
+                    if (const Country* c = countries_.resolve(name)) r_.venue.country = c->alpha2;
+                }
+                return;
+            }
+        }
+        if (key_country_) {
+            auto [b, e] = *key_country_;
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
         if (event_place_) {
@@ -1721,6 +1965,10 @@ class ProseReader {
             return;
         }
         if (!online && have_title_ && online_words(title_.words)) r_.venue.online = true;
+        // "El seminario se realizará en línea." beside the sentence that
+        // dates it: no place named, the event's paragraph says online.
+        for (const Sentence* s : candidates)
+            if (!r_.venue.online && s != &title_ && online_words(s->words)) r_.venue.online = true;
         if (r_.venue.online && event_)
             r_.venue_evidence = evidence(event_->begin, event_->end, *event_);
         if (!r_.venue.online) venue_from_dateline();
@@ -1901,6 +2149,8 @@ class ProseReader {
     std::pair<std::size_t, std::size_t> event_dates_at_;
     std::optional<std::pair<std::size_t, std::size_t>> event_place_;
     std::optional<std::pair<std::size_t, std::size_t>> key_start_, key_end_, key_location_;
+    /// A page's "Country:" line, beside its "City:".
+    std::optional<std::pair<std::size_t, std::size_t>> key_country_;
     /// The place a dateline names, before its date.
     std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
     /// The days a dateline spans, which are the event's.

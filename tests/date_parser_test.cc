@@ -164,6 +164,10 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"1 de septiembre del 2019", "2019-09-01", "2019-09-01",
                   "1 de septiembre del 2019"},
         FoundCase{"1\u00ba de mayo de 2017", "2017-05-01", "2017-05-01", "1\u00ba de mayo de 2017"},
+        FoundCase{"del 29 de noviembre al 1.\u00ba de diciembre de 2022", "2022-11-29",
+                  "2022-12-01", "del 29 de noviembre al 1.\u00ba de diciembre de 2022"},
+        FoundCase{"del 29 de noviembre al 1\u00b0 de diciembre de 2022", "2022-11-29",
+                  "2022-12-01", "del 29 de noviembre al 1\u00b0 de diciembre de 2022"},
         FoundCase{"9 Y 10 DE ENERO DE 2018", "2018-01-09", "2018-01-10",
                   "9 Y 10 DE ENERO DE 2018"}));
 
@@ -212,7 +216,12 @@ INSTANTIATE_TEST_SUITE_P(
         FoundCase{"del lunes 4 al mi\xC3\xA9rcoles 6 de marzo de 2019", "2019-03-04", "2019-03-06",
                   "del lunes 4 al mi\xC3\xA9rcoles 6 de marzo de 2019"},
         FoundCase{"on Tuesday 5 and Wednesday 6 March 2019", "2019-03-05", "2019-03-06",
-                  "on Tuesday 5 and Wednesday 6 March 2019"}));
+                  "on Tuesday 5 and Wednesday 6 March 2019"},
+        // Commas around each day and month, across a month's end.
+        FoundCase{"from Monday, 28 November, to Thursday, 1 December 2022", "2022-11-28",
+                  "2022-12-01", "from Monday, 28 November, to Thursday, 1 December 2022"},
+        FoundCase{"du lundi 28 novembre, au jeudi 1er d\u00e9cembre 2022", "2022-11-28",
+                  "2022-12-01", "du lundi 28 novembre, au jeudi 1er d\u00e9cembre 2022"}));
 
 INSTANTIATE_TEST_SUITE_P(
     LeapYears, FindsDate,

@@ -547,6 +547,80 @@ INSTANTIATE_TEST_SUITE_P(
                   "discussion was planned with the delegations of Germany and Mexico.\n",
                   DocumentKind::Other, "", "", "", "", false, {}, {}}));
 
+// The forms of a fifth reading: a page's "When:"/"Where:" and "City:"/
+// "Country:" keys, lists one a line or with semicolons, invitees after
+// "including", "namely" or in a relative clause, a building before its
+// city, an event's length in days, a table of meetings.
+INSTANTIATE_TEST_SUITE_P(
+    FifthReading, ReadsProse,
+    testing::Values(
+        ProseCase{"when_where_keys_officials_discussed",
+                  "Regional meeting on export control\nWhen: 17-18 October 2019\nWhere: "
+                  "Nur-Sultan, Kazakhstan\n\nOfficials from Belarus and Uzbekistan discussed "
+                  "licensing. Tajikistan could not attend.\n",
+                  DocumentKind::WebUpdate, "2019-10-17", "2019-10-18", "Nur-Sultan", "KZ", false,
+                  {"BY", "UZ"}, {}},
+        ProseCase{"city_country_keys_and_a_name_in_an_institute",
+                  "Course on biosecurity\nEvent date: 6-8 March 2018\nCity: Vientiane\n"
+                  "Country: Lao People's Democratic Republic\n\nThe course brought together "
+                  "officials of Cambodia and Myanmar. Officials of the Philippine Nuclear "
+                  "Research Institute sent comments.\n",
+                  DocumentKind::WebUpdate, "2018-03-06", "2018-03-08", "Vientiane", "LA", false,
+                  {"KH", "MM"}, {}},
+        ProseCase{"invitees_one_a_line",
+                  "Pacific workshop\n\nPosted on 2 July 2019\n\nThe Centre will hold a "
+                  "workshop in Nadi, Fiji, from 23 to 25 July 2019. It will gather officials "
+                  "from the following countries:\n\n- Kiribati\n- Micronesia (Federated States "
+                  "of)\n- Tuvalu\n\nExperts of the Committee will lead it.\n",
+                  DocumentKind::Announcement, "2019-07-23", "2019-07-25", "Nadi", "FJ", false,
+                  {}, {"KI", "FM", "TV"}},
+        ProseCase{"invitees_numbered_one_a_line",
+                  "Pacific workshop\n\nPosted on 1 August 2022\n\nThe Centre will hold a "
+                  "workshop in Honiara, Solomon Islands, from 22 to 24 August 2022. The "
+                  "following countries are invited:\n1. Palau\n2. Micronesia (Federated States "
+                  "of)\n3. Nauru\n\nThe European Union funds it.\n",
+                  DocumentKind::Announcement, "2022-08-22", "2022-08-24", "Honiara", "SB", false,
+                  {}, {"PW", "FM", "NR"}},
+        ProseCase{"invitees_namely_with_semicolons_and_a_relative_clause",
+                  "Pacific workshop\n\nPosted on 2 July 2019\n\nThe workshop will be held in "
+                  "Apia, Samoa, from 23 to 25 July 2019 for officials of Pacific Island "
+                  "countries, namely Samoa; Tonga; and Nauru. The Cook Islands and Niue, which "
+                  "have been invited as well, will send observers. Australia funds it.\n",
+                  DocumentKind::Announcement, "2019-07-23", "2019-07-25", "Apia", "WS", false,
+                  {}, {"WS", "TO", "NR", "CK", "NU"}},
+        ProseCase{"building_then_city_and_a_three_day_course",
+                  "Course\n\nPosted on 6 December 2018\n\nThe three-day course opened on 29 "
+                  "November 2018 at the Hyatt Regency, Port of Spain, Trinidad and Tobago. "
+                  "Officials from Guyana and Jamaica took part.\n",
+                  DocumentKind::WebUpdate, "2018-11-29", "2018-12-01", "Port of Spain", "TT",
+                  false, {"GY", "JM"}, {}},
+        ProseCase{"frankfurt_am_main",
+                  "DC/3801\n\nSeminar\n\nNEW YORK, 6 June 2018 (Office for Disarmament "
+                  "Affairs) \xE2\x80\x94 A seminar was held at the Chamber of Commerce in "
+                  "Frankfurt am Main from 29 May to 1 June. Officials from Austria and Poland "
+                  "took part.\n",
+                  DocumentKind::PressRelease, "2018-05-29", "2018-06-01", "Frankfurt am Main",
+                  "DE", false, {"AT", "PL"}, {}},
+        ProseCase{"spanish_webinar_online_in_its_own_sentence",
+                  "Anuncio\n\nSeminario sobre la 1540\n\nEl Centro organizar\xC3\xA1 un "
+                  "seminario web el 14 de octubre de 2021. Se invit\xC3\xB3 a participar a "
+                  "funcionarios de Barbados y Guyana. Se realizar\xC3\xA1 en l\xC3\xAD" "nea.\n",
+                  DocumentKind::Announcement, "2021-10-14", "2021-10-14", "", "", true, {},
+                  {"BB", "GY"}},
+        ProseCase{"a_table_of_meetings_is_no_event",
+                  "Meetings of the Committee\n\nDate | Meeting | Place\n12 February 2019 | "
+                  "Briefing to Member States | New York\n4 March 2019 | Joint meeting with "
+                  "the African Union | Addis Ababa\n22 May 2019 | Meeting with the Peace and "
+                  "Security Council | Addis Ababa\n",
+                  DocumentKind::Other, "", "", "", "", false, {}, {}},
+        ProseCase{"a_page_closing_with_related_events_keeps_its_event",
+                  "Workshop in Lome\n\nPosted on 10 March 2019\n\nA workshop took place in "
+                  "Accra, Ghana, from 4 to 6 March. Officials from Benin and Togo took part.\n\n"
+                  "Related events\n12 January 2019 | Course | Dakar\n7 May 2019 | Roundtable | "
+                  "Abuja\n10 October 2019 | Peer review | Bamako\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
+                  {"BJ", "TG"}, {}}));
+
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
     ParseResult r = parse_note(
@@ -619,6 +693,8 @@ TEST(CityNames, KnownCitiesAndSpellings)
     EXPECT_EQ(city_country("Xi'an").value_or(""), "CN");
     EXPECT_EQ(city_country("N\xE2\x80\x99" "Djamena").value_or(""), "TD");
     EXPECT_EQ(city_country("Rostov-on-Don").value_or(""), "RU");
+    EXPECT_EQ(city_country("Frankfurt am Main").value_or(""), "DE");
+    EXPECT_EQ(city_country("Francfort-sur-le-Main").value_or(""), "DE");
     EXPECT_FALSE(city_country("Europe"));
     EXPECT_FALSE(city_country("UN Conference Centre"));
     EXPECT_FALSE(city_country(""));
