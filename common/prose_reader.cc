@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -1035,7 +1036,9 @@ class ProseReader {
                             "countries", "states", "countries represented", "etats participants",
                             "pays participants", "participants nationaux", "estados participantes",
                             "paises participantes", "participantes", "attended by",
-                            "attendees"})) {
+                            "attendees", "beneficiary states", "beneficiary countries",
+                            "beneficiaries", "etats beneficiaires", "pays beneficiaires",
+                            "estados beneficiarios", "paises beneficiarios"})) {
             key_participants_.push_back({{at, at + t.size()}, StateRole::Participant});
             return true;
         }
@@ -1261,18 +1264,35 @@ class ProseReader {
     std::size_t trailing_key_lines(std::size_t begin)
     {
         constexpr std::size_t kMostKeyLines = 8;
-        std::size_t end = text_.size();
         std::size_t read = 0;
+        std::size_t block = text_.size();
+        bool known = false;
         for (std::size_t i = lines_.count(); i-- > 0 && read < kMostKeyLines;) {
             std::size_t start = lines_.start(i);
             if (start < begin) break;
             std::string_view t = trim_view(lines_.line(i));
             if (t.empty()) continue;
-            if (count_words(t) > 16 || !read_key_value(t, offset_in(text_, t))) break;
-            end = start;
+            if (count_words(t) > 16) break;
+            if (read_key_value(t, offset_in(text_, t)))
+                known = true;
+            else if (!other_key_line(t))
+                break;
+            block = start;
             ++read;
         }
-        return end;
+        return known ? block : text_.size();
+    }
+
+    // A key line of the page that says nothing infonote reads ("Partners:
+    // CARICOM", "Funding: ...", "Contact: ..."), among keys that do.
+    static bool other_key_line(std::string_view t)
+    {
+        constexpr std::size_t kMostKeyWords = 3;
+        std::size_t colon = t.find(':');
+        if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
+        unsigned char first = static_cast<unsigned char>(t[0]);
+        return (std::isupper(first) || first >= 0x80) &&
+               count_words(t.substr(0, colon)) <= kMostKeyWords;
     }
 
     void read_body()
