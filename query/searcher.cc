@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "index_versions.h"
+#include "markdown_marks.h"
 #include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
@@ -432,7 +433,9 @@ SearchResult Index::search(const SearchPlan& plan)
         std::optional<Xapian::Stem> stemmer;
         if (!cutter.usable()) stemmer.emplace(new SnippetStem(plan.query.query));
         for (std::size_t i : order) {
-            std::string text = unpack_text(texts[i]).value_or(std::string());
+            // Snippets are read as text: a Markdown note's marks are not
+            // shown.
+            std::string text = blank_markdown(unpack_text(texts[i]).value_or(std::string()));
             std::string snippet;
             if (cutter.usable()) {
                 snippet =
