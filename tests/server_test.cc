@@ -647,6 +647,69 @@ TEST_F(ServerTest, ANewBuildIsPickedUpWithNoFailedRequest)
     EXPECT_GT(answered.load(), 0);
 }
 
+// A gauge's value in a /metrics body; -1 when it is missing.
+long long gauge(const std::string& metrics, const std::string& name)
+{
+    std::size_t at = metrics.find('\n' + name + ' ');
+    return at == std::string::npos ? -1 : std::stoll(metrics.substr(at + name.size() + 2));
+}
+
+TEST_F(ServerTest, AnswersOfAnOldBuildAreDroppedOnceANewOneIsServed)
+{
+    TempDir own;
+    fs::path corpus = own.path() / "notes";
+    fs::copy(corpus_, corpus);
+    fs::path db = own.path() / "db";
+    ASSERT_EQ(run({kIndexBin, "build", corpus.string(), "--db", db.string()}).status, 0);
+    infonote::server::ServerOptions options;
+    options.db = db;
+    options.threads = 2;
+    options.web = web_;
+    Running serving(options);
+    httplib::Client client("127.0.0.1", serving.port());
+    auto metrics = [&client] {
+        httplib::Result r = client.Get("/metrics");
+        return r && r->status == 200 ? r->body : std::string();
+    };
+    const std::vector<std::string> asked = {"/api/search?q=export", "/api/search?q=Reykjavik",
+                                            "/api/stats", "/search?q=export"};
+    for (const std::string& target : asked) {
+        httplib::Result r = client.Get(target.c_str());
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200) << target;
+    }
+    std::string before = metrics();
+    EXPECT_EQ(gauge(before, "infonote_cache_entries"), 4) << before;
+    EXPECT_EQ(gauge(before, "infonote_cache_index_states"), 1) << before;
+    const long long bytes_before = gauge(before, "infonote_cache_bytes");
+
+    write_file(corpus / "reykjavik-2019.txt",
+               "Event: Seminar on border controls\nDate and venue: 2-3 April 2019, Reykjavik, "
+               "Iceland\nParticipants:\nStates: Iceland, Norway\n\nBackground\nReykjavik "
+               "hosted a seminar.\n");
+    ASSERT_EQ(run({kIndexBin, "build", corpus.string(), "--db", db.string()}).status, 0);
+    httplib::Result fresh = client.Get("/api/search?q=Reykjavik");
+    ASSERT_TRUE(fresh);
+    EXPECT_EQ(json::parse(fresh->body).value("total", -1), 1);
+    // Only the answer on the new build is left: the old build's four are
+    // gone, not waiting for the limit to push them out.
+    std::string after = metrics();
+    EXPECT_EQ(gauge(after, "infonote_cache_entries"), 1) << after;
+    EXPECT_EQ(gauge(after, "infonote_cache_index_states"), 1) << after;
+    EXPECT_GT(gauge(after, "infonote_cache_bytes"), 0) << after;
+    EXPECT_LT(gauge(after, "infonote_cache_bytes"), bytes_before) << after;
+
+    // An update is a new state too.
+    write_file(corpus / "reykjavik-2020.txt",
+               "Event: Workshop on licensing\nDate and venue: 4 May 2020, Reykjavik, Iceland\n"
+               "Participants:\nStates: Iceland, Denmark\n\nBackground\nReykjavik again.\n");
+    ASSERT_EQ(run({kIndexBin, "update", corpus.string(), "--db", db.string()}).status, 0);
+    ASSERT_TRUE(client.Get("/api/stats"));
+    after = metrics();
+    EXPECT_EQ(gauge(after, "infonote_cache_entries"), 1) << after;
+    EXPECT_EQ(gauge(after, "infonote_cache_index_states"), 1) << after;
+}
+
 TEST_F(ServerTest, TheProgramServesAndStopsOnSigterm)
 {
     TempDir logs;
