@@ -1,5 +1,7 @@
 #include "markdown_marks.h"
 
+#include "byte_set.h"
+
 namespace infonote {
 
 namespace {
@@ -96,12 +98,12 @@ std::string blank_markdown(std::string_view text)
     out.reserve(text.size());
     // Most of a note is words: runs without any mark's first byte are
     // copied whole.
-    constexpr std::string_view kFirst = "\n*#_|`-+>![]";
+    constexpr ByteSet kFirst("\n*#_|`-+>![]");
     bool line_start = true;
     std::size_t copied = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (!line_start) {
-            i = text.find_first_of(kFirst, i);
+            i = kFirst.find(text, i);
             if (i == std::string_view::npos) break;
         }
         char c = text[i];

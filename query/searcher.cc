@@ -135,9 +135,12 @@ class PageFields {
     std::vector<std::string> data() const
     {
         std::vector<std::string> out(page_.size());
+        // A hit's document exists: Xapian need not look it up before
+        // reading its data.
         for (std::size_t i : order_)
-            out[i] =
-                whole_documents_ ? docs_[i].get_data() : db_.get_document(*page_[i]).get_data();
+            out[i] = whole_documents_
+                         ? docs_[i].get_data()
+                         : db_.get_document(*page_[i], Xapian::DOC_ASSUME_VALID).get_data();
         return out;
     }
 
