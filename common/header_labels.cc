@@ -593,10 +593,10 @@ std::string strip_markup(std::string_view text)
         }
         // Marks are found in the text as written: a link's "[" blanked
         // here still opens the "](address)" after it.
-        if (std::size_t mark = out[i] == text[i] ? markdown_mark_at(text, i, line_start) : 0;
-            mark > 0) {
-            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), mark, ' ');
-            i += mark - 1;
+        if (std::size_t markdown = out[i] == text[i] ? markdown_mark_at(text, i, line_start) : 0;
+            markdown > 0) {
+            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), markdown, ' ');
+            i += markdown - 1;
         } else if (std::size_t dots = leader_at(out, i, line_begin); dots > 0) {
             // "Event ........ Workshop": dot leaders from a table stand for
             // the label's colon.

@@ -70,8 +70,7 @@ std::size_t markdown_mark_at(std::string_view text, std::size_t at, bool line_st
         case '-':
         case '+':
         case '>':
-            return line_start && at + 1 < text.size() && (text[at + 1] == ' ' || c == '>') ? 1
-                                                                                            : 0;
+            return line_start && at + 1 < text.size() && (text[at + 1] == ' ' || c == '>') ? 1 : 0;
         case '!':
             return at + 1 < text.size() && text[at + 1] == '[' &&
                            link_close(text, at + 1) != std::string_view::npos

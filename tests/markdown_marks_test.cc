@@ -35,7 +35,8 @@ TEST(MarkdownMarks, ALinkKeepsItsWordsAndLosesItsAddress)
     EXPECT_EQ(words_of("with [UNODA](https://www.un.org/disarmament/) and ![logo](a.png)."),
               "with UNODA and logo.");
     // Brackets that open no link are text.
-    EXPECT_EQ(words_of("the [sic] spelling, (a) and [b] (c)"), "the [sic] spelling, (a) and [b] (c)");
+    EXPECT_EQ(words_of("the [sic] spelling, (a) and [b] (c)"),
+              "the [sic] spelling, (a) and [b] (c)");
     EXPECT_EQ(words_of("[two words](x y) stay"), "[two words](x y) stay");
 }
 

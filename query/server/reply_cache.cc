@@ -22,8 +22,7 @@ std::size_t ReplyCache::size_of(const Entry& entry)
            r.filename.size() + 128;
 }
 
-ReplyCache::Use::Use(ReplyCache& cache, std::string state)
-    : cache_(cache), state_(std::move(state))
+ReplyCache::Use::Use(ReplyCache& cache, std::string state) : cache_(cache), state_(std::move(state))
 {
     cache_.enter(state_);
 }
@@ -99,13 +98,11 @@ void ReplyCache::drop_unused()
     for (auto it = order_.begin(); it != order_.end();) {
         auto next = std::next(it);
         auto state = states_.find(it->state);
-        if (state != states_.end() && state->second.in_use == 0 && it->state != newest_)
-            erase(it);
+        if (state != states_.end() && state->second.in_use == 0 && it->state != newest_) erase(it);
         it = next;
     }
-    std::erase_if(states_, [this](const auto& s) {
-        return s.second.in_use == 0 && s.first != newest_;
-    });
+    std::erase_if(states_,
+                  [this](const auto& s) { return s.second.in_use == 0 && s.first != newest_; });
 }
 
 CacheFigures ReplyCache::figures() const
