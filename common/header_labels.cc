@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "markdown_marks.h"
 #include "participant_groups.h"
 #include "text_normalizer.h"
 #include "text_spans.h"
@@ -590,11 +591,12 @@ std::string strip_markup(std::string_view text)
             if (next != std::string::npos && out[next] != '\n')
                 if (auto dash = group_dash(out, next); dash.second > 0) colon_for_dash(out, dash);
         }
-        if (c == '*' || c == '#' || c == '_' || c == '|') {
-            out[i] = ' ';
-        } else if (line_start && (c == '-' || c == '+') && i + 1 < out.size() &&
-                   out[i + 1] == ' ') {
-            out[i] = ' ';
+        // Marks are found in the text as written: a link's "[" blanked
+        // here still opens the "](address)" after it.
+        if (std::size_t markdown = out[i] == text[i] ? markdown_mark_at(text, i, line_start) : 0;
+            markdown > 0) {
+            std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(i), markdown, ' ');
+            i += markdown - 1;
         } else if (std::size_t dots = leader_at(out, i, line_begin); dots > 0) {
             // "Event ........ Workshop": dot leaders from a table stand for
             // the label's colon.

@@ -30,9 +30,10 @@ struct FoundLabel {
 /// space, followed by a colon; only the first of each kind counts.
 std::vector<FoundLabel> find_labels(std::string_view header);
 
-/// Markdown residue (*, #, _, |, list bullets) and superscript footnote
-/// marks become spaces of the same byte length, so that offsets in the
-/// cleaned text are offsets in the original.
+/// Markdown marks (markdown_marks.h: *, #, _, |, list bullets, rules,
+/// links' brackets and addresses) and superscript footnote marks become
+/// spaces of the same byte length, so that offsets in the cleaned text are
+/// offsets in the original.
 std::string strip_markup(std::string_view text);
 
 /// The heading when `line` opens a prose section: "1. Background",

@@ -1,5 +1,6 @@
 #include "json_output.h"
 
+#include "byte_set.h"
 #include "country_gazetteer.h"
 
 namespace infonote {
@@ -94,6 +95,11 @@ std::string hit_text(const Hit& h, bool ranked)
 
 namespace {
 
+// The bytes that lay out JSON or open a string, and those that end a
+// string's run: a hit's text is mostly long strings.
+constexpr ByteSet kLayout("\"{}[],:");
+constexpr ByteSet kStringEnd("\"\\");
+
 // `compact` laid out as dump(indent) lays out a value at `depth`.
 void append_indented(std::string& out, std::string_view compact, int indent, int depth)
 {
@@ -105,7 +111,7 @@ void append_indented(std::string& out, std::string_view compact, int indent, int
     std::size_t i = 0;
     while (i < n) {
         // Copy up to the next character that lays out or opens a string.
-        std::size_t run = compact.find_first_of("\"{}[],:", i);
+        std::size_t run = kLayout.find(compact, i);
         if (run == std::string_view::npos) run = n;
         out.append(compact.substr(i, run - i));
         if (run == n) break;
@@ -116,7 +122,7 @@ void append_indented(std::string& out, std::string_view compact, int indent, int
                 // A string, copied whole: up to the first quote not escaped.
                 std::size_t end = i + 1;
                 for (;;) {
-                    end = compact.find_first_of("\"\\", end);
+                    end = kStringEnd.find(compact, end);
                     if (end == std::string_view::npos || compact[end] == '"') break;
                     end += 2;
                 }

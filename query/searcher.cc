@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "index_versions.h"
+#include "markdown_marks.h"
 #include "match_count.h"
 #include "packed_text.h"
 #include "schema.h"
@@ -134,9 +135,12 @@ class PageFields {
     std::vector<std::string> data() const
     {
         std::vector<std::string> out(page_.size());
+        // A hit's document exists: Xapian need not look it up before
+        // reading its data.
         for (std::size_t i : order_)
-            out[i] =
-                whole_documents_ ? docs_[i].get_data() : db_.get_document(*page_[i]).get_data();
+            out[i] = whole_documents_
+                         ? docs_[i].get_data()
+                         : db_.get_document(*page_[i], Xapian::DOC_ASSUME_VALID).get_data();
         return out;
     }
 
@@ -432,7 +436,9 @@ SearchResult Index::search(const SearchPlan& plan)
         std::optional<Xapian::Stem> stemmer;
         if (!cutter.usable()) stemmer.emplace(new SnippetStem(plan.query.query));
         for (std::size_t i : order) {
-            std::string text = unpack_text(texts[i]).value_or(std::string());
+            // Snippets are read as text: a Markdown note's marks are not
+            // shown.
+            std::string text = blank_markdown(unpack_text(texts[i]).value_or(std::string()));
             std::string snippet;
             if (cutter.usable()) {
                 snippet =

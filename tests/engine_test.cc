@@ -229,4 +229,68 @@ TEST_F(EngineTest, TheObserverSeesTheQueryThatRuns)
     EXPECT_EQ(seen[0], "Query((Zworkshop@1 FILTER XC:KZ))");
 }
 
+// A note written in Markdown: emphasis, headings, bullets, a table, links and
+// a quote.
+const std::string kMarkdownNote = R"(# Information Note
+
+**Event:** National Workshop on Strategic Trade Controls
+
+**Date and venue:** 12-13 October 2016, Tbilisi, Georgia
+
+**Participants:**
+- *States:* Georgia, Armenia
+- *International organizations:* [OSCE](https://www.osce.org/), UNODA
+
+## 1. Background
+
+The workshop was organized by the **licensing authority** of Georgia with the support of [UNODA](https://www.un.org/disarmament/) and the `1540` Committee.
+
+| Session | Speaker |
+|---------|---------|
+| Border guards and trafficking | State Revenue Service |
+| Licensing of _dual-use_ goods | Ministry of Economy |
+
+## 2. Outcomes
+
+> Participants agreed to meet again in 2017.
+)";
+
+// A Markdown note's snippets are its words: no mark of emphasis, heading,
+// table, link or quote, and the words asked for marked where they are.
+TEST(EngineSnippets, AMarkdownNotesSnippetShowsNoMarkdown)
+{
+    TempDir dir;
+    fs::path corpus = dir.path() / "notes";
+    fs::create_directories(corpus);
+    infonote::test::write_file(corpus / "tbilisi-2016-workshop.md", kMarkdownNote);
+    fs::path db = dir.path() / "db";
+    Outcome build = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+    ASSERT_EQ(build.status, 0) << describe(build);
+    infonote::Engine engine(db);
+
+    struct Case {
+        std::string words;
+        std::string shown;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"licensing authority",
+              "{{licensing}} {{authority}} of Georgia with the support of UNODA and the 1540 "
+              "Committee."},
+             {"\"border guards\"", "{{Border guards}} and trafficking State Revenue Service"},
+             {"meet again", "Participants agreed to {{meet}} {{again}} in 2017."},
+             {"osce", "International organizations: {{OSCE}}, UNODA"}}) {
+        infonote::SearchQuery query;
+        query.words = c.words;
+        query.highlight_begin = "{{";
+        query.highlight_end = "}}";
+        infonote::SearchAnswer answer = engine.search(query);
+        ASSERT_EQ(answer.result.hits.size(), 1u) << c.words;
+        const std::string& snippet = answer.result.hits[0].snippet;
+        EXPECT_NE(snippet.find(c.shown), std::string::npos) << c.words << ": " << snippet;
+        for (const char* mark : {"*", "#", "|", "`", "_", "[", "]", "(http", ">", "---"})
+            EXPECT_EQ(snippet.find(mark), std::string::npos)
+                << c.words << ": '" << mark << "' in " << snippet;
+    }
+}
+
 }  // namespace

@@ -50,6 +50,15 @@ const std::string kMarkupNote =
     "Participants:\nStates: Kazakhstan, Uzbekistan\n\n"
     "Background\nThe <b>workshop</b> reviewed licensing & enforcement.\n";
 
+// Two notes that a test adds to its own corpus, one before a build and one
+// before an update.
+const std::string kReykjavik2019 =
+    "Event: Seminar on border controls\nDate and venue: 2-3 April 2019, Reykjavik, Iceland\n"
+    "Participants:\nStates: Iceland, Norway\n\nBackground\nReykjavik hosted a seminar.\n";
+const std::string kReykjavik2020 =
+    "Event: Workshop on licensing\nDate and venue: 4 May 2020, Reykjavik, Iceland\n"
+    "Participants:\nStates: Iceland, Denmark\n\nBackground\nReykjavik again.\n";
+
 // One HTTP exchange over a socket of its own, bytes exactly as given: the
 // client library would refuse or tidy some of the requests tried here.
 struct RawAnswer {
@@ -201,6 +210,15 @@ class ServerTest : public ::testing::Test {
     }
 
     static int port() { return server_->port(); }
+
+    // A copy of the corpus at `corpus` and its own database at `db`, for a
+    // test that rebuilds or updates it.
+    static void build_own(const fs::path& corpus, const fs::path& db)
+    {
+        fs::copy(corpus_, corpus);
+        Outcome build = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
+        ASSERT_EQ(build.status, 0) << describe(build);
+    }
 
     static httplib::Result get(const std::string& target)
     {
@@ -598,9 +616,8 @@ TEST_F(ServerTest, ANewBuildIsPickedUpWithNoFailedRequest)
     // A database of its own, which this test rebuilds.
     TempDir own;
     fs::path corpus = own.path() / "notes";
-    fs::copy(corpus_, corpus);
     fs::path db = own.path() / "db";
-    ASSERT_EQ(run({kIndexBin, "build", corpus.string(), "--db", db.string()}).status, 0);
+    ASSERT_NO_FATAL_FAILURE(build_own(corpus, db));
     infonote::server::ServerOptions options;
     options.db = db;
     options.threads = 2;
@@ -628,16 +645,11 @@ TEST_F(ServerTest, ANewBuildIsPickedUpWithNoFailedRequest)
                 ++answered;
             }
         });
-    write_file(corpus / "reykjavik-2019.txt",
-               "Event: Seminar on border controls\nDate and venue: 2-3 April 2019, Reykjavik, "
-               "Iceland\nParticipants:\nStates: Iceland, Norway\n\nBackground\nReykjavik "
-               "hosted a seminar.\n");
+    write_file(corpus / "reykjavik-2019.txt", kReykjavik2019);
     Outcome build = run({kIndexBin, "build", corpus.string(), "--db", db.string()});
     ASSERT_EQ(build.status, 0) << describe(build);
     EXPECT_EQ(total(asked), 1);
-    write_file(corpus / "reykjavik-2020.txt",
-               "Event: Workshop on licensing\nDate and venue: 4 May 2020, Reykjavik, Iceland\n"
-               "Participants:\nStates: Iceland, Denmark\n\nBackground\nReykjavik again.\n");
+    write_file(corpus / "reykjavik-2020.txt", kReykjavik2020);
     Outcome update = run({kIndexBin, "update", corpus.string(), "--db", db.string()});
     ASSERT_EQ(update.status, 0) << describe(update);
     EXPECT_EQ(total(asked), 2);
@@ -645,6 +657,63 @@ TEST_F(ServerTest, ANewBuildIsPickedUpWithNoFailedRequest)
     for (std::thread& t : clients) t.join();
     EXPECT_EQ(failed.load(), 0) << "of " << answered.load();
     EXPECT_GT(answered.load(), 0);
+}
+
+// A gauge's value in a /metrics body; -1 when it is missing.
+long long gauge(const std::string& metrics, const std::string& name)
+{
+    std::size_t at = metrics.find('\n' + name + ' ');
+    return at == std::string::npos ? -1 : std::stoll(metrics.substr(at + name.size() + 2));
+}
+
+TEST_F(ServerTest, AnswersOfAnOldBuildAreDroppedOnceANewOneIsServed)
+{
+    TempDir own;
+    fs::path corpus = own.path() / "notes";
+    fs::path db = own.path() / "db";
+    ASSERT_NO_FATAL_FAILURE(build_own(corpus, db));
+    infonote::server::ServerOptions options;
+    options.db = db;
+    options.threads = 2;
+    options.web = web_;
+    Running serving(options);
+    httplib::Client client("127.0.0.1", serving.port());
+    auto metrics = [&client] {
+        httplib::Result r = client.Get("/metrics");
+        return r && r->status == 200 ? r->body : std::string();
+    };
+    const std::vector<std::string> asked = {"/api/search?q=export", "/api/search?q=Reykjavik",
+                                            "/api/stats", "/search?q=export"};
+    for (const std::string& target : asked) {
+        httplib::Result r = client.Get(target.c_str());
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200) << target;
+    }
+    std::string before = metrics();
+    EXPECT_EQ(gauge(before, "infonote_cache_entries"), 4) << before;
+    EXPECT_EQ(gauge(before, "infonote_cache_index_states"), 1) << before;
+    const long long bytes_before = gauge(before, "infonote_cache_bytes");
+
+    write_file(corpus / "reykjavik-2019.txt", kReykjavik2019);
+    ASSERT_EQ(run({kIndexBin, "build", corpus.string(), "--db", db.string()}).status, 0);
+    httplib::Result fresh = client.Get("/api/search?q=Reykjavik");
+    ASSERT_TRUE(fresh);
+    EXPECT_EQ(json::parse(fresh->body).value("total", -1), 1);
+    // Only the answer on the new build is left: the old build's four are
+    // gone, not waiting for the limit to push them out.
+    std::string after = metrics();
+    EXPECT_EQ(gauge(after, "infonote_cache_entries"), 1) << after;
+    EXPECT_EQ(gauge(after, "infonote_cache_index_states"), 1) << after;
+    EXPECT_GT(gauge(after, "infonote_cache_bytes"), 0) << after;
+    EXPECT_LT(gauge(after, "infonote_cache_bytes"), bytes_before) << after;
+
+    // An update is a new state too.
+    write_file(corpus / "reykjavik-2020.txt", kReykjavik2020);
+    ASSERT_EQ(run({kIndexBin, "update", corpus.string(), "--db", db.string()}).status, 0);
+    ASSERT_TRUE(client.Get("/api/stats"));
+    after = metrics();
+    EXPECT_EQ(gauge(after, "infonote_cache_entries"), 1) << after;
+    EXPECT_EQ(gauge(after, "infonote_cache_index_states"), 1) << after;
 }
 
 TEST_F(ServerTest, TheProgramServesAndStopsOnSigterm)

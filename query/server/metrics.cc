@@ -58,7 +58,7 @@ void Metrics::record(const std::string& route, int status, double seconds)
 }
 
 std::string Metrics::render(unsigned long long revision, std::size_t rejected,
-                            std::size_t cache_hits, std::size_t cache_misses) const
+                            const CacheFigures& cache) const
 {
     std::ostringstream out;
     std::lock_guard lock(mutex_);
@@ -90,7 +90,21 @@ std::string Metrics::render(unsigned long long revision, std::size_t rejected,
            "one was found.\n"
            "# TYPE infonote_cache_lookups_total counter\n"
            "infonote_cache_lookups_total{found=\"yes\"} "
-        << cache_hits << "\ninfonote_cache_lookups_total{found=\"no\"} " << cache_misses << '\n'
+        << cache.hits << "\ninfonote_cache_lookups_total{found=\"no\"} " << cache.misses << '\n'
+        << "# HELP infonote_cache_entries Answers kept for requests asked again.\n"
+           "# TYPE infonote_cache_entries gauge\n"
+           "infonote_cache_entries "
+        << cache.entries << '\n'
+        << "# HELP infonote_cache_bytes Bytes of the answers kept, as counted against "
+           "--cache-mb.\n"
+           "# TYPE infonote_cache_bytes gauge\n"
+           "infonote_cache_bytes "
+        << cache.bytes << '\n'
+        << "# HELP infonote_cache_index_states States of the index (builds and revisions) that "
+           "answers are kept for.\n"
+           "# TYPE infonote_cache_index_states gauge\n"
+           "infonote_cache_index_states "
+        << cache.states << '\n'
         << "# HELP infonote_index_revision The index's revision: its shards' Xapian revisions "
            "added up.\n"
            "# TYPE infonote_index_revision gauge\n"

@@ -1,6 +1,6 @@
 // What /metrics says, in Prometheus' text format: requests by route and
-// status, a latency histogram by route, connections answered "busy", and
-// the index's revision.
+// status, a latency histogram by route, connections answered "busy", the
+// answers kept, and the index's revision.
 #ifndef INFONOTE_QUERY_SERVER_METRICS_H
 #define INFONOTE_QUERY_SERVER_METRICS_H
 
@@ -10,6 +10,8 @@
 #include <mutex>
 #include <string>
 #include <utility>
+
+#include "reply_cache.h"
 
 namespace infonote::server {
 
@@ -24,8 +26,8 @@ class Metrics {
     void record(const std::string& route, int status, double seconds);
 
     /// Everything counted, with the gauges given.
-    std::string render(unsigned long long revision, std::size_t rejected, std::size_t cache_hits,
-                       std::size_t cache_misses) const;
+    std::string render(unsigned long long revision, std::size_t rejected,
+                       const CacheFigures& cache) const;
 
   private:
     static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

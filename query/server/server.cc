@@ -229,12 +229,13 @@ std::shared_ptr<const Reply> Server::Impl::cached(const httplib::Request& req, c
             // A bad query is still told before a missing database.
         }
         if (identity.empty()) return ask(engine);
-        std::string key = identity + '\n' + request_key(req);
-        if ((kept = cache.find(key))) return Reply{};
+        ReplyCache::Use use(cache, identity);
+        std::string key = request_key(req);
+        if ((kept = use.find(key))) return Reply{};
         Reply fresh = ask(engine);
         if (fresh.status >= 500) return fresh;
         kept = std::make_shared<const Reply>(std::move(fresh));
-        cache.keep(key, kept);
+        use.keep(key, kept);
         return Reply{};
     });
     if (kept) return kept;
@@ -375,8 +376,7 @@ void Server::Impl::routes()
             WorkerPool* p = pool.load();
             Reply r;
             r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-            r.body = metrics.render(engine.revision(), p ? p->rejected() : 0, cache.hits(),
-                                    cache.misses());
+            r.body = metrics.render(engine.revision(), p ? p->rejected() : 0, cache.figures());
             return r;
         });
         if (reply.status == 503) {
@@ -384,7 +384,7 @@ void Server::Impl::routes()
             reply.status = 200;
             reply.content_type = "text/plain; version=0.0.4; charset=utf-8";
             WorkerPool* p = pool.load();
-            reply.body = metrics.render(0, p ? p->rejected() : 0, cache.hits(), cache.misses());
+            reply.body = metrics.render(0, p ? p->rejected() : 0, cache.figures());
         }
         send(res, reply);
     });
