@@ -1,5 +1,7 @@
 #include "json_output.h"
 
+#include <array>
+
 #include "country_gazetteer.h"
 
 namespace infonote {
@@ -94,41 +96,72 @@ std::string hit_text(const Hit& h, bool ranked)
 
 namespace {
 
+// Where append_indented stops outside strings: the characters that lay a
+// value out or open a string. Every other byte is copied as it is.
+struct LayoutBytes {
+    std::array<bool, 256> stops{};
+
+    constexpr LayoutBytes()
+    {
+        for (char c : std::string_view("\"{}[],:")) stops[static_cast<unsigned char>(c)] = true;
+    }
+};
+
+constexpr LayoutBytes kLayoutBytes;
+
+// The end of the string whose opening quote is at `open`: its closing
+// quote, the first not escaped; text.size() - 1 when it has none.
+std::size_t string_end(std::string_view text, std::size_t open)
+{
+    std::size_t from = open + 1;
+    for (;;) {
+        std::size_t quote = text.find('"', from);
+        if (quote == std::string_view::npos) return text.size() - 1;
+        // Most strings escape nothing: the quote found ends them.
+        std::size_t escape = text.substr(0, quote).find('\\', from);
+        if (escape == std::string_view::npos) return quote;
+        // An escape pair may hide a quote: go on after it.
+        from = escape + 2;
+        if (from >= text.size()) return text.size() - 1;
+    }
+}
+
 // `compact` laid out as dump(indent) lays out a value at `depth`.
 void append_indented(std::string& out, std::string_view compact, int indent, int depth)
 {
+    // A line break and the indentation after it, in one append while it fits.
+    static const std::string kBreak = "\n" + std::string(128, ' ');
     auto new_line = [&out, &depth, indent] {
-        out += '\n';
-        out.append(static_cast<std::size_t>(depth * indent), ' ');
+        auto spaces = static_cast<std::size_t>(depth * indent);
+        if (spaces < kBreak.size()) {
+            out.append(kBreak.data(), spaces + 1);
+        } else {
+            out += '\n';
+            out.append(spaces, ' ');
+        }
     };
     const std::size_t n = compact.size();
     std::size_t i = 0;
     while (i < n) {
         // Copy up to the next character that lays out or opens a string.
-        std::size_t run = compact.find_first_of("\"{}[],:", i);
-        if (run == std::string_view::npos) run = n;
-        out.append(compact.substr(i, run - i));
+        std::size_t run = i;
+        while (run < n && !kLayoutBytes.stops[static_cast<unsigned char>(compact[run])]) ++run;
+        out.append(compact.data() + i, run - i);
         if (run == n) break;
         i = run;
         char c = compact[i];
         switch (c) {
             case '"': {
-                // A string, copied whole: up to the first quote not escaped.
-                std::size_t end = i + 1;
-                for (;;) {
-                    end = compact.find_first_of("\"\\", end);
-                    if (end == std::string_view::npos || compact[end] == '"') break;
-                    end += 2;
-                }
-                if (end == std::string_view::npos) end = n - 1;
-                out.append(compact.substr(i, end + 1 - i));
+                // A string, copied whole.
+                std::size_t end = string_end(compact, i);
+                out.append(compact.data() + i, end + 1 - i);
                 i = end + 1;
                 continue;
             }
             case '{':
             case '[':
                 if (i + 1 < n && compact[i + 1] == (c == '{' ? '}' : ']')) {
-                    out.append(compact.substr(i, 2));
+                    out.append(compact.data() + i, 2);
                     i += 2;
                     continue;
                 }
@@ -147,7 +180,7 @@ void append_indented(std::string& out, std::string_view compact, int indent, int
                 new_line();
                 break;
             default:  // ':'
-                out += ": ";
+                out.append(": ", 2);
         }
         ++i;
     }
@@ -158,6 +191,7 @@ void append_indented(std::string& out, std::string_view compact, int indent, int
 std::string indented(std::string_view compact, int indent)
 {
     std::string out;
+    out.reserve(compact.size() + compact.size() / 2);
     append_indented(out, compact, indent, 0);
     return out;
 }
