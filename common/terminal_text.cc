@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 namespace infonote {
@@ -57,10 +58,23 @@ std::pair<UChar32, std::size_t> code_point_at(std::string_view text, std::size_t
     return {c, n};
 }
 
-// How many bytes `text` begins with that are ASCII.
+constexpr std::uint64_t kEveryByte = 0x0101010101010101u;
+constexpr std::uint64_t kHighBits = 0x8080808080808080u;
+
+// The eight bytes of `text` from `at`, as one number.
+std::uint64_t word_at(std::string_view text, std::size_t at)
+{
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    return word;
+}
+
+// How many bytes `text` begins with that are ASCII: eight at a time, then
+// one at a time from the first word that holds another.
 std::size_t ascii_prefix(std::string_view text)
 {
     std::size_t at = 0;
+    while (at + 8 <= text.size() && (word_at(text, at) & kHighBits) == 0) at += 8;
     while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) ++at;
     return at;
 }
@@ -69,6 +83,24 @@ bool printable_ascii(char c)
 {
     auto byte = static_cast<unsigned char>(c);
     return byte >= 0x20 && byte < 0x7F;
+}
+
+// How many bytes `text` begins with that are printable ASCII (0x20 to
+// 0x7E), eight at a time: a word holds none other when no byte has its
+// high bit, none is below 0x20 and none is 0x7F.
+std::size_t printable_prefix(std::string_view text)
+{
+    std::size_t at = 0;
+    while (at + 8 <= text.size()) {
+        std::uint64_t word = word_at(text, at);
+        std::uint64_t below_space = (word - 0x20 * kEveryByte) & ~word & kHighBits;
+        std::uint64_t del = word ^ (0x7F * kEveryByte);
+        std::uint64_t has_del = (del - kEveryByte) & ~del & kHighBits;
+        if ((word & kHighBits) != 0 || below_space != 0 || has_del != 0) break;
+        at += 8;
+    }
+    while (at < text.size() && printable_ascii(text[at])) ++at;
+    return at;
 }
 
 std::size_t code_point_width(UChar32 c)
@@ -137,8 +169,7 @@ bool utf8_locale_from_environment()
 std::string escape_controls(std::string_view text, LineBreaks breaks)
 {
     // Printable ASCII, the most of any text, is copied a run at a time.
-    std::size_t i = 0;
-    while (i < text.size() && printable_ascii(text[i])) ++i;
+    std::size_t i = printable_prefix(text);
     std::string out;
     out.reserve(text.size());
     out.append(text.data(), i);
