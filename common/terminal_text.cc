@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 namespace infonote {
@@ -57,6 +58,51 @@ std::pair<UChar32, std::size_t> code_point_at(std::string_view text, std::size_t
     return {c, n};
 }
 
+constexpr std::uint64_t kEveryByte = 0x0101010101010101u;
+constexpr std::uint64_t kHighBits = 0x8080808080808080u;
+
+// The eight bytes of `text` from `at`, as one number.
+std::uint64_t word_at(std::string_view text, std::size_t at)
+{
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    return word;
+}
+
+// How many bytes `text` begins with that are ASCII: eight at a time, then
+// one at a time from the first word that holds another.
+std::size_t ascii_prefix(std::string_view text)
+{
+    std::size_t at = 0;
+    while (at + 8 <= text.size() && (word_at(text, at) & kHighBits) == 0) at += 8;
+    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) ++at;
+    return at;
+}
+
+bool printable_ascii(char c)
+{
+    auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x7F;
+}
+
+// How many bytes `text` begins with that are printable ASCII (0x20 to
+// 0x7E), eight at a time: a word holds none other when no byte has its
+// high bit, none is below 0x20 and none is 0x7F.
+std::size_t printable_prefix(std::string_view text)
+{
+    std::size_t at = 0;
+    while (at + 8 <= text.size()) {
+        std::uint64_t word = word_at(text, at);
+        std::uint64_t below_space = (word - 0x20 * kEveryByte) & ~word & kHighBits;
+        std::uint64_t del = word ^ (0x7F * kEveryByte);
+        std::uint64_t has_del = (del - kEveryByte) & ~del & kHighBits;
+        if ((word & kHighBits) != 0 || below_space != 0 || has_del != 0) break;
+        at += 8;
+    }
+    while (at < text.size() && printable_ascii(text[at])) ++at;
+    return at;
+}
+
 std::size_t code_point_width(UChar32 c)
 {
     if (c < 0x80) return 1;
@@ -72,8 +118,10 @@ std::size_t code_point_width(UChar32 c)
 
 std::size_t display_width(std::string_view text)
 {
-    std::size_t width = 0;
-    for (std::size_t at = 0; at < text.size();) {
+    // ASCII, the most of every title and path, is one column a byte.
+    std::size_t at = ascii_prefix(text);
+    std::size_t width = at;
+    while (at < text.size()) {
         auto [c, n] = code_point_at(text, at);
         width += code_point_width(c);
         at += n;
@@ -83,10 +131,12 @@ std::size_t display_width(std::string_view text)
 
 std::string fit(std::string_view text, std::size_t width)
 {
-    if (display_width(text) <= width) return std::string(text);
+    // No code point is wider than its bytes are many.
+    if (text.size() <= width || display_width(text) <= width) return std::string(text);
     std::size_t room = width > 3 ? width - 3 : 0;
-    std::size_t used = 0;
-    std::size_t at = 0;
+    // ASCII, one column a byte, up to the room there is.
+    std::size_t at = std::min(ascii_prefix(text.substr(0, room)), room);
+    std::size_t used = at;
     while (at < text.size()) {
         auto [c, n] = code_point_at(text, at);
         std::size_t w = code_point_width(c);
@@ -118,9 +168,12 @@ bool utf8_locale_from_environment()
 
 std::string escape_controls(std::string_view text, LineBreaks breaks)
 {
+    // Printable ASCII, the most of any text, is copied a run at a time.
+    std::size_t i = printable_prefix(text);
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
+    out.append(text.data(), i);
+    while (i < text.size()) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             bool kept = breaks == LineBreaks::Keep && (c == '\n' || c == '\t');

@@ -135,7 +135,8 @@ inline constexpr unsigned kEventSlot = 16;
 /// every document from this slot alone.
 inline constexpr unsigned kEventKeySlot = 17;
 /// The event id with the values facets and timelines count
-/// (event_values.h): how remote shards count events.
+/// (event_values.h): how remote shards count events, and what the facet
+/// spy reads of a document (one value rather than one per facet).
 inline constexpr unsigned kEventValuesSlot = 18;
 /// What a listing prints of the document's event, decided at index time
 /// (event_record.h, schema 15): the merged event's hit JSON, listing line,

@@ -28,8 +28,6 @@ Facet counted_as(Facet facet)
     return facet == Facet::Region ? Facet::VenueCountry : facet;
 }
 
-using ValueCounts = std::unordered_map<std::string, Xapian::doccount>;
-
 constexpr std::size_t kCodeCells = 26 * 26;
 
 // The cell of a two-letter code, or kCodeCells when it is not one.
@@ -39,54 +37,24 @@ std::size_t code_cell(char a, char b)
     return static_cast<std::size_t>(a - 'A') * 26 + static_cast<std::size_t>(b - 'A');
 }
 
-void count_codes(const std::string& codes, std::vector<Xapian::doccount>& cells)
+// Years are counted by number, below this.
+constexpr std::uint32_t kYearCells = 10000;
+
+// "2014" as a number; kYearCells when it is not four digits.
+std::uint32_t year_number(std::string_view text)
 {
-    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) {
-        std::size_t cell = code_cell(codes[at], codes[at + 1]);
-        if (cell < kCodeCells) ++cells[cell];
+    if (text.size() != 4) return kYearCells;
+    std::uint32_t year = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return kYearCells;
+        year = year * 10 + static_cast<std::uint32_t>(c - '0');
     }
+    return year;
 }
 
-void list_codes(const std::string& codes, ValueCounts& out)
+std::size_t tally_of(Facet f)
 {
-    for (std::size_t at = 0; at + 2 <= codes.size(); at += 2)
-        if (code_cell(codes[at], codes[at + 1]) < kCodeCells) ++out[codes.substr(at, 2)];
-}
-
-void count_years(const Xapian::Document& doc, ValueCounts& counts, std::string& key)
-{
-    std::string start = doc.get_value(kStartDateSlot);
-    if (start.size() < 4) return;
-    std::string end = doc.get_value(kEndDateSlot);
-    int first = std::stoi(start.substr(0, 4));
-    int last = end.size() >= 4 ? std::stoi(end.substr(0, 4)) : first;
-    for (int year = first; year <= last && year < first + 100; ++year) {
-        key = std::to_string(year);
-        ++counts[key];
-    }
-}
-
-void count_list(const std::string& list, ValueCounts& counts, std::string& key)
-{
-    std::size_t at = 0;
-    while (at < list.size()) {
-        std::size_t end = list.find(kListSeparator, at);
-        if (end == std::string::npos) end = list.size();
-        if (end > at) {
-            key.assign(list, at, end - at);
-            auto it = counts.find(key);
-            if (it == counts.end())
-                counts.emplace(key, 1);
-            else
-                ++it->second;
-        }
-        at = end + 1;
-    }
-}
-
-bool counted_by_code(Facet f)
-{
-    return f == Facet::Country || f == Facet::VenueCountry;
+    return static_cast<std::size_t>(f);
 }
 
 // Serialised form: for each facet, its index, then value NUL count NUL
@@ -161,59 +129,103 @@ FacetSpy::FacetSpy(std::vector<Facet> facets, Counting counting) : counting_(cou
         if (std::find(facets_.begin(), facets_.end(), counted) == facets_.end())
             facets_.push_back(counted);
     }
-    for (Facet f : facets_) {
-        counts_[f];
-        if (counted_by_code(f))
-            by_code_[f].assign(kCodeCells, 0);
-        else
-            by_value_[f];
+    for (Facet f : facets_) counts_[f];
+}
+
+std::uint32_t FacetSpy::number_of(Tally& tally, std::string_view value) const
+{
+    auto found = tally.numbers.find(value);
+    if (found != tally.numbers.end()) return found->second;
+    auto number = static_cast<std::uint32_t>(tally.names.size());
+    tally.names.emplace_back(value);
+    tally.numbers.emplace(value, number);
+    return number;
+}
+
+void FacetSpy::count(Tally& tally, std::uint32_t number, std::uint64_t event) const
+{
+    if (counting_ == Counting::Events) {
+        tally.pairs.push_back(event << 32 | number);
+        return;
+    }
+    if (number >= tally.counts.size()) tally.counts.resize(number + 1, 0);
+    ++tally.counts[number];
+}
+
+std::string FacetSpy::value_of(Facet facet, const Tally& tally, std::size_t number) const
+{
+    switch (facet) {
+        case Facet::Country:
+        case Facet::VenueCountry:
+            return {static_cast<char>('A' + number / 26), static_cast<char>('A' + number % 26)};
+        case Facet::Year: return std::to_string(number);
+        default: return tally.names[number];
     }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
-    std::string key;
-    if (counting_ == Counting::Events) {
-        std::string event = doc.get_value(kEventSlot);
-        if (event.empty()) event = doc.get_value(kNoteIdSlot);
-        const std::uint64_t event_number =
-            event_numbers_.try_emplace(event, static_cast<std::uint32_t>(event_numbers_.size()))
-                .first->second;
-        // This document's values, paired with its event.
-        ValueCounts values;
-        for (Facet f : facets_) {
-            values.clear();
-            switch (f) {
-                case Facet::Country: list_codes(doc.get_value(kCountriesSlot), values); break;
-                case Facet::VenueCountry: list_codes(doc.get_value(kVenueCountrySlot), values); break;
-                case Facet::Org: count_list(doc.get_value(kOrgsSlot), values, key); break;
-                case Facet::Year: count_years(doc, values, key); break;
-                case Facet::Type: count_list(doc.get_value(kTypeSlot), values, key); break;
-                case Facet::Kind: count_list(doc.get_value(kKindSlot), values, key); break;
-                case Facet::Region: break;
-            }
-            std::vector<std::uint64_t>& pairs = event_values_[f];
-            auto& numbers = value_numbers_[f];
-            auto& names = value_names_[f];
-            for (const auto& [value, n] : values) {
-                auto [it, fresh] =
-                    numbers.try_emplace(value, static_cast<std::uint32_t>(names.size()));
-                if (fresh) names.push_back(value);
-                pairs.push_back(event_number << 32 | it->second);
-            }
+    // Every value counted is in the event-values slot (event_values.h):
+    // one value read rather than one per facet. A document without it (or
+    // with a value that does not split) is read slot by slot.
+    const std::string packed = doc.get_value(kEventValuesSlot);
+    std::optional<EventValues> read = read_event_values(packed);
+    std::string own_event;
+    std::array<std::string, kEventValueSlots.size()> own_slots;
+    if (!read) {
+        own_event = doc.get_value(kEventSlot);
+        if (own_event.empty()) own_event = doc.get_value(kNoteIdSlot);
+        EventValues own;
+        own.event = own_event;
+        for (std::size_t i = 0; i < kEventValueSlots.size(); ++i) {
+            own_slots[i] = doc.get_value(kEventValueSlots[i]);
+            own.slots[i] = own_slots[i];
         }
-        return;
+        read = own;
+    }
+    std::uint64_t event = 0;
+    if (counting_ == Counting::Events) {
+        auto found = event_numbers_.find(read->event);
+        if (found == event_numbers_.end())
+            found = event_numbers_
+                        .emplace(read->event, static_cast<std::uint32_t>(event_numbers_.size()))
+                        .first;
+        event = found->second;
     }
     for (Facet f : facets_) {
+        Tally& tally = tallies_[tally_of(f)];
         switch (f) {
-            case Facet::Country: count_codes(doc.get_value(kCountriesSlot), by_code_[f]); break;
-            case Facet::VenueCountry:
-                count_codes(doc.get_value(kVenueCountrySlot), by_code_[f]);
+            case Facet::Country:
+            case Facet::VenueCountry: {
+                std::string_view codes =
+                    read->of(f == Facet::Country ? kCountriesSlot : kVenueCountrySlot);
+                for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) {
+                    std::size_t cell = code_cell(codes[at], codes[at + 1]);
+                    if (cell < kCodeCells) count(tally, static_cast<std::uint32_t>(cell), event);
+                }
                 break;
-            case Facet::Org: count_list(doc.get_value(kOrgsSlot), by_value_[f], key); break;
-            case Facet::Year: count_years(doc, by_value_[f], key); break;
-            case Facet::Type: count_list(doc.get_value(kTypeSlot), by_value_[f], key); break;
-            case Facet::Kind: count_list(doc.get_value(kKindSlot), by_value_[f], key); break;
+            }
+            case Facet::Year: {
+                std::string_view years = read->of(kYearsSlot);
+                for (std::size_t at = 0; at + 4 <= years.size(); at += 4) {
+                    std::uint32_t year = year_number(years.substr(at, 4));
+                    if (year < kYearCells) count(tally, year, event);
+                }
+                break;
+            }
+            case Facet::Org:
+            case Facet::Type:
+            case Facet::Kind: {
+                std::string_view list = read->of(f == Facet::Org    ? kOrgsSlot
+                                                  : f == Facet::Type ? kTypeSlot
+                                                                     : kKindSlot);
+                while (!list.empty()) {
+                    std::size_t end = std::min(list.find(kListSeparator), list.size());
+                    if (end > 0) count(tally, number_of(tally, list.substr(0, end)), event);
+                    list.remove_prefix(std::min(end + 1, list.size()));
+                }
+                break;
+            }
             case Facet::Region: break;  // counted as VenueCountry
         }
     }
@@ -221,28 +233,24 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
 
 void FacetSpy::settle() const
 {
-    for (auto& [f, pairs] : event_values_) {
-        std::sort(pairs.begin(), pairs.end());
-        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-        const std::vector<std::string>& names = value_names_.at(f);
-        std::vector<Xapian::doccount> events(names.size(), 0);
-        for (std::uint64_t pair : pairs) ++events[pair & 0xffffffffu];
-        for (std::size_t v = 0; v < names.size(); ++v)
-            if (events[v]) counts_[f][names[v]] += events[v];
-        pairs.clear();
-    }
-    for (auto& [f, cells] : by_code_) {
-        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
-            if (cells[cell] == 0) continue;
-            std::string code{static_cast<char>('A' + cell / 26),
-                             static_cast<char>('A' + cell % 26)};
-            counts_[f][code] += cells[cell];
-            cells[cell] = 0;
+    for (Facet f : facets_) {
+        Tally& tally = tallies_[tally_of(f)];
+        if (!tally.pairs.empty()) {
+            std::vector<std::uint64_t>& pairs = tally.pairs;
+            std::sort(pairs.begin(), pairs.end());
+            pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+            for (std::uint64_t pair : pairs) {
+                std::size_t number = pair & 0xffffffffu;
+                if (number >= tally.counts.size()) tally.counts.resize(number + 1, 0);
+                ++tally.counts[number];
+            }
+            pairs.clear();
         }
-    }
-    for (auto& [f, values] : by_value_) {
-        for (const auto& [value, n] : values) counts_[f][value] += n;
-        values.clear();
+        for (std::size_t number = 0; number < tally.counts.size(); ++number) {
+            if (tally.counts[number] == 0) continue;
+            counts_[f][value_of(f, tally, number)] += tally.counts[number];
+            tally.counts[number] = 0;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 #ifndef INFONOTE_QUERY_FACETS_H
 #define INFONOTE_QUERY_FACETS_H
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -35,7 +37,9 @@ using FacetCounts = std::map<std::string, Xapian::doccount>;
 
 /// Counts, for every note the match visits, each value of the chosen
 /// facets once: the countries attended, organizations, years touched,
-/// venue country and event type, read from their value slots (schema.h).
+/// venue country and event type, all read from the one event-values slot
+/// (event_values.h), and counted by number (a country's cell, a year, an
+/// organization's place among those met) rather than by string.
 /// Regions are derived from venue countries (region_counts). Ask the
 /// match to check every document (get_mset's checkatleast = doccount) and
 /// the counts are exact.
@@ -62,20 +66,44 @@ class FacetSpy : public Xapian::MatchSpy {
     /// Moves what the match counted into counts_.
     void settle() const;
 
+    /// A string's hash, so that a string_view finds a value without a copy.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const
+        {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    template <typename T>
+    using ByText = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
+    /// What one facet counted during the match. Each value has a number:
+    /// a country code its cell of 26 x 26 (no allocation per note), a year
+    /// itself, other values their place in `names`. Counting documents,
+    /// `counts` is indexed by that number; counting events, `pairs` holds
+    /// every (event, value) pair seen, event number in the high half, and a
+    /// pair met twice (two documents of one event) counts once.
+    struct Tally {
+        std::vector<Xapian::doccount> counts;
+        std::vector<std::uint64_t> pairs;
+        ByText<std::uint32_t> numbers;
+        std::vector<std::string> names;
+    };
+
+    /// Counts `number` for the document of event `event` (Counting::Events).
+    void count(Tally& tally, std::uint32_t number, std::uint64_t event) const;
+    /// The number of a facet's value given as text.
+    std::uint32_t number_of(Tally& tally, std::string_view value) const;
+    /// The facet's value numbered `number`, as the counts show it.
+    std::string value_of(Facet facet, const Tally& tally, std::size_t number) const;
+
     std::vector<Facet> facets_;
     Counting counting_;
     mutable std::map<Facet, FacetCounts> counts_;
-    /// Counting events: events and values numbered as met, and per facet
-    /// the (event, value) pairs seen, event number in the high half; a
-    /// pair met twice (two documents of one event) counts once.
-    std::unordered_map<std::string, std::uint32_t> event_numbers_;
-    std::map<Facet, std::unordered_map<std::string, std::uint32_t>> value_numbers_;
-    std::map<Facet, std::vector<std::string>> value_names_;
-    mutable std::map<Facet, std::vector<std::uint64_t>> event_values_;
-    /// Counted during the match: country codes by their two letters
-    /// (26 x 26 cells, no allocation per note), other values by hash.
-    mutable std::map<Facet, std::vector<Xapian::doccount>> by_code_;
-    mutable std::map<Facet, std::unordered_map<std::string, Xapian::doccount>> by_value_;
+    /// Counting events: events numbered as met.
+    ByText<std::uint32_t> event_numbers_;
+    /// Indexed by Facet.
+    mutable std::array<Tally, 7> tallies_;
 };
 
 /// What the spy counted for `facet`; regions derived from venue countries.

@@ -103,9 +103,16 @@ constexpr ByteSet kStringEnd("\"\\");
 // `compact` laid out as dump(indent) lays out a value at `depth`.
 void append_indented(std::string& out, std::string_view compact, int indent, int depth)
 {
+    // A line break and the indentation after it, in one append while it fits.
+    static const std::string kBreak = "\n" + std::string(128, ' ');
     auto new_line = [&out, &depth, indent] {
-        out += '\n';
-        out.append(static_cast<std::size_t>(depth * indent), ' ');
+        auto spaces = static_cast<std::size_t>(depth * indent);
+        if (spaces < kBreak.size()) {
+            out.append(kBreak.data(), spaces + 1);
+        } else {
+            out += '\n';
+            out.append(spaces, ' ');
+        }
     };
     const std::size_t n = compact.size();
     std::size_t i = 0;

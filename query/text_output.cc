@@ -39,6 +39,14 @@ std::string venue_of(const Listing& l)
     return l.country.empty() ? l.city : l.city + ", " + l.country;
 }
 
+// `text` and the spaces that make it `width` columns wide, appended to `out`.
+void append_padded(std::string& out, std::string_view text, std::size_t width)
+{
+    std::size_t w = display_width(text);
+    out.append(text);
+    if (w < width) out.append(width - w, ' ');
+}
+
 std::string pad(std::string_view text, std::size_t width, bool right = false)
 {
     std::size_t w = display_width(text);
@@ -152,9 +160,10 @@ void print_hits_text(std::ostream& out, const SearchAnswer& answer, const Termin
         const Listing& l = h.listing;
         std::string title =
             fit(l.title.empty() ? "(untitled)" : escape_controls(l.title), title_width);
-        line = pad(dates[i], date_width);
+        line.clear();
+        append_padded(line, dates[i], date_width);
         line += "  ";
-        line += pad(fit(venues[i], venue_width), venue_width);
+        append_padded(line, fit(venues[i], venue_width), venue_width);
         line += "  ";
         line += term.colour ? kBold : "";
         line += title;

@@ -8,6 +8,7 @@
 
 #include "country_gazetteer.h"
 #include "document_builder.h"
+#include "schema.h"
 #include "searcher.h"
 
 namespace infonote {
@@ -116,6 +117,58 @@ TEST(Facets, CountsFromTwoShardsMergeToTheWhole)
     }
     std::map<Facet, FacetCounts> expected = brute_force(0, 200);
     for (Facet f : kCounted) EXPECT_EQ(merged.counts(f), expected[f]) << facet_name(f);
+}
+
+// Each note indexed twice: two documents of one event (the same note id
+// gives the same event id). Counting events counts each once, locally and
+// as remote shards count, from the event-values slot.
+TEST(Facets, EventsCountOnceHoweverManyOfTheirDocumentsMatch)
+{
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    DocumentBuilder builder(default_gazetteer());
+    for (int n = 0; n < 120; ++n) {
+        Xapian::Document doc = builder.build(make_note(n));
+        db.add_document(doc);
+        db.add_document(doc);
+    }
+    std::map<Facet, FacetCounts> expected = brute_force(0, 120);
+    for (bool remote : {false, true}) {
+        std::map<Facet, FacetCounts> events =
+            count_facets(db, Xapian::Query::MatchAll, kCounted, remote, Counting::Events);
+        std::map<Facet, FacetCounts> documents =
+            count_facets(db, Xapian::Query::MatchAll, kCounted, remote, Counting::Documents);
+        for (Facet f : kCounted) {
+            EXPECT_EQ(events[f], expected[f]) << facet_name(f) << remote;
+            for (const auto& [value, n] : expected[f])
+                EXPECT_EQ(documents[f][value], 2 * n) << facet_name(f) << value << remote;
+        }
+    }
+}
+
+// The spy reads every value it counts from the event-values slot; a
+// document without that slot is read slot by slot, with the same counts.
+TEST(Facets, DocumentsWithoutTheEventValuesSlotCountTheSame)
+{
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    DocumentBuilder builder(default_gazetteer());
+    for (int n = 0; n < 200; ++n) {
+        Xapian::Document doc = builder.build(make_note(n));
+        // Every other document without it.
+        if (n % 2) doc.remove_value(kEventValuesSlot);
+        db.add_document(doc);
+    }
+    const std::vector<Facet> all{Facet::Country, Facet::Org,  Facet::Year,
+                                 Facet::VenueCountry, Facet::Type, Facet::Kind};
+    std::map<Facet, FacetCounts> expected = brute_force(0, 200);
+    Xapian::Database whole = index_notes(0, 200);
+    for (Counting counting : {Counting::Documents, Counting::Events}) {
+        std::map<Facet, FacetCounts> counts =
+            count_facets(db, Xapian::Query::MatchAll, all, false, counting);
+        std::map<Facet, FacetCounts> with_slot =
+            count_facets(whole, Xapian::Query::MatchAll, all, false, counting);
+        for (Facet f : kCounted) EXPECT_EQ(counts[f], expected[f]) << facet_name(f);
+        EXPECT_EQ(counts, with_slot);
+    }
 }
 
 TEST(Facets, MalformedSerialisedCountsAreRefused)
