@@ -8,6 +8,12 @@ constexpr char kFieldEnd = '\x1e';
 
 }  // namespace
 
+std::string event_of(const Xapian::Document& doc)
+{
+    std::string event = doc.get_value(kEventSlot);
+    return event.empty() ? doc.get_value(kNoteIdSlot) : event;
+}
+
 std::string event_values(const Xapian::Document& doc, std::string_view event_id)
 {
     std::string out(event_id);

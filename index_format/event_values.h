@@ -19,6 +19,10 @@
 
 namespace infonote {
 
+/// The event `doc` belongs to: its event id (kEventSlot), else its own
+/// note id.
+std::string event_of(const Xapian::Document& doc);
+
 /// The slots whose values follow the event id, in this order.
 inline constexpr std::array<unsigned, 7> kEventValueSlots{
     kStartDateSlot, kCountriesSlot, kVenueCountrySlot, kOrgsSlot, kYearsSlot, kTypeSlot, kKindSlot};

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "event_values.h"
 #include "note.h"
 #include "schema.h"
 
@@ -24,8 +25,7 @@ std::optional<EventView> read_event(Xapian::Database& db, const std::string& eve
 
 void EventStartSpy::operator()(const Xapian::Document& doc, double)
 {
-    std::string event = doc.get_value(kEventSlot);
-    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::string event = event_of(doc);
     std::string start = doc.get_value(kStartDateSlot);
     auto [it, fresh] = starts_.try_emplace(event, start);
     if (!fresh && !start.empty() && (it->second.empty() || start < it->second)) it->second = start;
@@ -33,8 +33,7 @@ void EventStartSpy::operator()(const Xapian::Document& doc, double)
 
 void EventAggregateSpy::operator()(const Xapian::Document& doc, double)
 {
-    std::string event = doc.get_value(kEventSlot);
-    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::string event = event_of(doc);
     if (only_ && !only_->contains(event)) return;
     EventAggregate& e = events_[event];
     std::string start = doc.get_value(kStartDateSlot);
@@ -79,8 +78,7 @@ std::string alpha2_of(StateCode code)
 
 void EventStatesSpy::operator()(const Xapian::Document& doc, double)
 {
-    std::string event = doc.get_value(kEventSlot);
-    if (event.empty()) event = doc.get_value(kNoteIdSlot);
+    std::string event = event_of(doc);
     if (only_ && !only_->contains(event)) return;
     std::vector<StateCode>& states = states_[event];
     std::string codes = doc.get_value(kCountriesSlot);

@@ -173,8 +173,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
     std::string own_event;
     std::array<std::string, kEventValueSlots.size()> own_slots;
     if (!read) {
-        own_event = doc.get_value(kEventSlot);
-        if (own_event.empty()) own_event = doc.get_value(kNoteIdSlot);
+        own_event = event_of(doc);
         EventValues own;
         own.event = own_event;
         for (std::size_t i = 0; i < kEventValueSlots.size(); ++i) {

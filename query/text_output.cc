@@ -49,9 +49,15 @@ void append_padded(std::string& out, std::string_view text, std::size_t width)
 
 std::string pad(std::string_view text, std::size_t width, bool right = false)
 {
+    std::string out;
+    if (!right) {
+        append_padded(out, text, width);
+        return out;
+    }
     std::size_t w = display_width(text);
-    std::string spaces(w < width ? width - w : 0, ' ');
-    return right ? spaces + std::string(text) : std::string(text) + spaces;
+    if (w < width) out.append(width - w, ' ');
+    out.append(text);
+    return out;
 }
 
 // The words of `text` (split at spaces) in lines of at most `room` columns;
