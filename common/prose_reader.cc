@@ -298,21 +298,63 @@ bool names_event(const Sentence& s)
          "mesa", "jornada",
          // What the people did: "Officials from A and B discussed",
          // "des représentants ont examiné", "funcionarios se capacitaron".
-         "discuss", "discut", "exchang", "examin", "capacit", "ronde"});
+         "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
+         "retrouv", "rassembl", "echange", "journee"});
 }
 
-// A sentence about something else than the event: an earlier or later
-// session, the adoption of a resolution.
-bool about_other_event(const Sentence& s)
+// A relative clause set off by commas (", which was adopted in 2004,",
+// ", qui s'était tenu à Dakar", ", que fue aprobada en 2004") or a
+// parenthesis says something about a word before it, not about the
+// sentence's event: the [begin, end) offsets of each in `s`.
+std::vector<std::pair<std::size_t, std::size_t>> relative_clauses(std::string_view text,
+                                                                   const Sentence& s)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const std::vector<Word>& w = s.words;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        bool opener = is_one_of(w[i].folded, {"which", "who", "whose", "qui", "dont", "lequel",
+                                              "laquelle", "que", "cual", "quien", "quienes"});
+        std::size_t before = w[i].begin;
+        while (before > s.begin && is_space(text[before - 1])) --before;
+        if (!opener || before == s.begin || text[before - 1] != ',') continue;
+        std::size_t end = text.find_first_of(",;)", w[i].end);
+        if (end == std::string_view::npos || end > s.end) end = s.end;
+        out.emplace_back(w[i].begin, end);
+    }
+    for (std::size_t at = s.begin; at < s.end; ++at) {
+        if (text[at] != '(') continue;
+        std::size_t close = text.find(')', at);
+        if (close == std::string_view::npos || close > s.end) break;
+        out.emplace_back(at, close);
+        at = close;
+    }
+    return out;
+}
+
+// A sentence about another event than the document's: an earlier or a
+// coming one, or one it followed. A word that says so inside a relative
+// clause ("resolution 1540 (2004), which was adopted in 2004") speaks of
+// the word the clause hangs on, and does not count.
+bool about_other_event(std::string_view text, const Sentence& s)
 {
     bool other = false, invited = false;
+    std::vector<std::pair<std::size_t, std::size_t>> aside;
+    bool aside_read = false;
     for (const Word& w : s.words) {
-        other = other ||
-                is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente", "anterior",
-                                     "adopted", "adopte", "adoptee", "aprobo", "followed", "preceding",
-                                     "follows", "similar", "pasado", "next", "prochain",
-                                     "prochaine", "proxima", "proximo"});
         invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
+        if (other || !is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente",
+                                           "anterior", "adopted", "adopte", "adoptee", "aprobo",
+                                           "followed", "preceding", "follows", "similar",
+                                           "pasado", "next", "prochain", "prochaine", "proxima",
+                                           "proximo"}))
+            continue;
+        if (!aside_read) {
+            aside = relative_clauses(text, s);
+            aside_read = true;
+        }
+        other = std::none_of(aside.begin(), aside.end(), [&](const auto& c) {
+            return w.begin >= c.first && w.begin < c.second;
+        });
     }
     return other && !invited;
 }
@@ -404,6 +446,20 @@ struct NameMatch {
 // at most kMaxNameWords words, never across list punctuation, a code only
 // as "US" or "USA", and never a name that a capitalized word carries on
 // ("United States Department", "Panama City").
+// True when every line break in text[begin, end) ends a long line: a
+// paragraph wrapped in the middle of a name ("Côte\nd'Ivoire"), not a list
+// set out one name a line.
+bool wrapped_within(std::string_view text, std::size_t begin, std::size_t end)
+{
+    constexpr std::size_t kShortestWrappedLine = 40;
+    for (std::size_t nl = text.find('\n', begin); nl < end; nl = text.find('\n', nl + 1)) {
+        std::size_t line_start = text.rfind('\n', nl - 1);
+        line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+        if (nl - line_start < kShortestWrappedLine) return false;
+    }
+    return true;
+}
+
 std::optional<NameMatch> country_at(std::string_view text, const std::vector<Word>& words,
                                     std::size_t i, const CountryGazetteer& countries)
 {
@@ -412,7 +468,8 @@ std::optional<NameMatch> country_at(std::string_view text, const std::vector<Wor
     std::size_t last = std::min(words.size(), i + kMaxNameWords) - 1;
     for (std::size_t j = last + 1; j-- > i;) {
         std::string_view span = text.substr(words[i].begin, words[j].end - words[i].begin);
-        if (span.find_first_of(",;:)\n") != std::string_view::npos) continue;
+        if (span.find_first_of(",;:)") != std::string_view::npos) continue;
+        if (!wrapped_within(text, words[i].begin, words[j].end)) continue;
         // A name with its parenthesis, as iso-codes writes some:
         // "Saint-Siège (État de la Cité du Vatican)".
         std::size_t span_end = words[j].end;
@@ -876,6 +933,7 @@ class ProseReader {
         if (event_found()) {
             read_states();
             find_venue();
+            add_national_host();
             read_organizations();
         }
         r_.marks.event_found = event_found();
@@ -923,7 +981,7 @@ class ProseReader {
                 continue;
             }
             if (was_event_line && read_place_line(t, at)) continue;
-            if (looks_like_body(t)) {
+            if (looks_like_body(t) || wrapped_paragraph_at(i)) {
                 body_begin_ = lines_.start(i);
                 break;
             }
@@ -978,9 +1036,17 @@ class ProseReader {
              {"press release", "communique de presse", "comunicado de prensa",
               "for immediate release", "pour diffusion immediate", "para difusion inmediata",
               "department of public information", "departement de l'information",
-              "departamento de informacion publica"})
+              "departamento de informacion publica", "press service", "press office",
+              "press statement", "media statement", "media release", "news release",
+              "service de presse", "nota de prensa", "oficina de prensa"})
             if (key.find(mark) != std::string::npos) return true;
-        return false;
+        // A ministry's "COMMUNIQUÉ" above the text, or its trail "Inicio /
+        // Noticias / Comunicados".
+        std::size_t trail = line.find_last_of("/|>");
+        std::string last = folded_key(line.substr(trail == std::string_view::npos ? 0 : trail + 1));
+        return (trail != std::string_view::npos || count_words(key) == 1) &&
+               is_one_of(last, {"communique", "communiques", "comunicado", "comunicados",
+                                "press releases", "media releases"});
     }
 
     bool looks_like_body(std::string_view t) const
@@ -995,6 +1061,32 @@ class ProseReader {
         if (words >= kParagraphWords && (t.back() == ':' || t.find(". ") != std::string_view::npos))
             return true;
         return dateline_end(offset_in(text_, t)) != 0;
+    }
+
+    // A paragraph wrapped over several lines, as a page saved as text or a
+    // release sent by mail is: its first line may read like a headline
+    // ("More than sixty officials took part in a national workshop on"),
+    // but the lines down to the next blank one hold a sentence that ends,
+    // and more words than a headline has.
+    bool wrapped_paragraph_at(std::size_t first) const
+    {
+        constexpr std::size_t kParagraphWords = 20;
+        std::size_t last = first;
+        while (last + 1 < lines_.count() && !blank(lines_.line(last + 1))) ++last;
+        if (last == first) return false;
+        std::size_t begin = lines_.start(first);
+        std::string_view lastline = lines_.line(last);
+        std::string_view paragraph =
+            text_.substr(begin, offset_in(text_, lastline) + lastline.size() - begin);
+        if (count_words(paragraph) < kParagraphWords) return false;
+        for (std::size_t k = 0; k < paragraph.size(); ++k) {
+            char c = paragraph[k];
+            if ((c == '.' || c == '!' || c == '?') &&
+                (k + 1 == paragraph.size() || is_space(paragraph[k + 1])) &&
+                !(c == '.' && abbreviation_before(paragraph, k, 0)))
+                return true;
+        }
+        return false;
     }
 
     // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
@@ -1367,7 +1459,7 @@ class ProseReader {
         std::optional<Date> reference = publication_;
         if (!reference)
             for (const Sentence& s : sentences_) {
-                if (about_other_event(s)) continue;
+                if (about_other_event(text_, s)) continue;
                 DateSearch found = find_date_range(sentence_text(s));
                 if (found.range) {
                     reference = found.range->start;
@@ -1375,7 +1467,7 @@ class ProseReader {
                 }
             }
         for (const Sentence& s : sentences_) {
-            if (about_other_event(s) || !names_event(s) || committee_business(s.words)) continue;
+            if (about_other_event(text_, s) || !names_event(s) || committee_business(s.words)) continue;
             DateSearch found = find_date_range_near(sentence_text(s), reference);
             if (found.range) {
                 event_ = &s;
@@ -1388,6 +1480,7 @@ class ProseReader {
                 break;
             }
         }
+        if (!event_ && publication_) event_on_relative_day();
         if (key_start_) {
             std::string_view value = text_.substr(key_start_->first, key_start_->second - key_start_->first);
             DateSearch start = find_date_range(value);
@@ -1427,11 +1520,48 @@ class ProseReader {
         }
         if (!event_ && !sentences_.empty() && r_.start_date) {
             for (const Sentence& s : sentences_)
-                if (names_event(s) && !about_other_event(s) && !committee_business(s.words)) {
+                if (names_event(s) && !about_other_event(text_, s) && !committee_business(s.words)) {
                     event_ = &s;
                     break;
                 }
         }
+    }
+
+    // "Berne, 30.10.2024 - Experts met yesterday in Geneva": a release
+    // that dates its event by the day it was issued.
+    void event_on_relative_day()
+    {
+        for (const Sentence& s : sentences_) {
+            if (about_other_event(text_, s) || !names_event(s) || committee_business(s.words))
+                continue;
+            for (const Word& w : s.words) {
+                int back = -1;
+                if (is_one_of(w.folded, {"yesterday", "hier", "ayer"})) back = 1;
+                else if (is_one_of(w.folded, {"today", "aujourd'hui", "hoy"})) back = 0;
+                if (back < 0) continue;
+                DateRange range;
+                range.start = *publication_;
+                if (back == 1 && --range.start.day == 0) {
+                    if (--range.start.month == 0) {
+                        range.start.month = 12;
+                        --range.start.year;
+                    }
+                    range.start.day = days_in(range.start.year, range.start.month);
+                }
+                range.end = range.start;
+                range.text_begin = w.begin - s.begin;
+                range.text_end = w.end - s.begin;
+                event_ = &s;
+                event_range_ = range;
+                return;
+            }
+        }
+    }
+
+    static int days_in(int year, int month)
+    {
+        for (int day = 31;; --day)
+            if (Date{year, month, day}.valid()) return day;
     }
 
     // "Opened on Thursday 20 March ..., the workshop closed on Friday 21
@@ -1533,7 +1663,7 @@ class ProseReader {
             read_key_participants(s, role);
         }
         for (const Sentence& s : sentences_) {
-            if (about_other_event(s)) continue;
+            if (about_other_event(text_, s)) continue;
             // "funded by the following countries: ..."; a sentence that
             // also says who took part keeps its lists, which stop at the
             // donors' phrase.
@@ -1915,7 +2045,7 @@ class ProseReader {
 
     bool venue_from_sentence(const Sentence& s)
     {
-        if (about_other_event(s)) return false;
+        if (about_other_event(text_, s)) return false;
         for (const PlacePhrase& p : places_in(s))
             if (set_venue_from(p.begin, p.end, evidence(p.begin, p.end, s))) return true;
         return false;
@@ -2004,7 +2134,7 @@ class ProseReader {
     void venue_from_government(const std::vector<const Sentence*>& candidates)
     {
         for (const Sentence* s : candidates) {
-            if (about_funding(*s) || about_other_event(*s)) continue;
+            if (about_funding(*s) || about_other_event(text_, *s)) continue;
             if (std::optional<NameMatch> m = government_named(*s)) {
                 r_.venue.country = m->country->alpha2;
                 r_.venue_evidence = evidence(m->begin, m->end, *s);
@@ -2038,7 +2168,7 @@ class ProseReader {
         // among them unless their list says so.
         if (!r_.states.empty()) return;
         for (const Sentence& s : sentences_) {
-            if (about_funding(s) || about_other_event(s)) continue;
+            if (about_funding(s) || about_other_event(text_, s)) continue;
             if (!has_word_starting(s.words, {"host", "invitation", "invitacion", "accueil",
                                              "anfitri", "auspic"}))
                 continue;
@@ -2047,6 +2177,28 @@ class ProseReader {
                 return;
             }
         }
+    }
+
+    // "Representatives of eleven institutions took part in a national
+    // workshop ... in Montevideo": a national event held at home is its
+    // State's, when the text names no State as taking part. Not before
+    // it is held: who is invited is the invitation's to say.
+    void add_national_host()
+    {
+        if (!r_.states.empty() || !event_ || !r_.venue.country || r_.venue.online) return;
+        if (future_tense(sentence_text(*event_))) return;
+        auto national = [](const std::vector<Word>& words) {
+            return has_word_starting(words, {"national", "nacional"});
+        };
+        if (!national(event_->words) && !(have_title_ && national(title_.words))) return;
+        const Country* host = countries_.by_code(*r_.venue.country);
+        if (!host) return;
+        ParticipantState state;
+        state.code = host->alpha2;
+        state.written = host->name;
+        state.role = StateRole::Participant;
+        state.evidence = r_.venue_evidence ? *r_.venue_evidence : Evidence{};
+        r_.states.push_back(std::move(state));
     }
 
     // When nothing else names the place, a regional centre's or a
@@ -2072,7 +2224,7 @@ class ProseReader {
     void read_organizations()
     {
         for (const Sentence& s : sentences_) {
-            if (about_other_event(s)) continue;
+            if (about_other_event(text_, s)) continue;
             if (about_funding(s)) continue;
             read_organizations_in(s);
         }
