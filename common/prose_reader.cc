@@ -200,6 +200,29 @@ bool abbreviation_before(std::string_view text, std::size_t dot, std::size_t flo
     return (capital && word.size() <= 3) || item_number_at(text, dot, floor);
 }
 
+bool is_weekday(std::string_view folded)
+{
+    return is_one_of(folded, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                              "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves",
+                              "viernes", "sabado", "domingo"});
+}
+
+// A heading over a list of States set out below it, on a line of its own
+// without a colon: "Invited States", "Pays participants".
+bool list_heading(std::string_view paragraph)
+{
+    std::size_t nl = paragraph.rfind('\n');
+    std::string_view line = nl == std::string_view::npos ? paragraph : paragraph.substr(nl + 1);
+    if (count_words(line) > 4) return false;
+    return is_one_of(folded_key(line),
+                     {"invited states", "states invited", "invited countries", "countries invited",
+                      "participating states", "participating countries", "participating delegations",
+                      "states participating", "etats invites", "pays invites", "etats participants",
+                      "pays participants", "estados invitados", "paises invitados",
+                      "estados participantes", "paises participantes"});
+}
+
 // The sentences of text[begin, end): a paragraph ends at a blank line, a
 // sentence at '.', '!' or '?' before white space (not after an
 // abbreviation), and at a line break after a line that ends with one.
@@ -230,7 +253,7 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t begin, 
                 // "... from the following countries:", then the list below
                 // a blank line: one sentence.
                 std::string_view before = trim_view(text.substr(start, i - start));
-                if (!before.empty() && before.back() == ':') {
+                if (!before.empty() && (before.back() == ':' || list_heading(before))) {
                     i = next;
                     continue;
                 }
@@ -381,6 +404,15 @@ bool committee_business(const std::vector<Word>& words)
           "sesion oficial", "consultas oficiosas", "programa de trabajo", "grupo de trabajo"})
         if (find_phrase(words, phrase, 0) != std::string_view::npos) return true;
     return false;
+}
+
+// A sentence that dates a deadline, not the event: "Registration closes
+// on 15 May", "les inscriptions sont ouvertes jusqu'au", "el plazo de
+// inscripción vence".
+bool about_deadline(const Sentence& s)
+{
+    return has_word_starting(s.words, {"registration", "deadline", "inscription", "inscripcion",
+                                       "plazo", "nomination"});
 }
 
 // A sentence about who paid: "funded by", "financé par", "financiado
@@ -1167,18 +1199,20 @@ class ProseReader {
             if (space == std::string::npos) space = rest.size();
             std::string_view w = std::string_view(rest).substr(p, space - p);
             p = space + 1;
-            if (w.empty() ||
+            if (w.empty() || is_weekday(w) ||
                 is_one_of(w, {"posted", "on", "published", "publie", "le", "publicado", "el",
-                              "updated", "mis", "a", "jour", "date", "monday", "tuesday",
-                              "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
-                              "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                              "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
-                              "domingo"}))
+                              "updated", "mis", "a", "jour", "date"}))
                 continue;
             remaining += std::string(w) + " ";
         }
         std::string_view place = trim_view(after, " \t,;-\xE2\x80\x93\xE2\x80\x94");
-        if (place.empty()) place = trim_view(before, " \t,;-");
+        // "Maputo, Mozambique — Tuesday 9 to Thursday 11 June 2026".
+        if (place.empty()) {
+            place = trim_view(before, " \t,;-\xE2\x80\x93\xE2\x80\x94");
+            std::size_t space = place.find_last_of(" \t");
+            if (space != std::string_view::npos && is_weekday(fold(place.substr(space + 1))))
+                place = trim_view(place.substr(0, space), " \t,;-\xE2\x80\x93\xE2\x80\x94");
+        }
         bool place_known = false;
         if (!remaining.empty() && !place.empty())
             place_known = read_venue(place, countries_).venue.country || city_country(place);
@@ -1198,7 +1232,7 @@ class ProseReader {
         event_dates_at_ = {date_at, date_end};
         event_line_ = true;
         r_.marks.event_found = true;
-        if (place_known && !after.empty()) {
+        if (place_known) {
             std::size_t place_at = at + offset_in(t, place);
             event_place_ = {place_at, place_at + place.size()};
         }
@@ -1266,7 +1300,8 @@ class ProseReader {
         std::string_view head = text_.substr(at, kLongestDateline);
         auto next_dash = [&head](std::size_t from, std::size_t* size) {
             std::size_t found = std::string_view::npos;
-            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - "}) {
+            // Spanish releases write ".-": "Quito, 24 de marzo de 2027.- El ...".
+            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-"}) {
                 std::size_t p = head.find(d, from);
                 if (p != std::string_view::npos && p < found) {
                     found = p;
@@ -1467,7 +1502,9 @@ class ProseReader {
                 }
             }
         for (const Sentence& s : sentences_) {
-            if (about_other_event(text_, s) || !names_event(s) || committee_business(s.words)) continue;
+            if (about_other_event(text_, s) || !names_event(s) || committee_business(s.words) ||
+                about_deadline(s))
+                continue;
             DateSearch found = find_date_range_near(sentence_text(s), reference);
             if (found.range) {
                 event_ = &s;
@@ -1992,12 +2029,29 @@ class ProseReader {
         return city;
     }
 
+    // "its Regional Centre in Lima", "con sede en Lima", "based in
+    // Vienna", "the Embassy in Nairobi": where an office stands, not the
+    // event.
+    static bool seat_before(const std::vector<Word>& w, std::size_t preposition)
+    {
+        if (preposition == 0) return false;
+        const std::string& before = w[preposition - 1].folded;
+        if (is_one_of(before, {"sede", "based", "headquartered", "base", "basee", "basado",
+                               "basada", "embassy", "ambassade", "embajada", "mission", "mision"}))
+            return true;
+        if (preposition < 2) return false;
+        const std::string& two = w[preposition - 2].folded;
+        return (before == "regional" && is_one_of(two, {"centre", "center", "centro"})) ||
+               (two == "regional" && is_one_of(before, {"centre", "center", "office"}));
+    }
+
     std::vector<PlacePhrase> places_in(const Sentence& s) const
     {
         std::vector<PlacePhrase> out;
         const std::vector<Word>& w = s.words;
         for (std::size_t i = 0; i + 1 < w.size(); ++i) {
             if (!is_one_of(w[i].folded, {"in", "at", "a", "au", "en", "on", "dans"})) continue;
+            if (seat_before(w, i)) continue;
             std::size_t j = i + 1;
             if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
                 !w[j].capital)
