@@ -576,6 +576,7 @@ class Matcher {
             }
             if (token.digits > 2 || !starts_cleanly(i)) return std::nullopt;
             if (auto c = match_numeric(i, intro, NumericForm::kDayMonthYear)) return c;
+            if (auto c = match_numeric_days(i, intro)) return c;
             return match_day_first(i, intro);
         }
         if (token.month != 0 && starts_cleanly(i)) return match_month_first(i, intro);
@@ -824,6 +825,19 @@ class Matcher {
             if (auto second = read_numeric(*sep, form)) last = *second;
         }
         return judge(first->date, last.date, first->begin, intro, last.end_byte, last.next);
+    }
+
+    // "2-4.12.2019": a first day, a dash, then a whole day-first date.
+    std::optional<Construct> match_numeric_days(std::size_t i, std::optional<std::size_t> intro)
+    {
+        const Token& t0 = tok(i);
+        const Token& t1 = tok(i + 1);
+        if (t1.kind != TokenKind::kDash || !adjacent(t0, t1) || !adjacent(t1, tok(i + 2)))
+            return std::nullopt;
+        const std::optional<NumericDate> last = read_numeric(i + 2, NumericForm::kDayMonthYear);
+        if (!last || t0.value < 1 || t0.value > kMaxListDays) return std::nullopt;
+        Date first{last->date.year, last->date.month, t0.value};
+        return judge(first, last->date, t0.begin, intro, last->end_byte, last->next);
     }
 
     /// What has been read of a date written with a month name.

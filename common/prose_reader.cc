@@ -208,6 +208,27 @@ bool is_weekday(std::string_view folded)
                               "viernes", "sabado", "domingo"});
 }
 
+// The text without a parenthesis that gives a time zone: "(Fiji time)",
+// "(heure de Dakar)", "(GMT+1)".
+std::string without_time_zone(std::string text)
+{
+    for (std::size_t open = text.find('('); open != std::string::npos; ++open) {
+        std::size_t close = text.find(')', open);
+        if (close == std::string::npos) break;
+        std::string inside = " " + folded_key(text.substr(open + 1, close - open - 1)) + " ";
+        bool zone = false;
+        for (std::string_view w : {" time ", " heure ", " hora ", " gmt", " utc", " cet "})
+            zone = zone || inside.find(w) != std::string::npos;
+        if (!zone) {
+            open = close;
+            continue;
+        }
+        text.erase(open, close - open + 1);
+        open = open == 0 ? 0 : open - 1;
+    }
+    return text;
+}
+
 // A heading over a list of States set out below it, on a line of its own
 // without a colon: "Invited States", "Pays participants".
 bool list_heading(std::string_view paragraph)
@@ -335,8 +356,11 @@ std::vector<std::pair<std::size_t, std::size_t>> relative_clauses(std::string_vi
     std::vector<std::pair<std::size_t, std::size_t>> out;
     const std::vector<Word>& w = s.words;
     for (std::size_t i = 0; i < w.size(); ++i) {
+        // Also a participle in apposition: "resolution 1540, adopted in 2004".
         bool opener = is_one_of(w[i].folded, {"which", "who", "whose", "qui", "dont", "lequel",
-                                              "laquelle", "que", "cual", "quien", "quienes"});
+                                              "laquelle", "que", "cual", "quien", "quienes",
+                                              "adopted", "adopte", "adoptee", "aprobada",
+                                              "aprobado"});
         std::size_t before = w[i].begin;
         while (before > s.begin && is_space(text[before - 1])) --before;
         if (!opener || before == s.begin || text[before - 1] != ',') continue;
@@ -701,6 +725,11 @@ constexpr std::string_view kForwardCues[] = {
     "especialistas", "tecnicos", "parlamentarios", "agentes", "servidores publicos",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
+    // "invitations had been sent to A", "ha cursado invitaciones a los
+    // Gobiernos de A", "des invitations ont été adressées à A".
+    "invitations had been sent to", "invitations have been sent to", "invitations were sent to",
+    "sent invitations to", "cursado invitaciones a", "enviado invitaciones a",
+    "invitaciones a", "invitations ont ete adressees", "invitations ont ete envoyees",
     "states invited", "invited countries", "countries invited", "extended to",
     // French
     "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
@@ -1004,6 +1033,12 @@ class ProseReader {
             last_was_event_line = false;
             if (is_press_symbol_line(t) || press_header(t)) {
                 r_.marks.press_symbol = true;
+                // "For immediate release - Kigali, Friday 10 May 2024".
+                if (!publication_) {
+                    DateSearch found = find_date_range(t);
+                    if (found.range && found.range->start == found.range->end)
+                        publication_ = found.range->start;
+                }
                 continue;
             }
             if (is_council_record_line(t)) continue;
@@ -1040,7 +1075,7 @@ class ProseReader {
                                       "atelier", "seminaire", "formation", "taller", "seminario",
                                       "curso", "reunion", "held", "hosts", "host", "organi"}))
             return false;
-        for (std::string_view trail : {" | ", " > ", " \xC2\xBB ", " / "})
+        for (std::string_view trail : {" | ", " > ", " \xC2\xBB ", " / ", " \xE2\x80\xBA "})
             if (line.find(trail) != std::string_view::npos) return true;
         std::string key = folded_key(line);
         // A section's name: "News", "Actualités", "Noticias".
@@ -1166,6 +1201,15 @@ class ProseReader {
             key_participants_.push_back({{at, at + t.size()}, StateRole::Participant});
             return true;
         }
+        // A media advisory's "Who: officials of the following invited
+        // States: A, B"; its "What:" names the event.
+        if (key == "who" || key == "qui" || key == "quien" || key == "quienes") {
+            StateRole role = fold(value).find("invit") != std::string::npos ? StateRole::Invited
+                                                                            : StateRole::Participant;
+            key_participants_.push_back({{at, at + t.size()}, role});
+            return true;
+        }
+        if (key == "what" || key == "quoi" || key == "que") return true;
         if (is_one_of(key, {"states invited", "invited states", "countries invited",
                             "invited countries", "invitees", "etats invites", "pays invites",
                             "estados invitados", "paises invitados", "invitados", "invited",
@@ -1186,14 +1230,36 @@ class ProseReader {
     bool read_date_line(std::string_view t, std::size_t at)
     {
         event_line_ = false;
-        if (count_words(t) > 12) return false;
-        std::string_view line = t.substr(0, t.find('|'));
-        DateSearch found = find_date_range(line);
+        if (count_words(without_time_zone(std::string(t))) > 12) return false;
+        // The cell of "By «Name» | 11 October 2021 | Politics" that holds
+        // the date; a byline beside it says nothing of a place.
+        // "Baku, Azerbaijan | 8th-11th of September 2026": a place may.
+        std::string_view line = t;
+        std::string_view place_cell;
+        DateSearch found;
+        for (std::size_t from = 0; from <= t.size();) {
+            std::size_t bar = t.find('|', from);
+            if (bar == std::string_view::npos) bar = t.size();
+            line = trim_view(t.substr(from, bar - from));
+            found = find_date_range(line);
+            if (found.range || bar == t.size()) break;
+            if (from == 0 && !line.empty() && !byline(line)) {
+                if (!read_venue(line, countries_).venue.country && !city_country(line)) {
+                    found = {};
+                    break;
+                }
+                place_cell = line;
+            }
+            from = bar + 1;
+        }
         if (!found.range) return false;
         std::string_view before = line.substr(0, found.range->text_begin);
         std::string_view after = line.substr(found.range->text_end);
-        std::string rest = folded_key(std::string(before) + " " + std::string(after));
+        std::string rest =
+            folded_key(without_time_zone(std::string(before) + " " + std::string(after)));
         std::string remaining;
+        bool online_line = false;
+        bool timed = false;
         for (std::size_t p = 0; p <= rest.size();) {
             std::size_t space = rest.find(' ', p);
             if (space == std::string::npos) space = rest.size();
@@ -1203,6 +1269,19 @@ class ProseReader {
                 is_one_of(w, {"posted", "on", "published", "publie", "le", "publicado", "el",
                               "updated", "mis", "a", "jour", "date"}))
                 continue;
+            // "4 November 2021, 10:00-13:00 (Fiji time) - via Zoom": the
+            // hours, and an event held online.
+            if ((w.front() >= '0' && w.front() <= '9') ||
+                is_one_of(w, {"h", "am", "pm", "gmt", "utc", "cet", "heure", "heures", "hora",
+                              "horas"})) {
+                timed = true;
+                continue;
+            }
+            if (is_one_of(w, {"via", "zoom", "webex", "teams", "online", "virtual", "en", "ligne",
+                              "linea", "webinar", "videoconference"})) {
+                online_line = true;
+                continue;
+            }
             remaining += std::string(w) + " ";
         }
         std::string_view place = trim_view(after, " \t,;-\xE2\x80\x93\xE2\x80\x94");
@@ -1213,17 +1292,21 @@ class ProseReader {
             if (space != std::string_view::npos && is_weekday(fold(place.substr(space + 1))))
                 place = trim_view(place.substr(0, space), " \t,;-\xE2\x80\x93\xE2\x80\x94");
         }
-        bool place_known = false;
-        if (!remaining.empty() && !place.empty())
+        if (place.empty()) place = place_cell;
+        bool place_known = !place_cell.empty() && place == place_cell;
+        if (!remaining.empty() && !place.empty() && !place_known)
             place_known = read_venue(place, countries_).venue.country || city_country(place);
         if (!remaining.empty() && !place_known) return false;
         // "14 January 2020 | Formal meeting of the Committee": a row of the
         // Committee's programme of work, no event.
         if (committee_business(split_prose_words(t, 0, t.size()))) return true;
         bool is_range = found.range->start != found.range->end;
-        std::size_t date_at = at + found.range->text_begin;
-        std::size_t date_end = at + found.range->text_end;
-        if (!publication_ && !is_range) {
+        std::size_t line_at = at + static_cast<std::size_t>(line.data() - t.data());
+        std::size_t date_at = line_at + found.range->text_begin;
+        std::size_t date_end = line_at + found.range->text_end;
+        // A day with its hours, or held online, is the event's, not the
+        // day the page was published.
+        if (!publication_ && !is_range && !timed && !online_line) {
             publication_ = found.range->start;
             return true;
         }
@@ -1232,11 +1315,35 @@ class ProseReader {
         event_dates_at_ = {date_at, date_end};
         event_line_ = true;
         r_.marks.event_found = true;
+        event_line_online_ = online_line;
         if (place_known) {
             std::size_t place_at = at + offset_in(t, place);
             event_place_ = {place_at, place_at + place.size()};
         }
         return true;
+    }
+
+    // Where a key's value ends that goes on over indented lines ("WHO:
+    // Officials of the following States:", then "      A, B, C,").
+    std::size_t continued_to(std::size_t end) const
+    {
+        while (end < text_.size() && text_[end] == '\n') {
+            std::size_t next = end + 1;
+            std::size_t stop = text_.find('\n', next);
+            if (stop == std::string_view::npos) stop = text_.size();
+            std::string_view line = text_.substr(next, stop - next);
+            if (line.empty() || (line[0] != ' ' && line[0] != '\t') || blank(line)) break;
+            end = stop;
+        }
+        return end;
+    }
+
+    // "By Jane Doe", "Par notre rédaction", "Por la redacción".
+    static bool byline(std::string_view cell)
+    {
+        std::string key = folded_key(cell);
+        return count_words(key) <= 6 &&
+               (key.starts_with("by ") || key.starts_with("par ") || key.starts_with("por "));
     }
 
     // "Bangkok, Thailand" alone on the line under the event's dates.
@@ -1544,7 +1651,7 @@ class ProseReader {
             DateRange range = *event_range_;
             std::size_t base = event_->begin;
             extend_to_closing_day(range, *event_);
-            extend_by_duration(range, *event_);
+            extend_by_duration(range, *event_, relative_closing_);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
         } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
@@ -1590,6 +1697,8 @@ class ProseReader {
                 range.text_end = w.end - s.begin;
                 event_ = &s;
                 event_range_ = range;
+                relative_closing_ = has_word_starting(
+                    s.words, {"clos", "ended", "conclu", "clotur", "clausur", "termin", "achev"});
                 return;
             }
         }
@@ -1628,7 +1737,7 @@ class ProseReader {
     // "A three-day course opened on 29 November", "Over three days from
     // 30 April", "un taller de tres días", "pendant trois jours": a single
     // day and the event's length in days give its last day.
-    static void extend_by_duration(DateRange& range, const Sentence& s)
+    static void extend_by_duration(DateRange& range, const Sentence& s, bool closing_day = false)
     {
         constexpr int kLongest = 10;
         if (range.start != range.end) return;
@@ -1660,6 +1769,18 @@ class ProseReader {
                 days = number(word);
         }
         if (days < 2 || days > kLongest) return;
+        if (closing_day) {
+            // "A three-day workshop ... closed today": the days before it.
+            for (int k = 1; k < days; ++k) {
+                if (--range.start.day > 0) continue;
+                if (--range.start.month == 0) {
+                    range.start.month = 12;
+                    --range.start.year;
+                }
+                range.start.day = days_in(range.start.year, range.start.month);
+            }
+            return;
+        }
         for (int k = 1; k < days; ++k) {
             ++range.end.day;
             if (range.end.valid()) continue;
@@ -1694,9 +1815,9 @@ class ProseReader {
         for (auto [span, role] : key_participants_) {
             Sentence s;
             s.begin = span.first;
-            s.end = span.second;
+            s.end = continued_to(span.second);
             s.paragraph = -1;
-            s.words = split_prose_words(text_, span.first, span.second);
+            s.words = split_prose_words(text_, s.begin, s.end);
             read_key_participants(s, role);
         }
         for (const Sentence& s : sentences_) {
@@ -1935,6 +2056,17 @@ class ProseReader {
         // A city named alone ("Ciudad de Panamá", "Belize City") is read
         // whole, before its last word is taken for a country.
         bool alone = place.find_first_of(",(") == std::string_view::npos;
+        // "Hotel Real InterContinental, San Salvador": a building, then a
+        // city the table knows, whose last word may read as a country.
+        if (std::size_t comma = place.rfind(','); !alone && comma != std::string_view::npos) {
+            std::string last = tidy(place.substr(comma + 1));
+            if (auto code = city_country(last); code && !countries_.resolve(last)) {
+                r_.venue.city = last;
+                r_.venue.country = std::string(*code);
+                r_.venue_evidence = e;
+                return true;
+            }
+        }
         VenueReading v;
         // "in Singapore": a country alone, as a note's venue reads it, even
         // where a city has its name.
@@ -2113,12 +2245,16 @@ class ProseReader {
         for (std::size_t i = 0; i < w.size(); ++i) {
             std::optional<std::size_t> last = capital_run(text_, w, i, w.size(), false);
             if (!last) continue;
-            std::string name(text_.substr(w[i].begin, w[*last].end - w[i].begin));
-            if (auto code = city_country(name)) {
-                r_.venue.city = name;
-                r_.venue.country = std::string(*code);
-                r_.venue_evidence = evidence(w[i].begin, w[*last].end, s);
-                return true;
+            // "the Kigali Convention Centre": a building named after its
+            // city.
+            for (std::size_t end = *last + 1; end-- > i;) {
+                std::string name(text_.substr(w[i].begin, w[end].end - w[i].begin));
+                if (auto code = city_country(name)) {
+                    r_.venue.city = name;
+                    r_.venue.country = std::string(*code);
+                    r_.venue_evidence = evidence(w[i].begin, w[end].end, s);
+                    return true;
+                }
             }
             i = *last;
         }
@@ -2152,7 +2288,7 @@ class ProseReader {
             auto [b, e] = *dateline_place_;
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
-        bool online = event_ && online_words(event_->words);
+        bool online = (event_ && online_words(event_->words)) || event_line_online_;
         if (online) r_.venue.online = true;
         std::vector<const Sentence*> candidates;
         if (event_) candidates.push_back(event_);
@@ -2371,6 +2507,8 @@ class ProseReader {
     Sentence title_;
     std::optional<Date> publication_;
     bool event_line_ = false;
+    /// The line that dates the event says it is held online ("- via Zoom").
+    bool event_line_online_ = false;
     std::optional<DateRange> event_dates_;
     std::pair<std::size_t, std::size_t> event_dates_at_;
     std::optional<std::pair<std::size_t, std::size_t>> event_place_;
@@ -2387,6 +2525,9 @@ class ProseReader {
     const Sentence* event_ = nullptr;
     std::optional<DateRange> event_range_;
     std::string no_year_;
+    /// The event was dated by "today" or "yesterday" in a sentence that
+    /// says it closed then.
+    bool relative_closing_ = false;
 };
 
 }  // namespace

@@ -125,7 +125,11 @@ INSTANTIATE_TEST_SUITE_P(
                               "04/06/2012 - 06/06/2012"},
                     FoundCase{"du 04/06/2012 au 06/06/2012", "2012-06-04", "2012-06-06",
                               "du 04/06/2012 au 06/06/2012"},
-                    FoundCase{"Date: 04.06.2012.", "2012-06-04", "2012-06-04", "04.06.2012"}));
+                    FoundCase{"Date: 04.06.2012.", "2012-06-04", "2012-06-04", "04.06.2012"},
+                    // A first day before a whole date: "When: 2-4.12.2019".
+                    FoundCase{"When: 2-4.12.2019", "2019-12-02", "2019-12-04", "2-4.12.2019"},
+                    FoundCase{"du 28-30/11/2018 à Lomé", "2018-11-28", "2018-11-30",
+                              "du 28-30/11/2018"}));
 
 INSTANTIATE_TEST_SUITE_P(
     French, FindsDate,
@@ -285,6 +289,7 @@ INSTANTIATE_TEST_SUITE_P(
                              "date range '5 April - 2 March 2014' ends before it starts"},
                     MissCase{"06/06/2012 - 04/06/2012",
                              "date range '06/06/2012 - 04/06/2012' ends before it starts"},
+                    MissCase{"4-2.12.2019", "date range '4-2.12.2019' ends before it starts"},
                     // The second part's year is not carried back a year: that would be a
                     // guess.
                     MissCase{"30 December - 2 January 2016",
