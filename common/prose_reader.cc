@@ -208,25 +208,22 @@ bool is_weekday(std::string_view folded)
                               "viernes", "sabado", "domingo"});
 }
 
-// The text without a parenthesis that gives a time zone: "(Fiji time)",
-// "(heure de Dakar)", "(GMT+1)".
-std::string without_time_zone(std::string text)
+// The text without what its parentheses hold: "(Fiji time)", "(Ministry
+// of Foreign Affairs)".
+std::string without_parentheses(std::string text)
 {
-    for (std::size_t open = text.find('('); open != std::string::npos; ++open) {
+    for (std::size_t open = text.find('('); open != std::string::npos; open = text.find('(', open)) {
         std::size_t close = text.find(')', open);
         if (close == std::string::npos) break;
-        std::string inside = " " + folded_key(text.substr(open + 1, close - open - 1)) + " ";
-        bool zone = false;
-        for (std::string_view w : {" time ", " heure ", " hora ", " gmt", " utc", " cet "})
-            zone = zone || inside.find(w) != std::string::npos;
-        if (!zone) {
-            open = close;
-            continue;
-        }
         text.erase(open, close - open + 1);
-        open = open == 0 ? 0 : open - 1;
     }
     return text;
+}
+
+bool longer_than_a_month(const DateRange& r)
+{
+    int months = (r.end.year - r.start.year) * 12 + (r.end.month - r.start.month);
+    return months > 1 || (months == 1 && r.end.day >= r.start.day);
 }
 
 // A heading over a list of States set out below it, on a line of its own
@@ -1230,7 +1227,9 @@ class ProseReader {
     bool read_date_line(std::string_view t, std::size_t at)
     {
         event_line_ = false;
-        if (count_words(without_time_zone(std::string(t))) > 12) return false;
+        // "JAKARTA, 21 August 2025 (Ministry of Foreign Affairs of the
+        // Republic of Indonesia)": what the parentheses hold does not count.
+        if (count_words(without_parentheses(std::string(t))) > 12) return false;
         // The cell of "By «Name» | 11 October 2021 | Politics" that holds
         // the date; a byline beside it says nothing of a place.
         // "Baku, Azerbaijan | 8th-11th of September 2026": a place may.
@@ -1256,19 +1255,22 @@ class ProseReader {
         std::string_view before = line.substr(0, found.range->text_begin);
         std::string_view after = line.substr(found.range->text_end);
         std::string rest =
-            folded_key(without_time_zone(std::string(before) + " " + std::string(after)));
+            folded_key(without_parentheses(std::string(before) + " " + std::string(after)));
         std::string remaining;
         bool online_line = false;
+        // "Posted on", "Actualizado el": the page's date, never the event's.
+        bool publication_line = false;
         bool timed = false;
         for (std::size_t p = 0; p <= rest.size();) {
             std::size_t space = rest.find(' ', p);
             if (space == std::string::npos) space = rest.size();
             std::string_view w = std::string_view(rest).substr(p, space - p);
             p = space + 1;
-            if (w.empty() || is_weekday(w) ||
-                is_one_of(w, {"posted", "on", "published", "publie", "le", "publicado", "el",
-                              "updated", "mis", "a", "jour", "date"}))
+            if (w.empty() || is_weekday(w)) continue;
+            if (publication_word(w)) {
+                publication_line = publication_line || !is_one_of(w, {"on", "le", "el", "a", "date"});
                 continue;
+            }
             // "4 November 2021, 10:00-13:00 (Fiji time) - via Zoom": the
             // hours, and an event held online.
             if ((w.front() >= '0' && w.front() <= '9') ||
@@ -1284,10 +1286,13 @@ class ProseReader {
             }
             remaining += std::string(w) + " ";
         }
-        std::string_view place = trim_view(after, " \t,;-\xE2\x80\x93\xE2\x80\x94");
+        std::string_view place = trim_view(after.substr(0, after.find('(')),
+                                           " \t,;-\xE2\x80\x93\xE2\x80\x94");
         // "Maputo, Mozambique — Tuesday 9 to Thursday 11 June 2026".
         if (place.empty()) {
-            place = trim_view(before, " \t,;-\xE2\x80\x93\xE2\x80\x94");
+            // "Suva (FJI), 4 September 2019": the city without its code.
+            place = trim_view(before.substr(0, before.find('(')),
+                              " \t,;-\xE2\x80\x93\xE2\x80\x94");
             std::size_t space = place.find_last_of(" \t");
             if (space != std::string_view::npos && is_weekday(fold(place.substr(space + 1))))
                 place = trim_view(place.substr(0, space), " \t,;-\xE2\x80\x93\xE2\x80\x94");
@@ -1301,13 +1306,27 @@ class ProseReader {
         // Committee's programme of work, no event.
         if (committee_business(split_prose_words(t, 0, t.size()))) return true;
         bool is_range = found.range->start != found.range->end;
+        // "1 January to 31 December 2025": a period reported on, no event.
+        if (is_range && longer_than_a_month(*found.range)) return false;
         std::size_t line_at = at + static_cast<std::size_t>(line.data() - t.data());
         std::size_t date_at = line_at + found.range->text_begin;
         std::size_t date_end = line_at + found.range->text_end;
         // A day with its hours, or held online, is the event's, not the
         // day the page was published.
+        if (publication_line && publication_) return true;
+        // "LIMA, 14 de junio de 2023 (Ministerio de Relaciones Exteriores)":
+        // a ministry's release, dated and placed by its press office.
+        if (std::size_t open = line.find('('); open != std::string_view::npos) {
+            std::string inside = folded_key(line.substr(open));
+            for (std::string_view office : {"ministry", "ministerio", "ministere", "press office"})
+                if (inside.find(office) != std::string::npos) r_.marks.press_dateline = true;
+        }
         if (!publication_ && !is_range && !timed && !online_line) {
             publication_ = found.range->start;
+            if (place_known) {
+                std::size_t place_at = at + offset_in(t, place);
+                publication_place_ = {place_at, place_at + place.size()};
+            }
             return true;
         }
         if (event_dates_) return true;
@@ -1342,8 +1361,21 @@ class ProseReader {
     static bool byline(std::string_view cell)
     {
         std::string key = folded_key(cell);
-        return count_words(key) <= 6 &&
-               (key.starts_with("by ") || key.starts_with("par ") || key.starts_with("por "));
+        if (count_words(key) > 6) return false;
+        if (key.starts_with("by ") || key.starts_with("par ") || key.starts_with("por "))
+            return true;
+        // "Published Thursday | February 9, 2023".
+        std::vector<Word> words = split_prose_words(cell, 0, cell.size());
+        return !words.empty() && std::all_of(words.begin(), words.end(), [](const Word& w) {
+            return publication_word(w.folded) || is_weekday(w.folded);
+        });
+    }
+
+    static bool publication_word(std::string_view w)
+    {
+        return is_one_of(w, {"posted", "on", "published", "publie", "le", "publicado", "el",
+                             "updated", "mis", "a", "jour", "date", "actualizado", "actualise",
+                             "modifie", "last"});
     }
 
     // "Bangkok, Thailand" alone on the line under the event's dates.
@@ -1873,7 +1905,10 @@ class ProseReader {
              "representantes", "delegados", "delegadas", "delegaciones", "delegacion",
              "expertos", "expertas", "participantes", "autoridades",
              "instituciones", "agencias", "servidores", "parlamentarios", "oficiales", "actores",
-             "entidades", "ministerios"});
+             "entidades", "ministerios",
+             // "joined Indonesian counterparts", "leurs homologues
+             // guinéens", "sus pares peruanos".
+             "counterparts", "peers", "homologues", "pares", "homologos", "homologas"});
     }
 
     // "délégués togolais", "représentants burkinabè", "funcionarios
@@ -2056,6 +2091,18 @@ class ProseReader {
         // A city named alone ("Ciudad de Panamá", "Belize City") is read
         // whole, before its last word is taken for a country.
         bool alone = place.find_first_of(",(") == std::string_view::npos;
+        // "Port Moresby (PNG)": a city the table knows, then its country
+        // in whatever form.
+        if (std::size_t paren = place.find('('); paren != std::string_view::npos &&
+                                                 place.find(',') == std::string_view::npos) {
+            std::string city = tidy(place.substr(0, paren));
+            if (auto code = city_country(city); code && !countries_.resolve(city)) {
+                r_.venue.city = city;
+                r_.venue.country = std::string(*code);
+                r_.venue_evidence = e;
+                return true;
+            }
+        }
         // "Hotel Real InterContinental, San Salvador": a building, then a
         // city the table knows, whose last word may read as a country.
         if (std::size_t comma = place.rfind(','); !alone && comma != std::string_view::npos) {
@@ -2263,6 +2310,56 @@ class ProseReader {
 
     void find_venue()
     {
+        find_place();
+        complete_city();
+    }
+
+    // A venue known by its country alone ("in the Bangladeshi capital",
+    // "hosted by the Government of Guatemala") takes its city from the
+    // event's sentence ("..., Dhaka, on 18 and 19 October") or the
+    // dateline ("Ciudad de Guatemala, Guatemala - Los días ..."), when that
+    // city lies in the same country.
+    void complete_city()
+    {
+        if (r_.venue.city || !r_.venue.country || r_.venue.online) return;
+        auto same_country = [this](std::string_view name) {
+            auto code = city_country(tidy(name));
+            return code && *code == *r_.venue.country;
+        };
+        if (event_) {
+            const std::vector<Word>& w = event_->words;
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                std::optional<std::size_t> last = capital_run(text_, w, i, w.size(), false);
+                if (!last) continue;
+                // A country's name ("Singapur", "Sao Tome and Principe") is
+                // no city here, as a venue named by its country alone has none.
+                if (auto country = country_run(w, i)) {
+                    i = std::max(*country, *last);
+                    continue;
+                }
+                for (std::size_t end = *last + 1; end-- > i;) {
+                    std::string_view name = text_.substr(w[i].begin, w[end].end - w[i].begin);
+                    if (same_country(name)) {
+                        r_.venue.city = tidy(name);
+                        return;
+                    }
+                }
+                i = *last;
+            }
+        }
+        for (const auto& place : {dateline_place_, publication_place_}) {
+            if (!place) continue;
+            std::string_view line = text_.substr(place->first, place->second - place->first);
+            std::string_view city = trim_view(line.substr(0, line.find_first_of(",(")));
+            if (same_country(city)) {
+                r_.venue.city = tidy(city);
+                return;
+            }
+        }
+    }
+
+    void find_place()
+    {
         if (key_location_) {
             auto [b, e] = *key_location_;
             if (set_venue_from(b, e, line_evidence(b, e))) {
@@ -2398,8 +2495,11 @@ class ProseReader {
     // issued.
     void venue_from_dateline()
     {
-        if (!dateline_place_ || r_.marks.press_dateline || r_.marks.press_symbol) return;
-        auto [b, e] = *dateline_place_;
+        // Or the place beside a page's date ("Suva (FJI), 4 September
+        // 2019") when there is no dateline.
+        const auto& place = dateline_place_ ? dateline_place_ : publication_place_;
+        if (!place || r_.marks.press_dateline || r_.marks.press_symbol) return;
+        auto [b, e] = *place;
         std::string city = folded_key(text_.substr(b, text_.find(',', b) - b));
         if (is_one_of(city, {"new york", "nueva york", "geneva", "geneve", "ginebra", "vienna",
                              "vienne", "viena", "washington", "brussels", "bruxelles"}))
@@ -2517,6 +2617,8 @@ class ProseReader {
     std::optional<std::pair<std::size_t, std::size_t>> key_country_;
     /// The place a dateline names, before its date.
     std::optional<std::pair<std::size_t, std::size_t>> dateline_place_;
+    /// The place beside the publication date ("Montevideo, 12 de abril").
+    std::optional<std::pair<std::size_t, std::size_t>> publication_place_;
     /// The days a dateline spans, which are the event's.
     std::optional<DateRange> dateline_event_;
     /// The "Participating States:" lines of a key:value block.
