@@ -340,7 +340,9 @@ bool names_event(const Sentence& s)
          // What the people did: "Officials from A and B discussed",
          // "des représentants ont examiné", "funcionarios se capacitaron".
          "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
-         "retrouv", "rassembl", "echange", "journee"});
+         "retrouv", "rassembl", "echange", "journee",
+         // "travelled to Nassau to present", "spent three days learning".
+         "travel", "learn", "spent", "mission"});
 }
 
 // A relative clause set off by commas (", which was adopted in 2004,",
@@ -1301,7 +1303,8 @@ class ProseReader {
         bool place_known = !place_cell.empty() && place == place_cell;
         if (!remaining.empty() && !place.empty() && !place_known)
             place_known = read_venue(place, countries_).venue.country || city_country(place);
-        if (!remaining.empty() && !place_known) return false;
+        // "Posted by UNLIREC on 8 November 2023": whoever posted it.
+        if (!remaining.empty() && !place_known && !publication_line) return false;
         // "14 January 2020 | Formal meeting of the Committee": a row of the
         // Committee's programme of work, no event.
         if (committee_business(split_prose_words(t, 0, t.size()))) return true;
