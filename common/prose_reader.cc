@@ -323,6 +323,19 @@ bool has_word_starting(const std::vector<Word>& words, std::initializer_list<std
     return false;
 }
 
+bool closing_words(const std::vector<Word>& words)
+{
+    return has_word_starting(words,
+                             {"clos", "ended", "conclu", "clotur", "clausur", "termin", "achev"});
+}
+
+bool opening_words(const std::vector<Word>& words)
+{
+    return has_word_starting(words, {"open", "began", "begin", "start", "ouvert", "inaugur",
+                                     "commenc", "debut", "inici", "abri", "from", "du", "del",
+                                     "desde"});
+}
+
 // Words that name an event or its holding, as stems: "held", "workshop",
 // "atelier", "celebró".
 bool names_event(const Sentence& s)
@@ -599,6 +612,10 @@ std::size_t joining_phrase(const std::vector<Word>& words, std::size_t i)
     };
     if (at(0, "as") && at(1, "well") && at(2, "as")) return 3;
     if ((at(0, "ainsi") && at(1, "que")) || (at(0, "asi") && at(1, "como"))) return 2;
+    // "...; and also D and E", "et aussi", "y también", "and then".
+    if ((at(0, "and") || at(0, "et") || at(0, "y")) &&
+        (at(1, "also") || at(1, "aussi") || at(1, "tambien") || at(1, "then")))
+        return 2;
     return 0;
 }
 
@@ -761,6 +778,30 @@ bool says_took_part(const Sentence& s)
                                        "envi", "asist", "joined"});
 }
 
+// "Experts from Japan spoke on container screening", "Des formateurs du
+// Maroc ont animé les séances": people from a State who taught or spoke
+// at the event, and no word that the State's own officials took part.
+bool resource_persons(const Sentence& s)
+{
+    const std::vector<Word>& w = s.words;
+    bool teachers = false;
+    for (std::size_t i = 0; i + 1 < w.size() && !teachers; ++i)
+        teachers = is_one_of(w[i].folded, {"expert", "experts", "trainer", "trainers",
+                                           "instructor", "instructors", "facilitator",
+                                           "facilitators", "speaker", "speakers", "formateur",
+                                           "formateurs", "intervenant", "intervenants",
+                                           "instructores", "capacitadores", "ponentes"}) &&
+                   is_one_of(w[i + 1].folded, {"from", "de", "du", "des", "d"});
+    if (!teachers || says_took_part(s)) return false;
+    if (has_word_starting(w, {"official", "delegat", "representat", "fonctionnaire", "funcionari",
+                              "representant", "delegue", "delegad"}))
+        return false;
+    return has_word_starting(w, {"spoke", "speak", "present", "brief", "shared", "deliver",
+                                 "explain", "describ", "walked", "contribut", "anim", "expus",
+                                 "expone", "ran", "led", "taught", "lectur", "resource"});
+}
+
+
 // The verbs a list of States stands just before: "A, B and C took part".
 constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
@@ -776,6 +817,8 @@ constexpr std::string_view kBackwardCues[] = {
     // A course or training followed: "The points of contact of A, B and C
     // completed the course", "... ont suivi la formation".
     "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
+    // "A, B and C concluded their trilateral peer review".
+    "concluded their", "completed their", "conducted their",
     "tomaron parte",
     // "A, B and C were represented", "... sent delegations to the workshop".
     "were represented", "was represented", "sent representatives", "sent delegations",
@@ -1260,9 +1303,9 @@ class ProseReader {
             folded_key(without_parentheses(std::string(before) + " " + std::string(after)));
         std::string remaining;
         bool online_line = false;
+        int time_numbers = 0;
         // "Posted on", "Actualizado el": the page's date, never the event's.
         bool publication_line = false;
-        bool timed = false;
         for (std::size_t p = 0; p <= rest.size();) {
             std::size_t space = rest.find(' ', p);
             if (space == std::string::npos) space = rest.size();
@@ -1278,7 +1321,7 @@ class ProseReader {
             if ((w.front() >= '0' && w.front() <= '9') ||
                 is_one_of(w, {"h", "am", "pm", "gmt", "utc", "cet", "heure", "heures", "hora",
                               "horas"})) {
-                timed = true;
+                ++time_numbers;
                 continue;
             }
             if (is_one_of(w, {"via", "zoom", "webex", "teams", "online", "virtual", "en", "ligne",
@@ -1324,6 +1367,9 @@ class ProseReader {
             for (std::string_view office : {"ministry", "ministerio", "ministere", "press office"})
                 if (inside.find(office) != std::string::npos) r_.marks.press_dateline = true;
         }
+        // The hours an event runs ("10:00-13:00"), not the minute a page
+        // was stamped ("December 11, 2025 - 18:40").
+        bool timed = time_numbers >= 4;
         if (!publication_ && !is_range && !timed && !online_line) {
             publication_ = found.range->start;
             if (place_known) {
@@ -1686,7 +1732,11 @@ class ProseReader {
             DateRange range = *event_range_;
             std::size_t base = event_->begin;
             extend_to_closing_day(range, *event_);
-            extend_by_duration(range, *event_, relative_closing_);
+            // "A two-day workshop ... concluded in «City» on December 10":
+            // the length counts back from the day it closed.
+            bool closed_then = relative_closing_ || (closing_words(event_->words) &&
+                                                     !opening_words(event_->words));
+            extend_by_duration(range, *event_, closed_then);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
         } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
@@ -1732,8 +1782,7 @@ class ProseReader {
                 range.text_end = w.end - s.begin;
                 event_ = &s;
                 event_range_ = range;
-                relative_closing_ = has_word_starting(
-                    s.words, {"clos", "ended", "conclu", "clotur", "clausur", "termin", "achev"});
+                relative_closing_ = closing_words(s.words);
                 return;
             }
         }
@@ -2005,6 +2054,7 @@ class ProseReader {
 
     void read_states_in(const Sentence& s)
     {
+        if (resource_persons(s)) return;
         // Cheap test first: most sentences name no cue.
         std::vector<std::pair<std::size_t, std::size_t>> forward;  // word after cue, cue end byte
         for (std::string_view cue : kForwardCues)
