@@ -121,6 +121,12 @@ constexpr std::array kLabels{
     LabelSpelling{"paises participantes", Label::Participants},
     LabelSpelling{"participacion", Label::Participants},
     LabelSpelling{"asistentes", Label::Participants},
+    // Plain questions for labels, in a column beside their values.
+    LabelSpelling{"when", Label::Date},
+    LabelSpelling{"where", Label::Venue},
+    LabelSpelling{"who took part", Label::Participants},
+    LabelSpelling{"who attended", Label::Participants},
+    LabelSpelling{"who participated", Label::Participants},
 };
 
 // A label is a few words; the colon must follow within this many bytes.
@@ -214,16 +220,6 @@ std::optional<std::string_view> after_section_number(std::string_view v)
     return trim_view(v.substr(number_end + 1));
 }
 
-// The label `written` spells (its colon left off), or nullopt.
-std::optional<Label> label_spelled(std::string_view written)
-{
-    // "**Event** | ...": bold marks not yet blanked stay off the label.
-    std::string folded = collapse_spaces(fold(trim_view(written, " \t*_")));
-    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
-                                 [&](const LabelSpelling& l) { return l.folded == folded; });
-    if (spelling == kLabels.end()) return std::nullopt;
-    return spelling->label;
-}
 
 // The length of the number that opens a numbered label at `at` ("1. ",
 // "2) ", "IV. ", "a) "), up to its label's first letter; 0 when there is
@@ -480,6 +476,23 @@ std::optional<std::pair<FoundLabel, FoundLabel>> venue_participants_row(std::str
 }
 
 }  // namespace
+
+std::optional<Label> label_spelled(std::string_view written)
+{
+    // "**Event** | ...": bold marks not yet blanked stay off the label.
+    std::string_view bare = trim_view(written, " \t*_");
+    std::string folded = collapse_spaces(fold(bare));
+    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
+                                 [&](const LabelSpelling& l) { return l.folded == folded; });
+    if (spelling != kLabels.end()) return spelling->label;
+    // "Who took part (see table)", "Participants (list attached)": a
+    // remark in parentheses after the label.
+    std::size_t open = bare.rfind('(');
+    if (bare.empty() || bare.back() != ')' || open == std::string_view::npos || open == 0 ||
+        !is_space(bare[open - 1]))
+        return std::nullopt;
+    return label_spelled(bare.substr(0, open));
+}
 
 std::vector<FoundLabel> find_labels(std::string_view h)
 {
