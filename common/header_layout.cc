@@ -64,7 +64,10 @@ bool rule_line(std::string_view line)
     return std::count(t.begin(), t.end(), '-') + std::count(t.begin(), t.end(), '=') >= 3;
 }
 
-enum class Columns { Bars, Tabs, Spaces };
+// How a table's cells are set apart: by bars, by tabs one a cell (a word
+// processor's export, an empty cell between two tabs), by runs of tabs or
+// by runs of spaces (columns aligned by hand).
+enum class Columns { Bars, Tabs, TabRuns, Spaces };
 
 /// A cell of a table row, as offsets into the header.
 struct Cell {
@@ -73,19 +76,24 @@ struct Cell {
 };
 
 // The cells of `line` (at `base` in the header), split as `columns` says:
-// at every bar; at runs of tabs; at runs of two spaces or more (or tabs).
-// Only bars keep the empty cells at a row's ends, as every row has them.
+// at every bar or every tab, empty cells kept (but an empty one after a
+// closing bar dropped, as some rows close with a bar and some do not); at
+// runs of tabs; at runs of two spaces or more (or tabs).
 std::vector<Cell> cells_of(std::string_view line, std::size_t base, Columns columns)
 {
     std::vector<Cell> cells;
-    if (columns == Columns::Bars) {
+    if (columns == Columns::Bars || columns == Columns::Tabs) {
+        char separator = columns == Columns::Bars ? '|' : '\t';
         std::size_t from = 0;
-        for (std::size_t bar = line.find('|'); ; bar = line.find('|', from)) {
+        for (std::size_t bar = line.find(separator);; bar = line.find(separator, from)) {
             std::size_t end = bar == std::string_view::npos ? line.size() : bar;
             cells.push_back({base + from, base + end});
             if (bar == std::string_view::npos) break;
             from = bar + 1;
         }
+        if (columns == Columns::Bars && cells.size() > 1 &&
+            trim_view(line.substr(cells.back().begin - base), " \t").empty())
+            cells.pop_back();
         return cells;
     }
     auto gap_at = [&](std::size_t at) {
@@ -124,6 +132,8 @@ bool state_column_heading(std::string_view cell)
 bool opens_participants(std::string_view line)
 {
     std::string_view t = trim_view(line, " \t*_#:");
+    // "Participants: see the table below".
+    t = trim_view(t.substr(0, t.find(':')), " \t*_");
     std::size_t number = 0;
     while (number < t.size() && std::isdigit(static_cast<unsigned char>(t[number]))) ++number;
     if (number > 0 && number < t.size() && (t[number] == '.' || t[number] == ')'))
@@ -145,14 +155,25 @@ class Layout {
         for (std::size_t i = 0; i < lines_.size(); ++i)
             if (std::size_t last = read_table(i); last > i) i = last;
         for (std::size_t i = 0; i < lines_.size(); ++i) mark_group_heading(i);
-        // A bullet becomes a comma and spaces: items one a line are a list
-        // for readers that split at commas only (organizations).
+        // A bullet becomes spaces, and a comma after the list's first item:
+        // items one a line are a list for readers that split at commas
+        // only (organizations).
+        bool after_item = false;
         for (const Line& l : lines_) {
+            std::string_view written = trim_view(
+                std::string_view(out_).substr(l.begin, l.end - l.begin), " \t");
             std::size_t bullet = bullet_length(line(l));
-            if (bullet == 0) continue;
+            if (bullet == 0) {
+                // A heading's colon may stand over its line feed.
+                bool heading = (!written.empty() && written.back() == ':') ||
+                               (l.end < out_.size() && out_[l.end] == ':');
+                if (written.empty() || heading) after_item = false;
+                continue;
+            }
             std::size_t at = l.begin + line(l).find_first_not_of(" \t");
             fill(at, at + bullet, ' ');
-            out_[at] = ',';
+            if (after_item) out_[at] = ',';
+            after_item = true;
         }
         return std::move(out_);
     }
@@ -187,9 +208,10 @@ class Layout {
     std::size_t read_table(std::size_t i)
     {
         std::string_view header_row = line(i);
-        Columns columns = header_row.find('|') != std::string_view::npos    ? Columns::Bars
-                          : header_row.find('\t') != std::string_view::npos ? Columns::Tabs
-                                                                            : Columns::Spaces;
+        Columns columns = header_row.find('|') != std::string_view::npos       ? Columns::Bars
+                          : header_row.find("\t\t") != std::string_view::npos ? Columns::TabRuns
+                          : header_row.find('\t') != std::string_view::npos    ? Columns::Tabs
+                                                                               : Columns::Spaces;
         std::vector<Cell> headings = cells_of(header_row, lines_[i].begin, columns);
         if (headings.size() < 2) return i;
         std::optional<std::size_t> state_column;
@@ -213,12 +235,13 @@ class Layout {
             std::string_view row = line(r);
             if (blank(r) || rule_line(row)) {
                 voided.push_back(r);
+                if (!blank(r)) last = r;
                 continue;
             }
-            bool separated = columns == Columns::Bars   ? row.find('|') != std::string_view::npos
-                             : columns == Columns::Tabs ? row.find('\t') != std::string_view::npos
-                                                        : cells_of(row, 0, columns).size() > 1 ||
-                                                              row.starts_with("  ");
+            bool separated = columns == Columns::Bars ? row.find('|') != std::string_view::npos
+                             : columns == Columns::Spaces
+                                 ? cells_of(row, 0, columns).size() > 1 || row.starts_with("  ")
+                                 : row.find('\t') != std::string_view::npos;
             if (!separated) break;
             std::vector<Cell> cells = cells_of(row, lines_[r].begin, columns);
             if (cells.size() == headings.size())
@@ -232,15 +255,31 @@ class Layout {
             return countries_.resolve(tidy(in_.substr(c.begin, c.end - c.begin))) != nullptr;
         });
         if (!names_a_country) return i;
-        // Blank lines and rules after the last row stay out of the table.
+        // Blank lines after the last row stay out of the table.
         std::erase_if(voided, [&](std::size_t r) { return r > last; });
 
-        const Line& h = lines_[i];
-        fill(h.begin, h.end, ' ');
+        // "Participants: see the table below": the remark goes.
+        const Line& opener = lines_[before - 1];
+        if (std::size_t colon = line(opener).find(':'); colon != std::string_view::npos) {
+            std::string_view remark = line(opener).substr(colon + 1);
+            if (countries_.scan_list(remark).matches.empty())
+                fill(opener.begin + colon + 1, opener.end, ' ');
+        }
+        // The heading goes over the rule under the header row, when there is
+        // one, so that no comma stands between it and the first State.
+        std::size_t heading_row = i;
         constexpr std::string_view kHeading = "States:";
-        std::size_t at = h.begin + header_row.find_first_not_of(" \t");
+        if (i + 1 < lines_.size() && rule_line(line(i + 1)) &&
+            trim_view(line(i + 1), " \t").size() >= kHeading.size())
+            heading_row = i + 1;
+        std::erase(voided, heading_row);
+        fill(lines_[i].begin, lines_[i].end, ' ');
+        const Line& h = lines_[heading_row];
+        fill(h.begin, h.end, ' ');
+        std::size_t at = h.begin + line(h).find_first_not_of(" \t");
         if (h.end - at >= kHeading.size())
-            std::copy(kHeading.begin(), kHeading.end(), out_.begin() + static_cast<std::ptrdiff_t>(at));
+            std::copy(kHeading.begin(), kHeading.end(),
+                      out_.begin() + static_cast<std::ptrdiff_t>(at));
         for (std::size_t r : voided) void_line(r);
         for (const auto& [r, cell] : rows) {
             const Line& l = lines_[r];

@@ -22,7 +22,7 @@ namespace infonote {
 ///   spaces and commas. A table none of whose State cells names a country
 ///   is left alone.
 /// - a list bullet (•, ▪, ◦, ●, ■, ‣, ·, –, -, *) that opens a line
-///   becomes a comma and spaces, the items a list;
+///   becomes spaces, with a comma after the list's first item;
 /// - a participant group heading alone on its line ("Partner States",
 ///   "Organizations", "1540 Committee") above a bulleted item takes a
 ///   colon at its end.
