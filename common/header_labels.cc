@@ -439,8 +439,11 @@ std::optional<FoundLabel> bare_label(std::string_view h, std::size_t p)
     line = line == std::string_view::npos ? 0 : line + 1;
     if (!trim_view(h.substr(line, p - line), " \t").empty()) return std::nullopt;
     std::size_t eol = h.find('\n', p);
-    if (eol == std::string_view::npos || eol - p > kMaxLabelBytes) return std::nullopt;
+    if (eol == std::string_view::npos) return std::nullopt;
     std::string_view written = trim_view(h.substr(p, eol - p), " \t");
+    // "Participants (voir le tableau ci-dessous)": a remark lengthens it.
+    std::size_t longest = written.ends_with(')') ? 2 * kMaxLabelBytes : kMaxLabelBytes;
+    if (written.size() > longest) return std::nullopt;
     std::optional<Label> label = label_spelled(written);
     if (!label) return std::nullopt;
     std::size_t next = h.find_first_not_of(" \t\n", eol);

@@ -143,6 +143,25 @@ bool opens_participants(std::string_view line)
     return count_words(t) <= 6 && classify_group(t) == GroupKind::States;
 }
 
+// In columns aligned with spaces, a row whose cells do not match the
+// header row's (a long name that runs into the next column, "2   Lao
+// People's Democratic Republic" with its agency on the next line): the
+// cell that starts under heading `column`, within two bytes of it.
+std::optional<Cell> cell_under(const std::vector<Cell>& cells, std::size_t row_begin,
+                               const std::vector<Cell>& headings, std::size_t header_begin,
+                               std::size_t column, Columns columns)
+{
+    if (columns != Columns::Spaces) return std::nullopt;
+    std::size_t from = headings[column].begin - header_begin;
+    std::size_t to = column + 1 < headings.size() ? headings[column + 1].begin - header_begin
+                                                  : std::string_view::npos;
+    for (const Cell& c : cells) {
+        std::size_t at = c.begin - row_begin;
+        if (at + 2 >= from && at < to && at <= from + 2) return c;
+    }
+    return std::nullopt;
+}
+
 class Layout {
   public:
     Layout(std::string_view header, const CountryGazetteer& countries)
@@ -246,6 +265,9 @@ class Layout {
             std::vector<Cell> cells = cells_of(row, lines_[r].begin, columns);
             if (cells.size() == headings.size())
                 rows.emplace_back(r, cells[*state_column]);
+            else if (std::optional<Cell> cell = cell_under(cells, lines_[r].begin, headings,
+                                                           lines_[i].begin, *state_column, columns))
+                rows.emplace_back(r, *cell);
             else
                 voided.push_back(r);
             last = r;
