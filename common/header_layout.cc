@@ -177,7 +177,9 @@ class Layout {
         // A bullet becomes spaces, and a comma after the list's first item:
         // items one a line are a list for readers that split at commas
         // only (organizations).
+        // Items that are "Key: value" lines ("- **Event:** ...") need none.
         bool after_item = false;
+        bool keyed_item = false;
         for (const Line& l : lines_) {
             std::string_view written = trim_view(
                 std::string_view(out_).substr(l.begin, l.end - l.begin), " \t");
@@ -191,8 +193,10 @@ class Layout {
             }
             std::size_t at = l.begin + line(l).find_first_not_of(" \t");
             fill(at, at + bullet, ' ');
-            if (after_item) out_[at] = ',';
+            bool keyed = line(l).find(':') != std::string_view::npos;
+            if (after_item && !keyed && !keyed_item) out_[at] = ',';
             after_item = true;
+            keyed_item = keyed;
         }
         return std::move(out_);
     }

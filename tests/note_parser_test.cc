@@ -379,6 +379,13 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
         {"Participantes:\nN.\xC2\xBA  Delegaci\xC3\xB3n   Instituci\xC3\xB3n\n1     Benin        "
          "Aduanas\n2     Togo         Ministerio de Ghana\n                   y Comercio\n",
          {"BJ", "TG"}},
+        // Aligned by hand: a long name runs into the next column, its
+        // agency below; runs of tabs.
+        {"Participating States\nNo.  Country      Agency\n1    Lao People's Democratic Republic\n"
+         "                  Customs\n2    Togo         Police of Ghana\n",
+         {"LA", "TG"}},
+        {"Participants\nState\t\tInstitution\nBenin\t\tCustoms\nTogo\t\tPolice of Ghana\n",
+         {"BJ", "TG"}},
         // Bullets one a line under group headings without colons; a
         // heading of States that did not come.
         {"PARTICIPATING DELEGATIONS\nWest African States\n \xE2\x80\xA2 Benin\n \xE2\x80\xA2 "
