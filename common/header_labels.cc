@@ -121,6 +121,12 @@ constexpr std::array kLabels{
     LabelSpelling{"paises participantes", Label::Participants},
     LabelSpelling{"participacion", Label::Participants},
     LabelSpelling{"asistentes", Label::Participants},
+    // Plain questions for labels, in a column beside their values.
+    LabelSpelling{"when", Label::Date},
+    LabelSpelling{"where", Label::Venue},
+    LabelSpelling{"who took part", Label::Participants},
+    LabelSpelling{"who attended", Label::Participants},
+    LabelSpelling{"who participated", Label::Participants},
 };
 
 // A label is a few words; the colon must follow within this many bytes.
@@ -214,16 +220,6 @@ std::optional<std::string_view> after_section_number(std::string_view v)
     return trim_view(v.substr(number_end + 1));
 }
 
-// The label `written` spells (its colon left off), or nullopt.
-std::optional<Label> label_spelled(std::string_view written)
-{
-    // "**Event** | ...": bold marks not yet blanked stay off the label.
-    std::string folded = collapse_spaces(fold(trim_view(written, " \t*_")));
-    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
-                                 [&](const LabelSpelling& l) { return l.folded == folded; });
-    if (spelling == kLabels.end()) return std::nullopt;
-    return spelling->label;
-}
 
 // The length of the number that opens a numbered label at `at` ("1. ",
 // "2) ", "IV. ", "a) "), up to its label's first letter; 0 when there is
@@ -443,8 +439,11 @@ std::optional<FoundLabel> bare_label(std::string_view h, std::size_t p)
     line = line == std::string_view::npos ? 0 : line + 1;
     if (!trim_view(h.substr(line, p - line), " \t").empty()) return std::nullopt;
     std::size_t eol = h.find('\n', p);
-    if (eol == std::string_view::npos || eol - p > kMaxLabelBytes) return std::nullopt;
+    if (eol == std::string_view::npos) return std::nullopt;
     std::string_view written = trim_view(h.substr(p, eol - p), " \t");
+    // "Participants (voir le tableau ci-dessous)": a remark lengthens it.
+    std::size_t longest = written.ends_with(')') ? 2 * kMaxLabelBytes : kMaxLabelBytes;
+    if (written.size() > longest) return std::nullopt;
     std::optional<Label> label = label_spelled(written);
     if (!label) return std::nullopt;
     std::size_t next = h.find_first_not_of(" \t\n", eol);
@@ -480,6 +479,23 @@ std::optional<std::pair<FoundLabel, FoundLabel>> venue_participants_row(std::str
 }
 
 }  // namespace
+
+std::optional<Label> label_spelled(std::string_view written)
+{
+    // "**Event** | ...": bold marks not yet blanked stay off the label.
+    std::string_view bare = trim_view(written, " \t*_");
+    std::string folded = collapse_spaces(fold(bare));
+    auto spelling = std::find_if(kLabels.begin(), kLabels.end(),
+                                 [&](const LabelSpelling& l) { return l.folded == folded; });
+    if (spelling != kLabels.end()) return spelling->label;
+    // "Who took part (see table)", "Participants (list attached)": a
+    // remark in parentheses after the label.
+    std::size_t open = bare.rfind('(');
+    if (bare.empty() || bare.back() != ')' || open == std::string_view::npos || open == 0 ||
+        !is_space(bare[open - 1]))
+        return std::nullopt;
+    return label_spelled(bare.substr(0, open));
+}
 
 std::vector<FoundLabel> find_labels(std::string_view h)
 {

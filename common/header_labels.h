@@ -30,6 +30,11 @@ struct FoundLabel {
 /// space, followed by a colon; only the first of each kind counts.
 std::vector<FoundLabel> find_labels(std::string_view header);
 
+/// The label `written` spells, its colon left off ("Date and venue",
+/// "EVENT", "Who took part (see table)": a remark in parentheses after it
+/// is not part of it), or nullopt.
+std::optional<Label> label_spelled(std::string_view written);
+
 /// Markdown marks (markdown_marks.h: *, #, _, |, list bullets, rules,
 /// links' brackets and addresses) and superscript footnote marks become
 /// spaces of the same byte length, so that offsets in the cleaned text are

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "evidence.h"
+#include "header_layout.h"
 #include "header_labels.h"
 #include "organization_names.h"
 #include "participant_groups.h"
@@ -55,7 +56,8 @@ class Parser {
         const std::string& text = result_.note.text;
         learned_ = LearnedAcronyms::from_text(text, countries_);
         std::size_t header_end = find_header_end();
-        header_ = strip_markup(std::string_view(text).substr(0, header_end));
+        header_ = strip_markup(
+            unflatten_layout(std::string_view(text).substr(0, header_end), countries_));
         labels_ = find_labels(header_);
         separate_venue_from_participants();
         if (!labels_.empty()) add_participants_from_group_lines();

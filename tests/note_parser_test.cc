@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "header_layout.h"
 #include "organization_names.h"
 #include "participant_groups.h"
 #include "venue_parser.h"
@@ -295,6 +296,10 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
          "Ghana\n"},
         // A dash between the date and the place.
         {"Event: T\nOrganizers: UNODA\nDate and Venue: 5 June 2018 \xE2\x80\x93 Accra (Ghana)\n"},
+        // A column of plain questions without colons; capitals with the
+        // value below.
+        {"Title        T\nConvened by  UNODA\nWhen         5 June 2018\nWhere        Accra, Ghana\n"},
+        {"EVENT\nT\n\nORGANISED BY\nUNODA\n\nDATES\n5 June 2018\n\nVENUE\nAccra, Ghana\n\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -357,6 +362,37 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
          "(IAEA)\n",
          {"BJ", "TG"}},
         {"Participants: States \xE2\x80\x93 2 (Benin, Togo)\n", {"BJ", "TG"}},
+        // A table flattened from a PDF or a word processor: only its State
+        // column counts, not a State an institution names; rules, a
+        // number column, rows wrapped onto a second line, a remark after
+        // the label.
+        {"Who took part (see table)\n\n No. | State   | Institution\n ----+---------+-----------\n"
+         "  1  | Benin   | Embassy of Ghana\n     |         | (liaison)\n  2  | Togo    | Customs\n"
+         " ----+---------+-----------\nInternational organizations: IAEA\n",
+         {"BJ", "TG"}},
+        {"Participants: see the table below\n\nInstitution\tCountry\nMinistry of Defence of "
+         "Ghana\tBenin\n\tNiger\nCustoms\tTogo\n",
+         {"BJ", "NE", "TG"}},
+        {"Participants\n| Pays | Institution |\n|---|---|\n| B\xC3\xA9nin | Douanes |\n| Togo | "
+         "Minist\xC3\xA8re de la D\xC3\xA9" "fense\n",
+         {"BJ", "TG"}},
+        {"Participantes:\nN.\xC2\xBA  Delegaci\xC3\xB3n   Instituci\xC3\xB3n\n1     Benin        "
+         "Aduanas\n2     Togo         Ministerio de Ghana\n                   y Comercio\n",
+         {"BJ", "TG"}},
+        // Aligned by hand: a long name runs into the next column, its
+        // agency below; runs of tabs.
+        {"Participating States\nNo.  Country      Agency\n1    Lao People's Democratic Republic\n"
+         "                  Customs\n2    Togo         Police of Ghana\n",
+         {"LA", "TG"}},
+        {"Participants\nState\t\tInstitution\nBenin\t\tCustoms\nTogo\t\tPolice of Ghana\n",
+         {"BJ", "TG"}},
+        // Bullets one a line under group headings without colons; a
+        // heading of States that did not come.
+        {"PARTICIPATING DELEGATIONS\nWest African States\n \xE2\x80\xA2 Benin\n \xE2\x80\xA2 "
+         "Togo\nPartner States\n \xE2\x96\xAA Niger\nOrganizations\n \xC2\xB7 IAEA\n"
+         "Invited, did not attend\n \xE2\x97\xA6 Mali\n",
+         {"BJ", "TG", "NE", "ML"}},
+        {"PARTICIPANTS\n\xE2\x80\x93 Benin\n- Togo\n* the Niger\n", {"BJ", "TG", "NE"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);
@@ -365,6 +401,39 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
         EXPECT_EQ(state_codes(r.note), c.states);
         EXPECT_EQ(r.note.venue.country, std::optional<std::string>("TG"));
     }
+}
+
+TEST(NoteParser, KeepsOnlyATablesStateColumnAndItsHeadingsColons)
+{
+    const std::string header =
+        "Participants\n No. | State  | Institution\n ----+--------+--------------\n"
+        "  1  | Benin  | Embassy of Ghana\n  2  | Togo   | Customs\n\nOther States\n"
+        " \xE2\x80\xA2 Niger\n \xE2\x80\xA2 Mali\n";
+    std::string out = unflatten_layout(header, default_gazetteer());
+    ASSERT_EQ(out.size(), header.size());
+    EXPECT_EQ(out,
+              "Participants\n                           \n States:                     \n"
+              "       Benin                    \n       Togo            \n\nOther States:"
+              "     Niger\n ,   Mali\n");
+
+    // No State column, or no country in it, or no Participants above: the
+    // table is left alone.
+    for (const char* untouched :
+         {"Participants\n| Name | Institution |\n| Ann Lee | Customs |\n",
+          "Participants\n| State | Institution |\n| pending | Customs |\n",
+          "Related events\n| Date | Country |\n| 5 May | Ghana |\n"}) {
+        SCOPED_TRACE(untouched);
+        EXPECT_EQ(unflatten_layout(untouched, default_gazetteer()), untouched);
+    }
+
+    // Who did not come stays out of the participants.
+    ParseResult r = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 5 June 2018, Lom\xC3\xA9, Togo\n"
+        "Participants\nStates\n \xE2\x80\xA2 Togo\nInvited, did not attend\n \xE2\x80\xA2 Mali\n");
+    ASSERT_EQ(r.note.states.size(), 2u);
+    EXPECT_EQ(r.note.states[0].role, StateRole::Participant);
+    EXPECT_EQ(r.note.states[1].role, StateRole::Invited);
+    EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
 }
 
 TEST(NoteParser, ANoteWrittenAsProseIsStillANote)

@@ -1,0 +1,351 @@
+#include "header_layout.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <vector>
+
+#include "header_labels.h"
+#include "participant_groups.h"
+#include "text_normalizer.h"
+#include "text_spans.h"
+
+namespace infonote {
+
+namespace {
+
+// The bullets word processors and PDF conversion leave at a list item's
+// start: •, ▪, ◦, ●, ■, ‣, ·, the en dash, and ASCII's - and *.
+constexpr std::array<std::string_view, 10> kBullets{
+    "\xE2\x80\xA2", "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x97\x8F", "\xE2\x96\xA0",
+    "\xE2\x80\xA3", "\xC2\xB7",     "\xE2\x80\x93", "-",            "*"};
+
+/// One line of the header, without its line feed.
+struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+std::vector<Line> lines_of(std::string_view text)
+{
+    std::vector<Line> lines;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t eol = std::min(text.find('\n', at), text.size());
+        lines.push_back({at, eol});
+        at = eol + 1;
+    }
+    return lines;
+}
+
+// The length of the bullet that opens `line` after its indentation, with
+// the white space after it: 0 when the line opens otherwise. The bullet
+// must stand apart ("• Fiji", not "-based" or "*Note*").
+std::size_t bullet_length(std::string_view line)
+{
+    std::size_t at = line.find_first_not_of(" \t");
+    if (at == std::string_view::npos) return 0;
+    for (std::string_view bullet : kBullets) {
+        if (line.substr(at, bullet.size()) != bullet) continue;
+        std::size_t after = at + bullet.size();
+        if (after >= line.size() || (line[after] != ' ' && line[after] != '\t')) return 0;
+        return after - at;
+    }
+    return 0;
+}
+
+// A rule of a table flattened to text: "----+------", "|---|---|",
+// "======", nothing but dashes, equals signs, pluses and bars, with three
+// dashes or equals signs at least.
+bool rule_line(std::string_view line)
+{
+    std::string_view t = trim_view(line, " \t");
+    if (t.find_first_not_of("-=+|:_ \t") != std::string_view::npos) return false;
+    return std::count(t.begin(), t.end(), '-') + std::count(t.begin(), t.end(), '=') >= 3;
+}
+
+// How a table's cells are set apart: by bars, by tabs one a cell (a word
+// processor's export, an empty cell between two tabs), by runs of tabs or
+// by runs of spaces (columns aligned by hand).
+enum class Columns { Bars, Tabs, TabRuns, Spaces };
+
+/// A cell of a table row, as offsets into the header.
+struct Cell {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The cells of `line` (at `base` in the header), split as `columns` says:
+// at every bar or every tab, empty cells kept (but an empty one after a
+// closing bar dropped, as some rows close with a bar and some do not); at
+// runs of tabs; at runs of two spaces or more (or tabs).
+std::vector<Cell> cells_of(std::string_view line, std::size_t base, Columns columns)
+{
+    std::vector<Cell> cells;
+    if (columns == Columns::Bars || columns == Columns::Tabs) {
+        char separator = columns == Columns::Bars ? '|' : '\t';
+        std::size_t from = 0;
+        for (std::size_t bar = line.find(separator);; bar = line.find(separator, from)) {
+            std::size_t end = bar == std::string_view::npos ? line.size() : bar;
+            cells.push_back({base + from, base + end});
+            if (bar == std::string_view::npos) break;
+            from = bar + 1;
+        }
+        if (columns == Columns::Bars && cells.size() > 1 &&
+            trim_view(line.substr(cells.back().begin - base), " \t").empty())
+            cells.pop_back();
+        return cells;
+    }
+    auto gap_at = [&](std::size_t at) {
+        if (line[at] == '\t') return true;
+        return columns == Columns::Spaces && line[at] == ' ' && at + 1 < line.size() &&
+               (line[at + 1] == ' ' || line[at + 1] == '\t');
+    };
+    std::size_t at = line.find_first_not_of(" \t");
+    while (at != std::string_view::npos && at < line.size()) {
+        std::size_t end = at;
+        while (end < line.size() && !gap_at(end)) ++end;
+        std::size_t trimmed = end;
+        while (trimmed > at && line[trimmed - 1] == ' ') --trimmed;
+        cells.push_back({base + at, base + trimmed});
+        at = line.find_first_not_of(" \t", end);
+    }
+    return cells;
+}
+
+// True when a table's column heading says it holds States: "State",
+// "Country", "Pays", "País", "Estado", "Delegation", "State/Organization".
+bool state_column_heading(std::string_view cell)
+{
+    std::string_view heading = trim_view(cell, " \t*_:.");
+    if (heading.empty() || count_words(heading) > 2) return false;
+    std::string key = folded_key(heading);
+    for (std::string_view word : {"pais", "delegation", "delegations", "delegacion",
+                                  "delegaciones"})
+        if (key == word) return true;
+    return heading_names_states(heading);
+}
+
+// True when `line` introduces the participants: a Participants label or a
+// heading of States with nothing after it but a colon ("Who took part (see
+// table)", "4. Participants:", "PARTICIPATING STATES").
+bool opens_participants(std::string_view line)
+{
+    std::string_view t = trim_view(line, " \t*_#:");
+    // "Participants: see the table below".
+    t = trim_view(t.substr(0, t.find(':')), " \t*_");
+    std::size_t number = 0;
+    while (number < t.size() && std::isdigit(static_cast<unsigned char>(t[number]))) ++number;
+    if (number > 0 && number < t.size() && (t[number] == '.' || t[number] == ')'))
+        t = trim_view(t.substr(number + 1), " \t");
+    if (t.empty() || t.size() > 64) return false;
+    if (label_spelled(t) == Label::Participants) return true;
+    return count_words(t) <= 6 && classify_group(t) == GroupKind::States;
+}
+
+// In columns aligned with spaces, a row whose cells do not match the
+// header row's (a long name that runs into the next column, "2   Lao
+// People's Democratic Republic" with its agency on the next line): the
+// cell that starts under heading `column`, within two bytes of it.
+std::optional<Cell> cell_under(const std::vector<Cell>& cells, std::size_t row_begin,
+                               const std::vector<Cell>& headings, std::size_t header_begin,
+                               std::size_t column, Columns columns)
+{
+    if (columns != Columns::Spaces) return std::nullopt;
+    std::size_t from = headings[column].begin - header_begin;
+    std::size_t to = column + 1 < headings.size() ? headings[column + 1].begin - header_begin
+                                                  : std::string_view::npos;
+    for (const Cell& c : cells) {
+        std::size_t at = c.begin - row_begin;
+        if (at + 2 >= from && at < to && at <= from + 2) return c;
+    }
+    return std::nullopt;
+}
+
+class Layout {
+  public:
+    Layout(std::string_view header, const CountryGazetteer& countries)
+        : in_(header), out_(header), countries_(countries), lines_(lines_of(header))
+    {
+    }
+
+    std::string run()
+    {
+        for (std::size_t i = 0; i < lines_.size(); ++i)
+            if (std::size_t last = read_table(i); last > i) i = last;
+        for (std::size_t i = 0; i < lines_.size(); ++i) mark_group_heading(i);
+        // A bullet becomes spaces, and a comma after the list's first item:
+        // items one a line are a list for readers that split at commas
+        // only (organizations).
+        // Items that are "Key: value" lines ("- **Event:** ...") need none.
+        bool after_item = false;
+        bool keyed_item = false;
+        for (const Line& l : lines_) {
+            std::string_view written = trim_view(
+                std::string_view(out_).substr(l.begin, l.end - l.begin), " \t");
+            std::size_t bullet = bullet_length(line(l));
+            if (bullet == 0) {
+                // A heading's colon may stand over its line feed.
+                bool heading = (!written.empty() && written.back() == ':') ||
+                               (l.end < out_.size() && out_[l.end] == ':');
+                if (written.empty() || heading) after_item = false;
+                continue;
+            }
+            std::size_t at = l.begin + line(l).find_first_not_of(" \t");
+            fill(at, at + bullet, ' ');
+            bool keyed = line(l).find(':') != std::string_view::npos;
+            if (after_item && !keyed && !keyed_item) out_[at] = ',';
+            after_item = true;
+            keyed_item = keyed;
+        }
+        return std::move(out_);
+    }
+
+  private:
+    std::string_view line(const Line& l) const { return in_.substr(l.begin, l.end - l.begin); }
+    std::string_view line(std::size_t i) const { return line(lines_[i]); }
+    bool blank(std::size_t i) const { return trim_view(line(i), " \t").empty(); }
+
+    void fill(std::size_t begin, std::size_t end, char c)
+    {
+        std::fill(out_.begin() + static_cast<std::ptrdiff_t>(begin),
+                  out_.begin() + static_cast<std::ptrdiff_t>(end), c);
+    }
+
+    // A line of the table that holds no State: spaces with a comma, so
+    // that the list does not end at a blank line; an empty line gives its
+    // comma to the line feed before it.
+    void void_line(std::size_t i)
+    {
+        const Line& l = lines_[i];
+        fill(l.begin, l.end, ' ');
+        if (l.end > l.begin)
+            out_[l.begin] = ',';
+        else if (l.begin > 0)
+            out_[l.begin - 1] = ',';
+    }
+
+    // When line i is the header row of a participants table: the table
+    // read (see unflatten_layout()), and the index of its last line;
+    // else i.
+    std::size_t read_table(std::size_t i)
+    {
+        std::string_view header_row = line(i);
+        Columns columns = header_row.find('|') != std::string_view::npos       ? Columns::Bars
+                          : header_row.find("\t\t") != std::string_view::npos ? Columns::TabRuns
+                          : header_row.find('\t') != std::string_view::npos    ? Columns::Tabs
+                                                                               : Columns::Spaces;
+        std::vector<Cell> headings = cells_of(header_row, lines_[i].begin, columns);
+        if (headings.size() < 2) return i;
+        std::optional<std::size_t> state_column;
+        for (std::size_t c = 0; c < headings.size(); ++c) {
+            if (!state_column_heading(in_.substr(headings[c].begin,
+                                                 headings[c].end - headings[c].begin)))
+                continue;
+            if (state_column) return i;
+            state_column = c;
+        }
+        if (!state_column) return i;
+        std::size_t before = i;
+        while (before > 0 && (blank(before - 1) || rule_line(line(before - 1)))) --before;
+        if (before == 0 || !opens_participants(line(before - 1))) return i;
+
+        // The rows: each State cell kept where it stands.
+        std::vector<std::pair<std::size_t, Cell>> rows;
+        std::vector<std::size_t> voided;
+        std::size_t last = i;
+        for (std::size_t r = i + 1; r < lines_.size(); ++r) {
+            std::string_view row = line(r);
+            if (blank(r) || rule_line(row)) {
+                voided.push_back(r);
+                if (!blank(r)) last = r;
+                continue;
+            }
+            bool separated = columns == Columns::Bars ? row.find('|') != std::string_view::npos
+                             : columns == Columns::Spaces
+                                 ? cells_of(row, 0, columns).size() > 1 || row.starts_with("  ")
+                                 : row.find('\t') != std::string_view::npos;
+            if (!separated) break;
+            std::vector<Cell> cells = cells_of(row, lines_[r].begin, columns);
+            if (cells.size() == headings.size())
+                rows.emplace_back(r, cells[*state_column]);
+            else if (std::optional<Cell> cell = cell_under(cells, lines_[r].begin, headings,
+                                                           lines_[i].begin, *state_column, columns))
+                rows.emplace_back(r, *cell);
+            else
+                voided.push_back(r);
+            last = r;
+        }
+        bool names_a_country = std::any_of(rows.begin(), rows.end(), [&](const auto& row) {
+            const Cell& c = row.second;
+            return countries_.resolve(tidy(in_.substr(c.begin, c.end - c.begin))) != nullptr;
+        });
+        if (!names_a_country) return i;
+        // Blank lines after the last row stay out of the table.
+        std::erase_if(voided, [&](std::size_t r) { return r > last; });
+
+        // "Participants: see the table below": the remark goes.
+        const Line& opener = lines_[before - 1];
+        if (std::size_t colon = line(opener).find(':'); colon != std::string_view::npos) {
+            std::string_view remark = line(opener).substr(colon + 1);
+            if (countries_.scan_list(remark).matches.empty())
+                fill(opener.begin + colon + 1, opener.end, ' ');
+        }
+        // The heading goes over the rule under the header row, when there is
+        // one, so that no comma stands between it and the first State.
+        std::size_t heading_row = i;
+        constexpr std::string_view kHeading = "States:";
+        if (i + 1 < lines_.size() && rule_line(line(i + 1)) &&
+            trim_view(line(i + 1), " \t").size() >= kHeading.size())
+            heading_row = i + 1;
+        std::erase(voided, heading_row);
+        fill(lines_[i].begin, lines_[i].end, ' ');
+        const Line& h = lines_[heading_row];
+        fill(h.begin, h.end, ' ');
+        std::size_t at = h.begin + line(h).find_first_not_of(" \t");
+        if (h.end - at >= kHeading.size())
+            std::copy(kHeading.begin(), kHeading.end(),
+                      out_.begin() + static_cast<std::ptrdiff_t>(at));
+        for (std::size_t r : voided) void_line(r);
+        for (const auto& [r, cell] : rows) {
+            const Line& l = lines_[r];
+            fill(l.begin, cell.begin, ' ');
+            fill(cell.end, l.end, ' ');
+            if (trim_view(in_.substr(cell.begin, cell.end - cell.begin), " \t").empty())
+                void_line(r);
+        }
+        return last;
+    }
+
+    // A participant group heading alone on line i, above a bulleted item
+    // (blank lines between them allowed): a colon after its last word,
+    // over the line feed when no space follows it.
+    void mark_group_heading(std::size_t i)
+    {
+        std::string_view text = line(i);
+        std::string_view heading = trim_view(text, " \t*_#");
+        if (heading.empty() || heading.size() > 64 || count_words(heading) > 6 ||
+            text.find(':') != std::string_view::npos || bullet_length(text) > 0 ||
+            classify_group(heading) == GroupKind::Unknown)
+            return;
+        std::size_t next = i + 1;
+        while (next < lines_.size() && blank(next)) ++next;
+        if (next >= lines_.size() || bullet_length(line(next)) == 0) return;
+        std::size_t end = lines_[i].begin + text.find_last_not_of(" \t") + 1;
+        if (end < out_.size()) out_[end] = ':';
+    }
+
+    std::string_view in_;
+    std::string out_;
+    const CountryGazetteer& countries_;
+    std::vector<Line> lines_;
+};
+
+}  // namespace
+
+std::string unflatten_layout(std::string_view header, const CountryGazetteer& countries)
+{
+    return Layout(header, countries).run();
+}
+
+}  // namespace infonote
