@@ -741,6 +741,8 @@ constexpr std::string_view kForwardCues[] = {
     "especialistas", "tecnicos", "parlamentarios", "agentes", "servidores publicos",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
+    // "Invitations to the two-day meeting have been sent to A".
+    "have been sent to", "had been sent to", "were sent to",
     // "invitations had been sent to A", "ha cursado invitaciones a los
     // Gobiernos de A", "des invitations ont été adressées à A".
     "invitations had been sent to", "invitations have been sent to", "invitations were sent to",
@@ -1736,7 +1738,10 @@ class ProseReader {
             // the length counts back from the day it closed.
             bool closed_then = relative_closing_ || (closing_words(event_->words) &&
                                                      !opening_words(event_->words));
-            extend_by_duration(range, *event_, closed_then);
+            const Sentence* lead = sentences_.empty() || &sentences_.front() == event_
+                                       ? nullptr
+                                       : &sentences_.front();
+            extend_by_duration(range, *event_, closed_then, lead);
             set_dates(range, evidence(base + event_range_->text_begin,
                                       base + event_range_->text_end, *event_));
         } else if (have_title_ && names_event(title_) && !committee_business(title_.words)) {
@@ -1754,6 +1759,20 @@ class ProseReader {
                     break;
                 }
         }
+    }
+
+    // "today", "hoy", "aujourd'hui", "this Tuesday", "este martes", "ce
+    // mardi": the event was under way on the day the text was written.
+    static bool held_on_the_day(const Sentence& s)
+    {
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (is_one_of(w[i].folded, {"today", "hoy", "aujourd'hui"})) return true;
+            if (i + 1 < w.size() && is_one_of(w[i].folded, {"this", "este", "ce"}) &&
+                is_weekday(w[i + 1].folded))
+                return true;
+        }
+        return false;
     }
 
     // "Berne, 30.10.2024 - Experts met yesterday in Geneva": a release
@@ -1821,10 +1840,10 @@ class ProseReader {
     // "A three-day course opened on 29 November", "Over three days from
     // 30 April", "un taller de tres días", "pendant trois jours": a single
     // day and the event's length in days give its last day.
-    static void extend_by_duration(DateRange& range, const Sentence& s, bool closing_day = false)
+    // The length an event is said to have: "three-day", "over three days",
+    // "de tres días"; 0 when the sentence gives none.
+    static int days_told(const Sentence& s)
     {
-        constexpr int kLongest = 10;
-        if (range.start != range.end) return;
         auto number = [](std::string_view w) {
             static constexpr std::pair<std::string_view, int> kNumbers[] = {
                 {"two", 2},  {"three", 3}, {"four", 4},   {"five", 5},   {"six", 6},
@@ -1852,6 +1871,19 @@ class ProseReader {
                      is_one_of(w[i + 1].folded, {"days", "jours", "dias"}))
                 days = number(word);
         }
+        return days;
+    }
+
+    static void extend_by_duration(DateRange& range, const Sentence& s, bool closing_day = false,
+                                   const Sentence* lead = nullptr)
+    {
+        constexpr int kLongest = 10;
+        if (range.start != range.end) return;
+        int days = days_told(s);
+        // "Officials today concluded a two-day dialogue." then "The
+        // dialogue, which opened on Wednesday, 13 November 2024, ...": the
+        // length told by the lead sentence, counted from the day it opened.
+        if (days == 0 && lead && opening_words(s.words)) days = days_told(*lead);
         if (days < 2 || days > kLongest) return;
         if (closing_day) {
             // "A three-day workshop ... closed today": the days before it.
@@ -2433,8 +2465,10 @@ class ProseReader {
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
         // The place of a dateline that dates the event, a press office's
-        // too.
-        if (dateline_event_ && dateline_place_) {
+        // too; so does one whose event ends on the day it was written
+        // ("SUVA, 5 September - Pacific officials today concluded ...",
+        // "Santo Domingo, 9 de agosto.- Concluyó este martes el taller").
+        if (dateline_place_ && (dateline_event_ || (event_ && held_on_the_day(*event_)))) {
             auto [b, e] = *dateline_place_;
             if (set_venue_from(b, e, line_evidence(b, e))) return;
         }
