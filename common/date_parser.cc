@@ -981,14 +981,6 @@ class Matcher {
     FailedList failed_list_;
 };
 
-int days_in_month(int year, int month)
-{
-    constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month == 2 && leap) return 29;
-    return kDays[static_cast<std::size_t>(month - 1)];
-}
-
 void append_padded(std::string& out, int value, int width)
 {
     long long rest = value;  // wide enough to negate INT_MIN
@@ -1007,6 +999,35 @@ void append_padded(std::string& out, int value, int width)
 }
 
 }  // namespace
+
+int days_in_month(int year, int month)
+{
+    constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && leap) return 29;
+    return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+Date add_days(Date date, int days)
+{
+    for (; days > 0; --days) {
+        if (++date.day <= days_in_month(date.year, date.month)) continue;
+        date.day = 1;
+        if (++date.month > 12) {
+            date.month = 1;
+            ++date.year;
+        }
+    }
+    for (; days < 0; ++days) {
+        if (--date.day > 0) continue;
+        if (--date.month == 0) {
+            date.month = 12;
+            --date.year;
+        }
+        date.day = days_in_month(date.year, date.month);
+    }
+    return date;
+}
 
 std::string Date::iso() const
 {

@@ -60,6 +60,12 @@ DateSearch find_date_range(std::string_view text);
 /// Without a reference it behaves as find_date_range().
 DateSearch find_date_range_near(std::string_view text, std::optional<Date> reference);
 
+/// The days in `month` (1..12) of `year`, leap years counted.
+int days_in_month(int year, int month);
+
+/// The valid day `days` days after (or, when negative, before) a valid day.
+Date add_days(Date date, int days);
+
 /// Parses a single ISO date "YYYY-MM-DD"; nullopt when malformed or invalid.
 std::optional<Date> parse_iso_date(std::string_view text);
 

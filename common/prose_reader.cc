@@ -1788,14 +1788,7 @@ class ProseReader {
                 else if (is_one_of(w.folded, {"today", "aujourd'hui", "hoy"})) back = 0;
                 if (back < 0) continue;
                 DateRange range;
-                range.start = *publication_;
-                if (back == 1 && --range.start.day == 0) {
-                    if (--range.start.month == 0) {
-                        range.start.month = 12;
-                        --range.start.year;
-                    }
-                    range.start.day = days_in(range.start.year, range.start.month);
-                }
+                range.start = add_days(*publication_, -back);
                 range.end = range.start;
                 range.text_begin = w.begin - s.begin;
                 range.text_end = w.end - s.begin;
@@ -1805,12 +1798,6 @@ class ProseReader {
                 return;
             }
         }
-    }
-
-    static int days_in(int year, int month)
-    {
-        for (int day = 31;; --day)
-            if (Date{year, month, day}.valid()) return day;
     }
 
     // "Opened on Thursday 20 March ..., the workshop closed on Friday 21
@@ -1885,27 +1872,11 @@ class ProseReader {
         // length told by the lead sentence, counted from the day it opened.
         if (days == 0 && lead && opening_words(s.words)) days = days_told(*lead);
         if (days < 2 || days > kLongest) return;
-        if (closing_day) {
-            // "A three-day workshop ... closed today": the days before it.
-            for (int k = 1; k < days; ++k) {
-                if (--range.start.day > 0) continue;
-                if (--range.start.month == 0) {
-                    range.start.month = 12;
-                    --range.start.year;
-                }
-                range.start.day = days_in(range.start.year, range.start.month);
-            }
-            return;
-        }
-        for (int k = 1; k < days; ++k) {
-            ++range.end.day;
-            if (range.end.valid()) continue;
-            range.end.day = 1;
-            if (++range.end.month > 12) {
-                range.end.month = 1;
-                ++range.end.year;
-            }
-        }
+        // "A three-day workshop ... closed today": the days before it.
+        if (closing_day)
+            range.start = add_days(range.start, 1 - days);
+        else
+            range.end = add_days(range.end, days - 1);
     }
 
     // --- States ------------------------------------------------------------
@@ -2176,29 +2147,27 @@ class ProseReader {
         // A city named alone ("Ciudad de Panamá", "Belize City") is read
         // whole, before its last word is taken for a country.
         bool alone = place.find_first_of(",(") == std::string_view::npos;
-        // "Port Moresby (PNG)": a city the table knows, then its country
-        // in whatever form.
+        // A part of the place that is a city the table knows and no
+        // country's name is the venue, whatever stands beside it.
+        auto known_city = [&](std::string_view part) {
+            std::string city = tidy(part);
+            auto code = city_country(city);
+            if (!code || countries_.resolve(city)) return false;
+            r_.venue.city = city;
+            r_.venue.country = std::string(*code);
+            r_.venue_evidence = e;
+            return true;
+        };
+        // "Port Moresby (PNG)": its country in whatever form.
         if (std::size_t paren = place.find('('); paren != std::string_view::npos &&
-                                                 place.find(',') == std::string_view::npos) {
-            std::string city = tidy(place.substr(0, paren));
-            if (auto code = city_country(city); code && !countries_.resolve(city)) {
-                r_.venue.city = city;
-                r_.venue.country = std::string(*code);
-                r_.venue_evidence = e;
-                return true;
-            }
-        }
+                                                 place.find(',') == std::string_view::npos &&
+                                                 known_city(place.substr(0, paren)))
+            return true;
         // "Hotel Real InterContinental, San Salvador": a building, then a
-        // city the table knows, whose last word may read as a country.
-        if (std::size_t comma = place.rfind(','); !alone && comma != std::string_view::npos) {
-            std::string last = tidy(place.substr(comma + 1));
-            if (auto code = city_country(last); code && !countries_.resolve(last)) {
-                r_.venue.city = last;
-                r_.venue.country = std::string(*code);
-                r_.venue_evidence = e;
-                return true;
-            }
-        }
+        // city whose last word may read as a country.
+        if (std::size_t comma = place.rfind(','); comma != std::string_view::npos &&
+                                                  known_city(place.substr(comma + 1)))
+            return true;
         VenueReading v;
         // "in Singapore": a country alone, as a note's venue reads it, even
         // where a city has its name.
@@ -2373,24 +2342,43 @@ class ProseReader {
     // "Nairobi accueillera ...", "Lomé accueille ...".
     bool venue_from_city_name(const Sentence& s)
     {
+        std::optional<std::string_view> code;
+        auto span = city_run_in(s, false, [&code](std::string_view name) {
+            code = city_country(name);
+            return code.has_value();
+        });
+        if (!span) return false;
+        r_.venue.city = std::string(text_.substr(span->first, span->second - span->first));
+        r_.venue.country = std::string(*code);
+        r_.venue_evidence = evidence(span->first, span->second, s);
+        return true;
+    }
+
+    // The byte span of the first run of capitalized words in `s`, or of the
+    // longest start of one ("the Kigali Convention Centre": a building
+    // named after its city), that `is_city` accepts. With
+    // `skip_countries`, a country's name is passed over whole.
+    template <class Accept>
+    std::optional<std::pair<std::size_t, std::size_t>> city_run_in(const Sentence& s,
+                                                                   bool skip_countries,
+                                                                   Accept is_city) const
+    {
         const std::vector<Word>& w = s.words;
         for (std::size_t i = 0; i < w.size(); ++i) {
             std::optional<std::size_t> last = capital_run(text_, w, i, w.size(), false);
             if (!last) continue;
-            // "the Kigali Convention Centre": a building named after its
-            // city.
-            for (std::size_t end = *last + 1; end-- > i;) {
-                std::string name(text_.substr(w[i].begin, w[end].end - w[i].begin));
-                if (auto code = city_country(name)) {
-                    r_.venue.city = name;
-                    r_.venue.country = std::string(*code);
-                    r_.venue_evidence = evidence(w[i].begin, w[end].end, s);
-                    return true;
+            if (skip_countries) {
+                if (auto country = country_run(w, i)) {
+                    i = std::max(*country, *last);
+                    continue;
                 }
             }
+            for (std::size_t end = *last + 1; end-- > i;)
+                if (is_city(text_.substr(w[i].begin, w[end].end - w[i].begin)))
+                    return std::make_pair(w[i].begin, w[end].end);
             i = *last;
         }
-        return false;
+        return std::nullopt;
     }
 
     void find_venue()
@@ -2411,25 +2399,12 @@ class ProseReader {
             auto code = city_country(tidy(name));
             return code && *code == *r_.venue.country;
         };
+        // A country's name ("Singapur", "Sao Tome and Principe") is no city
+        // here, as a venue named by its country alone has none.
         if (event_) {
-            const std::vector<Word>& w = event_->words;
-            for (std::size_t i = 0; i < w.size(); ++i) {
-                std::optional<std::size_t> last = capital_run(text_, w, i, w.size(), false);
-                if (!last) continue;
-                // A country's name ("Singapur", "Sao Tome and Principe") is
-                // no city here, as a venue named by its country alone has none.
-                if (auto country = country_run(w, i)) {
-                    i = std::max(*country, *last);
-                    continue;
-                }
-                for (std::size_t end = *last + 1; end-- > i;) {
-                    std::string_view name = text_.substr(w[i].begin, w[end].end - w[i].begin);
-                    if (same_country(name)) {
-                        r_.venue.city = tidy(name);
-                        return;
-                    }
-                }
-                i = *last;
+            if (auto span = city_run_in(*event_, true, same_country)) {
+                r_.venue.city = tidy(text_.substr(span->first, span->second - span->first));
+                return;
             }
         }
         for (const auto& place : {dateline_place_, publication_place_}) {

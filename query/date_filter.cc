@@ -33,13 +33,6 @@ std::optional<Date> read_partial(std::string_view text)
     return d;
 }
 
-int days_in_month(int year, int month)
-{
-    for (int day = 31; day > 28; --day)
-        if (Date{year, month, day}.valid()) return day;
-    return 28;
-}
-
 std::string trimmed(std::string_view s)
 {
     std::size_t b = s.find_first_not_of(' ');

@@ -622,5 +622,22 @@ TEST(DateTest, Ordering)
     EXPECT_LT((Date{2014, 12, 31}), (Date{2015, 1, 1}));
 }
 
+TEST(DateTest, AddDaysCrossesMonthsYearsAndLeapDays)
+{
+    EXPECT_EQ(add_days({2024, 3, 11}, 0).iso(), "2024-03-11");
+    EXPECT_EQ(add_days({2024, 3, 11}, 2).iso(), "2024-03-13");
+    EXPECT_EQ(add_days({2024, 1, 30}, 3).iso(), "2024-02-02");
+    EXPECT_EQ(add_days({2024, 2, 28}, 1).iso(), "2024-02-29");
+    EXPECT_EQ(add_days({2023, 2, 28}, 1).iso(), "2023-03-01");
+    EXPECT_EQ(add_days({2024, 12, 30}, 3).iso(), "2025-01-02");
+    EXPECT_EQ(add_days({2024, 3, 1}, -1).iso(), "2024-02-29");
+    EXPECT_EQ(add_days({2023, 3, 1}, -1).iso(), "2023-02-28");
+    EXPECT_EQ(add_days({2025, 1, 1}, -2).iso(), "2024-12-30");
+    EXPECT_EQ(days_in_month(2024, 2), 29);
+    EXPECT_EQ(days_in_month(2100, 2), 28);
+    EXPECT_EQ(days_in_month(2000, 2), 29);
+    EXPECT_EQ(days_in_month(2024, 4), 30);
+}
+
 }  // namespace
 }  // namespace infonote
