@@ -173,6 +173,7 @@ class Layout {
     {
         for (std::size_t i = 0; i < lines_.size(); ++i)
             if (std::size_t last = read_table(i); last > i) i = last;
+        mark_participant_rows();
         for (std::size_t i = 0; i < lines_.size(); ++i) mark_group_heading(i);
         // A bullet becomes spaces, and a comma after the list's first item:
         // items one a line are a list for readers that split at commas
@@ -315,6 +316,114 @@ class Layout {
                 void_line(r);
         }
         return last;
+    }
+
+    // The rows under a Participants label, up to the first blank line
+    // after them, whose group heading stands apart from its list without
+    // a colon: a colon after the heading (see mark_row_heading()).
+    void mark_participant_rows()
+    {
+        for (std::size_t p = 0; p < lines_.size(); ++p) {
+            if (!opens_participants(first_cell(p))) continue;
+            std::size_t i = p + 1;
+            while (i < lines_.size() && blank(i)) ++i;
+            if (i < lines_.size()) void_column_headings(i);
+            for (; i < lines_.size() && !blank(i); ++i) mark_row_heading(i);
+            p = i;
+        }
+    }
+
+    // Where the first cell of line i ends: at a bar, a tab, two spaces, or
+    // a dash between spaces; the line's end when none follows the text.
+    struct FirstCell {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        /// The separator after the cell and its length; 0 at the line's end.
+        std::size_t separator = 0;
+        std::size_t separator_length = 0;
+    };
+
+    FirstCell first_cell_of(std::size_t i) const
+    {
+        const Line& l = lines_[i];
+        std::string_view text = std::string_view(out_).substr(l.begin, l.end - l.begin);
+        FirstCell cell;
+        std::size_t at = text.find_first_not_of(" \t");
+        if (at != std::string_view::npos && text[at] == '|')
+            at = text.find_first_not_of(" \t", at + 1);
+        if (at == std::string_view::npos) return {l.end, l.end, 0, 0};
+        cell.begin = l.begin + at;
+        for (std::size_t j = at; j < text.size(); ++j) {
+            std::string_view rest = text.substr(j);
+            std::size_t length = rest[0] == '|' || rest[0] == '\t' ? 1
+                                 : rest.starts_with("  ")          ? 2
+                                 : rest.starts_with(" - ")         ? 3
+                                 : rest.starts_with(" \xE2\x80\x93 ") ||
+                                         rest.starts_with(" \xE2\x80\x94 ")
+                                     ? 5
+                                     : 0;
+            if (length == 0) continue;
+            cell.end = l.begin + j;
+            cell.separator = l.begin + j;
+            cell.separator_length = length;
+            return cell;
+        }
+        cell.end = l.begin + text.find_last_not_of(" \t") + 1;
+        return cell;
+    }
+
+    std::string_view first_cell(std::size_t i) const
+    {
+        FirstCell c = first_cell_of(i);
+        return std::string_view(out_).substr(c.begin, c.end - c.begin);
+    }
+
+    // A table's header row over groups and their lists ("Group   States /
+    // Organizations"): it names no group, and goes.
+    void void_column_headings(std::size_t i)
+    {
+        FirstCell c = first_cell_of(i);
+        std::string key = folded_key(first_cell(i));
+        bool column_word = key == "group" || key == "groups" || key == "category" ||
+                           key == "groupe" || key == "categorie" || key == "grupo" ||
+                           key == "categoria";
+        if (column_word && c.separator_length > 0) fill(lines_[i].begin, lines_[i].end, ' ');
+    }
+
+    // Line i of the participants: "Observers | Republic of Iraq", "Observer
+    // <spaces> Timor-Leste", "Georgia - Ministry of Foreign Affairs; ...",
+    // or "ECOWAS Member States" alone above its list. A known group
+    // heading, a State's name or its adjective ("Administrations
+    // marocaines") takes a colon in place of the separator; one alone on
+    // its line takes it after its last word, over the line feed when no
+    // space follows. A line that holds a colon already is left alone.
+    void mark_row_heading(std::size_t i)
+    {
+        const Line& l = lines_[i];
+        std::string_view text = std::string_view(out_).substr(l.begin, l.end - l.begin);
+        if (text.find(':') != std::string_view::npos) return;
+        FirstCell c = first_cell_of(i);
+        std::string_view cell = trim_view(first_cell(i), " \t*_#");
+        if (cell.empty() || count_words(cell) > 6) return;
+        bool group = known_group_heading(cell) || demonym_heading(cell, countries_) != nullptr;
+        if (c.separator_length > 0) {
+            std::string_view after = std::string_view(out_).substr(
+                c.separator + c.separator_length, l.end - c.separator - c.separator_length);
+            if (trim_view(after, " \t|").empty()) return;
+            if (!group && !country_heading(cell, countries_)) return;
+            // "| State | Institution |": a table's header row, not a group.
+            if (classify_group(cell) == GroupKind::States &&
+                countries_.scan_list(after).matches.empty())
+                return;
+            fill(c.separator, c.separator + c.separator_length, ' ');
+            out_[c.separator] = ':';
+            if (std::size_t bar = text.find_first_not_of(" \t");
+                bar != std::string_view::npos && text[bar] == '|')
+                out_[l.begin + bar] = ' ';
+            return;
+        }
+        if (!group || i + 1 >= lines_.size() || blank(i + 1)) return;
+        if (c.end < out_.size()) out_[c.end] = ':';
     }
 
     // A participant group heading alone on line i, above a bulleted item

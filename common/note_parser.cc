@@ -239,6 +239,12 @@ class Parser {
                 if (heading.size() > 64 || count_words(heading) > 6 ||
                     classify_group(heading) != GroupKind::States)
                     continue;
+                // Not from inside the place's parentheses ("Sénégal)
+                // Participants (États)").
+                if (heading.front() == '(' ||
+                    std::count(heading.begin(), heading.end(), '(') !=
+                        std::count(heading.begin(), heading.end(), ')'))
+                    continue;
                 // The words before the heading must name the place whole.
                 std::string_view place = h.substr(venue.value_begin, at - venue.value_begin);
                 if (!read_venue(place, countries_).venue.country) continue;
@@ -592,6 +598,10 @@ class Parser {
                 read_state_heading(g, content);
                 continue;
             }
+            if (const Country* c = demonym_heading(g.heading, countries_)) {
+                read_demonym_heading(g, *c, content);
+                continue;
+            }
             GroupKind kind = classify_group(g.heading);
             switch (kind) {
                 case GroupKind::Committee: result_.note.committee = tidy(content); break;
@@ -608,11 +618,7 @@ class Parser {
     // that heads the group takes part; the list names its agencies.
     void read_state_heading(const Group& g, std::string_view content)
     {
-        std::string_view h = header_;
-        std::size_t colon = h.rfind(':', g.begin);
-        std::size_t line = h.rfind('\n', colon);
-        line = line == std::string_view::npos ? 0 : line + 1;
-        std::string_view heading = trim_view(h.substr(line, colon - line));
+        std::string_view heading = heading_in_header(g);
         ListScan scan = countries_.scan_list(heading);
         if (!scan.matches.empty()) add_state(g, heading, scan.matches.front());
         read_organizations(g, content, OrgKind::National);
@@ -747,6 +753,27 @@ class Parser {
         ListScan names = countries_.scan_list(item.substr(0, end));
         if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
         return names.matches.front();
+    }
+
+    // The heading of group `g` as the header writes it, from its line's
+    // start to its colon.
+    std::string_view heading_in_header(const Group& g) const
+    {
+        std::string_view h = header_;
+        std::size_t colon = h.rfind(':', g.begin);
+        std::size_t line = h.rfind('\n', colon);
+        line = line == std::string_view::npos ? 0 : line + 1;
+        return trim_view(h.substr(line, colon - line));
+    }
+
+    // "Administrations marocaines : Affaires étrangères, Intérieur": the
+    // State whose adjective heads the group takes part through the bodies
+    // it lists.
+    void read_demonym_heading(const Group& g, const Country& country, std::string_view content)
+    {
+        std::string_view heading = heading_in_header(g);
+        add_state(g, heading, CountryMatch{&country, 0, heading.size()});
+        read_organizations(g, content, OrgKind::National);
     }
 
     // "National participants" lists the States themselves in most notes

@@ -34,14 +34,15 @@ constexpr std::string_view kKnownHeadings[] = {
     "non governmental organisations and academia", "ngos", "ngos and academia", "civil society",
     "civil society and academia", "academia and civil society", "research institutions",
     "think tanks", "1540 committee", "committee", "participants", "observer", "observer state",
+    "dialogue partners", "partner states", "partner countries",
     // French
     "etats", "etat", "autres etats", "etats membres", "etats participants", "pays", "observateurs",
-    "autres", "participants nationaux", "organisations internationales", "organisations regionales",
+    "autres", "participants nationaux", "etats partenaires", "pays partenaires", "organisations internationales", "organisations regionales",
     "organisations internationales et regionales", "organisations intergouvernementales",
     "industrie", "secteur prive", "societe civile", "ong", "milieux universitaires", "comite 1540",
     // Spanish
     "estados", "estado", "otros estados", "estados miembros", "estados participantes", "paises",
-    "observadores", "otros", "participantes nacionales", "organizaciones internacionales",
+    "observadores", "otros", "participantes nacionales", "estados socios", "paises socios", "organizaciones internacionales",
     "organizaciones regionales", "organizaciones internacionales y regionales",
     "organizaciones intergubernamentales", "industria", "sector privado", "sociedad civil", "ong",
     "academia", "comite 1540", "participantes"};
@@ -255,7 +256,49 @@ std::string_view heading_before(std::string_view value, std::size_t floor, std::
     return heading_after_countries(candidate, countries);
 }
 
+// The words that name a State's own people or bodies in a heading by its
+// adjective: "Administrations marocaines", "Georgian agencies",
+// "Autoridades paraguayas".
+constexpr std::string_view kNationalBodies[] = {
+    "administrations", "authorities", "agencies", "institutions", "officials", "delegation",
+    "delegates", "participants", "ministries", "services", "stakeholders", "autorites",
+    "delegues", "fonctionnaires", "ministeres", "organismes", "responsables", "autoridades",
+    "instituciones", "organismos", "entidades", "delegados", "delegacion", "funcionarios",
+    "participantes", "ministerios"};
+
 }  // namespace
+
+bool known_group_heading(std::string_view heading)
+{
+    if (is_known_heading(heading)) return true;
+    std::string key = folded_key(heading);
+    if (count_words(heading) > 6) return false;
+    for (std::string_view ending : {" member states", " etats membres", " estados miembros"})
+        if (key.ends_with(ending)) return true;
+    return false;
+}
+
+const Country* demonym_heading(std::string_view heading, const CountryGazetteer& countries)
+{
+    std::vector<std::string> w = words_of(heading);
+    if (w.size() < 2 || w.size() > countries.longest_demonym_words() + 1) return nullptr;
+    auto body = [](const std::string& word) {
+        return std::find(std::begin(kNationalBodies), std::end(kNationalBodies), word) !=
+               std::end(kNationalBodies);
+    };
+    auto joined = [&w](std::size_t from, std::size_t to) {
+        std::string out;
+        for (std::size_t i = from; i < to; ++i) out += (i > from ? " " : "") + w[i];
+        return out;
+    };
+    // "Georgian agencies" in English, "Administrations marocaines" in
+    // French and Spanish.
+    if (body(w.back()))
+        if (const Country* c = countries.demonym(joined(0, w.size() - 1))) return c;
+    if (body(w.front()))
+        if (const Country* c = countries.demonym(joined(1, w.size()))) return c;
+    return nullptr;
+}
 
 bool country_heading(std::string_view heading, const CountryGazetteer& countries)
 {

@@ -30,6 +30,17 @@ GroupKind classify_group(std::string_view heading);
 /// list names its own agencies.
 bool country_heading(std::string_view heading, const CountryGazetteer& countries);
 
+/// True when `heading` is, word for word, a group heading met in notes
+/// ("Observers", "Dialogue partners", "ECOWAS Member States",
+/// "Organisations internationales"): sure enough to read a line that holds
+/// it alone, or sets it apart from its list without a colon, as a heading.
+bool known_group_heading(std::string_view heading);
+
+/// The State whose own bodies a heading names by its adjective
+/// ("Administrations marocaines", "Georgian agencies", "Autoridades
+/// paraguayas"); nullptr when the heading is not of that form.
+const Country* demonym_heading(std::string_view heading, const CountryGazetteer& countries);
+
 /// The kind of the organizations listed under a group of that kind.
 OrgKind org_kind_of(GroupKind kind);
 

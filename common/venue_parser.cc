@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "city_names.h"
+#include "text_normalizer.h"
 #include "text_spans.h"
 
 namespace infonote {
@@ -117,6 +118,37 @@ std::optional<PlaceCountry> trailing_country(std::string_view part,
     return PlaceCountry{tidy(part.substr(0, m.begin)), m.country};
 }
 
+// The last comma-separated part that the city table knows, with its
+// country: "Labadi Beach Hotel, Accra" was in Accra, Ghana.
+std::optional<std::size_t> known_city_part(const std::vector<std::string_view>& parts)
+{
+    for (std::size_t i = parts.size(); i-- > 0;)
+        if (city_country(tidy(parts[i]))) return i;
+    return std::nullopt;
+}
+
+// Words that end the name of a building or a site rather than a city.
+constexpr std::string_view kBuildingEndings[] = {
+    "centre",  "center", "hotel",   "hall",     "palace", "building", "resort",
+    "complex", "campus", "academy", "auditorium", "headquarters", "house", "club"};
+
+// A city named as a building ("Dead Sea Convention Centre") is no city;
+// one that opens with a city the table knows ("Kigali Convention Centre")
+// was in that city.
+std::optional<std::string> city_of_part(const std::string& part)
+{
+    std::vector<Word> words = split_words(part);
+    if (words.empty()) return part;
+    bool building = std::find(std::begin(kBuildingEndings), std::end(kBuildingEndings),
+                              words.back().folded) != std::end(kBuildingEndings);
+    if (!building || words.size() == 1) return part;
+    for (std::size_t end = words.size() - 1; end-- > 0;) {
+        std::string start = part.substr(0, words[end].end);
+        if (city_country(start)) return start;
+    }
+    return std::nullopt;
+}
+
 std::string_view drop_leading_preposition(std::string_view text)
 {
     for (std::string_view word : {"held in ", "in ", "at "})
@@ -160,6 +192,10 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
         reading.venue.country = trailing->country->alpha2;
         parts.pop_back();
         if (!trailing->city.empty()) city = trailing->city;
+    } else if (std::optional<std::size_t> known = known_city_part(parts)) {
+        city = tidy(parts[*known]);
+        reading.venue.country = std::string(*city_country(*city));
+        parts.clear();
     } else {
         reading.country_unknown = true;
     }
@@ -167,7 +203,7 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
     // Geneva, Switzerland" was in Geneva.
     if (!city && !parts.empty()) {
         std::string part = tidy(parts.back());
-        if (!part.empty()) city = part;
+        if (!part.empty()) city = city_of_part(part);
     }
     reading.venue.city = city;
     return reading;

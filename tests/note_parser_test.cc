@@ -493,6 +493,35 @@ TEST(NoteParser, ClassifiesParticipantGroupHeadings)
     }
 }
 
+// Issue 14: headings set apart from their lists without a colon, and
+// headings that name a State by its adjective.
+TEST(NoteParser, KnowsGroupHeadingsWordForWordAndByAdjective)
+{
+    for (const char* heading : {"Observers", "Dialogue partners", "ECOWAS Member States",
+                                "Organisations internationales", "1540 Committee"})
+        EXPECT_TRUE(known_group_heading(heading)) << heading;
+    for (const char* heading : {"Ministry of Foreign Affairs", "Customs Agency", "Benin",
+                                "Donors", "States of the Gulf region and their partners"})
+        EXPECT_FALSE(known_group_heading(heading)) << heading;
+    struct AdjectiveCase {
+        const char* heading;
+        const char* code;  // "" for none
+    };
+    const AdjectiveCase cases[] = {
+        {"Administrations marocaines", "MA"},
+        {"Georgian agencies", "GE"},
+        {"Autoridades paraguayas", "PY"},
+        {"Moroccan", ""},
+        {"National agencies", ""},
+        {"Regional agencies", ""},
+    };
+    for (const AdjectiveCase& c : cases) {
+        SCOPED_TRACE(c.heading);
+        const Country* country = demonym_heading(c.heading, default_gazetteer());
+        EXPECT_EQ(country ? country->alpha2 : "", c.code);
+    }
+}
+
 TEST(NoteParser, ReadsEveryVenueForm)
 {
     struct VenueCase {
@@ -524,7 +553,13 @@ TEST(NoteParser, ReadsEveryVenueForm)
         {"Online (videoconference)", "", "", true, false},
         {"Vienna, Austria and online", "Vienna", "AT", true, false},
         {"Vienna, Austria (hybrid)", "Vienna", "AT", true, false},
-        {"United Nations Headquarters, New York", "New York", "", false, true},
+        // A city the table knows stands for its country; a building is no city.
+        {"United Nations Headquarters, New York", "New York", "US", false, false},
+        {"Labadi Beach Hotel, Accra", "Accra", "GH", false, false},
+        {"Rabat", "Rabat", "MA", false, false},
+        {"Dead Sea Convention Centre, Jordan", "", "JO", false, false},
+        {"Kigali Convention Centre, Rwanda", "Kigali", "RW", false, false},
+        {"Lakeside Lodge, Upper Valley", "Upper Valley", "", false, true},
         {"Frankfurt am Main, Germany", "Frankfurt am Main", "DE", false, false},
         {"(Bangkok)", "Bangkok", "TH", false, false},
         {"Webinario", "", "", true, false},
