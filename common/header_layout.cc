@@ -437,6 +437,8 @@ class Layout {
             text.find(':') != std::string_view::npos || bullet_length(text) > 0 ||
             classify_group(heading) == GroupKind::Unknown)
             return;
+        // "State of Kuwait." alone above "- Other States: ..." is a State.
+        if (!countries_.scan_list(heading).matches.empty()) return;
         std::size_t next = i + 1;
         while (next < lines_.size() && blank(next)) ++next;
         if (next >= lines_.size() || bullet_length(line(next)) == 0) return;

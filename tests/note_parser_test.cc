@@ -657,6 +657,16 @@ TEST(NoteParser, ReadsALongGroupHeadingUnderParticipantsAlone)
     EXPECT_EQ(state_codes(prose.note), std::vector<std::string>{});
 }
 
+TEST(NoteParser, NeverTakesAStateAloneOnItsLineForAGroupHeading)
+{
+    ParseResult r = parse(
+        "Information Note\n\nEvent: A workshop\nDate and Venue: 1-2 May 2022, Kuwait City, "
+        "Kuwait\nParticipants:\n\nState of Kuwait.\n- Other States: Dominica, Austria.\n"
+        "- International organisations: WHO\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"KW", "DM", "AT"}));
+    EXPECT_EQ(messages(r), std::vector<std::string>{});
+}
+
 TEST(NoteParser, NeverTakesAnOrganizationOrAnEmbassyForAState)
 {
     ParseResult r = parse(
