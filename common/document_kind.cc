@@ -1,5 +1,6 @@
 #include "document_kind.h"
 
+#include <initializer_list>
 #include <string>
 
 #include "text_normalizer.h"
@@ -46,13 +47,20 @@ constexpr std::string_view kFuturePhrases[] = {
     "is scheduled", "are scheduled", "scheduled to take place", "opens on", "devrait se tenir",
     "sont attendus", "llevara a cabo", "se preve"};
 
+bool is_one_of_key(const std::string& key, std::initializer_list<std::string_view> set)
+{
+    for (std::string_view k : set)
+        if (key == k) return true;
+    return false;
+}
+
 }  // namespace
 
 DocumentKind classify_document(const KindMarks& marks)
 {
     if (marks.note_header) return DocumentKind::InformationNote;
     if (marks.council_record || !marks.event_found) return DocumentKind::Other;
-    if (marks.future_event || marks.invited) return DocumentKind::Announcement;
+    if (marks.future_event || marks.invited || marks.upcoming) return DocumentKind::Announcement;
     if (marks.press_symbol || marks.press_dateline) return DocumentKind::PressRelease;
     return DocumentKind::WebUpdate;
 }
@@ -109,6 +117,38 @@ bool is_council_record_line(std::string_view line)
     std::size_t word_start = key.rfind(' ', meeting - 1);
     std::string_view ordinal = std::string_view(key).substr(word_start + 1, meeting - word_start - 1);
     return !ordinal.empty() && is_ascii_digit(ordinal.front()) && count_words(key) <= 5;
+}
+
+bool press_tag_line(std::string_view line)
+{
+    constexpr std::size_t kLongestLine = 24;  // words
+    std::string_view t = trim_view(line, " \t\r\n*_.");
+    if (t.empty() || t.back() != ')' || count_words(t) > kLongestLine) return false;
+    std::size_t open = t.rfind('(');
+    if (open == std::string_view::npos) return false;
+    return is_one_of_key(folded_key(t.substr(open + 1, t.size() - open - 2)),
+                         {"communique", "communique de presse", "press release", "comunicado",
+                          "comunicado de prensa", "nota de prensa"});
+}
+
+bool upcoming_heading(std::string_view line)
+{
+    constexpr std::size_t kLongestHeading = 24;  // words, with the event's name
+    std::string_view t = trim_view(line, " \t\r\n*#_");
+    if (t.empty() || count_words(t) > kLongestHeading) return false;
+    // The heading proper: before a colon, or after the last dash or bar
+    // that follows the publisher's name.
+    std::string_view head = t.substr(0, t.find(':'));
+    for (std::string_view mark : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " > "}) {
+        std::size_t at = head.rfind(mark);
+        if (at != std::string_view::npos) head = head.substr(at + mark.size());
+    }
+    return is_one_of_key(folded_key(head),
+                         {"upcoming event", "upcoming events", "forthcoming event",
+                          "forthcoming events", "future event", "future events",
+                          "evenement a venir", "evenements a venir", "prochain evenement",
+                          "prochains evenements", "a venir", "proximo evento", "proximos eventos",
+                          "proximas actividades", "proxima actividad", "eventos proximos"});
 }
 
 bool future_tense(std::string_view sentence)

@@ -30,11 +30,15 @@ struct KindMarks {
     bool future_event = false;
     /// States are said to be invited, not to have taken part.
     bool invited = false;
+    /// A heading above the text says the page is about an event to come
+    /// ("Upcoming event", "OSCE Secretariat - Forthcoming event", "Próximos
+    /// eventos").
+    bool upcoming = false;
 };
 
 /// The kind the marks tell, in the order of docs/extraction-forms.md: a
 /// note header; no event (or a Council record) is "other"; an event in the
-/// future or invitees make an announcement; a press symbol or dateline a
+/// future, invitees or an "Upcoming event" heading make an announcement; a press symbol or dateline a
 /// press release; any other event told in the past a web update.
 DocumentKind classify_document(const KindMarks& marks);
 
@@ -48,6 +52,18 @@ bool is_press_symbol_line(std::string_view line);
 /// an event: a statement read at it ("Statement by the Delegation of ...",
 /// "Mr. Chairman,") or a diplomatic cable ("UNCLASSIFIED", "SUBJECT: ...").
 bool is_council_record_line(std::string_view line);
+
+/// True for a line that closes with the kind of text it heads in
+/// parentheses: "Tunis, 30/05/2024 - «Agency» (communiqué)", "«City»,
+/// «Date» (press release)", "(comunicado de prensa)".
+bool press_tag_line(std::string_view line);
+
+/// True for a heading that says the page is about an event to come:
+/// "Upcoming event", "Forthcoming events", "Événements à venir", "Próximos
+/// eventos", alone, before a colon and the event's name ("Upcoming event:
+/// Regional Course ..."), or after the publisher's name and a dash or bar
+/// ("OSCE Secretariat - Forthcoming event", "UNLIREC | Próximos eventos").
+bool upcoming_heading(std::string_view line);
 
 /// True when a sentence is written in the future or the present
 /// progressive: "will be held", "is being held", "is organizing", "se

@@ -67,8 +67,16 @@ class Parser {
         // header whose only labels are such keys, with no Event and no
         // Participants, is a prose document's key:value block.
         if (!labels_.empty() && only_key_value_labels()) labels_.clear();
-        if (labels_.empty()) {
-            read_prose_document();
+        // Labels that close a page's prose ("Event:", "Date:", "Place:"
+        // under the story) are its key lines, not a note's header.
+        if (!labels_.empty() && labels_after_prose()) labels_.clear();
+        std::optional<ProseReading> announcement;
+        if (!labels_.empty() && !reads_as_page(header_end))
+            announcement = labelled_announcement(header_end);
+        if (announcement) {
+            read_prose_document(std::move(*announcement));
+        } else if (labels_.empty()) {
+            read_prose_document(read_prose(text, countries_, org_context()));
         } else {
             result_.note.kind = DocumentKind::InformationNote;
             bool page = reads_as_page(header_end);
@@ -326,13 +334,42 @@ class Parser {
                folded.starts_with("nota informativa");
     }
 
+    // True when the first label stands below the page's story: a
+    // paragraph of running text (sentences that end, more words than a
+    // note's title and footnote have) comes before it.
+    bool labels_after_prose() const
+    {
+        constexpr std::size_t kStoryWords = 40;
+        constexpr std::size_t kStorySentences = 2;
+        if (opens_as_note()) return false;
+        std::string_view before = std::string_view(header_).substr(0, labels_.front().begin);
+        if (count_words(before) < kStoryWords) return false;
+        std::size_t sentences = 0;
+        for (std::size_t k = 0; k + 1 < before.size(); ++k)
+            if ((before[k] == '.' || before[k] == '!' || before[k] == '?') && is_space(before[k + 1]))
+                ++sentences;
+        return sentences >= kStorySentences;
+    }
+
+    // A page announcing an event with labels a note uses too ("Title:",
+    // "Evento:", "Dates:", "Venue:", "Format: online", "Invited
+    // participating States:"): no "Information Note" line, no numbered
+    // section, and prose that tells an event to come, or invited States, or
+    // an "Upcoming event" heading. Its prose reading, or nullopt when the
+    // labels are a note's.
+    std::optional<ProseReading> labelled_announcement(std::size_t header_end) const
+    {
+        if (opens_as_note() || header_end < result_.note.text.size()) return std::nullopt;
+        ProseReading reading = read_prose(result_.note.text, countries_, org_context());
+        if (classify_document(reading.marks) != DocumentKind::Announcement) return std::nullopt;
+        return reading;
+    }
+
     // A document without the note header: a press release, a web update,
     // an announcement, or something else; read from its prose.
-    void read_prose_document()
+    void read_prose_document(ProseReading reading)
     {
         Note& note = result_.note;
-        OrgContext context = org_context();
-        ProseReading reading = read_prose(note.text, countries_, context);
         note.kind = classify_document(reading.marks);
         // A note whose header is written as prose is still a note.
         if (opens_as_note() && reading.marks.event_found) note.kind = DocumentKind::InformationNote;

@@ -594,8 +594,9 @@ std::size_t skip_qualifier(std::string_view text, std::size_t at, std::size_t li
 
 bool list_word(std::string_view folded)
 {
+    // "au Togo, au Ghana et au Niger" after "envoyées".
     return is_one_of(folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del", "el",
-                              "los", "las", "of"});
+                              "los", "las", "of", "au", "aux"});
 }
 
 bool conjunction(std::string_view folded)
@@ -611,7 +612,10 @@ std::size_t joining_phrase(const std::vector<Word>& words, std::size_t i)
         return i + k < words.size() && words[i + k].folded == w;
     };
     if (at(0, "as") && at(1, "well") && at(2, "as")) return 3;
-    if ((at(0, "ainsi") && at(1, "que")) || (at(0, "asi") && at(1, "como"))) return 2;
+    // "..., además de Chile como observador".
+    if ((at(0, "ainsi") && at(1, "que")) || (at(0, "asi") && at(1, "como")) ||
+        (at(0, "ademas") && at(1, "de")))
+        return 2;
     // "...; and also D and E", "et aussi", "y también", "and then".
     if ((at(0, "and") || at(0, "et") || at(0, "y")) &&
         (at(1, "also") || at(1, "aussi") || at(1, "tambien") || at(1, "then")))
@@ -764,6 +768,33 @@ constexpr std::string_view kForwardCues[] = {
     "paises invitados", "se invito a", "se ha invitado a", "se invito a participar a",
     "se invito a participar en el taller a"};
 
+// Phrases that introduce the States invited, only in a sentence that
+// invites: "Invitations have gone to A, B and C", "UNODA invites national
+// authorities of A, B and C to a webinar", "des invitations sont parties
+// vers", "se cursaron invitaciones a".
+constexpr std::string_view kInvitationCues[] = {
+    "have gone to", "has gone to", "had gone to", "have gone out to", "went out to",
+    "have been extended to", "have been addressed to", "were addressed to", "went to",
+    "will be sent to", "will be extended to", "have been issued to", "were issued to",
+    "will be issued to",
+    // "Invited to take part are A, B and C".
+    "take part are", "to attend are", "to participate are",
+    "invites", "invite", "invitent", "invita", "invitan", "convie", "convient",
+    "ont ete adressees a", "ont ete envoyees a", "sont parties vers", "se cursaron invitaciones a",
+    "han sido enviadas a", "fueron enviadas a", "se enviaron invitaciones a",
+    // "Des invitations ont été envoyées au Mali", "... adressées aux".
+    "envoyees au", "envoyees aux", "adressees au", "adressees aux",
+    "cursado invitacion a", "invitados son", "invitadas son", "estan convocados",
+    "estan convocadas", "han sido convocados", "fueron convocados", "sont convoques"};
+
+// Phrases that open a course or meeting to more States, who are then
+// invited: "The course is also open to A and B", "ouvert également aux
+// délégations du A", "abierto también a funcionarios de A".
+constexpr std::string_view kOpenToCues[] = {
+    "open to", "also open to", "ouvert aux", "ouverte aux", "ouvert egalement aux",
+    "ouverte egalement aux", "ouvert au", "ouverte au", "ouvert egalement au",
+    "ouverte egalement au", "abierto a", "abierta a", "abierto tambien a", "abierta tambien a"};
+
 // Phrases that introduce States only in a sentence that says they took
 // part: "Twenty States took part, among them A, B and C"; "fifteen
 // ministries and state bodies of Mongolia sent staff"; "they came from
@@ -821,6 +852,10 @@ constexpr std::string_view kBackwardCues[] = {
     "completed the", "followed the", "ont suivi", "ont assiste", "han participado",
     // "A, B and C concluded their trilateral peer review".
     "concluded their", "completed their", "conducted their",
+    // "A, B and C have confirmed their participation".
+    "confirmed their participation", "confirmed their attendance",
+    "ont confirme leur participation", "confirmaron su participacion",
+    "han confirmado su participacion",
     "tomaron parte",
     // "A, B and C were represented", "... sent delegations to the workshop".
     "were represented", "was represented", "sent representatives", "sent delegations",
@@ -924,6 +959,29 @@ std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_vie
     return clauses;
 }
 
+// A key that heads a list of invited States, however worded: "Invited
+// participating States", "Estados invitados a participar", "Pays invités":
+// a word of invitation and a word for States or those who take part, in a
+// few words.
+bool invited_states_key(std::string_view key)
+{
+    constexpr std::size_t kMostKeyWords = 5;
+    std::vector<Word> words = split_prose_words(key, 0, key.size());
+    return words.size() <= kMostKeyWords && has_word_starting(words, {"invit", "convi"}) &&
+           has_word_starting(words, {"state", "countr", "etat", "pays", "estado", "pais",
+                                     "particip", "delegation", "delegacion"});
+}
+
+// "... will attend as host", "en tant qu'hôte", "como anfitrión".
+bool as_host(const Sentence& s)
+{
+    for (std::string_view phrase : {"as host", "as hosts", "as the host", "en tant qu hote",
+                                    "comme hote", "como anfitrion", "como anfitriones",
+                                    "como pais anfitrion", "en qualite d hote"})
+        if (find_phrase(s.words, phrase, 0) != std::string_view::npos) return true;
+    return false;
+}
+
 bool invitation(const Sentence& s, std::string_view text)
 {
     // "invitation" is no invitee's word: "at the invitation of the
@@ -941,7 +999,11 @@ bool invitation(const Sentence& s, std::string_view text)
             is_one_of(s.words[i + 1].folded, {"to", "a"}))
             sent = true;
     }
-    return spanish || sent ||
+    // "Están convocados A y B", "Sont convoqués": called to come, plural.
+    bool called = std::any_of(s.words.begin(), s.words.end(), [](const Word& w) {
+        return is_one_of(w.folded, {"convocados", "convocadas", "convoques", "convoquees"});
+    });
+    return spanish || sent || called ||
            has_word_starting(s.words, {"invite", "invitad", "invito", "convie"}) ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
@@ -1045,7 +1107,7 @@ class ProseReader {
         r_.marks.future_event = event_ && future_tense(sentence_text(*event_));
         // Written before the event, a document can only say who is expected:
         // nobody has taken part yet.
-        if (r_.marks.future_event)
+        if (r_.marks.future_event || r_.marks.upcoming)
             for (ParticipantState& state : r_.states) state.role = StateRole::Invited;
         r_.marks.invited = std::any_of(r_.states.begin(), r_.states.end(), [](const auto& s) {
             return s.role == StateRole::Invited;
@@ -1069,6 +1131,10 @@ class ProseReader {
             if (t.empty()) continue;
             std::size_t at = offset_in(text_, t);
             if (is_council_record_line(t)) r_.marks.council_record = true;
+            bool upcoming = upcoming_heading(t);
+            if (upcoming) r_.marks.upcoming = true;
+            // "Tunis, 30/05/2024 - «Agency» (communiqué)": still a dateline.
+            if (press_tag_line(t)) r_.marks.press_symbol = true;
             if (++non_empty > kPreambleLines) {
                 body_begin_ = lines_.start(i);
                 break;
@@ -1086,6 +1152,7 @@ class ProseReader {
                 continue;
             }
             if (is_council_record_line(t)) continue;
+            if (read_title_key(t, at)) continue;
             if (read_key_value(t, at)) continue;
             if (read_date_line(t, at)) {
                 last_was_event_line = event_line_;
@@ -1096,7 +1163,10 @@ class ProseReader {
                 body_begin_ = lines_.start(i);
                 break;
             }
-            if (!have_title_ && !banner_line(t)) {
+            // "Forthcoming event" above the headline is no headline;
+            // "Upcoming event: Regional Course ..." is one.
+            bool heading_alone = upcoming && t.find(':') == std::string_view::npos;
+            if (!have_title_ && !banner_line(t) && !heading_alone) {
                 r_.title = tidy(t);
                 title_begin_ = at;
                 title_end_ = at + t.size();
@@ -1200,6 +1270,24 @@ class ProseReader {
         return false;
     }
 
+    // An announcement's "Title: Webinar on ...", "Evento: Taller ...": the
+    // headline, when none stands above it.
+    bool read_title_key(std::string_view t, std::size_t at)
+    {
+        std::size_t colon = t.find(':');
+        if (colon == std::string_view::npos || colon > 30) return false;
+        if (!is_one_of(folded_key(t.substr(0, colon)),
+                       {"title", "event", "titre", "evenement", "titulo", "evento"}))
+            return false;
+        std::string_view value = trim_view(t.substr(colon + 1));
+        if (have_title_ || value.empty()) return true;
+        r_.title = tidy(value);
+        title_begin_ = at + offset_in(t, value);
+        title_end_ = title_begin_ + value.size();
+        have_title_ = true;
+        return true;
+    }
+
     // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
     bool read_key_value(std::string_view t, std::size_t at)
     {
@@ -1225,6 +1313,14 @@ class ProseReader {
         if (is_one_of(key, {"location", "venue", "place", "lugar", "lieu", "sede", "where", "ou",
                             "donde", "city", "ville", "ciudad"})) {
             key_location_ = {value_at, value_at + value.size()};
+            return true;
+        }
+        // An announcement's "Format: online", "Modalidad: en línea": the
+        // venue, when no place is given before it.
+        if (is_one_of(key, {"format", "modality", "mode", "modalite", "modalidad", "formato"})) {
+            std::vector<Word> words = split_prose_words(text_, value_at, value_at + value.size());
+            if (!key_location_ && online_words(words))
+                key_location_ = {value_at, value_at + value.size()};
             return true;
         }
         // "City: Minsk" then "Country: Belarus".
@@ -1257,7 +1353,8 @@ class ProseReader {
         if (is_one_of(key, {"states invited", "invited states", "countries invited",
                             "invited countries", "invitees", "etats invites", "pays invites",
                             "estados invitados", "paises invitados", "invitados", "invited",
-                            "invites"})) {
+                            "invites"}) ||
+            invited_states_key(key)) {
             key_participants_.push_back({{at, at + t.size()}, StateRole::Invited});
             return true;
         }
@@ -1402,7 +1499,10 @@ class ProseReader {
             std::size_t stop = text_.find('\n', next);
             if (stop == std::string_view::npos) stop = text_.size();
             std::string_view line = text_.substr(next, stop - next);
-            if (line.empty() || (line[0] != ' ' && line[0] != '\t') || blank(line)) break;
+            // An indented line, or an item of a list one a line ("- Fiji").
+            bool item = line.starts_with("- ") || line.starts_with("* ") ||
+                        line.starts_with("\xE2\x80\xA2");
+            if (line.empty() || (line[0] != ' ' && line[0] != '\t' && !item) || blank(line)) break;
             end = stop;
         }
         return end;
@@ -1442,7 +1542,8 @@ class ProseReader {
     // A page that is a table of meetings, one a row ("4 March 2019 | Joint
     // meeting with the African Union | Addis Ababa", "Addis Ababa<TAB>22
     // May 2019<TAB>...", or each cell on a line of its own): at least three
-    // rows dated with a full date, at the start of the line or in a cell,
+    // rows dated, at the start of the line or in a cell (a calendar's
+    // rows may leave the year to its heading: "15-16 July | Meeting ..."),
     // three different dates months apart, and no sentence besides them
     // that dates an event (a page about one event may close with a list of
     // related events). It reports no one event.
@@ -1454,7 +1555,11 @@ class ProseReader {
         for (std::size_t i = 0; i < lines_.count(); ++i) {
             std::string_view t = trim_view(lines_.line(i));
             if (t.empty() || count_words(t) > 30) continue;
+            // A yearless row is dated in a year of its own, only to tell
+            // its months apart.
+            constexpr Date kCalendarYear{2001, 7, 1};
             DateSearch found = find_date_range(t);
+            if (!found.range) found = find_date_range_near(t, kCalendarYear);
             if (!found.range) continue;
             bool cells = t.find_first_of("|\t") != std::string_view::npos;
             if (found.range->text_begin > 2 && !cells) continue;
@@ -2028,6 +2133,8 @@ class ProseReader {
                             [&](const auto& c) { return head >= c.first && head < c.second; }))
                 continue;
             StateRole role = invitation(s, text_) ? StateRole::Invited : StateRole::Participant;
+            // "Kenyan agencies will attend as host": the host, not invited.
+            if (role == StateRole::Invited && as_host(s)) continue;
             for (const NameMatch& m : chain) add_state(m, role, s);
         }
     }
@@ -2041,7 +2148,10 @@ class ProseReader {
         if (names.empty()) return;
         std::vector<NameList> lists = name_lists(text_, s, names);
         std::size_t colon = text_.find(':', s.begin);
-        std::size_t value = text_.find_first_not_of(" \t", colon + 1);
+        // The value may start on the next line, after a bullet.
+        std::size_t value = text_.find_first_not_of(" \t\n-*", colon + 1);
+        if (value != std::string_view::npos && text_.substr(value).starts_with("\xE2\x80\xA2"))
+            value = text_.find_first_not_of(" \t", value + 3);
         if (lists.empty()) return;
         const NameMatch& head = names[lists.front().first];
         if (head.begin != value) {
@@ -2073,6 +2183,19 @@ class ProseReader {
                     std::size_t len = count_words(cue);
                     forward.push_back({at + len, s.words[at + len - 1].end});
                 }
+        bool opened = false;
+        auto add_cues = [&](const auto& cues, bool* found) {
+            for (std::string_view cue : cues)
+                for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
+                     at = find_phrase(s.words, cue, at + 1)) {
+                    std::size_t len = count_words(cue);
+                    forward.push_back({at + len, s.words[at + len - 1].end});
+                    if (found) *found = true;
+                }
+        };
+        bool invites = invitation(s, text_);
+        if (invites) add_cues(kInvitationCues, nullptr);
+        add_cues(kOpenToCues, &opened);
         std::vector<std::size_t> backward;  // the cue's first word
         for (std::string_view cue : kBackwardCues)
             for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
@@ -2083,7 +2206,8 @@ class ProseReader {
         std::vector<NameMatch> names = country_names(text_, s, countries_);
         if (names.empty()) return;
         std::vector<NameList> lists = name_lists(text_, s, names);
-        StateRole role = invitation(s, text_) ? StateRole::Invited : StateRole::Participant;
+        StateRole role = invites || (opened && !says_took_part(s)) ? StateRole::Invited
+                                                                   : StateRole::Participant;
         std::vector<bool> taken(lists.size(), false);
 
         for (auto [gap_first, cue_end] : forward) {
@@ -2607,6 +2731,11 @@ class ProseReader {
                 }
                 if (!entry || entry->kind != OrgKind::International) continue;
                 if (entry->name.find("1540") != std::string::npos) continue;
+                // "Las sesiones ...": a word that opens a sentence is no
+                // acronym ("LAS") unless written as one.
+                if (j == i && entry->acronym && fold(span) == fold(*entry->acronym) &&
+                    span != *entry->acronym)
+                    continue;
                 add_organization(*entry, span, s);
                 found = true;
                 i = j;

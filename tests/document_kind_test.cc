@@ -65,6 +65,43 @@ TEST(DocumentKind, FutureTense)
     }
 }
 
+TEST(DocumentKind, UpcomingHeadings)
+{
+    for (std::string_view line :
+         {"Upcoming event", "UPCOMING EVENTS", "Forthcoming event",
+          "Upcoming event: Regional Course on Export Licensing",
+          "Conflict Prevention Centre - Forthcoming event", "Centro Regional | Próximos eventos",
+          "Événements à venir", "**Prochains événements**", "Home > Upcoming events"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(upcoming_heading(line));
+    }
+    for (std::string_view line :
+         {"Events", "News", "Upcoming events were discussed at the meeting in Lima.",
+          "Forthcoming event on export controls", "Past events", "Événements passés",
+          "Upcoming: a workshop", ""}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(upcoming_heading(line));
+    }
+}
+
+TEST(DocumentKind, PressTagLines)
+{
+    for (std::string_view line :
+         {"Niamey, 19/11/2025 - Agence nigérienne d'information (communiqué)",
+          "Lima, 3 de mayo de 2026 (Comunicado de prensa)", "Accra, 4 May 2026 (press release)",
+          "(Communiqué)"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(press_tag_line(line));
+    }
+    for (std::string_view line :
+         {"Le ministère des Affaires étrangères communique :", "Communiqué de presse",
+          "Vienna, 5 May 2026 (UNODA)", "Resolution 1540 (2004)",
+          "The communiqué (issued on Monday) was brief."}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(press_tag_line(line));
+    }
+}
+
 TEST(DocumentKind, ClassifiesByTheMarksInOrder)
 {
     KindMarks m;
@@ -74,6 +111,11 @@ TEST(DocumentKind, ClassifiesByTheMarksInOrder)
     m.event_found = true;
     EXPECT_EQ(classify_document(m), DocumentKind::PressRelease);
     m.future_event = true;
+    EXPECT_EQ(classify_document(m), DocumentKind::Announcement);
+    m = {};
+    m.event_found = true;
+    m.press_symbol = true;
+    m.upcoming = true;  // an "Upcoming event" heading above a release
     EXPECT_EQ(classify_document(m), DocumentKind::Announcement);
     m = {};
     m.event_found = true;
