@@ -418,8 +418,61 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
         std::shared_ptr<const std::string> record;
         std::string digest;
     };
-    constexpr std::size_t kHexDigits = 16;
+    // Rewriting a document reads back all its terms and positions, so the
+    // databases (the parts of a build, or the shards) are rewritten at once.
+    auto rewrite = [&](std::size_t d, const std::vector<Change>& changes) {
+        Xapian::WritableDatabase& db = *dbs[d];
+        for (const Change& c : changes) {
+            Xapian::Document doc = db.get_document(c.docid);
+            if (*c.old_event != c.event) {
+                if (!c.old_event->empty()) {
+                    try {
+                        doc.remove_term(filter_term(FieldId::Event, *c.old_event));
+                    } catch (const Xapian::InvalidArgumentError&) {
+                        // The term was missing: nothing to take away.
+                    }
+                }
+                set_event(doc, c.event);
+            }
+            doc.add_value(kEventRecordSlot, *c.record);
+            doc.add_value(kEventDigestSlot, c.digest);
+            db.replace_document(c.docid, doc);
+        }
+    };
+    // The changes are written a batch at a time, so that only one batch's
+    // event records are held, however many events change. A batch's writes
+    // touch only its own events' documents, which later events never read.
     std::vector<std::vector<Change>> changes(dbs.size());
+    std::size_t pending = 0;
+    auto write_batch = [&] {
+        std::vector<std::exception_ptr> errors(dbs.size());
+        std::vector<std::thread> threads;
+        for (std::size_t d = 1; d < dbs.size(); ++d) {
+            if (changes[d].empty()) continue;
+            threads.emplace_back([&, d] {
+                try {
+                    rewrite(d, changes[d]);
+                } catch (...) {
+                    errors[d] = std::current_exception();
+                }
+            });
+        }
+        try {
+            if (!dbs.empty()) rewrite(0, changes[0]);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+        for (std::thread& t : threads) t.join();
+        for (const std::exception_ptr& e : errors)
+            if (e) std::rethrow_exception(e);
+        for (std::vector<Change>& c : changes) {
+            done.rewritten += c.size();
+            c.clear();
+        }
+        pending = 0;
+    };
+    constexpr std::size_t kHexDigits = 16;
+    constexpr std::size_t kBatchDocuments = 2000;
     for (const std::vector<std::size_t>& members : events) {
         std::string id = event_id_of(keys[canonical_document(keys, members)].note_id);
         std::vector<std::pair<std::string, std::string>> fingerprints;
@@ -444,55 +497,16 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             record_value(event_record(merge_event(id, std::move(summaries)))));
         for (std::size_t i : members) {
             const Place& place = places[i];
-            if (!current(i))
+            if (!current(i)) {
                 changes[place.db].push_back(
                     {place.docid, &place.event, id, record,
                      digest_value(std::string_view(place.digest).substr(0, kHexDigits), digest)});
-        }
-    }
-
-    // Rewriting a document reads back all its terms and positions, so the
-    // databases (the parts of a build, or the shards) are rewritten at once.
-    auto rewrite = [&](std::size_t d) {
-        Xapian::WritableDatabase& db = *dbs[d];
-        for (const Change& c : changes[d]) {
-            Xapian::Document doc = db.get_document(c.docid);
-            if (*c.old_event != c.event) {
-                if (!c.old_event->empty()) {
-                    try {
-                        doc.remove_term(filter_term(FieldId::Event, *c.old_event));
-                    } catch (const Xapian::InvalidArgumentError&) {
-                        // The term was missing: nothing to take away.
-                    }
-                }
-                set_event(doc, c.event);
+                ++pending;
             }
-            doc.add_value(kEventRecordSlot, *c.record);
-            doc.add_value(kEventDigestSlot, c.digest);
-            db.replace_document(c.docid, doc);
         }
-    };
-    std::vector<std::exception_ptr> errors(dbs.size());
-    std::vector<std::thread> threads;
-    for (std::size_t d = 1; d < dbs.size(); ++d) {
-        if (changes[d].empty()) continue;
-        threads.emplace_back([&, d] {
-            try {
-                rewrite(d);
-            } catch (...) {
-                errors[d] = std::current_exception();
-            }
-        });
+        if (pending >= kBatchDocuments) write_batch();
     }
-    try {
-        if (!dbs.empty()) rewrite(0);
-    } catch (...) {
-        errors[0] = std::current_exception();
-    }
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
-    for (const std::vector<Change>& c : changes) done.rewritten += c.size();
+    write_batch();
     return done;
 }
 

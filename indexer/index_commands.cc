@@ -156,7 +156,7 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
     }
     const fs::path source = layout.path_of(*live);
     std::unordered_set<std::string> listed;
-    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id));
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id()));
     std::size_t carried = 0;
     try {
         Xapian::Database db(source.string());
@@ -225,15 +225,15 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
 
     // One database: the corpus cut into one run per thread, merged after.
     // Shards: each shard's notes, each shard compacted on its own.
-    std::vector<std::vector<CorpusFile>> by_shard;
     std::vector<BuildPart> parts;
     if (shards == 1) {
         for (std::span<const CorpusFile> files : split_by_size(listing.files, options.jobs))
             parts.push_back({files, unfinished.path() / ("part-" + std::to_string(parts.size())),
                              parts.empty() ? metadata : std::map<std::string, std::string>{}});
     } else {
-        by_shard = group_by_shard(listing.files, shards);
-        for (const std::vector<CorpusFile>& files : by_shard)
+        // The listing's own files, moved into shard order: carry_over below
+        // needs only which files there are.
+        for (std::span<const CorpusFile> files : group_by_shard(listing.files, shards))
             parts.push_back({files, unfinished.path() / shard_name(parts.size()), metadata});
     }
     {
@@ -242,6 +242,9 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         ProgressBar progress(listing.files.size(), options.progress);
         index_parts(parts, options.jobs, options.corpus, progress, report);
         report.kept = carry_over(options, layout, live, listing, report, shards, parts);
+        // From here on only the parts' databases are needed, not the files.
+        for (BuildPart& part : parts) part.files = {};
+        listing = CorpusListing();
     }
     check_stop();
     {
@@ -344,7 +347,7 @@ void update_live(const WriteOptions& options, const std::string& live,
         for (const CorpusFile& file : listing.files) {
             check_stop();
             progress.step();
-            const std::string& id = file.id;
+            const std::string id = file.id();
             const std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
@@ -429,8 +432,7 @@ std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std
 {
     if (!live) return "no index yet";
     std::error_code ec;
-    if (!fs::is_directory(layout.path_of(*live), ec))
-        return "live build " + *live + " is missing";
+    if (!fs::is_directory(layout.path_of(*live), ec)) return "live build " + *live + " is missing";
     if (shards != live_shards)
         return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
                std::to_string(shards);
@@ -456,8 +458,8 @@ void print_summary(const WriteOptions& options, const RunReport& report)
                   << (report.kept > 0
                           ? ", kept " + plural(report.kept, "note") + " it could not read"
                           : std::string())
-                  << "; "
-                  << escape_controls(options.db.string()) << " serves " << report.live_build << '\n';
+                  << "; " << escape_controls(options.db.string()) << " serves " << report.live_build
+                  << '\n';
         return;
     }
     std::cout << "updated " << escape_controls(options.db.string()) << ": " << report.added
