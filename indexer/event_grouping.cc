@@ -16,6 +16,7 @@
 #include "index_writer.h"
 #include "schema.h"
 #include "text_normalizer.h"
+#include "write_failure.h"
 
 namespace infonote {
 
@@ -447,9 +448,11 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
     auto write_batch = [&] {
         std::vector<std::exception_ptr> errors(dbs.size());
         std::vector<std::thread> threads;
+        const WritingStep* step = WritingStep::current();
         for (std::size_t d = 1; d < dbs.size(); ++d) {
             if (changes[d].empty()) continue;
-            threads.emplace_back([&, d] {
+            threads.emplace_back([&, d, step] {
+                WritingStep::Inherited inherited(step);
                 try {
                     rewrite(d, changes[d]);
                 } catch (...) {
@@ -512,6 +515,12 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
 
 EventAssignment assign_events_at(const std::vector<std::filesystem::path>& paths)
 {
+    static constexpr const char* kWhat = "cannot group documents into events";
+    // The folder of the parts (or shards), named when no one of them is;
+    // also while the databases are closed on the way out of a failure.
+    const std::filesystem::path folder =
+        paths.empty() ? std::filesystem::path("index") : paths.front().parent_path();
+    WritingStep step(folder, kWhat);
     std::string at;
     try {
         std::vector<Xapian::WritableDatabase> dbs;
@@ -525,13 +534,14 @@ EventAssignment assign_events_at(const std::vector<std::filesystem::path>& paths
         EventAssignment done = assign_events(pointers);
         for (std::size_t i = 0; i < dbs.size(); ++i) {
             at = paths[i].string();
+            WritingStep commit_step(paths[i], kWhat);
             dbs[i].commit();
             dbs[i].close();
         }
         return done;
     } catch (const Xapian::Error& e) {
-        throw IndexError((at.empty() ? std::string("index") : at) +
-                         ": cannot group documents into events: " + e.get_msg());
+        throw IndexError((at.empty() ? folder.string() : at) + ": " + kWhat + ": " +
+                         xapian_error_text(e));
     }
 }
 

@@ -27,6 +27,7 @@
 #include "schema.h"
 #include "stop_signal.h"
 #include "terminal_text.h"
+#include "write_failure.h"
 #include "writer_lock.h"
 
 namespace infonote {
@@ -36,14 +37,16 @@ namespace fs = std::filesystem;
 namespace {
 
 // A folder that is removed when the run leaves its scope, unless kept: an
-// interrupted or failed build leaves nothing behind.
+// interrupted or failed build leaves nothing behind, even one that Xapian
+// ends from a destructor (write_failure.h).
 class TemporaryFolder {
   public:
-    explicit TemporaryFolder(fs::path path) : path_(std::move(path)) {}
+    explicit TemporaryFolder(fs::path path) : path_(std::move(path)) { register_unfinished(path_); }
     ~TemporaryFolder()
     {
         std::error_code ec;
         if (!kept_) fs::remove_all(path_, ec);
+        forget_unfinished(path_);
     }
     TemporaryFolder(const TemporaryFolder&) = delete;
     TemporaryFolder& operator=(const TemporaryFolder&) = delete;
@@ -108,6 +111,7 @@ void validate(const fs::path& build, std::size_t expected)
 // order, which is corpus order: the same database one thread would write.
 void merge_parts(std::span<const BuildPart> parts, const fs::path& output)
 {
+    WritingStep step(output, "cannot compact");
     try {
         Xapian::Database all;
         for (const BuildPart& part : parts) all.add_database(Xapian::Database(part.db.string()));
@@ -158,6 +162,7 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
     std::unordered_set<std::string> listed;
     for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id()));
     std::size_t carried = 0;
+    WritingStep step(source, "cannot carry notes over");
     try {
         Xapian::Database db(source.string());
         if (version_mismatch(db)) {
@@ -404,10 +409,11 @@ void update_live(const WriteOptions& options, const std::string& live,
         std::vector<Xapian::WritableDatabase*> dbs;
         for (const auto& writer : writers) dbs.push_back(&writer->writable_database());
         try {
+            WritingStep step(options.db, "cannot group documents into events");
             writers.front()->count_changes(assign_events(dbs).rewritten);
         } catch (const Xapian::Error& e) {
             throw IndexError(options.db.string() + ": cannot group documents into events: " +
-                             e.get_msg());
+                             xapian_error_text(e));
         }
         check_stop();
         // A run that changed nothing commits nothing: readers keep their
@@ -479,6 +485,14 @@ int run_write(const WriteOptions& options, Command command)
     report.database = options.db.string();
     report.corpus = options.corpus.string();
     int status = kExitOk;
+    // A write that fails inside Xapian's own destructors ends here too.
+    install_write_failure_handler(
+        "infonote-index", options.db.string() + ": cannot " + report.command,
+        [&](const std::string& message) {
+            report.outcome = "failed";
+            report.error = message;
+            if (!options.report.empty()) report.write_json(options.report);
+        });
     try {
         IndexLayout layout(options.db);
         layout.prepare();
@@ -537,6 +551,15 @@ int run_write(const WriteOptions& options, Command command)
         report.error = e.what();
         spdlog::info("{} failed: {}", report.command, e.what());
         std::cerr << program_error("infonote-index", e.what()) << '\n';
+        status = kExitFailure;
+    } catch (const Xapian::Error& e) {
+        // Every Xapian call is meant to be wrapped with what it was doing;
+        // one that is not still ends the run as a failure.
+        report.outcome = "failed";
+        report.error = options.db.string() + ": cannot " + report.command + ": " +
+                       xapian_error_text(e);
+        spdlog::info("{} failed: {}", report.command, report.error);
+        std::cerr << program_error("infonote-index", report.error) << '\n';
         status = kExitFailure;
     }
     if (!options.report.empty()) {
