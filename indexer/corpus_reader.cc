@@ -81,6 +81,21 @@ std::string escaped_file_name(std::string_view name)
     return out;
 }
 
+std::string CorpusFile::id() const
+{
+    return note_id(relative);
+}
+
+fs::path CorpusFile::path_in(const fs::path& root) const
+{
+    // As fts made it: the root's text, a '/' unless it ends with one, then
+    // the relative path.
+    std::string path = root.string();
+    if (path.empty() || path.back() != '/') path += '/';
+    path += relative;
+    return path;
+}
+
 bool CorpusListing::is_unreadable(std::string_view relative) const
 {
     for (const std::string& u : unreadable)
@@ -214,8 +229,7 @@ CorpusListing list_corpus(const fs::path& root, const WalkOptions& options)
             listing.skipped.push_back({relative, "not a regular file"});
             continue;
         }
-        std::string id = note_id(relative);
-        listing.files.push_back({std::move(path), std::move(relative), std::move(id), stamp_of(*st)});
+        listing.files.push_back({std::move(relative), stamp_of(*st)});
     }
     if (stopped != 0) {
         // The walk cannot go on after a failed step; what was found so far

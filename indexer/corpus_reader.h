@@ -18,15 +18,20 @@ class CorpusError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A note file found by the walk. A build keeps one per note for the whole
+/// run, so it holds only what cannot be derived: the full path and the id
+/// are made from the relative path when used.
 struct CorpusFile {
-    std::filesystem::path path;
     /// Path relative to the corpus folder, with '/' separators: the note's
     /// stable name, from which its id is derived.
     std::string relative;
-    /// The note's id, note_id(relative), computed once at the walk.
-    std::string id;
     /// Size and modification time when the folder was walked.
     FileStamp stamp;
+
+    /// The note's id, note_id(relative).
+    std::string id() const;
+    /// The file's path as the walk of `root` found it.
+    std::filesystem::path path_in(const std::filesystem::path& root) const;
 };
 
 /// A file or folder the walk could not take, with the reason.

@@ -1,6 +1,7 @@
 #include "event_grouping.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "index_writer.h"
 #include "schema.h"
 #include "text_normalizer.h"
+#include "write_failure.h"
 
 namespace infonote {
 
@@ -51,7 +53,7 @@ const std::unordered_set<std::string>& common_title_words()
     return words;
 }
 
-std::vector<std::string> distinctive_words(const Note& note, const CountryGazetteer& countries)
+std::string distinctive_words(const Note& note, const CountryGazetteer& countries)
 {
     std::set<std::string> venue_words;
     auto add_venue_words = [&](std::string_view name) {
@@ -65,7 +67,32 @@ std::vector<std::string> distinctive_words(const Note& note, const CountryGazett
         if (common_title_words().count(w.folded) || venue_words.count(w.folded)) continue;
         words.insert(w.folded);
     }
-    return {words.begin(), words.end()};
+    std::string out;
+    for (const std::string& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+// The next word of a title_words string, taken off its front; false at
+// its end. Empty words (two spaces) are skipped.
+bool next_word(std::string_view& words, std::string_view& word)
+{
+    while (!words.empty()) {
+        std::size_t space = words.find(' ');
+        word = words.substr(0, space);
+        words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
+        if (!word.empty()) return true;
+    }
+    return false;
+}
+
+std::size_t word_count(std::string_view words)
+{
+    std::size_t n = 0;
+    for (std::string_view w; next_word(words, w);) ++n;
+    return n;
 }
 
 std::vector<std::string_view> split_fields(std::string_view value)
@@ -143,15 +170,10 @@ GroupingKey grouping_key(const Note& note, const CountryGazetteer& countries)
 
 std::string serialise_key(const GroupingKey& key)
 {
-    std::string words;
-    for (const std::string& w : key.title_words) {
-        if (!words.empty()) words += ' ';
-        words += w;
-    }
     std::string out = without_separator(key.note_id);
     for (const std::string& f : {key.start, key.end, key.city, key.country,
                                  std::string(key.online ? "1" : ""),
-                                 std::string(key.information_note ? "1" : ""), words}) {
+                                 std::string(key.information_note ? "1" : ""), key.title_words}) {
         out += kListSeparator;
         out += without_separator(f);
     }
@@ -174,11 +196,9 @@ GroupingKey unserialise_key(std::string_view note_id, std::string_view value)
     key.online = f[5] == "1";
     key.information_note = f[6] == "1";
     std::string_view words = f[7];
-    while (!words.empty()) {
-        std::size_t space = words.find(' ');
-        if (space != 0) key.title_words.emplace_back(words.substr(0, space));
-        if (space == std::string_view::npos) break;
-        words.remove_prefix(space + 1);
+    for (std::string_view w; next_word(words, w);) {
+        if (!key.title_words.empty()) key.title_words += ' ';
+        key.title_words += w;
     }
     return key;
 }
@@ -195,20 +215,21 @@ bool titles_alike(const GroupingKey& a, const GroupingKey& b)
 {
     if (a.title_words.empty() || b.title_words.empty()) return true;
     std::size_t shared = 0;
-    auto i = a.title_words.begin();
-    auto j = b.title_words.begin();
-    while (i != a.title_words.end() && j != b.title_words.end()) {
-        if (*i < *j) {
-            ++i;
-        } else if (*j < *i) {
-            ++j;
+    std::string_view rest_a = a.title_words, rest_b = b.title_words;
+    std::string_view i, j;
+    bool more_a = next_word(rest_a, i), more_b = next_word(rest_b, j);
+    while (more_a && more_b) {
+        if (i < j) {
+            more_a = next_word(rest_a, i);
+        } else if (j < i) {
+            more_b = next_word(rest_b, j);
         } else {
             ++shared;
-            ++i;
-            ++j;
+            more_a = next_word(rest_a, i);
+            more_b = next_word(rest_b, j);
         }
     }
-    std::size_t shorter = std::min(a.title_words.size(), b.title_words.size());
+    std::size_t shorter = std::min(word_count(a.title_words), word_count(b.title_words));
     return 2 * shared >= shorter;
 }
 
@@ -323,11 +344,18 @@ std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey
     }
     for (auto [u, root] : joins) components.join(u, root);
 
-    std::map<std::size_t, std::vector<std::size_t>> by_root;
-    for (std::size_t r = 0; r < order.size(); ++r) by_root[components.find(r)].push_back(order[r]);
+    // A set's root is its smallest rank, met before its other members: the
+    // events come out in the order of their roots, members in rank order.
+    std::vector<std::size_t> event_at(order.size());
     std::vector<std::vector<std::size_t>> events;
-    events.reserve(by_root.size());
-    for (auto& [root, members] : by_root) events.push_back(std::move(members));
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        std::size_t root = components.find(r);
+        if (root == r) {
+            event_at[r] = events.size();
+            events.emplace_back();
+        }
+        events[event_at[root]].push_back(order[r]);
+    }
     return events;
 }
 
@@ -373,18 +401,123 @@ void set_lone_records(Xapian::Document& doc, const std::string& note_id, const J
                   digest_value(fingerprint, members_digest({{note_id, fingerprint}})));
 }
 
+namespace {
+
+// 16 lower-case hex digits (Fnv1a::hex) as their number; false for any
+// other text.
+bool parse_hex(std::string_view text, std::uint64_t& number)
+{
+    if (text.size() != 16) return false;
+    number = 0;
+    for (char c : text) {
+        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (digit < 0) return false;
+        number = number << 4 | static_cast<std::uint64_t>(digit);
+    }
+    return true;
+}
+
+std::string hex_of(std::uint64_t number)
+{
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, number >>= 4) out[i] = kDigits[number & 0xF];
+    return out;
+}
+
+// A document's place and its event fields as stored, 40 bytes: an event id
+// ("ev" and 16 hex digits) and a digest (32 hex digits: the data's
+// fingerprint, then the digest of the members the event record was made
+// from) as infonote writes them are kept as numbers; any other text (a
+// missing or garbled value) is kept whole in a list beside.
+struct Place {
+    static constexpr std::uint32_t kNumber = UINT32_MAX;
+    static constexpr std::uint32_t kEmpty = UINT32_MAX - 1;
+
+    std::uint32_t db;
+    Xapian::docid docid;
+    std::uint64_t event = 0;
+    std::uint64_t fingerprint = 0;
+    std::uint64_t members = 0;
+    /// kNumber, kEmpty, or the index of the text in the list beside.
+    std::uint32_t event_text = kEmpty;
+    std::uint32_t digest_text = kEmpty;
+};
+
+class Places {
+  public:
+    void add(std::size_t db, Xapian::docid docid)
+    {
+        places_.push_back({static_cast<std::uint32_t>(db), docid});
+    }
+    const Place& operator[](std::size_t i) const { return places_[i]; }
+
+    void set_event(std::size_t i, const std::string& value)
+    {
+        Place& p = places_[i];
+        if (value.size() == 18 && value.compare(0, 2, "ev") == 0 &&
+            parse_hex(std::string_view(value).substr(2), p.event))
+            p.event_text = Place::kNumber;
+        else
+            p.event_text = keep(value);
+    }
+    void set_digest(std::size_t i, const std::string& value)
+    {
+        Place& p = places_[i];
+        std::string_view v = value;
+        if (v.size() == 32 && parse_hex(v.substr(0, 16), p.fingerprint) &&
+            parse_hex(v.substr(16), p.members))
+            p.digest_text = Place::kNumber;
+        else
+            p.digest_text = keep(value);
+    }
+
+    std::string event(std::size_t i) const
+    {
+        const Place& p = places_[i];
+        return p.event_text == Place::kNumber ? "ev" + hex_of(p.event) : text(p.event_text);
+    }
+    std::string digest(std::size_t i) const
+    {
+        const Place& p = places_[i];
+        return p.digest_text == Place::kNumber ? hex_of(p.fingerprint) + hex_of(p.members)
+                                               : text(p.digest_text);
+    }
+    /// The digest's first 16 characters: the data's fingerprint.
+    std::string fingerprint(std::size_t i, std::size_t digits) const
+    {
+        const Place& p = places_[i];
+        return p.digest_text == Place::kNumber ? hex_of(p.fingerprint)
+                                               : text(p.digest_text).substr(0, digits);
+    }
+    /// Whether the document's event is `event` and its digest's second
+    /// half `members` (both as numbers).
+    bool holds(std::size_t i, std::uint64_t event, std::uint64_t members) const
+    {
+        const Place& p = places_[i];
+        return p.event_text == Place::kNumber && p.digest_text == Place::kNumber &&
+               p.event == event && p.members == members;
+    }
+
+  private:
+    std::uint32_t keep(const std::string& value)
+    {
+        if (value.empty()) return Place::kEmpty;
+        texts_.push_back(value);
+        return static_cast<std::uint32_t>(texts_.size() - 1);
+    }
+    std::string text(std::uint32_t at) const { return at == Place::kEmpty ? "" : texts_[at]; }
+
+    std::vector<Place> places_;
+    std::vector<std::string> texts_;
+};
+
+}  // namespace
+
 EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
 {
-    struct Place {
-        std::size_t db;
-        Xapian::docid docid;
-        std::string event;
-        /// kEventDigestSlot's value: the data's fingerprint, then the digest
-        /// of the members the event record was made from.
-        std::string digest;
-    };
     std::vector<GroupingKey> keys;
-    std::vector<Place> places;
+    Places places;
     for (std::size_t d = 0; d < dbs.size(); ++d) {
         Xapian::WritableDatabase& db = *dbs[d];
         std::unordered_map<Xapian::docid, std::size_t> index_of;
@@ -394,14 +527,16 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             std::string_view id = std::string_view(value).substr(0, value.find(kListSeparator));
             index_of[v.get_docid()] = keys.size();
             keys.push_back(unserialise_key(id, value));
-            places.push_back({d, v.get_docid(), {}, {}});
+            places.add(d, v.get_docid());
         }
         for (Xapian::valueno slot : {kEventSlot, kEventDigestSlot})
             for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
                 auto found = index_of.find(v.get_docid());
                 if (found == index_of.end()) continue;
-                (slot == kEventSlot ? places[found->second].event : places[found->second].digest) =
-                    *v;
+                if (slot == kEventSlot)
+                    places.set_event(found->second, *v);
+                else
+                    places.set_digest(found->second, *v);
             }
     }
     EventAssignment done;
@@ -413,23 +548,82 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
     // and the event record where the event or its documents did.
     struct Change {
         Xapian::docid docid;
-        const std::string* old_event;
+        std::string old_event;
         std::string event;
         std::shared_ptr<const std::string> record;
         std::string digest;
     };
-    constexpr std::size_t kHexDigits = 16;
+    // Rewriting a document reads back all its terms and positions, so the
+    // databases (the parts of a build, or the shards) are rewritten at once.
+    auto rewrite = [&](std::size_t d, const std::vector<Change>& changes) {
+        Xapian::WritableDatabase& db = *dbs[d];
+        for (const Change& c : changes) {
+            Xapian::Document doc = db.get_document(c.docid);
+            if (c.old_event != c.event) {
+                if (!c.old_event.empty()) {
+                    try {
+                        doc.remove_term(filter_term(FieldId::Event, c.old_event));
+                    } catch (const Xapian::InvalidArgumentError&) {
+                        // The term was missing: nothing to take away.
+                    }
+                }
+                set_event(doc, c.event);
+            }
+            doc.add_value(kEventRecordSlot, *c.record);
+            doc.add_value(kEventDigestSlot, c.digest);
+            db.replace_document(c.docid, doc);
+        }
+    };
+    // The changes are written a batch at a time, so that only one batch's
+    // event records are held, however many events change. A batch's writes
+    // touch only its own events' documents, which later events never read.
     std::vector<std::vector<Change>> changes(dbs.size());
+    std::size_t pending = 0;
+    auto write_batch = [&] {
+        std::vector<std::exception_ptr> errors(dbs.size());
+        std::vector<std::thread> threads;
+        const WritingStep* step = WritingStep::current();
+        for (std::size_t d = 1; d < dbs.size(); ++d) {
+            if (changes[d].empty()) continue;
+            threads.emplace_back([&, d, step] {
+                WritingStep::Inherited inherited(step);
+                try {
+                    rewrite(d, changes[d]);
+                } catch (...) {
+                    errors[d] = std::current_exception();
+                }
+            });
+        }
+        try {
+            if (!dbs.empty()) rewrite(0, changes[0]);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+        for (std::thread& t : threads) t.join();
+        for (const std::exception_ptr& e : errors)
+            if (e) std::rethrow_exception(e);
+        for (std::vector<Change>& c : changes) {
+            done.rewritten += c.size();
+            c.clear();
+        }
+        pending = 0;
+    };
+    constexpr std::size_t kHexDigits = 16;
+    constexpr std::size_t kBatchDocuments = 2000;
     for (const std::vector<std::size_t>& members : events) {
         std::string id = event_id_of(keys[canonical_document(keys, members)].note_id);
         std::vector<std::pair<std::string, std::string>> fingerprints;
         for (std::size_t i : members)
-            fingerprints.emplace_back(keys[i].note_id, places[i].digest.substr(0, kHexDigits));
+            fingerprints.emplace_back(keys[i].note_id, places.fingerprint(i, kHexDigits));
         std::string digest = members_digest(std::move(fingerprints));
+        std::uint64_t id_number = 0, digest_number = 0;
+        bool numbers = parse_hex(std::string_view(id).substr(2), id_number) &&
+                       parse_hex(digest, digest_number);
         auto current = [&](std::size_t i) {
-            const Place& place = places[i];
-            return place.event == id && place.digest.size() == 2 * kHexDigits &&
-                   place.digest.compare(kHexDigits, kHexDigits, digest) == 0;
+            if (numbers) return places.holds(i, id_number, digest_number);
+            std::string stored = places.digest(i);
+            return places.event(i) == id && stored.size() == 2 * kHexDigits &&
+                   stored.compare(kHexDigits, kHexDigits, digest) == 0;
         };
         if (std::all_of(members.begin(), members.end(), current)) continue;
         // The event's record, merged from every member's summary.
@@ -444,60 +638,26 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             record_value(event_record(merge_event(id, std::move(summaries)))));
         for (std::size_t i : members) {
             const Place& place = places[i];
-            if (!current(i))
-                changes[place.db].push_back(
-                    {place.docid, &place.event, id, record,
-                     digest_value(std::string_view(place.digest).substr(0, kHexDigits), digest)});
-        }
-    }
-
-    // Rewriting a document reads back all its terms and positions, so the
-    // databases (the parts of a build, or the shards) are rewritten at once.
-    auto rewrite = [&](std::size_t d) {
-        Xapian::WritableDatabase& db = *dbs[d];
-        for (const Change& c : changes[d]) {
-            Xapian::Document doc = db.get_document(c.docid);
-            if (*c.old_event != c.event) {
-                if (!c.old_event->empty()) {
-                    try {
-                        doc.remove_term(filter_term(FieldId::Event, *c.old_event));
-                    } catch (const Xapian::InvalidArgumentError&) {
-                        // The term was missing: nothing to take away.
-                    }
-                }
-                set_event(doc, c.event);
+            if (!current(i)) {
+                changes[place.db].push_back({place.docid, places.event(i), id, record,
+                                             digest_value(places.fingerprint(i, kHexDigits), digest)});
+                ++pending;
             }
-            doc.add_value(kEventRecordSlot, *c.record);
-            doc.add_value(kEventDigestSlot, c.digest);
-            db.replace_document(c.docid, doc);
         }
-    };
-    std::vector<std::exception_ptr> errors(dbs.size());
-    std::vector<std::thread> threads;
-    for (std::size_t d = 1; d < dbs.size(); ++d) {
-        if (changes[d].empty()) continue;
-        threads.emplace_back([&, d] {
-            try {
-                rewrite(d);
-            } catch (...) {
-                errors[d] = std::current_exception();
-            }
-        });
+        if (pending >= kBatchDocuments) write_batch();
     }
-    try {
-        if (!dbs.empty()) rewrite(0);
-    } catch (...) {
-        errors[0] = std::current_exception();
-    }
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
-    for (const std::vector<Change>& c : changes) done.rewritten += c.size();
+    write_batch();
     return done;
 }
 
 EventAssignment assign_events_at(const std::vector<std::filesystem::path>& paths)
 {
+    static constexpr const char* kWhat = "cannot group documents into events";
+    // The folder of the parts (or shards), named when no one of them is;
+    // also while the databases are closed on the way out of a failure.
+    const std::filesystem::path folder =
+        paths.empty() ? std::filesystem::path("index") : paths.front().parent_path();
+    WritingStep step(folder, kWhat);
     std::string at;
     try {
         std::vector<Xapian::WritableDatabase> dbs;
@@ -511,13 +671,14 @@ EventAssignment assign_events_at(const std::vector<std::filesystem::path>& paths
         EventAssignment done = assign_events(pointers);
         for (std::size_t i = 0; i < dbs.size(); ++i) {
             at = paths[i].string();
+            WritingStep commit_step(paths[i], kWhat);
             dbs[i].commit();
             dbs[i].close();
         }
         return done;
     } catch (const Xapian::Error& e) {
-        throw IndexError((at.empty() ? std::string("index") : at) +
-                         ": cannot group documents into events: " + e.get_msg());
+        throw IndexError((at.empty() ? folder.string() : at) + ": " + kWhat + ": " +
+                         xapian_error_text(e));
     }
 }
 

@@ -35,10 +35,11 @@ struct GroupingKey {
     bool online = false;
     /// An Information Note, which gives its event its id.
     bool information_note = false;
-    /// The title's distinctive words, folded, sorted and unique: without
-    /// stop words, words every 1540 event title shares ("workshop",
-    /// "resolution") and the venue's own names.
-    std::vector<std::string> title_words;
+    /// The title's distinctive words, folded, sorted, unique and separated
+    /// by one space: without stop words, words every 1540 event title
+    /// shares ("workshop", "resolution") and the venue's own names. One
+    /// string rather than a list, as a build holds a key per document.
+    std::string title_words;
 
     bool dated() const { return !start.empty(); }
     bool placed() const { return online || !city.empty() || !country.empty(); }

@@ -27,6 +27,7 @@
 #include "schema.h"
 #include "stop_signal.h"
 #include "terminal_text.h"
+#include "write_failure.h"
 #include "writer_lock.h"
 
 namespace infonote {
@@ -36,14 +37,16 @@ namespace fs = std::filesystem;
 namespace {
 
 // A folder that is removed when the run leaves its scope, unless kept: an
-// interrupted or failed build leaves nothing behind.
+// interrupted or failed build leaves nothing behind, even one that Xapian
+// ends from a destructor (write_failure.h).
 class TemporaryFolder {
   public:
-    explicit TemporaryFolder(fs::path path) : path_(std::move(path)) {}
+    explicit TemporaryFolder(fs::path path) : path_(std::move(path)) { register_unfinished(path_); }
     ~TemporaryFolder()
     {
         std::error_code ec;
         if (!kept_) fs::remove_all(path_, ec);
+        forget_unfinished(path_);
     }
     TemporaryFolder(const TemporaryFolder&) = delete;
     TemporaryFolder& operator=(const TemporaryFolder&) = delete;
@@ -108,6 +111,7 @@ void validate(const fs::path& build, std::size_t expected)
 // order, which is corpus order: the same database one thread would write.
 void merge_parts(std::span<const BuildPart> parts, const fs::path& output)
 {
+    WritingStep step(output, "cannot compact");
     try {
         Xapian::Database all;
         for (const BuildPart& part : parts) all.add_database(Xapian::Database(part.db.string()));
@@ -156,8 +160,9 @@ std::size_t carry_over(const WriteOptions& options, const IndexLayout& layout,
     }
     const fs::path source = layout.path_of(*live);
     std::unordered_set<std::string> listed;
-    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id));
+    for (const CorpusFile& file : listing.files) listed.insert(id_term(file.id()));
     std::size_t carried = 0;
+    WritingStep step(source, "cannot carry notes over");
     try {
         Xapian::Database db(source.string());
         if (version_mismatch(db)) {
@@ -225,15 +230,15 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
 
     // One database: the corpus cut into one run per thread, merged after.
     // Shards: each shard's notes, each shard compacted on its own.
-    std::vector<std::vector<CorpusFile>> by_shard;
     std::vector<BuildPart> parts;
     if (shards == 1) {
         for (std::span<const CorpusFile> files : split_by_size(listing.files, options.jobs))
             parts.push_back({files, unfinished.path() / ("part-" + std::to_string(parts.size())),
                              parts.empty() ? metadata : std::map<std::string, std::string>{}});
     } else {
-        by_shard = group_by_shard(listing.files, shards);
-        for (const std::vector<CorpusFile>& files : by_shard)
+        // The listing's own files, moved into shard order: carry_over below
+        // needs only which files there are.
+        for (std::span<const CorpusFile> files : group_by_shard(listing.files, shards))
             parts.push_back({files, unfinished.path() / shard_name(parts.size()), metadata});
     }
     {
@@ -242,6 +247,9 @@ void build_new(const WriteOptions& options, const IndexLayout& layout, std::size
         ProgressBar progress(listing.files.size(), options.progress);
         index_parts(parts, options.jobs, options.corpus, progress, report);
         report.kept = carry_over(options, layout, live, listing, report, shards, parts);
+        // From here on only the parts' databases are needed, not the files.
+        for (BuildPart& part : parts) part.files = {};
+        listing = CorpusListing();
     }
     check_stop();
     {
@@ -344,7 +352,7 @@ void update_live(const WriteOptions& options, const std::string& live,
         for (const CorpusFile& file : listing.files) {
             check_stop();
             progress.step();
-            const std::string& id = file.id;
+            const std::string id = file.id();
             const std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
@@ -401,10 +409,11 @@ void update_live(const WriteOptions& options, const std::string& live,
         std::vector<Xapian::WritableDatabase*> dbs;
         for (const auto& writer : writers) dbs.push_back(&writer->writable_database());
         try {
+            WritingStep step(options.db, "cannot group documents into events");
             writers.front()->count_changes(assign_events(dbs).rewritten);
         } catch (const Xapian::Error& e) {
             throw IndexError(options.db.string() + ": cannot group documents into events: " +
-                             e.get_msg());
+                             xapian_error_text(e));
         }
         check_stop();
         // A run that changed nothing commits nothing: readers keep their
@@ -429,8 +438,7 @@ std::string reason_to_rebuild(const IndexLayout& layout, const std::optional<std
 {
     if (!live) return "no index yet";
     std::error_code ec;
-    if (!fs::is_directory(layout.path_of(*live), ec))
-        return "live build " + *live + " is missing";
+    if (!fs::is_directory(layout.path_of(*live), ec)) return "live build " + *live + " is missing";
     if (shards != live_shards)
         return "index has " + plural(live_shards, "shard") + ", --shards asks for " +
                std::to_string(shards);
@@ -456,8 +464,8 @@ void print_summary(const WriteOptions& options, const RunReport& report)
                   << (report.kept > 0
                           ? ", kept " + plural(report.kept, "note") + " it could not read"
                           : std::string())
-                  << "; "
-                  << escape_controls(options.db.string()) << " serves " << report.live_build << '\n';
+                  << "; " << escape_controls(options.db.string()) << " serves " << report.live_build
+                  << '\n';
         return;
     }
     std::cout << "updated " << escape_controls(options.db.string()) << ": " << report.added
@@ -477,6 +485,14 @@ int run_write(const WriteOptions& options, Command command)
     report.database = options.db.string();
     report.corpus = options.corpus.string();
     int status = kExitOk;
+    // A write that fails inside Xapian's own destructors ends here too.
+    install_write_failure_handler(
+        "infonote-index", options.db.string() + ": cannot " + report.command,
+        [&](const std::string& message) {
+            report.outcome = "failed";
+            report.error = message;
+            if (!options.report.empty()) report.write_json(options.report);
+        });
     try {
         IndexLayout layout(options.db);
         layout.prepare();
@@ -535,6 +551,15 @@ int run_write(const WriteOptions& options, Command command)
         report.error = e.what();
         spdlog::info("{} failed: {}", report.command, e.what());
         std::cerr << program_error("infonote-index", e.what()) << '\n';
+        status = kExitFailure;
+    } catch (const Xapian::Error& e) {
+        // Every Xapian call is meant to be wrapped with what it was doing;
+        // one that is not still ends the run as a failure.
+        report.outcome = "failed";
+        report.error = options.db.string() + ": cannot " + report.command + ": " +
+                       xapian_error_text(e);
+        spdlog::info("{} failed: {}", report.command, report.error);
+        std::cerr << program_error("infonote-index", report.error) << '\n';
         status = kExitFailure;
     }
     if (!options.report.empty()) {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "write_failure.h"
+
 namespace infonote {
 
 std::string utc_timestamp()
@@ -99,6 +101,7 @@ void IndexWriter::add_all_spellings()
 
 void IndexWriter::put(const std::string& unique_term, const Xapian::Document& doc)
 {
+    WritingStep step(path_, "cannot write");
     try {
         db_.replace_document(unique_term, doc);
         if (mode_ == WriteMode::InPlace) add_spellings(doc);
@@ -112,6 +115,7 @@ void IndexWriter::put(const std::string& unique_term, const Xapian::Document& do
 
 void IndexWriter::remove(const std::string& unique_term)
 {
+    WritingStep step(path_, "cannot delete");
     try {
         db_.delete_document(unique_term);
         after_change();
@@ -122,6 +126,7 @@ void IndexWriter::remove(const std::string& unique_term)
 
 void IndexWriter::finish(const std::map<std::string, std::string>& metadata)
 {
+    WritingStep step(path_, "cannot commit");
     try {
         for (const auto& [key, value] : metadata) db_.set_metadata(key, value);
         if (mode_ == WriteMode::InPlace) {

@@ -74,7 +74,7 @@ void NoteIndexer::reject(const CorpusFile& file, const std::string& reason, RunR
 std::optional<ReadFile> NoteIndexer::read(const CorpusFile& file, RunReport& report,
                                           bool* gone) const
 {
-    NoteBytes read = read_note_bytes(file.path);
+    NoteBytes read = read_note_bytes(file.path_in(corpus_root_));
     if (!read.failure.empty()) {
         reject(file, read.failure, report);
         if (gone) *gone = read.error == ENOENT;
@@ -103,8 +103,8 @@ std::optional<Xapian::Document> NoteIndexer::document_for(const CorpusFile& file
                                                           RunReport& report) const
 {
     std::string reason;
-    std::optional<ParseResult> parsed =
-        parse_file_text(note_text(file.path, read.bytes), display_name(file), &reason);
+    std::optional<ParseResult> parsed = parse_file_text(
+        note_text(file.path_in(corpus_root_), read.bytes), display_name(file), &reason);
     if (!parsed) {
         // Its diagnostics, the reason among them, are printed already.
         report.reject(file.relative, reason);
@@ -112,7 +112,7 @@ std::optional<Xapian::Document> NoteIndexer::document_for(const CorpusFile& file
     }
     // The id and path come from the place in the corpus, not from the name
     // shown in diagnostics, so they do not depend on how the corpus was named.
-    parsed->note.id = file.id;
+    parsed->note.id = file.id();
     parsed->note.source = file.relative;
     if (!parsed->diagnostics.empty()) ++report.warned;
     Xapian::Document doc = builder().build(parsed->note);

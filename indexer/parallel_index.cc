@@ -71,7 +71,7 @@ void index_part(const BuildPart& part, const std::filesystem::path& corpus, std:
         std::optional<ReadFile> read = indexer.read(file, counts);
         if (!read) continue;
         std::optional<Xapian::Document> doc = indexer.document_for(file, *read, counts);
-        if (doc && indexer.write(writer, id_term(file.id), *doc, file, counts))
+        if (doc && indexer.write(writer, id_term(file.id()), *doc, file, counts))
             ++counts.indexed;
     }
     workers.check();
@@ -146,11 +146,33 @@ void index_parts(const std::vector<BuildPart>& parts, std::size_t threads,
     }
 }
 
-std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
-                                                    std::size_t shards)
+std::vector<std::span<const CorpusFile>> group_by_shard(std::vector<CorpusFile>& files,
+                                                        std::size_t shards)
 {
-    std::vector<std::vector<CorpusFile>> out(std::max<std::size_t>(1, shards));
-    for (const CorpusFile& f : files) out[shard_of(f.id, out.size())].push_back(f);
+    shards = std::max<std::size_t>(1, shards);
+    // Where each file goes: after every file of a lower shard and every
+    // earlier file of its own.
+    std::vector<std::size_t> place(files.size());
+    std::vector<std::size_t> begin(shards + 1, 0);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        place[i] = shard_of(files[i].id(), shards);
+        ++begin[place[i] + 1];
+    }
+    for (std::size_t s = 1; s <= shards; ++s) begin[s] += begin[s - 1];
+    std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+    for (std::size_t& p : place) p = next[p]++;
+    // Each file swapped straight to its place, cycle by cycle.
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        while (place[i] != i) {
+            std::size_t to = place[i];
+            std::swap(files[i], files[to]);
+            std::swap(place[i], place[to]);
+        }
+    }
+    std::span<const CorpusFile> all(files);
+    std::vector<std::span<const CorpusFile>> out;
+    for (std::size_t s = 0; s < shards; ++s)
+        out.push_back(all.subspan(begin[s], begin[s + 1] - begin[s]));
     return out;
 }
 

@@ -24,9 +24,12 @@ namespace infonote {
 std::vector<std::span<const CorpusFile>> split_by_size(const std::vector<CorpusFile>& files,
                                                        std::size_t parts);
 
-/// Files of `files` grouped by shard_of (index_layout.h), each group in corpus order.
-std::vector<std::vector<CorpusFile>> group_by_shard(const std::vector<CorpusFile>& files,
-                                                    std::size_t shards);
+/// Reorders `files` so that each shard's files (shard_of, index_layout.h)
+/// are neighbours, shard 0's first, each shard's in the order they had, and
+/// gives each shard's run: `shards` runs (one when 0), empty for a shard
+/// without files. The files are moved, never copied.
+std::vector<std::span<const CorpusFile>> group_by_shard(std::vector<CorpusFile>& files,
+                                                        std::size_t shards);
 
 /// One part of a build: its files, the fresh database they go to, and the
 /// metadata stored with them.

@@ -25,7 +25,7 @@ GroupingKey key(std::string id, std::string start, std::string end, std::string 
     k.city = std::move(city);
     k.country = std::move(country);
     std::sort(words.begin(), words.end());
-    k.title_words = std::move(words);
+    for (const std::string& w : words) k.title_words += (k.title_words.empty() ? "" : " ") + w;
     return k;
 }
 
@@ -265,7 +265,8 @@ TEST(EventGrouping, EqualsBruteForceInAnyOrder)
             k.online = random() % 10 == 0;
             std::set<std::string> title;
             for (int w = static_cast<int>(random() % 3); w > 0; --w) title.insert(words[random() % 5]);
-            k.title_words.assign(title.begin(), title.end());
+            for (const std::string& w : title)
+                k.title_words += (k.title_words.empty() ? "" : " ") + w;
             keys.push_back(std::move(k));
         }
         std::set<std::set<std::string>> expected = brute_force(keys);

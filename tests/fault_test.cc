@@ -591,6 +591,62 @@ TEST_F(FaultTest, FileSizeLimitIsAFullDiskNotAKill)
     EXPECT_EQ(folders_in(db_), std::vector<std::string>{before});
 }
 
+// Wherever a file size limit strikes, a build fails with one line or
+// succeeds. Copies of the notes (a line apart) fall into the same events,
+// so the events phase rewrites most documents and its commit writes many
+// value streams: Xapian writes the last chunk of each from a destructor,
+// and a write that failed there used to end the run with std::terminate,
+// its unfinished build left behind. The limits are fractions of the
+// largest file of a complete build, so that they cross the index, events
+// and compact phases' writes whatever the sizes of the day.
+TEST_F(FaultTest, FileSizeLimitInAnyPhaseOfABuildIsOneErrorLine)
+{
+    std::vector<fs::path> samples;
+    for (const auto& entry : fs::directory_iterator(kCorpus))
+        if (entry.path().extension() == ".txt" || entry.path().extension() == ".md")
+            if (entry.path().filename() != "README.md") samples.push_back(entry.path());
+    std::sort(samples.begin(), samples.end());
+    fs::create_directories(corpus_ / "copies");
+    for (std::size_t i = 0; i < 300; ++i) {
+        const fs::path& sample = samples[i % samples.size()];
+        write_file(corpus_ / "copies" / ("copy-" + std::to_string(i) + sample.extension().string()),
+                   read_file(sample) + "\nReference copy " + std::to_string(i) + ".\n");
+    }
+    const fs::path report = tmp_.path() / "report.json";
+    const std::vector<std::string> jobs{"--jobs", "2", "--report", report.string()};
+    Outcome first = index("build", jobs);
+    ASSERT_EQ(first.status, kOk) << describe(first);
+    const std::string before = live_build(db_);
+    std::uintmax_t largest = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(db_ / before))
+        if (entry.is_regular_file()) largest = std::max(largest, entry.file_size());
+    ASSERT_GT(largest, 64u * 1024) << "too small a build to cut into phases";
+
+    for (int percent : {30, 45, 60, 75, 90}) {
+        const rlim_t bytes = largest * percent / 100 / 8192 * 8192;
+        SCOPED_TRACE(std::to_string(bytes) + " bytes, " + std::to_string(percent) +
+                     "% of the largest file");
+        // Build names are by the second.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        fs::remove(report);
+        Outcome r = index("build", jobs, [bytes] {
+            signal(SIGXFSZ, SIG_DFL);
+            rlimit limit{bytes, bytes};
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        ASSERT_TRUE(r.status == kFailure || r.status == kOk) << describe(r);
+        if (r.status == kOk) break;  // Past every write: larger limits pass too.
+        EXPECT_EQ(r.err.rfind("infonote-index: error: ", 0), 0u) << r.err;
+        EXPECT_NE(r.err.find("(File too large)"), std::string::npos) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_EQ(live_build(db_), before);
+        EXPECT_EQ(folders_in(db_), std::vector<std::string>{before});
+        // The run report says so too (it is small enough to fit).
+        nlohmann::json j = nlohmann::json::parse(read_file(report), nullptr, false);
+        EXPECT_EQ(j.is_object() ? j.value("outcome", "") : "", "failed") << read_file(report);
+    }
+}
+
 TEST(XapianErrorText, FullDiskSaysDiskFull)
 {
     EXPECT_EQ(infonote::xapian_error_text(Xapian::DatabaseError("Error writing block 50", ENOSPC)),
