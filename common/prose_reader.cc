@@ -399,13 +399,21 @@ bool about_other_event(std::string_view text, const Sentence& s)
     bool other = false, invited = false;
     std::vector<std::pair<std::size_t, std::size_t>> aside;
     bool aside_read = false;
+    bool people = false;
     for (const Word& w : s.words) {
         invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
+        // "Officials from A and B followed the sessions": people followed
+        // the event itself; "The workshop followed one held in 2016" did not.
+        if (w.folded == "followed" && people) continue;
+        people = people || is_one_of(w.folded, {"officials", "participants", "delegates",
+                                                "delegations", "representatives", "trainees"});
         if (other || !is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente",
                                            "anterior", "adopted", "adopte", "adoptee", "aprobo",
                                            "followed", "preceding", "follows", "similar",
                                            "pasado", "next", "prochain", "prochaine", "proxima",
-                                           "proximo"}))
+                                           "proximo",
+                                           // "It builds on the series held in 2020".
+                                           "builds"}))
             continue;
         if (!aside_read) {
             aside = relative_clauses(text, s);
@@ -465,7 +473,7 @@ bool about_taking_part(const Sentence& s)
                                        "joined", "gather", "conven", "brought", "invite",
                                        "invitad", "asist", "reun", "pris", "prirent", "shared",
                                        "present", "review", "suivi", "assist", "completed",
-                                       "followed", "tomaron"});
+                                       "followed", "tomaron", "represented"});
 }
 
 bool online_words(const std::vector<Word>& words)
@@ -594,8 +602,9 @@ std::size_t skip_qualifier(std::string_view text, std::size_t at, std::size_t li
 
 bool list_word(std::string_view folded)
 {
+    // "..., Suriname and the host, Jamaica": the host is one of the list.
     return is_one_of(folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del", "el",
-                              "los", "las", "of"});
+                              "los", "las", "of", "host", "hote", "anfitrion", "anfitriona"});
 }
 
 bool conjunction(std::string_view folded)
@@ -631,6 +640,15 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
     constexpr std::size_t kLongestUnknownItem = 6;  // words
     if (from > to || to - from > kLongestJoint) return false;
     std::string_view between = text.substr(from, to - from);
+    // "(A, B and C) as well as D": a list in parentheses goes on after them.
+    std::string_view opening = trim_view(between, " \t\n");
+    if (opening.starts_with(")")) {
+        std::size_t close = from + offset_in(between, opening);
+        std::vector<Word> next = split_prose_words(text, close + 1, to);
+        if (next.empty() || joining_phrase(next, 0) == 0) return false;
+        from = close + 1;
+        between = text.substr(from, to - from);
+    }
     if (between.find(':') != std::string_view::npos) return false;
     for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
          dot = between.find('.', dot + 1))
@@ -795,9 +813,14 @@ bool resource_persons(const Sentence& s)
                                            "instructores", "capacitadores", "ponentes"}) &&
                    is_one_of(w[i + 1].folded, {"from", "de", "du", "des", "d"});
     if (!teachers || says_took_part(s)) return false;
-    if (has_word_starting(w, {"official", "delegat", "representat", "fonctionnaire", "funcionari",
-                              "representant", "delegue", "delegad"}))
-        return false;
+    // Delegations beside them take part; one representative of an
+    // organization who spoke is another speaker.
+    for (const Word& word : w)
+        if (is_one_of(word.folded, {"officials", "delegations", "delegation", "delegates",
+                                    "representatives", "fonctionnaires", "delegues",
+                                    "representants", "funcionarios", "funcionarias",
+                                    "delegados", "delegaciones", "representantes"}))
+            return false;
     return has_word_starting(w, {"spoke", "speak", "present", "brief", "shared", "deliver",
                                  "explain", "describ", "walked", "contribut", "anim", "expus",
                                  "expone", "ran", "led", "taught", "lectur", "resource"});
@@ -826,7 +849,12 @@ constexpr std::string_view kBackwardCues[] = {
     "were represented", "was represented", "sent representatives", "sent delegations",
     "sent delegates", "sent officials", "etaient representes", "etaient representees",
     "ont envoye des delegations", "ont envoye des representants", "estuvieron representados",
-    "enviaron delegaciones", "enviaron representantes"};
+    "enviaron delegaciones", "enviaron representantes",
+    // One State in a role of its own: "C joined as an observer", "D sent
+    // observers", "E participó como observador", "asistió en calidad de".
+    "joined as", "attended as", "participated as", "took part as", "sent observers",
+    "sent an observer", "participo como", "participo en calidad", "asistio como",
+    "asistio en calidad", "a participe en tant", "a participe comme", "ont envoye des observateurs"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,
@@ -845,6 +873,12 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
         item_dot = dot;
     }
     if (name_word == gap_first) return true;
+    // "a member of the Group of Experts, a national of Kenya": a person's
+    // nationality, not a delegation.
+    if (name_word >= 2 && is_one_of(words[name_word - 2].folded,
+                                    {"national", "nationals", "ressortissant", "ressortissante",
+                                     "ressortissants", "nacional", "nacionales"}))
+        return false;
     std::string_view tail = trim_view(between, " \t\n");
     if (item_dot != std::string_view::npos) {
         std::string_view before = between.substr(0, item_dot);
@@ -884,7 +918,8 @@ bool absence_at(const std::vector<Word>& words, std::size_t i)
     if (!negation) return false;
     for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
         const std::string& v = words[j].folded;
-        if (is_one_of(v, {"pu", "able", "position"}) ||
+        // "n'a pas eu lieu", "no tuvo lugar": what was planned did not happen.
+        if (is_one_of(v, {"pu", "able", "position", "lieu", "lugar"}) ||
             has_word_starting({words[j]}, {"particip", "attend", "send", "sent", "travel", "take",
                                            "took", "join", "come", "came", "asist", "envoy",
                                            "envi", "pud", "pod", "pris", "represent", "assist",
@@ -919,6 +954,18 @@ std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_vie
         };
         while (first > 0 && !splits(first - 1, first)) --first;
         while (last + 1 < s.words.size() && !splits(last, last + 1)) ++last;
+        // "A's participation had been planned but did not take place": what
+        // was planned before "but" is the same absence.
+        if (first > 0 && is_one_of(s.words[first].folded, {"but", "mais", "pero"})) {
+            std::size_t k = first - 1;
+            while (k > 0 && !splits(k - 1, k)) --k;
+            for (std::size_t j = k; j < first; ++j)
+                if (has_word_starting({s.words[j]}, {"expected", "planned", "envisag", "prevu",
+                                                     "previst", "esperad", "contemplated"})) {
+                    first = k;
+                    break;
+                }
+        }
         clauses.push_back({s.words[first].begin, s.words[last].end});
     }
     return clauses;
@@ -1612,6 +1659,29 @@ class ProseReader {
                count_words(t.substr(0, colon)) <= kMostKeyWords;
     }
 
+    // Where a news page's links to other stories begin ("Related stories:",
+    // "Read more", "À lire aussi", "Noticias relacionadas"), below which
+    // headlines of other events stand; the text's end when there are none.
+    std::size_t related_links(std::size_t begin) const
+    {
+        constexpr std::size_t kMostHeadingWords = 4;
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::size_t start = lines_.start(i);
+            if (start < begin) continue;
+            std::string_view t = trim_view(lines_.line(i));
+            if (t.empty() || count_words(t) > kMostHeadingWords) continue;
+            if (t.back() == ':') t.remove_suffix(1);
+            std::string key = folded_key(t);
+            if (is_one_of(key, {"related stories", "related news", "related articles",
+                                "related content", "read more", "see also", "more news",
+                                "articles connexes", "a lire aussi", "lire aussi",
+                                "voir aussi", "noticias relacionadas", "lea tambien",
+                                "ver tambien", "te puede interesar"}))
+                return start;
+        }
+        return text_.size();
+    }
+
     void read_body()
     {
         std::size_t begin = body_begin_;
@@ -1638,7 +1708,7 @@ class ProseReader {
                 begin = end;
             }
         }
-        std::size_t end = trailing_key_lines(begin);
+        std::size_t end = std::min(trailing_key_lines(begin), related_links(begin));
         sentences_ = split_sentences(text_, begin, end);
         if (have_title_) {
             title_.begin = title_begin_;
@@ -1963,7 +2033,10 @@ class ProseReader {
              "entidades", "ministerios",
              // "joined Indonesian counterparts", "leurs homologues
              // guinéens", "sus pares peruanos".
-             "counterparts", "peers", "homologues", "pares", "homologos", "homologas"});
+             "counterparts", "peers", "homologues", "pares", "homologos", "homologas",
+             // "in addition to the Chilean hosts", "además de los
+             // anfitriones chilenos", "aux côtés des hôtes sénégalais".
+             "hosts", "hotes", "anfitriones", "anfitrionas"});
     }
 
     // "délégués togolais", "représentants burkinabè", "funcionarios
@@ -2055,6 +2128,31 @@ class ProseReader {
             add_state(names[k], role, s);
     }
 
+    // Past an aside set off by commas after a list and before its verb
+    // ("Germany, as initiator of the process, was represented", "C and D,
+    // which joined the Community recently, sent observers"): the offset
+    // after the aside's closing comma, or `at` when there is none. An aside
+    // is short and names no State.
+    std::size_t skip_aside(std::size_t at, std::size_t limit,
+                           const std::vector<NameMatch>& names) const
+    {
+        constexpr std::size_t kLongestAside = 10;  // words
+        std::size_t p = at;
+        while (p < limit && is_space(text_[p])) ++p;
+        if (p >= limit || text_[p] != ',') return at;
+        std::size_t close = text_.find(',', p + 1);
+        if (close == std::string_view::npos || close >= limit) return at;
+        std::string_view aside = text_.substr(p + 1, close - p - 1);
+        // A date or a count between commas is no aside about the State
+        // ("Muscat, Oman, on 22-24 January, hosted by ...").
+        if (aside.find_first_of(";:.()0123456789") != std::string_view::npos) return at;
+        std::size_t words = count_words(aside);
+        if (words == 0 || words > kLongestAside) return at;
+        for (const NameMatch& m : names)
+            if (m.begin > p && m.begin < close) return at;
+        return close + 1;
+    }
+
     void read_states_in(const Sentence& s)
     {
         if (resource_persons(s)) return;
@@ -2100,7 +2198,8 @@ class ProseReader {
                 const NameMatch& tail = names[lists[l].last];
                 if (tail.last_word >= cue_word) continue;
                 bool adjacent = true;
-                std::size_t after = skip_qualifier(text_, tail.end, s.end);
+                std::size_t after = skip_aside(skip_qualifier(text_, tail.end, s.end),
+                                               s.words[cue_word].begin, names);
                 // "..., Nauru and Niue, which have been invited": a
                 // relative clause after the list's last name.
                 bool relative = false;
