@@ -1538,8 +1538,14 @@ class ProseReader {
         auto next_dash = [&head](std::size_t from, std::size_t* size) {
             std::size_t found = std::string_view::npos;
             // Spanish releases write ".-": "Quito, 24 de marzo de 2027.- El ...".
-            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-"}) {
+            // "ARUSHA, 7 December 2017: ...": a colon right after a year.
+            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": "}) {
                 std::size_t p = head.find(d, from);
+                if (d == ": " && p != std::string_view::npos &&
+                    (p < 4 || !std::all_of(head.begin() + static_cast<std::ptrdiff_t>(p - 4),
+                                           head.begin() + static_cast<std::ptrdiff_t>(p),
+                                           [](char c) { return c >= '0' && c <= '9'; })))
+                    continue;
                 if (p != std::string_view::npos && p < found) {
                     found = p;
                     *size = d.size();
@@ -2284,6 +2290,9 @@ class ProseReader {
                 // "Venue: Hotel Guaraní, Asunción": a building, then its city.
                 r_.venue.city = *city;
                 r_.venue.country = std::string(*city_country(*city));
+            } else if (std::optional<std::string> last = city_ending(place)) {
+                r_.venue.city = *last;
+                r_.venue.country = std::string(*city_country(*last));
             } else {
                 return false;
             }
@@ -2312,6 +2321,22 @@ class ProseReader {
             std::string part = tidy(place.substr(begin, end - begin));
             if (city_country(part)) return part;
             end = comma;
+        }
+        return std::nullopt;
+    }
+
+    // "the Lotte Hotel Seoul", "l'Hôtel de l'Amitié de Bamako", "Noom de
+    // Conakry": a building whose name ends with the city it stands in (at
+    // most three words, no country's name, something before it).
+    std::optional<std::string> city_ending(std::string_view place) const
+    {
+        constexpr std::size_t kLongestCity = 3;
+        std::vector<Word> w = split_prose_words(place, 0, place.size());
+        for (std::size_t n = std::min(kLongestCity, w.size() > 0 ? w.size() - 1 : 0); n >= 1; --n) {
+            const Word& first = w[w.size() - n];
+            if (!first.capital) continue;
+            std::string city = tidy(place.substr(first.begin, w.back().end - first.begin));
+            if (city_country(city) && !countries_.resolve(city)) return city;
         }
         return std::nullopt;
     }
@@ -2387,6 +2412,11 @@ class ProseReader {
             std::size_t j = i + 1;
             if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
                 !w[j].capital)
+                ++j;
+            // "à l'hôtel Noom de Conakry": a building's common noun before
+            // its name.
+            if (j + 1 < w.size() && !w[j].capital && w[j + 1].capital &&
+                is_one_of(w[j].folded, {"hotel", "hotels", "centre", "center", "centro"}))
                 ++j;
             // "in the city of «City»", "en la ciudad de «City»", "dans la
             // ville de «City»".
@@ -2484,6 +2514,86 @@ class ProseReader {
     {
         find_place();
         complete_city();
+        city_from_capital();
+    }
+
+    // "se desarrolló en la sede de la Cancillería", "opened at the Ministry
+    // of Foreign Affairs": a ministry's release whose event was held in its
+    // own building, no city named: the dateline's city is the ministry's.
+    // Never under a UN dateline, whose city is New York's press office.
+    bool at_the_ministry(const Sentence& s) const
+    {
+        if (r_.marks.press_dateline) return false;
+        std::string issuer = folded_key(text_.substr(0, std::min(body_begin_, text_.size())));
+        if (issuer.find("minist") == std::string::npos &&
+            issuer.find("cancilleria") == std::string::npos)
+            return false;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"cancilleria", "ministry", "ministerio", "ministere"}))
+                continue;
+            // "en la (sede de la) Cancillería", "at the Ministry", "au
+            // ministère": a preposition of place, then only articles and a
+            // word for the premises.
+            for (std::size_t k = i; k-- > 0 && i - k <= 5;) {
+                if (is_one_of(w[k].folded, {"en", "at", "au"})) return true;
+                if (!is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
+                                             "du", "sede", "headquarters", "siege", "premises",
+                                             "locaux"}))
+                    break;
+            }
+        }
+        return false;
+    }
+
+    // "in the Fijian capital", "dans la capitale guinéenne", "en la capital
+    // ecuatoriana": a venue named as its country's capital, the adjective
+    // of nationality right before or after the word: its State.
+    std::optional<NameMatch> capital_phrase(const Sentence& s) const
+    {
+        if (s.paragraph < 0 || about_other_event(text_, s) || about_funding(s)) return std::nullopt;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"capital", "capitale"})) continue;
+            for (std::size_t j = i >= 3 ? i - 3 : 0; j < i; ++j)
+                if (auto d = demonym_at(w, j); d && d->last_word + 1 == i && j > 0 &&
+                                               is_one_of(w[j - 1].folded, {"the", "its"}))
+                    return d;
+            if (i + 1 < w.size() && is_one_of(w[i - 1].folded, {"la", "l"}))
+                if (auto d = demonym_at(w, i + 1)) return d;
+        }
+        return std::nullopt;
+    }
+
+    // A venue named only as a capital sets the country; the city comes from
+    // the text where it names one of that country, else from the table of
+    // capitals.
+    bool venue_from_capital(const std::vector<const Sentence*>& candidates)
+    {
+        for (const Sentence* s : candidates) {
+            if (auto m = capital_phrase(*s)) {
+                r_.venue.country = m->country->alpha2;
+                r_.venue_evidence = evidence(m->begin, m->end, *s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The table's capital for a venue known by its country alone, when a
+    // sentence about the event names the venue as that country's capital
+    // ("Curso nacional en Ecuador" above "en la capital ecuatoriana").
+    void city_from_capital()
+    {
+        if (r_.venue.city || !r_.venue.country || r_.venue.online) return;
+        for (const Sentence& s : sentences_) {
+            if (!(s.paragraph == 0 || &s == event_ || (event_ && s.paragraph == event_->paragraph)))
+                continue;
+            auto m = capital_phrase(s);
+            if (!m || m->country->alpha2 != *r_.venue.country) continue;
+            if (auto city = countries_.capital(*r_.venue.country)) r_.venue.city = std::string(*city);
+            return;
+        }
     }
 
     // A venue known by its country alone ("in the Bangladeshi capital",
@@ -2557,6 +2667,13 @@ class ProseReader {
         if (!online) {
             for (const Sentence* s : candidates)
                 if (venue_from_sentence(*s)) return;
+            if (venue_from_capital(candidates)) return;
+            // The dateline, or the place on the release's own date line.
+            auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
+            if (issued_at && event_ && at_the_ministry(*event_)) {
+                auto [b, e] = *issued_at;
+                if (set_venue_from(b, e, line_evidence(b, e))) return;
+            }
             if (event_ && venue_from_city_name(*event_)) return;
             if (have_title_ && venue_from_city_name(title_)) return;
         } else if (event_ && venue_from_sentence(*event_)) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "city_names.h"
 #include "mo_catalog.h"
 #include "text_normalizer.h"
 #include "tsv_file.h"
@@ -562,6 +564,45 @@ TEST(Demonyms, ABadRecordIsReportedWithItsLine)
         EXPECT_EQ(std::string(e.what()),
                   bad.string() +
                       ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
+    }
+    std::filesystem::remove_all(dir);
+}
+
+// data/capitals.tsv: each capital is a city the city table places in its
+// own State, so a venue read as "the «demonym» capital" agrees with one
+// read by the city's name.
+TEST(Capitals, EachCapitalLiesInItsState)
+{
+    const CountryGazetteer& g = default_gazetteer();
+    EXPECT_EQ(g.capital("FJ"), std::optional<std::string_view>("Suva"));
+    EXPECT_EQ(g.capital("EC"), std::optional<std::string_view>("Quito"));
+    // Left out: two cities the press calls the capital.
+    EXPECT_EQ(g.capital("CI"), std::nullopt);
+    EXPECT_EQ(g.capital("XX"), std::nullopt);
+    std::size_t records = 0;
+    read_tsv(data_dir() / "capitals.tsv", "capitals", [&](const TsvLine& line) {
+        ++records;
+        ASSERT_EQ(line.fields.size(), 2u) << line.where;
+        std::optional<std::string_view> code = city_country(line.fields[1]);
+        ASSERT_TRUE(code.has_value()) << line.where << ": " << line.fields[1];
+        EXPECT_EQ(*code, line.fields[0]) << line.where;
+    });
+    EXPECT_GE(records, 150u);
+}
+
+TEST(Capitals, ABadRecordIsReportedWithItsLine)
+{
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "infonote-capitals-test";
+    std::filesystem::create_directories(dir);
+    std::filesystem::path bad = dir / "capitals.tsv";
+    std::ofstream(bad) << "# comment\nFJ\tSuva\nXX\tNowhere\n";
+    CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
+    try {
+        g.load_capitals(bad);
+        ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  bad.string() + ":3: expected 'ALPHA2<TAB>city' with a known code");
     }
     std::filesystem::remove_all(dir);
 }
