@@ -1574,7 +1574,27 @@ class ProseReader {
             }
         }
         std::string_view prefix = head.substr(0, dash);
-        if (prefix.find('\n') != std::string_view::npos) return 0;
+        // One line, but for an office's name in parentheses wrapped onto a
+        // second ("KATHMANDU, 25 June 2021 (UN Regional Centre for ... and
+        // the" / "Pacific) - ...").
+        if (std::size_t nl = prefix.find('\n'); nl != std::string_view::npos) {
+            std::size_t open = prefix.rfind('(', nl);
+            std::size_t close = prefix.find(')', nl);
+            if (open == std::string_view::npos || close == std::string_view::npos ||
+                prefix.find('\n', nl + 1) != std::string_view::npos ||
+                prefix.find('(', nl) != std::string_view::npos)
+                return 0;
+        }
+        // "November 22, 2023 -- The Ministry hosted ...": a dateline of its
+        // date alone, no place.
+        if (DateSearch alone = find_date_range_near(prefix, publication_);
+            alone.range && alone.range->start == alone.range->end &&
+            trim_view(prefix.substr(0, alone.range->text_begin)).empty() &&
+            trim_view(prefix.substr(alone.range->text_end)).empty()) {
+            if (date) *date = alone.range->start;
+            if (place) *place = {at, at};
+            return at + dash + dash_size;
+        }
         std::size_t comma = prefix.find(',');
         if (comma == std::string_view::npos || comma == 0 || count_words(prefix.substr(0, comma)) > 5)
             return 0;
@@ -1701,7 +1721,7 @@ class ProseReader {
             std::optional<DateRange> range;
             if (std::size_t end = dateline_end(begin, &press, &date, &place, &range)) {
                 if (press) r_.marks.press_dateline = true;
-                dateline_place_ = place;
+                if (place.second > place.first) dateline_place_ = place;
                 // "Nairobi, 28 a 30 de marzo de 2023 -", "Abidjan, du 5 au
                 // 7 juin 2022 -": a dateline that spans days dates the event
                 // itself, where it was held.
@@ -2670,7 +2690,10 @@ class ProseReader {
             if (venue_from_capital(candidates)) return;
             // The dateline, or the place on the release's own date line.
             auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
-            if (issued_at && event_ && at_the_ministry(*event_)) {
+            if (issued_at && std::any_of(candidates.begin(), candidates.end(),
+                                         [this](const Sentence* s) {
+                                             return s != &title_ && at_the_ministry(*s);
+                                         })) {
                 auto [b, e] = *issued_at;
                 if (set_venue_from(b, e, line_evidence(b, e))) return;
             }
