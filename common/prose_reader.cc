@@ -482,6 +482,7 @@ bool online_words(const std::vector<Word>& words)
         const std::string& w = words[i].folded;
         if (w == "virtual" || w == "virtually" || w == "virtuel" || w == "virtuelle" ||
             w == "virtualmente" || w == "online" || w == "on-line" || w.starts_with("webinar") ||
+            w.starts_with("webinaire") ||
             w.starts_with("videoconf") || w.starts_with("video-conf") ||
             w.starts_with("visioconf") || w.starts_with("teleconf") || w == "digitally" ||
             w == "remotely" ||
@@ -1979,10 +1980,15 @@ class ProseReader {
 
     void add_state(const NameMatch& m, StateRole role, const Sentence& s)
     {
-        for (ParticipantState& known : r_.states) {
+        for (std::size_t k = 0; k < r_.states.size(); ++k) {
+            ParticipantState& known = r_.states[k];
             if (known.code != m.country->alpha2) continue;
             // A State both invited and said to take part took part.
             if (role == StateRole::Participant) known.role = role;
+            // Named again earlier in the sentence that first named it:
+            // it stands there in the sentence's order.
+            if (k >= sentence_states_ && k < state_at_.size())
+                state_at_[k] = std::min(state_at_[k], m.begin);
             return;
         }
         ParticipantState state;
@@ -1991,6 +1997,30 @@ class ProseReader {
         state.role = role;
         state.evidence = evidence(m.begin, m.end, s);
         r_.states.push_back(std::move(state));
+        state_at_.push_back(m.begin);
+    }
+
+    // The States added since the first `known` ones, put in the order the
+    // sentence names them: "representatives of Macedonian ministries, as
+    // well as delegations from Serbia" names North Macedonia first, though
+    // its adjective is read after the lists.
+    void in_text_order(std::size_t known)
+    {
+        if (r_.states.size() - known < 2 || state_at_.size() != r_.states.size()) return;
+        std::vector<std::size_t> order(r_.states.size() - known);
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = known + k;
+        std::stable_sort(order.begin(), order.end(),
+                         [this](std::size_t a, std::size_t b) { return state_at_[a] < state_at_[b]; });
+        std::vector<ParticipantState> states;
+        std::vector<std::size_t> at;
+        for (std::size_t k : order) {
+            states.push_back(std::move(r_.states[k]));
+            at.push_back(state_at_[k]);
+        }
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            r_.states[known + k] = std::move(states[k]);
+            state_at_[known + k] = at[k];
+        }
     }
 
     void read_states()
@@ -2009,8 +2039,11 @@ class ProseReader {
             // also says who took part keeps its lists, which stop at the
             // donors' phrase.
             if (about_funding(s) && !about_taking_part(s)) continue;
+            std::size_t known = r_.states.size();
+            sentence_states_ = known;
             read_states_in(s);
             read_demonyms_in(s);
+            in_text_order(known);
         }
         add_host_government();
     }
@@ -2535,6 +2568,7 @@ class ProseReader {
         find_place();
         complete_city();
         city_from_capital();
+        city_as_the_text_writes_it();
     }
 
     // "se desarrolló en la sede de la Cancillería", "opened at the Ministry
@@ -2583,6 +2617,32 @@ class ProseReader {
                 if (auto d = demonym_at(w, i + 1)) return d;
         }
         return std::nullopt;
+    }
+
+    // A city read from a dateline or headline in capitals ("CHISINAU, 14
+    // March - ...", "... PEER REVIEW IN MANILA") as the text's sentences
+    // write it ("ended today in Chisinau", "the Port of Manila").
+    void city_as_the_text_writes_it()
+    {
+        if (!r_.venue.city) return;
+        const std::string& city = *r_.venue.city;
+        bool lower = std::any_of(city.begin(), city.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (lower) return;
+        std::string key = folded_key(city);
+        std::size_t n = count_words(city);
+        if (n == 0) return;
+        for (const Sentence& s : sentences_) {
+            const std::vector<Word>& w = s.words;
+            for (std::size_t i = 0; i + n <= w.size(); ++i) {
+                std::string_view written = text_.substr(w[i].begin, w[i + n - 1].end - w[i].begin);
+                if (!std::any_of(written.begin(), written.end(),
+                                 [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                    folded_key(written) != key)
+                    continue;
+                r_.venue.city = tidy(written);
+                return;
+            }
+        }
     }
 
     // A venue named only as a capital sets the country; the city comes from
@@ -2931,6 +2991,10 @@ class ProseReader {
     /// The event was dated by "today" or "yesterday" in a sentence that
     /// says it closed then.
     bool relative_closing_ = false;
+    /// Where each of r_.states was read, in the same order.
+    std::vector<std::size_t> state_at_;
+    /// The first of r_.states read from the sentence being read.
+    std::size_t sentence_states_ = 0;
 };
 
 }  // namespace
