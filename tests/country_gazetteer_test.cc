@@ -550,22 +550,33 @@ TEST(Demonyms, EveryMemberStateOfTheRegionsThatHostEventsHasAForm)
     EXPECT_GE(records, 190u);
 }
 
-TEST(Demonyms, ABadRecordIsReportedWithItsLine)
+// Loads `content` as data file `name` with `load` and expects the error
+// `message` after the file's name and line.
+template <class Load>
+void expect_load_error(std::string_view name, std::string_view content, Load load,
+                       const std::string& message)
 {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "infonote-demonyms-test";
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("infonote-" + std::string(name) + "-test");
     std::filesystem::create_directories(dir);
-    std::filesystem::path bad = dir / "demonyms.tsv";
-    std::ofstream(bad) << "# comment\nTG\tTogolese\ttogolais\ttogolés\nXX\tNowhere\n";
+    std::filesystem::path bad = dir / name;
+    std::ofstream(bad) << content;
     CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
     try {
-        g.load_demonyms(bad);
+        load(g, bad);
         ADD_FAILURE() << "no exception";
     } catch (const std::runtime_error& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  bad.string() +
-                      ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
+        EXPECT_EQ(std::string(e.what()), bad.string() + message);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST(Demonyms, ABadRecordIsReportedWithItsLine)
+{
+    expect_load_error(
+        "demonyms.tsv", "# comment\nTG\tTogolese\ttogolais\ttogolés\nXX\tNowhere\n",
+        [](CountryGazetteer& g, const std::filesystem::path& p) { g.load_demonyms(p); },
+        ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
 }
 
 // data/capitals.tsv: each capital is a city the city table places in its
@@ -592,19 +603,10 @@ TEST(Capitals, EachCapitalLiesInItsState)
 
 TEST(Capitals, ABadRecordIsReportedWithItsLine)
 {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "infonote-capitals-test";
-    std::filesystem::create_directories(dir);
-    std::filesystem::path bad = dir / "capitals.tsv";
-    std::ofstream(bad) << "# comment\nFJ\tSuva\nXX\tNowhere\n";
-    CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
-    try {
-        g.load_capitals(bad);
-        ADD_FAILURE() << "no exception";
-    } catch (const std::runtime_error& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  bad.string() + ":3: expected 'ALPHA2<TAB>city' with a known code");
-    }
-    std::filesystem::remove_all(dir);
+    expect_load_error(
+        "capitals.tsv", "# comment\nFJ\tSuva\nXX\tNowhere\n",
+        [](CountryGazetteer& g, const std::filesystem::path& p) { g.load_capitals(p); },
+        ":3: expected 'ALPHA2<TAB>city' with a known code");
 }
 
 }  // namespace
