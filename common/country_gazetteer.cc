@@ -564,6 +564,25 @@ void CountryGazetteer::load_demonyms(const std::filesystem::path& demonyms_tsv)
     });
 }
 
+void CountryGazetteer::load_capitals(const std::filesystem::path& capitals_tsv)
+{
+    read_tsv(capitals_tsv, "capitals", [this](const TsvLine& line) {
+        const std::vector<std::string_view>& fields = line.fields;
+        const Country* target = fields.size() == 2 ? by_code(fields[0]) : nullptr;
+        std::string_view city = fields.size() == 2 ? trim_view(fields[1]) : std::string_view();
+        if (!target || city.empty())
+            throw std::runtime_error(line.where + ": expected 'ALPHA2<TAB>city' with a known code");
+        capitals_[target->alpha2] = std::string(city);
+    });
+}
+
+std::optional<std::string_view> CountryGazetteer::capital(std::string_view alpha2) const
+{
+    auto it = capitals_.find(std::string(alpha2));
+    if (it == capitals_.end()) return std::nullopt;
+    return it->second;
+}
+
 const Country* CountryGazetteer::demonym(std::string_view folded_words) const
 {
     auto it = by_demonym_.find(std::string(folded_words));
@@ -835,6 +854,7 @@ const CountryGazetteer& default_gazetteer()
         CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv",
                            iso_3166_catalogues());
         g.load_demonyms(data_dir() / "demonyms.tsv");
+        g.load_capitals(data_dir() / "capitals.tsv");
         for (const std::string& w : g.load_warnings()) warn(w);
         return g;
     }();

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -96,6 +97,14 @@ class CountryGazetteer {
     /// "burkinabe"); nullptr when none is.
     const Country* demonym(std::string_view folded_words) const;
 
+    /// Loads each State's capital (data/capitals.tsv: code, then the city).
+    /// Throws std::runtime_error naming the file and line on a bad record.
+    void load_capitals(const std::filesystem::path& capitals_tsv);
+
+    /// The capital of the State with alpha-2 code `alpha2`, as the table
+    /// writes it; nullopt when the table holds none.
+    std::optional<std::string_view> capital(std::string_view alpha2) const;
+
     /// The most words an adjective of nationality has.
     std::size_t longest_demonym_words() const { return longest_demonym_words_; }
 
@@ -117,6 +126,8 @@ class CountryGazetteer {
     /// Folded adjective of nationality to index in countries_.
     std::unordered_map<std::string, std::size_t> by_demonym_;
     std::size_t longest_demonym_words_ = 0;
+    /// Alpha-2 code to capital city.
+    std::unordered_map<std::string, std::string> capitals_;
     std::vector<std::string> load_warnings_;
 };
 

@@ -399,13 +399,21 @@ bool about_other_event(std::string_view text, const Sentence& s)
     bool other = false, invited = false;
     std::vector<std::pair<std::size_t, std::size_t>> aside;
     bool aside_read = false;
+    bool people = false;
     for (const Word& w : s.words) {
         invited = invited || w.folded.starts_with("invite") || w.folded.starts_with("invitad");
+        // "Officials from A and B followed the sessions": people followed
+        // the event itself; "The workshop followed one held in 2016" did not.
+        if (w.folded == "followed" && people) continue;
+        people = people || is_one_of(w.folded, {"officials", "participants", "delegates",
+                                                "delegations", "representatives", "trainees"});
         if (other || !is_one_of(w.folded, {"earlier", "previous", "precedent", "precedente",
                                            "anterior", "adopted", "adopte", "adoptee", "aprobo",
                                            "followed", "preceding", "follows", "similar",
                                            "pasado", "next", "prochain", "prochaine", "proxima",
-                                           "proximo"}))
+                                           "proximo",
+                                           // "It builds on the series held in 2020".
+                                           "builds"}))
             continue;
         if (!aside_read) {
             aside = relative_clauses(text, s);
@@ -465,7 +473,7 @@ bool about_taking_part(const Sentence& s)
                                        "joined", "gather", "conven", "brought", "invite",
                                        "invitad", "asist", "reun", "pris", "prirent", "shared",
                                        "present", "review", "suivi", "assist", "completed",
-                                       "followed", "tomaron"});
+                                       "followed", "tomaron", "represented"});
 }
 
 bool online_words(const std::vector<Word>& words)
@@ -474,6 +482,7 @@ bool online_words(const std::vector<Word>& words)
         const std::string& w = words[i].folded;
         if (w == "virtual" || w == "virtually" || w == "virtuel" || w == "virtuelle" ||
             w == "virtualmente" || w == "online" || w == "on-line" || w.starts_with("webinar") ||
+            w.starts_with("webinaire") ||
             w.starts_with("videoconf") || w.starts_with("video-conf") ||
             w.starts_with("visioconf") || w.starts_with("teleconf") || w == "digitally" ||
             w == "remotely" ||
@@ -594,9 +603,11 @@ std::size_t skip_qualifier(std::string_view text, std::size_t at, std::size_t li
 
 bool list_word(std::string_view folded)
 {
-    // "au Togo, au Ghana et au Niger" after "envoyées".
+    // "au Togo, au Ghana et au Niger" after "envoyées"; "..., Suriname and
+    // the host, Jamaica": the host is one of the list.
     return is_one_of(folded, {"the", "de", "du", "des", "d", "l", "la", "le", "les", "del", "el",
-                              "los", "las", "of", "au", "aux"});
+                              "los", "las", "of", "au", "aux", "host", "hote", "anfitrion",
+                              "anfitriona"});
 }
 
 bool conjunction(std::string_view folded)
@@ -635,6 +646,15 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
     constexpr std::size_t kLongestUnknownItem = 6;  // words
     if (from > to || to - from > kLongestJoint) return false;
     std::string_view between = text.substr(from, to - from);
+    // "(A, B and C) as well as D": a list in parentheses goes on after them.
+    std::string_view opening = trim_view(between, " \t\n");
+    if (opening.starts_with(")")) {
+        std::size_t close = from + offset_in(between, opening);
+        std::vector<Word> next = split_prose_words(text, close + 1, to);
+        if (next.empty() || joining_phrase(next, 0) == 0) return false;
+        from = close + 1;
+        between = text.substr(from, to - from);
+    }
     if (between.find(':') != std::string_view::npos) return false;
     for (std::size_t dot = between.find('.'); dot != std::string_view::npos;
          dot = between.find('.', dot + 1))
@@ -826,9 +846,14 @@ bool resource_persons(const Sentence& s)
                                            "instructores", "capacitadores", "ponentes"}) &&
                    is_one_of(w[i + 1].folded, {"from", "de", "du", "des", "d"});
     if (!teachers || says_took_part(s)) return false;
-    if (has_word_starting(w, {"official", "delegat", "representat", "fonctionnaire", "funcionari",
-                              "representant", "delegue", "delegad"}))
-        return false;
+    // Delegations beside them take part; one representative of an
+    // organization who spoke is another speaker.
+    for (const Word& word : w)
+        if (is_one_of(word.folded, {"officials", "delegations", "delegation", "delegates",
+                                    "representatives", "fonctionnaires", "delegues",
+                                    "representants", "funcionarios", "funcionarias",
+                                    "delegados", "delegaciones", "representantes"}))
+            return false;
     return has_word_starting(w, {"spoke", "speak", "present", "brief", "shared", "deliver",
                                  "explain", "describ", "walked", "contribut", "anim", "expus",
                                  "expone", "ran", "led", "taught", "lectur", "resource"});
@@ -861,7 +886,12 @@ constexpr std::string_view kBackwardCues[] = {
     "were represented", "was represented", "sent representatives", "sent delegations",
     "sent delegates", "sent officials", "etaient representes", "etaient representees",
     "ont envoye des delegations", "ont envoye des representants", "estuvieron representados",
-    "enviaron delegaciones", "enviaron representantes"};
+    "enviaron delegaciones", "enviaron representantes",
+    // One State in a role of its own: "C joined as an observer", "D sent
+    // observers", "E participó como observador", "asistió en calidad de".
+    "joined as", "attended as", "participated as", "took part as", "sent observers",
+    "sent an observer", "participo como", "participo en calidad", "asistio como",
+    "asistio en calidad", "a participe en tant", "a participe comme", "ont envoye des observateurs"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,
@@ -880,6 +910,12 @@ bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size
         item_dot = dot;
     }
     if (name_word == gap_first) return true;
+    // "a member of the Group of Experts, a national of Kenya": a person's
+    // nationality, not a delegation.
+    if (name_word >= 2 && is_one_of(words[name_word - 2].folded,
+                                    {"national", "nationals", "ressortissant", "ressortissante",
+                                     "ressortissants", "nacional", "nacionales"}))
+        return false;
     std::string_view tail = trim_view(between, " \t\n");
     if (item_dot != std::string_view::npos) {
         std::string_view before = between.substr(0, item_dot);
@@ -919,7 +955,8 @@ bool absence_at(const std::vector<Word>& words, std::size_t i)
     if (!negation) return false;
     for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
         const std::string& v = words[j].folded;
-        if (is_one_of(v, {"pu", "able", "position"}) ||
+        // "n'a pas eu lieu", "no tuvo lugar": what was planned did not happen.
+        if (is_one_of(v, {"pu", "able", "position", "lieu", "lugar"}) ||
             has_word_starting({words[j]}, {"particip", "attend", "send", "sent", "travel", "take",
                                            "took", "join", "come", "came", "asist", "envoy",
                                            "envi", "pud", "pod", "pris", "represent", "assist",
@@ -954,6 +991,18 @@ std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_vie
         };
         while (first > 0 && !splits(first - 1, first)) --first;
         while (last + 1 < s.words.size() && !splits(last, last + 1)) ++last;
+        // "A's participation had been planned but did not take place": what
+        // was planned before "but" is the same absence.
+        if (first > 0 && is_one_of(s.words[first].folded, {"but", "mais", "pero"})) {
+            std::size_t k = first - 1;
+            while (k > 0 && !splits(k - 1, k)) --k;
+            for (std::size_t j = k; j < first; ++j)
+                if (has_word_starting({s.words[j]}, {"expected", "planned", "envisag", "prevu",
+                                                     "previst", "esperad", "contemplated"})) {
+                    first = k;
+                    break;
+                }
+        }
         clauses.push_back({s.words[first].begin, s.words[last].end});
     }
     return clauses;
@@ -1596,8 +1645,14 @@ class ProseReader {
         auto next_dash = [&head](std::size_t from, std::size_t* size) {
             std::size_t found = std::string_view::npos;
             // Spanish releases write ".-": "Quito, 24 de marzo de 2027.- El ...".
-            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-"}) {
+            // "ARUSHA, 7 December 2017: ...": a colon right after a year.
+            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": "}) {
                 std::size_t p = head.find(d, from);
+                if (d == ": " && p != std::string_view::npos &&
+                    (p < 4 || !std::all_of(head.begin() + static_cast<std::ptrdiff_t>(p - 4),
+                                           head.begin() + static_cast<std::ptrdiff_t>(p),
+                                           [](char c) { return c >= '0' && c <= '9'; })))
+                    continue;
                 if (p != std::string_view::npos && p < found) {
                     found = p;
                     *size = d.size();
@@ -1626,7 +1681,27 @@ class ProseReader {
             }
         }
         std::string_view prefix = head.substr(0, dash);
-        if (prefix.find('\n') != std::string_view::npos) return 0;
+        // One line, but for an office's name in parentheses wrapped onto a
+        // second ("KATHMANDU, 25 June 2021 (UN Regional Centre for ... and
+        // the" / "Pacific) - ...").
+        if (std::size_t nl = prefix.find('\n'); nl != std::string_view::npos) {
+            std::size_t open = prefix.rfind('(', nl);
+            std::size_t close = prefix.find(')', nl);
+            if (open == std::string_view::npos || close == std::string_view::npos ||
+                prefix.find('\n', nl + 1) != std::string_view::npos ||
+                prefix.find('(', nl) != std::string_view::npos)
+                return 0;
+        }
+        // "November 22, 2023 -- The Ministry hosted ...": a dateline of its
+        // date alone, no place.
+        if (DateSearch alone = find_date_range_near(prefix, publication_);
+            alone.range && alone.range->start == alone.range->end &&
+            trim_view(prefix.substr(0, alone.range->text_begin)).empty() &&
+            trim_view(prefix.substr(alone.range->text_end)).empty()) {
+            if (date) *date = alone.range->start;
+            if (place) *place = {at, at};
+            return at + dash + dash_size;
+        }
         std::size_t comma = prefix.find(',');
         if (comma == std::string_view::npos || comma == 0 || count_words(prefix.substr(0, comma)) > 5)
             return 0;
@@ -1717,6 +1792,29 @@ class ProseReader {
                count_words(t.substr(0, colon)) <= kMostKeyWords;
     }
 
+    // Where a news page's links to other stories begin ("Related stories:",
+    // "Read more", "À lire aussi", "Noticias relacionadas"), below which
+    // headlines of other events stand; the text's end when there are none.
+    std::size_t related_links(std::size_t begin) const
+    {
+        constexpr std::size_t kMostHeadingWords = 4;
+        for (std::size_t i = 0; i < lines_.count(); ++i) {
+            std::size_t start = lines_.start(i);
+            if (start < begin) continue;
+            std::string_view t = trim_view(lines_.line(i));
+            if (t.empty() || count_words(t) > kMostHeadingWords) continue;
+            if (t.back() == ':') t.remove_suffix(1);
+            std::string key = folded_key(t);
+            if (is_one_of(key, {"related stories", "related news", "related articles",
+                                "related content", "read more", "see also", "more news",
+                                "articles connexes", "a lire aussi", "lire aussi",
+                                "voir aussi", "noticias relacionadas", "lea tambien",
+                                "ver tambien", "te puede interesar"}))
+                return start;
+        }
+        return text_.size();
+    }
+
     void read_body()
     {
         std::size_t begin = body_begin_;
@@ -1730,7 +1828,7 @@ class ProseReader {
             std::optional<DateRange> range;
             if (std::size_t end = dateline_end(begin, &press, &date, &place, &range)) {
                 if (press) r_.marks.press_dateline = true;
-                dateline_place_ = place;
+                if (place.second > place.first) dateline_place_ = place;
                 // "Nairobi, 28 a 30 de marzo de 2023 -", "Abidjan, du 5 au
                 // 7 juin 2022 -": a dateline that spans days dates the event
                 // itself, where it was held.
@@ -1743,7 +1841,7 @@ class ProseReader {
                 begin = end;
             }
         }
-        std::size_t end = trailing_key_lines(begin);
+        std::size_t end = std::min(trailing_key_lines(begin), related_links(begin));
         sentences_ = split_sentences(text_, begin, end);
         if (have_title_) {
             title_.begin = title_begin_;
@@ -1988,10 +2086,15 @@ class ProseReader {
 
     void add_state(const NameMatch& m, StateRole role, const Sentence& s)
     {
-        for (ParticipantState& known : r_.states) {
+        for (std::size_t k = 0; k < r_.states.size(); ++k) {
+            ParticipantState& known = r_.states[k];
             if (known.code != m.country->alpha2) continue;
             // A State both invited and said to take part took part.
             if (role == StateRole::Participant) known.role = role;
+            // Named again earlier in the sentence that first named it:
+            // it stands there in the sentence's order.
+            if (k >= sentence_states_ && k < state_at_.size())
+                state_at_[k] = std::min(state_at_[k], m.begin);
             return;
         }
         ParticipantState state;
@@ -2000,6 +2103,30 @@ class ProseReader {
         state.role = role;
         state.evidence = evidence(m.begin, m.end, s);
         r_.states.push_back(std::move(state));
+        state_at_.push_back(m.begin);
+    }
+
+    // The States added since the first `known` ones, put in the order the
+    // sentence names them: "representatives of Macedonian ministries, as
+    // well as delegations from Serbia" names North Macedonia first, though
+    // its adjective is read after the lists.
+    void in_text_order(std::size_t known)
+    {
+        if (r_.states.size() - known < 2 || state_at_.size() != r_.states.size()) return;
+        std::vector<std::size_t> order(r_.states.size() - known);
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = known + k;
+        std::stable_sort(order.begin(), order.end(),
+                         [this](std::size_t a, std::size_t b) { return state_at_[a] < state_at_[b]; });
+        std::vector<ParticipantState> states;
+        std::vector<std::size_t> at;
+        for (std::size_t k : order) {
+            states.push_back(std::move(r_.states[k]));
+            at.push_back(state_at_[k]);
+        }
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            r_.states[known + k] = std::move(states[k]);
+            state_at_[known + k] = at[k];
+        }
     }
 
     void read_states()
@@ -2018,8 +2145,11 @@ class ProseReader {
             // also says who took part keeps its lists, which stop at the
             // donors' phrase.
             if (about_funding(s) && !about_taking_part(s)) continue;
+            std::size_t known = r_.states.size();
+            sentence_states_ = known;
             read_states_in(s);
             read_demonyms_in(s);
+            in_text_order(known);
         }
         add_host_government();
     }
@@ -2068,7 +2198,10 @@ class ProseReader {
              "entidades", "ministerios",
              // "joined Indonesian counterparts", "leurs homologues
              // guinéens", "sus pares peruanos".
-             "counterparts", "peers", "homologues", "pares", "homologos", "homologas"});
+             "counterparts", "peers", "homologues", "pares", "homologos", "homologas",
+             // "in addition to the Chilean hosts", "además de los
+             // anfitriones chilenos", "aux côtés des hôtes sénégalais".
+             "hosts", "hotes", "anfitriones", "anfitrionas"});
     }
 
     // "délégués togolais", "représentants burkinabè", "funcionarios
@@ -2165,6 +2298,31 @@ class ProseReader {
             add_state(names[k], role, s);
     }
 
+    // Past an aside set off by commas after a list and before its verb
+    // ("Germany, as initiator of the process, was represented", "C and D,
+    // which joined the Community recently, sent observers"): the offset
+    // after the aside's closing comma, or `at` when there is none. An aside
+    // is short and names no State.
+    std::size_t skip_aside(std::size_t at, std::size_t limit,
+                           const std::vector<NameMatch>& names) const
+    {
+        constexpr std::size_t kLongestAside = 10;  // words
+        std::size_t p = at;
+        while (p < limit && is_space(text_[p])) ++p;
+        if (p >= limit || text_[p] != ',') return at;
+        std::size_t close = text_.find(',', p + 1);
+        if (close == std::string_view::npos || close >= limit) return at;
+        std::string_view aside = text_.substr(p + 1, close - p - 1);
+        // A date or a count between commas is no aside about the State
+        // ("Muscat, Oman, on 22-24 January, hosted by ...").
+        if (aside.find_first_of(";:.()0123456789") != std::string_view::npos) return at;
+        std::size_t words = count_words(aside);
+        if (words == 0 || words > kLongestAside) return at;
+        for (const NameMatch& m : names)
+            if (m.begin > p && m.begin < close) return at;
+        return close + 1;
+    }
+
     void read_states_in(const Sentence& s)
     {
         if (resource_persons(s)) return;
@@ -2224,7 +2382,8 @@ class ProseReader {
                 const NameMatch& tail = names[lists[l].last];
                 if (tail.last_word >= cue_word) continue;
                 bool adjacent = true;
-                std::size_t after = skip_qualifier(text_, tail.end, s.end);
+                std::size_t after = skip_aside(skip_qualifier(text_, tail.end, s.end),
+                                               s.words[cue_word].begin, names);
                 // "..., Nauru and Niue, which have been invited": a
                 // relative clause after the list's last name.
                 bool relative = false;
@@ -2309,6 +2468,9 @@ class ProseReader {
                 // "Venue: Hotel Guaraní, Asunción": a building, then its city.
                 r_.venue.city = *city;
                 r_.venue.country = std::string(*city_country(*city));
+            } else if (std::optional<std::string> last = city_ending(place)) {
+                r_.venue.city = *last;
+                r_.venue.country = std::string(*city_country(*last));
             } else {
                 return false;
             }
@@ -2337,6 +2499,22 @@ class ProseReader {
             std::string part = tidy(place.substr(begin, end - begin));
             if (city_country(part)) return part;
             end = comma;
+        }
+        return std::nullopt;
+    }
+
+    // "the Lotte Hotel Seoul", "l'Hôtel de l'Amitié de Bamako", "Noom de
+    // Conakry": a building whose name ends with the city it stands in (at
+    // most three words, no country's name, something before it).
+    std::optional<std::string> city_ending(std::string_view place) const
+    {
+        constexpr std::size_t kLongestCity = 3;
+        std::vector<Word> w = split_prose_words(place, 0, place.size());
+        for (std::size_t n = std::min(kLongestCity, w.size() > 0 ? w.size() - 1 : 0); n >= 1; --n) {
+            const Word& first = w[w.size() - n];
+            if (!first.capital) continue;
+            std::string city = tidy(place.substr(first.begin, w.back().end - first.begin));
+            if (city_country(city) && !countries_.resolve(city)) return city;
         }
         return std::nullopt;
     }
@@ -2412,6 +2590,11 @@ class ProseReader {
             std::size_t j = i + 1;
             if (is_one_of(w[j].folded, {"the", "la", "le", "l", "el"}) && j + 1 < w.size() &&
                 !w[j].capital)
+                ++j;
+            // "à l'hôtel Noom de Conakry": a building's common noun before
+            // its name.
+            if (j + 1 < w.size() && !w[j].capital && w[j + 1].capital &&
+                is_one_of(w[j].folded, {"hotel", "hotels", "centre", "center", "centro"}))
                 ++j;
             // "in the city of «City»", "en la ciudad de «City»", "dans la
             // ville de «City»".
@@ -2509,6 +2692,113 @@ class ProseReader {
     {
         find_place();
         complete_city();
+        city_from_capital();
+        city_as_the_text_writes_it();
+    }
+
+    // "se desarrolló en la sede de la Cancillería", "opened at the Ministry
+    // of Foreign Affairs": a ministry's release whose event was held in its
+    // own building, no city named: the dateline's city is the ministry's.
+    // Never under a UN dateline, whose city is New York's press office.
+    bool at_the_ministry(const Sentence& s) const
+    {
+        if (r_.marks.press_dateline) return false;
+        std::string issuer = folded_key(text_.substr(0, std::min(body_begin_, text_.size())));
+        if (issuer.find("minist") == std::string::npos &&
+            issuer.find("cancilleria") == std::string::npos)
+            return false;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"cancilleria", "ministry", "ministerio", "ministere"}))
+                continue;
+            // "en la (sede de la) Cancillería", "at the Ministry", "au
+            // ministère": a preposition of place, then only articles and a
+            // word for the premises.
+            for (std::size_t k = i; k-- > 0 && i - k <= 5;) {
+                if (is_one_of(w[k].folded, {"en", "at", "au"})) return true;
+                if (!is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
+                                             "du", "sede", "headquarters", "siege", "premises",
+                                             "locaux"}))
+                    break;
+            }
+        }
+        return false;
+    }
+
+    // "in the Fijian capital", "dans la capitale guinéenne", "en la capital
+    // ecuatoriana": a venue named as its country's capital, the adjective
+    // of nationality right before or after the word: its State.
+    std::optional<NameMatch> capital_phrase(const Sentence& s) const
+    {
+        if (s.paragraph < 0 || about_other_event(text_, s) || about_funding(s)) return std::nullopt;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"capital", "capitale"})) continue;
+            for (std::size_t j = i >= 3 ? i - 3 : 0; j < i; ++j)
+                if (auto d = demonym_at(w, j); d && d->last_word + 1 == i && j > 0 &&
+                                               is_one_of(w[j - 1].folded, {"the", "its"}))
+                    return d;
+            if (i + 1 < w.size() && is_one_of(w[i - 1].folded, {"la", "l"}))
+                if (auto d = demonym_at(w, i + 1)) return d;
+        }
+        return std::nullopt;
+    }
+
+    // A city read from a dateline or headline in capitals ("CHISINAU, 14
+    // March - ...", "... PEER REVIEW IN MANILA") as the text's sentences
+    // write it ("ended today in Chisinau", "the Port of Manila").
+    void city_as_the_text_writes_it()
+    {
+        if (!r_.venue.city) return;
+        const std::string& city = *r_.venue.city;
+        bool lower = std::any_of(city.begin(), city.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (lower) return;
+        std::string key = folded_key(city);
+        std::size_t n = count_words(city);
+        if (n == 0) return;
+        for (const Sentence& s : sentences_) {
+            const std::vector<Word>& w = s.words;
+            for (std::size_t i = 0; i + n <= w.size(); ++i) {
+                std::string_view written = text_.substr(w[i].begin, w[i + n - 1].end - w[i].begin);
+                if (!std::any_of(written.begin(), written.end(),
+                                 [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                    folded_key(written) != key)
+                    continue;
+                r_.venue.city = tidy(written);
+                return;
+            }
+        }
+    }
+
+    // A venue named only as a capital sets the country; the city comes from
+    // the text where it names one of that country, else from the table of
+    // capitals.
+    bool venue_from_capital(const std::vector<const Sentence*>& candidates)
+    {
+        for (const Sentence* s : candidates) {
+            if (auto m = capital_phrase(*s)) {
+                r_.venue.country = m->country->alpha2;
+                r_.venue_evidence = evidence(m->begin, m->end, *s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The table's capital for a venue known by its country alone, when a
+    // sentence about the event names the venue as that country's capital
+    // ("Curso nacional en Ecuador" above "en la capital ecuatoriana").
+    void city_from_capital()
+    {
+        if (r_.venue.city || !r_.venue.country || r_.venue.online) return;
+        for (const Sentence& s : sentences_) {
+            if (!(s.paragraph == 0 || &s == event_ || (event_ && s.paragraph == event_->paragraph)))
+                continue;
+            auto m = capital_phrase(s);
+            if (!m || m->country->alpha2 != *r_.venue.country) continue;
+            if (auto city = countries_.capital(*r_.venue.country)) r_.venue.city = std::string(*city);
+            return;
+        }
     }
 
     // A venue known by its country alone ("in the Bangladeshi capital",
@@ -2582,6 +2872,16 @@ class ProseReader {
         if (!online) {
             for (const Sentence* s : candidates)
                 if (venue_from_sentence(*s)) return;
+            if (venue_from_capital(candidates)) return;
+            // The dateline, or the place on the release's own date line.
+            auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
+            if (issued_at && std::any_of(candidates.begin(), candidates.end(),
+                                         [this](const Sentence* s) {
+                                             return s != &title_ && at_the_ministry(*s);
+                                         })) {
+                auto [b, e] = *issued_at;
+                if (set_venue_from(b, e, line_evidence(b, e))) return;
+            }
             if (event_ && venue_from_city_name(*event_)) return;
             if (have_title_ && venue_from_city_name(title_)) return;
         } else if (event_ && venue_from_sentence(*event_)) {
@@ -2821,6 +3121,10 @@ class ProseReader {
     /// The event was dated by "today" or "yesterday" in a sentence that
     /// says it closed then.
     bool relative_closing_ = false;
+    /// Where each of r_.states was read, in the same order.
+    std::vector<std::size_t> state_at_;
+    /// The first of r_.states read from the sentence being read.
+    std::size_t sentence_states_ = 0;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "city_names.h"
 #include "mo_catalog.h"
 #include "text_normalizer.h"
 #include "tsv_file.h"
@@ -548,22 +550,63 @@ TEST(Demonyms, EveryMemberStateOfTheRegionsThatHostEventsHasAForm)
     EXPECT_GE(records, 190u);
 }
 
-TEST(Demonyms, ABadRecordIsReportedWithItsLine)
+// Loads `content` as data file `name` with `load` and expects the error
+// `message` after the file's name and line.
+template <class Load>
+void expect_load_error(std::string_view name, std::string_view content, Load load,
+                       const std::string& message)
 {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / "infonote-demonyms-test";
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("infonote-" + std::string(name) + "-test");
     std::filesystem::create_directories(dir);
-    std::filesystem::path bad = dir / "demonyms.tsv";
-    std::ofstream(bad) << "# comment\nTG\tTogolese\ttogolais\ttogolés\nXX\tNowhere\n";
+    std::filesystem::path bad = dir / name;
+    std::ofstream(bad) << content;
     CountryGazetteer g(iso_3166_json(), data_dir() / "country_aliases.tsv");
     try {
-        g.load_demonyms(bad);
+        load(g, bad);
         ADD_FAILURE() << "no exception";
     } catch (const std::runtime_error& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  bad.string() +
-                      ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
+        EXPECT_EQ(std::string(e.what()), bad.string() + message);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST(Demonyms, ABadRecordIsReportedWithItsLine)
+{
+    expect_load_error(
+        "demonyms.tsv", "# comment\nTG\tTogolese\ttogolais\ttogolés\nXX\tNowhere\n",
+        [](CountryGazetteer& g, const std::filesystem::path& p) { g.load_demonyms(p); },
+        ":3: expected 'ALPHA2<TAB>English<TAB>French<TAB>Spanish' with a known code");
+}
+
+// data/capitals.tsv: each capital is a city the city table places in its
+// own State, so a venue read as "the «demonym» capital" agrees with one
+// read by the city's name.
+TEST(Capitals, EachCapitalLiesInItsState)
+{
+    const CountryGazetteer& g = default_gazetteer();
+    EXPECT_EQ(g.capital("FJ"), std::optional<std::string_view>("Suva"));
+    EXPECT_EQ(g.capital("EC"), std::optional<std::string_view>("Quito"));
+    // Left out: two cities the press calls the capital.
+    EXPECT_EQ(g.capital("CI"), std::nullopt);
+    EXPECT_EQ(g.capital("XX"), std::nullopt);
+    std::size_t records = 0;
+    read_tsv(data_dir() / "capitals.tsv", "capitals", [&](const TsvLine& line) {
+        ++records;
+        ASSERT_EQ(line.fields.size(), 2u) << line.where;
+        std::optional<std::string_view> code = city_country(line.fields[1]);
+        ASSERT_TRUE(code.has_value()) << line.where << ": " << line.fields[1];
+        EXPECT_EQ(*code, line.fields[0]) << line.where;
+    });
+    EXPECT_GE(records, 150u);
+}
+
+TEST(Capitals, ABadRecordIsReportedWithItsLine)
+{
+    expect_load_error(
+        "capitals.tsv", "# comment\nFJ\tSuva\nXX\tNowhere\n",
+        [](CountryGazetteer& g, const std::filesystem::path& p) { g.load_capitals(p); },
+        ":3: expected 'ALPHA2<TAB>city' with a known code");
 }
 
 }  // namespace

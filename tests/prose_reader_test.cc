@@ -468,8 +468,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "Table ronde\n\nPublié le 3 mai 2019\n\nLe 2 mai 2019, des représentants "
                   "du Niger ont participé à une table ronde dans la capitale togolaise. "
                   "L'ambassadeur français a ouvert la séance.\n",
-                  DocumentKind::WebUpdate, "2019-05-02", "2019-05-02", "", "", false, {"NE"},
-                  {}},
+                  // The capital named by its adjective is the venue: Lomé.
+                  DocumentKind::WebUpdate, "2019-05-02", "2019-05-02", "Lomé", "TG", false,
+                  {"NE"}, {}},
         ProseCase{"officials_discussed_beside_those_who_did_not_send",
                   "Workshop\n\nPosted on 19 June 2018\n\nA workshop took place in Cotonou, "
                   "Benin, from 12 to 14 June 2018. Officials from Benin, Ghana and Togo "
