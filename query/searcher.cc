@@ -177,7 +177,7 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(facets, remote, counting);
+    FacetCounter counter(facets, remote, counting, &db);
     counter.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     std::map<Facet, FacetCounts> counts;
@@ -337,7 +337,7 @@ SearchResult Index::search(const SearchPlan& plan)
             else
                 in_matches.push_back(f);
         }
-        FacetCounter counter(in_matches, remote, counting);
+        FacetCounter counter(in_matches, remote, counting, &db);
         if (!in_matches.empty()) counter.attach(enquire);
 
         Xapian::doccount everything = db.get_doccount();
@@ -403,22 +403,31 @@ SearchResult Index::search(const SearchPlan& plan)
         for (std::size_t i : order) result.hits[i].event_id = events[i];
         if (plan.records && plan.by_event) {
             // Hits without a record are left to fill_events.
-            std::vector<std::string> records = fields.values(kEventRecordSlot);
+            std::vector<std::string> cells = fields.values(kEventCellsSlot);
+            std::vector<std::string> jsons;
+            if (plan.record_json) jsons = fields.values(kEventRecordSlot);
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
-                hit.record = read_record(records[i]);
-                if (hit.record) hit.listing = listing_of(hit.record->listing);
+                std::optional<HitRecord> record = read_record(cells[i]);
+                std::optional<std::string> json;
+                if (record && plan.record_json) json = read_record_json(jsons[i]);
+                if (!record || (plan.record_json && !json)) continue;
+                if (json) record->json = std::move(*json);
+                hit.listing = listing_of(record->listing);
+                hit.record = std::move(record);
             }
         } else if (plan.records) {
             std::vector<std::string> records = fields.values(kDocumentRecordSlot);
-            std::vector<std::string> data = fields.data();
+            std::vector<std::string> data;
+            if (plan.record_json) data = fields.data();
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
                 std::optional<HitRecord> record = read_record(records[i]);
-                std::optional<std::string> json =
-                    record ? with_event_id(std::move(data[i]), hit.event_id) : std::nullopt;
-                if (json) {
-                    record->json = std::move(*json);
+                std::optional<std::string> json;
+                if (record && plan.record_json)
+                    json = with_event_id(std::move(data[i]), hit.event_id);
+                if (record && (json || !plan.record_json)) {
+                    if (json) record->json = std::move(*json);
                     hit.record = std::move(record);
                 } else {
                     hit.summary = stored_summary(db.get_document(hit.docid));
