@@ -266,38 +266,33 @@ HitRecord document_record(const Json& summary)
     return record;
 }
 
-RecordValues record_values(const HitRecord& record)
+namespace {
+
+// The States' roles: most States of an event share one of a few roles'
+// texts, so each text once, then each State with the place of its text.
+std::string roles_block(const std::vector<std::pair<std::string, std::string>>& states)
 {
-    RecordValues values;
-    if (!record.json.empty()) values.json = pack_text(record.json);
-    std::string& fields = values.cells;
-    put_field(fields, record.listing);
-    put_field(fields, std::to_string(record.documents));
-    for (const std::string& cell : record.cells) put_field(fields, cell);
-    // Most States of an event share one of a few roles' texts: each text
-    // once, then each State with the place of its text.
+    std::string block;
     std::vector<std::string_view> texts;
-    for (const auto& [code, roles] : record.roles)
+    for (const auto& [code, roles] : states)
         if (texts.size() < kRolesFollow &&
             std::find(texts.begin(), texts.end(), roles) == texts.end())
             texts.push_back(roles);
-    put_field(fields, std::to_string(texts.size()));
-    for (std::string_view text : texts) put_field(fields, text);
-    for (const auto& [code, roles] : record.roles) {
-        put_field(fields, code);
+    put_field(block, std::to_string(texts.size()));
+    for (std::string_view text : texts) put_field(block, text);
+    for (const auto& [code, roles] : states) {
+        put_field(block, code);
         auto place =
             static_cast<std::size_t>(std::find(texts.begin(), texts.end(), roles) - texts.begin());
         if (place < texts.size()) {
-            fields += static_cast<char>(place);
+            block += static_cast<char>(place);
         } else {
-            fields += static_cast<char>(kRolesFollow);
-            put_field(fields, roles);
+            block += static_cast<char>(kRolesFollow);
+            put_field(block, roles);
         }
     }
-    return values;
+    return block;
 }
-
-namespace {
 
 // A decimal field; nullopt when it is not one.
 std::optional<std::size_t> number_field(std::optional<std::string_view> field)
@@ -309,7 +304,51 @@ std::optional<std::size_t> number_field(std::optional<std::string_view> field)
     return n;
 }
 
+// The roles roles_block wrote, from `at` to the end of `in`, into `states`;
+// false when they do not read.
+bool read_roles(std::string_view in, std::size_t at,
+                std::vector<std::pair<std::string, std::string>>& states)
+{
+    std::optional<std::size_t> count = number_field(take_field(in, at));
+    if (!count || *count > kRolesFollow) return false;
+    std::vector<std::string_view> texts;
+    for (std::size_t i = 0; i < *count; ++i) {
+        std::optional<std::string_view> text = take_field(in, at);
+        if (!text) return false;
+        texts.push_back(*text);
+    }
+    while (at < in.size()) {
+        std::optional<std::string_view> code = take_field(in, at);
+        if (!code || at >= in.size()) return false;
+        auto place = static_cast<unsigned char>(in[at++]);
+        std::optional<std::string_view> roles;
+        if (place < texts.size())
+            roles = texts[place];
+        else if (place == kRolesFollow)
+            roles = take_field(in, at);
+        if (!roles) return false;
+        states.emplace_back(*code, *roles);
+    }
+    return true;
+}
+
 }  // namespace
+
+RecordValues record_values(const HitRecord& record)
+{
+    RecordValues values;
+    std::string roles = roles_block(record.roles);
+    if (!record.json.empty()) {
+        put_field(values.json, roles);
+        values.json += pack_text(record.json);
+    }
+    std::string& fields = values.cells;
+    put_field(fields, record.listing);
+    put_field(fields, std::to_string(record.documents));
+    for (const std::string& cell : record.cells) put_field(fields, cell);
+    fields += roles;
+    return values;
+}
 
 std::optional<HitRecord> read_record(std::string_view in)
 {
@@ -326,35 +365,22 @@ std::optional<HitRecord> read_record(std::string_view in)
         if (!field) return std::nullopt;
         cell = *field;
     }
-    std::optional<std::size_t> count = number_field(take_field(in, at));
-    if (!count || *count > kRolesFollow) return std::nullopt;
-    std::vector<std::string_view> texts;
-    for (std::size_t i = 0; i < *count; ++i) {
-        std::optional<std::string_view> text = take_field(in, at);
-        if (!text) return std::nullopt;
-        texts.push_back(*text);
-    }
-    while (at < in.size()) {
-        std::optional<std::string_view> code = take_field(in, at);
-        if (!code || at >= in.size()) return std::nullopt;
-        auto place = static_cast<unsigned char>(in[at++]);
-        std::optional<std::string_view> roles;
-        if (place < texts.size())
-            roles = texts[place];
-        else if (place == kRolesFollow)
-            roles = take_field(in, at);
-        if (!roles) return std::nullopt;
-        record.roles.emplace_back(*code, *roles);
-    }
+    if (!read_roles(in, at, record.roles)) return std::nullopt;
     return record;
 }
 
-std::optional<std::string> read_record_json(std::string_view value)
+std::optional<HitRecord> read_record_json(std::string_view value)
 {
-    std::optional<std::string> json = unpack_text(value);
+    std::size_t at = 0;
+    std::optional<std::string_view> roles = take_field(value, at);
+    if (!roles) return std::nullopt;
+    HitRecord record;
+    if (!read_roles(*roles, 0, record.roles)) return std::nullopt;
+    std::optional<std::string> json = unpack_text(value.substr(at));
     if (!json || json->size() < 2 || json->front() != '{' || json->back() != '}')
         return std::nullopt;
-    return json;
+    record.json = std::move(*json);
+    return record;
 }
 
 std::string data_fingerprint(std::string_view data)

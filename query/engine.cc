@@ -337,6 +337,7 @@ AttendedAnswer Engine::attended(const AttendedQuery& query)
         SearchPlan plan = plan_for(query, paging, build(request));
         if (observer_) observer_(plan.query.query.get_description());
         plan.by_event = !query.documents;
+        plan.record_roles = true;
         // An event's hit is its record, the merged event the indexer wrote;
         // or built from all its documents' summaries.
         if (plan.by_event) {

@@ -402,36 +402,41 @@ SearchResult Index::search(const SearchPlan& plan)
         std::vector<std::string> events = fields.values(kEventSlot);
         for (std::size_t i : order) result.hits[i].event_id = events[i];
         if (plan.records && plan.by_event) {
+            // One slot per hit: the JSON with the roles, or the cells.
             // Hits without a record are left to fill_events.
-            std::vector<std::string> cells = fields.values(kEventCellsSlot);
-            std::vector<std::string> jsons;
-            if (plan.record_json) jsons = fields.values(kEventRecordSlot);
+            std::vector<std::string> values =
+                fields.values(plan.record_json ? kEventRecordSlot : kEventCellsSlot);
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
-                std::optional<HitRecord> record = read_record(cells[i]);
-                std::optional<std::string> json;
-                if (record && plan.record_json) json = read_record_json(jsons[i]);
-                if (!record || (plan.record_json && !json)) continue;
-                if (json) record->json = std::move(*json);
-                hit.listing = listing_of(record->listing);
-                hit.record = std::move(record);
+                hit.record =
+                    plan.record_json ? read_record_json(values[i]) : read_record(values[i]);
+                if (hit.record) hit.listing = listing_of(hit.record->listing);
             }
-        } else if (plan.records) {
-            std::vector<std::string> records = fields.values(kDocumentRecordSlot);
-            std::vector<std::string> data;
-            if (plan.record_json) data = fields.data();
+        } else if (plan.records && plan.record_json) {
+            // A document's JSON is its data, with its event's id; its
+            // roles, when asked for, come from its cells.
+            std::vector<std::string> data = fields.data();
+            std::vector<std::string> cells;
+            if (plan.record_roles) cells = fields.values(kDocumentRecordSlot);
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
-                std::optional<HitRecord> record = read_record(records[i]);
-                std::optional<std::string> json;
-                if (record && plan.record_json)
-                    json = with_event_id(std::move(data[i]), hit.event_id);
-                if (record && (json || !plan.record_json)) {
-                    if (json) record->json = std::move(*json);
+                std::optional<HitRecord> record =
+                    plan.record_roles ? read_record(cells[i]) : HitRecord();
+                std::optional<std::string> json =
+                    record ? with_event_id(std::move(data[i]), hit.event_id) : std::nullopt;
+                if (json) {
+                    record->json = std::move(*json);
                     hit.record = std::move(record);
                 } else {
                     hit.summary = stored_summary(db.get_document(hit.docid));
                 }
+            }
+        } else if (plan.records) {
+            std::vector<std::string> records = fields.values(kDocumentRecordSlot);
+            for (std::size_t i : order) {
+                Hit& hit = result.hits[i];
+                hit.record = read_record(records[i]);
+                if (!hit.record) hit.summary = stored_summary(db.get_document(hit.docid));
             }
         } else if (plan.brief) {
             std::vector<std::string> listings = fields.values(kListingSlot);

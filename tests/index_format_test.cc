@@ -95,7 +95,10 @@ TEST(EventRecord, ReadsBackWhatWasWritten)
     std::optional<infonote::HitRecord> back = infonote::read_record(values.cells);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->json, "");
-    EXPECT_EQ(infonote::read_record_json(values.json), record.json);
+    std::optional<infonote::HitRecord> json = infonote::read_record_json(values.json);
+    ASSERT_TRUE(json);
+    EXPECT_EQ(json->json, record.json);
+    EXPECT_EQ(json->roles, record.roles);
     EXPECT_EQ(back->listing, record.listing);
     EXPECT_EQ(back->documents, 3u);
     EXPECT_EQ(back->cells, record.cells);
