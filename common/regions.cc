@@ -73,24 +73,41 @@ struct Placement {
 // Records that `code` belongs to the group `name` at `level` within
 // `parent`, checking that the group keeps one spelling, one level and one
 // parent throughout the file.
-void place(std::map<std::string, Placement>& placed, std::string_view name, RegionLevel level,
-           std::string_view parent, const std::string& code, int line_no, const std::string& where)
+// region_key() of each name met, computed once: the table names each region
+// on every line of its countries.
+class RegionKeys {
+  public:
+    const std::string& operator()(std::string_view name)
+    {
+        auto found = keys_.find(name);
+        if (found == keys_.end()) found = keys_.emplace(std::string(name), region_key(name)).first;
+        return found->second;
+    }
+
+  private:
+    std::map<std::string, std::string, std::less<>> keys_;
+};
+
+void place(std::map<std::string, Placement>& placed, RegionKeys& keys, std::string_view name,
+           RegionLevel level, std::string_view parent, const std::string& code, int line_no,
+           const std::string& where)
 {
-    std::string key = region_key(name);
+    const std::string& key = keys(name);
     if (key.empty())
         throw std::runtime_error(where + ": '" + std::string(name) + "' names nothing");
-    Placement fresh{std::string(name), level, std::string(parent), line_no, {}};
-    Placement& first = placed.try_emplace(key, std::move(fresh)).first->second;
-    std::string seen = " on line " + std::to_string(first.first_line);
+    auto [at, fresh] = placed.try_emplace(key);
+    Placement& first = at->second;
+    if (fresh) first = Placement{std::string(name), level, std::string(parent), line_no, {}};
+    auto seen = [&first] { return " on line " + std::to_string(first.first_line); };
     if (first.name != name)
         throw std::runtime_error(where + ": '" + std::string(name) + "' is written '" + first.name +
-                                 "'" + seen);
+                                 "'" + seen());
     if (first.level != level)
         throw std::runtime_error(where + ": '" + first.name + "' is " + with_article(first.level) +
-                                 seen + ", not " + with_article(level));
-    if (region_key(first.parent) != region_key(parent))
+                                 seen() + ", not " + with_article(level));
+    if (keys(first.parent) != keys(parent))
         throw std::runtime_error(where + ": '" + first.name + "' is in '" + first.parent + "'" +
-                                 seen + ", not in '" + std::string(parent) + "'");
+                                 seen() + ", not in '" + std::string(parent) + "'");
     first.countries.push_back(code);
 }
 
@@ -121,6 +138,7 @@ RegionTable::RegionTable(const std::filesystem::path& regions_tsv)
 {
     std::map<std::string, Placement> placed;  // by region_key()
     std::unordered_map<std::string, int> code_lines;
+    RegionKeys keys;
     read_tsv(regions_tsv, "regions", [&](const TsvLine& line) {
         const int line_no = line.number;
         const std::string& where = line.where;
@@ -138,10 +156,11 @@ RegionTable::RegionTable(const std::filesystem::path& regions_tsv)
         if (!inserted)
             throw std::runtime_error(where + ": " + code + " is already listed on line " +
                                      std::to_string(seen->second));
-        place(placed, fields[1], RegionLevel::Region, "", code, line_no, where);
-        place(placed, fields[2], RegionLevel::SubRegion, fields[1], code, line_no, where);
+        place(placed, keys, fields[1], RegionLevel::Region, "", code, line_no, where);
+        place(placed, keys, fields[2], RegionLevel::SubRegion, fields[1], code, line_no, where);
         if (!fields[3].empty())
-            place(placed, fields[3], RegionLevel::Intermediate, fields[2], code, line_no, where);
+            place(placed, keys, fields[3], RegionLevel::Intermediate, fields[2], code, line_no,
+                  where);
     });
 
     for (auto& [key, group] : placed) {

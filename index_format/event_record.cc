@@ -133,10 +133,16 @@ std::vector<std::pair<std::string, std::string>> roles_of(const Json& summary)
     return roles;
 }
 
+// A field: its length in bytes as a base-128 varint (low seven bits
+// first), then its bytes. Most fields are a few bytes long.
 void put_field(std::string& out, std::string_view field)
 {
-    auto size = static_cast<std::uint32_t>(field.size());
-    for (int i = 0; i < 4; ++i) out += static_cast<char>((size >> (8 * i)) & 0xFF);
+    std::size_t size = field.size();
+    while (size >= 0x80) {
+        out += static_cast<char>((size & 0x7F) | 0x80);
+        size >>= 7;
+    }
+    out += static_cast<char>(size);
     out += field;
 }
 
@@ -144,16 +150,23 @@ void put_field(std::string& out, std::string_view field)
 // value ends early.
 std::optional<std::string_view> take_field(std::string_view in, std::size_t& at)
 {
-    if (in.size() - at < 4) return std::nullopt;
-    std::uint32_t size = 0;
-    for (int i = 0; i < 4; ++i)
-        size |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
-    at += 4;
+    std::size_t size = 0;
+    for (int shift = 0;; shift += 7) {
+        if (at >= in.size() || shift > 28) return std::nullopt;
+        auto byte = static_cast<unsigned char>(in[at++]);
+        size |= static_cast<std::size_t>(byte & 0x7F) << shift;
+        if (byte < 0x80) break;
+    }
     if (in.size() - at < size) return std::nullopt;
     std::string_view field = in.substr(at, size);
     at += size;
     return field;
 }
+
+// A State's roles in the cells value: the place of its roles' text among
+// the distinct texts listed before the States, in one byte; or kRolesFollow
+// and the text itself as a field, past the first 255 texts.
+constexpr unsigned char kRolesFollow = 0xFF;
 
 }  // namespace
 
@@ -253,47 +266,120 @@ HitRecord document_record(const Json& summary)
     return record;
 }
 
-std::string record_value(const HitRecord& record)
+namespace {
+
+// The States' roles: most States of an event share one of a few roles'
+// texts, so each text once, then each State with the place of its text.
+std::string roles_block(const std::vector<std::pair<std::string, std::string>>& states)
 {
-    std::string fields;
-    put_field(fields, record.json);
+    std::string block;
+    std::vector<std::string_view> texts;
+    for (const auto& [code, roles] : states)
+        if (texts.size() < kRolesFollow &&
+            std::find(texts.begin(), texts.end(), roles) == texts.end())
+            texts.push_back(roles);
+    put_field(block, std::to_string(texts.size()));
+    for (std::string_view text : texts) put_field(block, text);
+    for (const auto& [code, roles] : states) {
+        put_field(block, code);
+        auto place =
+            static_cast<std::size_t>(std::find(texts.begin(), texts.end(), roles) - texts.begin());
+        if (place < texts.size()) {
+            block += static_cast<char>(place);
+        } else {
+            block += static_cast<char>(kRolesFollow);
+            put_field(block, roles);
+        }
+    }
+    return block;
+}
+
+// A decimal field; nullopt when it is not one.
+std::optional<std::size_t> number_field(std::optional<std::string_view> field)
+{
+    if (!field) return std::nullopt;
+    std::size_t n = 0;
+    auto [end, error] = std::from_chars(field->data(), field->data() + field->size(), n);
+    if (error != std::errc() || end != field->data() + field->size()) return std::nullopt;
+    return n;
+}
+
+// The roles roles_block wrote, from `at` to the end of `in`, into `states`;
+// false when they do not read.
+bool read_roles(std::string_view in, std::size_t at,
+                std::vector<std::pair<std::string, std::string>>& states)
+{
+    std::optional<std::size_t> count = number_field(take_field(in, at));
+    if (!count || *count > kRolesFollow) return false;
+    std::vector<std::string_view> texts;
+    for (std::size_t i = 0; i < *count; ++i) {
+        std::optional<std::string_view> text = take_field(in, at);
+        if (!text) return false;
+        texts.push_back(*text);
+    }
+    while (at < in.size()) {
+        std::optional<std::string_view> code = take_field(in, at);
+        if (!code || at >= in.size()) return false;
+        auto place = static_cast<unsigned char>(in[at++]);
+        std::optional<std::string_view> roles;
+        if (place < texts.size())
+            roles = texts[place];
+        else if (place == kRolesFollow)
+            roles = take_field(in, at);
+        if (!roles) return false;
+        states.emplace_back(*code, *roles);
+    }
+    return true;
+}
+
+}  // namespace
+
+RecordValues record_values(const HitRecord& record)
+{
+    RecordValues values;
+    std::string roles = roles_block(record.roles);
+    if (!record.json.empty()) {
+        put_field(values.json, roles);
+        values.json += pack_text(record.json);
+    }
+    std::string& fields = values.cells;
     put_field(fields, record.listing);
     put_field(fields, std::to_string(record.documents));
     for (const std::string& cell : record.cells) put_field(fields, cell);
-    for (const auto& [code, roles] : record.roles) {
-        put_field(fields, code);
-        put_field(fields, roles);
-    }
-    return pack_text(fields);
+    fields += roles;
+    return values;
 }
 
-std::optional<HitRecord> read_record(std::string_view value)
+std::optional<HitRecord> read_record(std::string_view in)
 {
-    std::optional<std::string> fields = unpack_text(value);
-    if (!fields) return std::nullopt;
-    std::string_view in = *fields;
     std::size_t at = 0;
     HitRecord record;
-    std::optional<std::string_view> json = take_field(in, at);
     std::optional<std::string_view> listing = take_field(in, at);
-    std::optional<std::string_view> documents = take_field(in, at);
-    if (!json || !listing || !documents) return std::nullopt;
-    record.json = *json;
+    if (!listing) return std::nullopt;
     record.listing = *listing;
-    auto [end, error] =
-        std::from_chars(documents->data(), documents->data() + documents->size(), record.documents);
-    if (error != std::errc() || end != documents->data() + documents->size()) return std::nullopt;
+    std::optional<std::size_t> documents = number_field(take_field(in, at));
+    if (!documents) return std::nullopt;
+    record.documents = *documents;
     for (std::string& cell : record.cells) {
         std::optional<std::string_view> field = take_field(in, at);
         if (!field) return std::nullopt;
         cell = *field;
     }
-    while (at < in.size()) {
-        std::optional<std::string_view> code = take_field(in, at);
-        std::optional<std::string_view> roles = code ? take_field(in, at) : std::nullopt;
-        if (!roles) return std::nullopt;
-        record.roles.emplace_back(*code, *roles);
-    }
+    if (!read_roles(in, at, record.roles)) return std::nullopt;
+    return record;
+}
+
+std::optional<HitRecord> read_record_json(std::string_view value)
+{
+    std::size_t at = 0;
+    std::optional<std::string_view> roles = take_field(value, at);
+    if (!roles) return std::nullopt;
+    HitRecord record;
+    if (!read_roles(*roles, 0, record.roles)) return std::nullopt;
+    std::optional<std::string> json = unpack_text(value.substr(at));
+    if (!json || json->size() < 2 || json->front() != '{' || json->back() != '}')
+        return std::nullopt;
+    record.json = std::move(*json);
     return record;
 }
 

@@ -84,10 +84,26 @@ HitRecord event_record(const MergedEvent& event);
 /// A document's record: cells and roles from its summary.
 HitRecord document_record(const Json& summary);
 
-/// A record as a value slot holds it (compressed with pack_text), and read
-/// back: nullopt when `value` is not what record_value wrote.
-std::string record_value(const HitRecord& record);
-std::optional<HitRecord> read_record(std::string_view value);
+/// A record as two value slots hold it (schema 16): `json`, the States'
+/// roles and the JSON compressed with pack_text (kEventRecordSlot; empty
+/// for a document's record, whose JSON is the document data), and
+/// `cells`, everything but the JSON, uncompressed (kEventCellsSlot, or
+/// kDocumentRecordSlot for a document). A CSV or text listing reads the
+/// cells alone and inflates nothing; a JSON listing reads the JSON alone.
+struct RecordValues {
+    std::string json;
+    std::string cells;
+};
+RecordValues record_values(const HitRecord& record);
+
+/// The record's cells, listing, documents and roles read back from a cells
+/// value (its `json` left empty); nullopt when `cells` is not what
+/// record_values wrote.
+std::optional<HitRecord> read_record(std::string_view cells);
+
+/// The record's JSON and roles read back from a json value (the rest left
+/// empty); nullopt when `value` is not what record_values wrote.
+std::optional<HitRecord> read_record_json(std::string_view value);
 
 /// What kEventDigestSlot holds for a document whose summary is `data`:
 /// 16 hex digits, the hash of its data.

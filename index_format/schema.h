@@ -14,7 +14,7 @@
 namespace infonote {
 
 /// Bumped whenever a prefix, slot or stored-data key changes meaning.
-inline constexpr int kSchemaVersion = 15;
+inline constexpr int kSchemaVersion = 16;
 
 /// Xapian metadata keys recording how an index was built.
 inline constexpr std::string_view kSchemaVersionKey = "infonote.schema";
@@ -139,19 +139,23 @@ inline constexpr unsigned kEventKeySlot = 17;
 /// spy reads of a document (one value rather than one per facet).
 inline constexpr unsigned kEventValuesSlot = 18;
 /// What a listing prints of the document's event, decided at index time
-/// (event_record.h, schema 15): the merged event's hit JSON, listing line,
-/// CSV cells and each State's roles, compressed. The same value on every
-/// document of the event, so that a hit collapsed to its event reads it
-/// from the hit's own document.
+/// (event_record.h, schema 15): the merged event's hit JSON, compressed.
+/// The same value on every document of the event, so that a hit collapsed
+/// to its event reads it from the hit's own document.
 inline constexpr unsigned kEventRecordSlot = 19;
 /// The document's own CSV cells and States' roles (event_record.h), for
-/// listings of documents, whose JSON is the document data itself.
+/// listings of documents, whose JSON is the document data itself;
+/// uncompressed since schema 16.
 inline constexpr unsigned kDocumentRecordSlot = 20;
 /// Whether kEventRecordSlot is up to date: the hash of the document data,
 /// then the digest of the event's members (note ids and data hashes) the
 /// record was made from (event_record.h). `update` rewrites the record of
 /// an event whose digest changed, without reading any other document.
 inline constexpr unsigned kEventDigestSlot = 21;
+/// The rest of the event's record (schema 16): its listing line, number of
+/// documents, CSV cells and each State's roles, uncompressed, apart from
+/// its JSON so that CSV and text listings read and inflate no JSON.
+inline constexpr unsigned kEventCellsSlot = 22;
 
 /// Words in different fields are this many positions apart, so that a
 /// phrase never spans two fields.

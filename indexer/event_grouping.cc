@@ -32,24 +32,24 @@ const std::unordered_set<std::string>& common_title_words()
 {
     static const std::unordered_set<std::string> words{
         // English
-        "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with",
-        "its", "held", "hold", "holds", "open", "opens", "opened", "close", "closes", "concludes",
+        "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with", "its",
+        "held", "hold", "holds", "open", "opens", "opened", "close", "closes", "concludes",
         "begins", "takes", "place", "will", "be", "is", "was", "new", "about",
         // French
-        "le", "la", "les", "l", "de", "des", "du", "d", "et", "en", "au", "aux", "sur", "pour",
-        "a", "s", "ouvre", "tenu", "tenue",
+        "le", "la", "les", "l", "de", "des", "du", "d", "et", "en", "au", "aux", "sur", "pour", "a",
+        "s", "ouvre", "tenu", "tenue",
         // Spanish
         "el", "los", "las", "del", "y", "para", "sobre", "con", "se", "celebra", "celebrado",
         "celebrada",
         // What every title of the Committee's outreach says
-        "resolution", "resolucion", "1540", "2004", "un", "united", "nations", "naciones",
-        "unidas", "unies", "committee", "comite", "security", "council", "conseil", "securite",
-        "consejo", "seguridad", "workshop", "workshops", "seminar", "seminaire", "seminario",
-        "meeting", "meetings", "reunion", "conference", "conferencia", "training", "course",
-        "formation", "curso", "taller", "atelier", "roundtable", "round", "table", "mesa",
-        "redonda", "table-ronde", "ronde", "regional", "subregional", "sub", "national",
-        "nacional", "international", "internacional", "implementation", "implementing",
-        "mise", "oeuvre", "aplicacion", "event", "events"};
+        "resolution", "resolucion", "1540", "2004", "un", "united", "nations", "naciones", "unidas",
+        "unies", "committee", "comite", "security", "council", "conseil", "securite", "consejo",
+        "seguridad", "workshop", "workshops", "seminar", "seminaire", "seminario", "meeting",
+        "meetings", "reunion", "conference", "conferencia", "training", "course", "formation",
+        "curso", "taller", "atelier", "roundtable", "round", "table", "mesa", "redonda",
+        "table-ronde", "ronde", "regional", "subregional", "sub", "national", "nacional",
+        "international", "internacional", "implementation", "implementing", "mise", "oeuvre",
+        "aplicacion", "event", "events"};
     return words;
 }
 
@@ -116,7 +116,10 @@ bool dates_overlap(const GroupingKey& a, const GroupingKey& b)
 // index, so nothing depends on the order in which sets were joined.
 class Components {
   public:
-    explicit Components(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    explicit Components(std::size_t n) : parent_(n)
+    {
+        std::iota(parent_.begin(), parent_.end(), 0);
+    }
 
     std::size_t find(std::size_t i)
     {
@@ -207,7 +210,8 @@ bool venues_agree(const GroupingKey& a, const GroupingKey& b)
 {
     if (a.online || b.online) return a.online && b.online;
     if (!a.city.empty() && !b.city.empty())
-        return a.city == b.city && (a.country.empty() || b.country.empty() || a.country == b.country);
+        return a.city == b.city &&
+               (a.country.empty() || b.country.empty() || a.country == b.country);
     return !a.country.empty() && a.country == b.country;
 }
 
@@ -311,7 +315,10 @@ std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey
     std::map<std::size_t, std::vector<std::size_t>> by_year;
     for (std::size_t i : anchored) {
         const GroupingKey& k = keys[i];
-        by_place[k.online ? "online" : k.country.empty() ? "city:" + k.city : k.country].push_back(i);
+        by_place[k.online            ? "online"
+                 : k.country.empty() ? "city:" + k.city
+                                     : k.country]
+            .push_back(i);
         if (!k.city.empty()) by_place["city:" + k.city].push_back(i);
         for (std::size_t y = year_of(k.start); y <= year_of(k.end); ++y) by_year[y].push_back(i);
     }
@@ -335,8 +342,8 @@ std::vector<std::vector<std::size_t>> group_events(const std::vector<GroupingKey
         for (const std::vector<std::size_t>* pool : pools) {
             for (std::size_t m : *pool) {
                 const GroupingKey& e = keys[m];
-                bool fits = titles_alike(k, e) &&
-                            (k.dated() ? dates_overlap(k, e) : venues_agree(k, e));
+                bool fits =
+                    titles_alike(k, e) && (k.dated() ? dates_overlap(k, e) : venues_agree(k, e));
                 if (fits) candidates.insert(components.find(rank[m]));
             }
         }
@@ -388,14 +395,24 @@ void set_event(Xapian::Document& doc, const std::string& event_id)
     doc.add_value(kEventValuesSlot, event_values(doc, event_id));
 }
 
+namespace {
+
+// The event's record, in its two slots.
+void set_event_record(Xapian::Document& doc, const RecordValues& record)
+{
+    doc.add_value(kEventRecordSlot, record.json);
+    doc.add_value(kEventCellsSlot, record.cells);
+}
+
+}  // namespace
+
 void set_lone_records(Xapian::Document& doc, const std::string& note_id, const Json& summary,
                       std::string_view data)
 {
     std::string event_id = event_id_of(note_id);
     std::string listing = doc.get_value(kListingSlot);
-    doc.add_value(kDocumentRecordSlot, record_value(document_record(summary)));
-    doc.add_value(kEventRecordSlot,
-                  record_value(event_record(merge_event(event_id, {{summary, listing}}))));
+    doc.add_value(kDocumentRecordSlot, record_values(document_record(summary)).cells);
+    set_event_record(doc, record_values(event_record(merge_event(event_id, {{summary, listing}}))));
     std::string fingerprint = data_fingerprint(data);
     doc.add_value(kEventDigestSlot,
                   digest_value(fingerprint, members_digest({{note_id, fingerprint}})));
@@ -550,7 +567,7 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
         Xapian::docid docid;
         std::string old_event;
         std::string event;
-        std::shared_ptr<const std::string> record;
+        std::shared_ptr<const RecordValues> record;
         std::string digest;
     };
     // Rewriting a document reads back all its terms and positions, so the
@@ -569,7 +586,7 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
                 }
                 set_event(doc, c.event);
             }
-            doc.add_value(kEventRecordSlot, *c.record);
+            set_event_record(doc, *c.record);
             doc.add_value(kEventDigestSlot, c.digest);
             db.replace_document(c.docid, doc);
         }
@@ -634,8 +651,8 @@ EventAssignment assign_events(const std::vector<Xapian::WritableDatabase*>& dbs)
             summaries.push_back({summary.is_discarded() ? Json::object() : std::move(summary),
                                  doc.get_value(kListingSlot)});
         }
-        auto record = std::make_shared<const std::string>(
-            record_value(event_record(merge_event(id, std::move(summaries)))));
+        auto record = std::make_shared<const RecordValues>(
+            record_values(event_record(merge_event(id, std::move(summaries)))));
         for (std::size_t i : members) {
             const Place& place = places[i];
             if (!current(i)) {

@@ -50,7 +50,8 @@ SearchPlan plan_for(const HitsQuery& hits, const Paging& paging, BuiltQuery quer
         paging.all ? 0 : paging.limit.value_or(plan.query.ranked ? kDefaultRankedLimit : 0);
     plan.facets = facets_of(hits.facets);
     plan.brief = hits.detail == HitDetail::Listing;
-    plan.records = hits.detail == HitDetail::Record;
+    plan.records = hits.detail == HitDetail::Record || hits.detail == HitDetail::Cells;
+    plan.record_json = hits.detail == HitDetail::Record;
     if (plan.query.ranked) plan.snippet_length = kSnippetLength;
     return plan;
 }
@@ -219,7 +220,7 @@ Overview overview(Index& index, const std::vector<Facet>& facets)
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(std::string()));  // not the shared MatchAll
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter counter(facets, remote, Counting::Events);
+        FacetCounter counter(facets, remote, Counting::Events, &db);
         counter.attach(enquire);
         EventStartSpy events;
         if (!remote) enquire.add_matchspy(&events);
@@ -336,9 +337,12 @@ AttendedAnswer Engine::attended(const AttendedQuery& query)
         SearchPlan plan = plan_for(query, paging, build(request));
         if (observer_) observer_(plan.query.query.get_description());
         plan.by_event = !query.documents;
+        plan.record_roles = true;
         // An event's hit is its record, the merged event the indexer wrote;
         // or built from all its documents' summaries.
         if (plan.by_event) {
+            // Text prints the record's cells and listing, not its JSON
+            // (record_json is false but for HitDetail::Record).
             plan.records = plan.records || plan.brief;
             plan.brief = false;
         }

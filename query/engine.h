@@ -50,6 +50,9 @@ enum class HitDetail {
     /// Its record (event_record.h): what JSON, JSON Lines and CSV listings
     /// print, without parsing any summary. Hit::summary stays null.
     Record,
+    /// Its record without its JSON: what CSV listings print, read without
+    /// inflating any JSON. Hit::summary stays null.
+    Cells,
 };
 
 /// What search and attended share: filters, paging, facets.

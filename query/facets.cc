@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <stdexcept>
 
 #include "event_values.h"
@@ -50,6 +52,22 @@ std::uint32_t year_number(std::string_view text)
         year = year * 10 + static_cast<std::uint32_t>(c - '0');
     }
     return year;
+}
+
+// A quick hash of a facet value: its length and its first and last eight
+// bytes (a value the table holds is compared whole anyway), mixed.
+std::uint64_t text_hash(std::string_view text)
+{
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::size_t n = text.size();
+    std::memcpy(&head, text.data(), std::min<std::size_t>(n, 8));
+    if (n > 8)
+        std::memcpy(&tail, text.data() + n - std::min<std::size_t>(n - 8, 8),
+                    std::min<std::size_t>(n - 8, 8));
+    std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15u)) * 0xFF51AFD7ED558CCDu;
+    h ^= (tail + (h >> 29)) * 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 32);
 }
 
 std::size_t tally_of(Facet f)
@@ -134,11 +152,30 @@ FacetSpy::FacetSpy(std::vector<Facet> facets, Counting counting) : counting_(cou
 
 std::uint32_t FacetSpy::number_of(Tally& tally, std::string_view value) const
 {
-    auto found = tally.numbers.find(value);
-    if (found != tally.numbers.end()) return found->second;
+    std::uint64_t hash = text_hash(value);
+    // Kept at most half full, so a probe soon meets its value or a gap.
+    if (2 * (tally.names.size() + 1) > tally.places.size()) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> old(
+            std::max<std::size_t>(64, 2 * tally.places.size()));
+        old.swap(tally.places);
+        std::size_t mask = tally.places.size() - 1;
+        for (const auto& entry : old) {
+            if (entry.second == 0) continue;
+            std::size_t at = entry.first & mask;
+            while (tally.places[at].second != 0) at = (at + 1) & mask;
+            tally.places[at] = entry;
+        }
+    }
+    std::size_t mask = tally.places.size() - 1;
+    std::size_t at = hash & mask;
+    for (;; at = (at + 1) & mask) {
+        auto& [h, place] = tally.places[at];
+        if (place == 0) break;
+        if (h == hash && tally.names[place - 1] == value) return place - 1;
+    }
     auto number = static_cast<std::uint32_t>(tally.names.size());
     tally.names.emplace_back(value);
-    tally.numbers.emplace(value, number);
+    tally.places[at] = {hash, number + 1};
     return number;
 }
 
@@ -163,31 +200,51 @@ std::string FacetSpy::value_of(Facet facet, const Tally& tally, std::size_t numb
     }
 }
 
+namespace {
+
+// A document's values read slot by slot, for a document whose event-values
+// slot is missing or does not split; `storage` holds what the views show.
+struct OwnValues {
+    std::string event;
+    std::array<std::string, kEventValueSlots.size()> slots;
+
+    EventValues read(const Xapian::Document& doc)
+    {
+        event = event_of(doc);
+        EventValues own;
+        own.event = event;
+        for (std::size_t i = 0; i < kEventValueSlots.size(); ++i) {
+            slots[i] = doc.get_value(kEventValueSlots[i]);
+            own.slots[i] = slots[i];
+        }
+        return own;
+    }
+};
+
+}  // namespace
+
 void FacetSpy::operator()(const Xapian::Document& doc, double)
 {
+    if (db_) {
+        docids_.push_back(doc.get_docid());
+        return;
+    }
     // Every value counted is in the event-values slot (event_values.h):
-    // one value read rather than one per facet. A document without it (or
-    // with a value that does not split) is read slot by slot.
+    // one value read rather than one per facet.
     const std::string packed = doc.get_value(kEventValuesSlot);
     std::optional<EventValues> read = read_event_values(packed);
-    std::string own_event;
-    std::array<std::string, kEventValueSlots.size()> own_slots;
-    if (!read) {
-        own_event = event_of(doc);
-        EventValues own;
-        own.event = own_event;
-        for (std::size_t i = 0; i < kEventValueSlots.size(); ++i) {
-            own_slots[i] = doc.get_value(kEventValueSlots[i]);
-            own.slots[i] = own_slots[i];
-        }
-        read = own;
-    }
+    OwnValues own;
+    count_values(read ? *read : own.read(doc));
+}
+
+void FacetSpy::count_values(const EventValues& values) const
+{
     std::uint64_t event = 0;
     if (counting_ == Counting::Events) {
-        auto found = event_numbers_.find(read->event);
+        auto found = event_numbers_.find(values.event);
         if (found == event_numbers_.end())
             found = event_numbers_
-                        .emplace(read->event, static_cast<std::uint32_t>(event_numbers_.size()))
+                        .emplace(values.event, static_cast<std::uint32_t>(event_numbers_.size()))
                         .first;
         event = found->second;
     }
@@ -197,7 +254,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
             case Facet::Country:
             case Facet::VenueCountry: {
                 std::string_view codes =
-                    read->of(f == Facet::Country ? kCountriesSlot : kVenueCountrySlot);
+                    values.of(f == Facet::Country ? kCountriesSlot : kVenueCountrySlot);
                 for (std::size_t at = 0; at + 2 <= codes.size(); at += 2) {
                     std::size_t cell = code_cell(codes[at], codes[at + 1]);
                     if (cell < kCodeCells) count(tally, static_cast<std::uint32_t>(cell), event);
@@ -205,7 +262,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
                 break;
             }
             case Facet::Year: {
-                std::string_view years = read->of(kYearsSlot);
+                std::string_view years = values.of(kYearsSlot);
                 for (std::size_t at = 0; at + 4 <= years.size(); at += 4) {
                     std::uint32_t year = year_number(years.substr(at, 4));
                     if (year < kYearCells) count(tally, year, event);
@@ -215,7 +272,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
             case Facet::Org:
             case Facet::Type:
             case Facet::Kind: {
-                std::string_view list = read->of(f == Facet::Org    ? kOrgsSlot
+                std::string_view list = values.of(f == Facet::Org    ? kOrgsSlot
                                                   : f == Facet::Type ? kTypeSlot
                                                                      : kKindSlot);
                 while (!list.empty()) {
@@ -232,6 +289,29 @@ void FacetSpy::operator()(const Xapian::Document& doc, double)
 
 void FacetSpy::settle() const
 {
+    if (db_ && !docids_.empty()) {
+        // The documents in number order (marked in a bitmap: the match
+        // visits them in its own order), their values from one pass over
+        // the stream; a document without the slot is fetched.
+        Xapian::docid last = *std::max_element(docids_.begin(), docids_.end());
+        std::vector<std::uint64_t> marked(last / 64 + 1, 0);
+        for (Xapian::docid did : docids_) marked[did / 64] |= std::uint64_t{1} << (did % 64);
+        Xapian::ValueIterator it = db_->valuestream_begin(kEventValuesSlot);
+        Xapian::ValueIterator end = db_->valuestream_end(kEventValuesSlot);
+        for (std::size_t word = 0; word < marked.size(); ++word) {
+            for (std::uint64_t bits = marked[word]; bits != 0; bits &= bits - 1) {
+                auto did = static_cast<Xapian::docid>(
+                    word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+                if (it != end) it.skip_to(did);
+                std::string value;
+                if (it != end && it.get_docid() == did) value = *it;
+                std::optional<EventValues> read = read_event_values(value);
+                OwnValues own;
+                count_values(read ? *read : own.read(db_->get_document(did)));
+            }
+        }
+        docids_.clear();
+    }
     for (Facet f : facets_) {
         Tally& tally = tallies_[tally_of(f)];
         if (!tally.pairs.empty()) {
@@ -359,10 +439,12 @@ SlotReading slot_reading(Facet facet)
 
 }  // namespace
 
-FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote, Counting counting)
+FacetCounter::FacetCounter(const std::vector<Facet>& facets, bool remote, Counting counting,
+                           const Xapian::Database* db)
 {
     if (!remote) {
         spy_.emplace(facets, counting);
+        if (db && db->size() == 1) spy_->collect_docids(*db);
         return;
     }
     if (counting == Counting::Events) {

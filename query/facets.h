@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include "event_values.h"
 #include "query_builder.h"
 
 namespace infonote {
@@ -62,6 +63,13 @@ class FacetSpy : public Xapian::MatchSpy {
     /// The counts of one facet (empty when it was not asked for).
     const FacetCounts& counts(Facet facet) const;
 
+    /// Keeps only the document numbers during the match and counts after
+    /// it, reading the event-values slot of those documents in one pass
+    /// over its value stream rather than one lookup per document. Only for
+    /// a single database: in a combined one, Document::get_docid() is the
+    /// number within its own shard.
+    void collect_docids(const Xapian::Database& db) { db_ = &db; }
+
   private:
     /// Moves what the match counted into counts_.
     void settle() const;
@@ -74,21 +82,25 @@ class FacetSpy : public Xapian::MatchSpy {
             return std::hash<std::string_view>{}(text);
         }
     };
-    template <typename T>
-    using ByText = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
     /// What one facet counted during the match. Each value has a number:
     /// a country code its cell of 26 x 26 (no allocation per note), a year
-    /// itself, other values their place in `names`. Counting documents,
-    /// `counts` is indexed by that number; counting events, `pairs` holds
-    /// every (event, value) pair seen, event number in the high half, and a
-    /// pair met twice (two documents of one event) counts once.
+    /// itself, other values their place in `names`, found through
+    /// `places`, an open-addressed table of (FNV-1a hash, place + 1), so
+    /// that a string_view finds its number without a copy. Counting
+    /// documents, `counts` is indexed by that number; counting events,
+    /// `pairs` holds every (event, value) pair seen, event number in the
+    /// high half, and a pair met twice (two documents of one event) counts
+    /// once.
     struct Tally {
         std::vector<Xapian::doccount> counts;
         std::vector<std::uint64_t> pairs;
-        ByText<std::uint32_t> numbers;
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> places;
         std::vector<std::string> names;
     };
+
+    /// Counts one document's values.
+    void count_values(const EventValues& values) const;
 
     /// Counts `number` for the document of event `event` (Counting::Events).
     void count(Tally& tally, std::uint32_t number, std::uint64_t event) const;
@@ -101,7 +113,12 @@ class FacetSpy : public Xapian::MatchSpy {
     Counting counting_;
     mutable std::map<Facet, FacetCounts> counts_;
     /// Counting events: events numbered as met.
-    ByText<std::uint32_t> event_numbers_;
+    mutable std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>>
+        event_numbers_;
+    /// Given the database (collect_docids), the documents the match
+    /// visited, counted after it from the event-values stream.
+    const Xapian::Database* db_ = nullptr;
+    mutable std::vector<Xapian::docid> docids_;
     /// Indexed by Facet.
     mutable std::array<Tally, 7> tallies_;
 };
@@ -122,8 +139,12 @@ class FacetCounter {
     /// event-values slot (event_values.h), which pairs each document's
     /// event with its values; with no facets asked, it still gives
     /// event_starts().
+    ///
+    /// Given `db`, the database the match runs on, and when it is a single
+    /// local one, the spy counts from its value stream after the match
+    /// (FacetSpy::collect_docids).
     FacetCounter(const std::vector<Facet>& facets, bool remote,
-                 Counting counting = Counting::Documents);
+                 Counting counting = Counting::Documents, const Xapian::Database* db = nullptr);
 
     /// Adds the spies to `enquire`; they must outlive its get_mset().
     void attach(Xapian::Enquire& enquire);

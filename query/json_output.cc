@@ -1,6 +1,12 @@
 #include "json_output.h"
 
-#include "byte_set.h"
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
 #include "country_gazetteer.h"
 
 namespace infonote {
@@ -71,17 +77,15 @@ Json hit_json(const Hit& h, bool ranked)
     return hit;
 }
 
-std::string hit_text(const Hit& h, bool ranked)
+namespace {
+
+// What hit_json adds after a record's keys, "role", "score" and "snippet",
+// compact, each after a comma but the first when the object was empty.
+void append_hit_tail(std::string& out, const Hit& h, bool ranked, bool empty)
 {
-    if (!h.summary.is_null() || !h.record || !h.sources.is_null())
-        return hit_json(h, ranked).dump();
-    std::string out = h.record->json;
-    // The record's object, its closing brace taken off, then what
-    // hit_json adds after the summary's keys.
-    out.pop_back();
-    auto add = [&out](std::string_view key, const Json& value) {
-        if (out.size() > 1) out += ',';
-        out += '"';
+    auto add = [&out, &empty](std::string_view key, const Json& value) {
+        out += empty ? "\"" : ",\"";
+        empty = false;
         out += key;
         out += "\":";
         out += value.dump();
@@ -89,90 +93,195 @@ std::string hit_text(const Hit& h, bool ranked)
     if (!h.role.empty()) add("role", h.role);
     add("score", ranked ? Json(h.percent) : Json(nullptr));
     add("snippet", text_or_null(h.snippet));
+}
+
+// Whether the hit is written from its record's JSON.
+bool from_record(const Hit& h)
+{
+    return h.summary.is_null() && h.record && h.sources.is_null() && h.record->json.size() >= 2;
+}
+
+// The hit from its record: the record's object, its closing brace taken
+// off, then what hit_json adds after the summary's keys.
+void append_record_hit(std::string& out, const Hit& h, bool ranked)
+{
+    const std::string& json = h.record->json;
+    out.append(json, 0, json.size() - 1);
+    append_hit_tail(out, h, ranked, json.size() == 2);
     out += '}';
+}
+
+}  // namespace
+
+std::string hit_text(const Hit& h, bool ranked)
+{
+    if (!from_record(h)) return hit_json(h, ranked).dump();
+    std::string out;
+    out.reserve(h.record->json.size() + 64);
+    append_record_hit(out, h, ranked);
     return out;
 }
 
 namespace {
 
-// The bytes that lay out JSON or open a string, and those that end a
-// string's run: a hit's text is mostly long strings.
-constexpr ByteSet kLayout("\"{}[],:");
-constexpr ByteSet kStringEnd("\"\\");
+constexpr std::uint64_t kEveryByte = 0x0101010101010101u;
+constexpr std::uint64_t kHighBits = 0x8080808080808080u;
 
-// `compact` laid out as dump(indent) lays out a value at `depth`.
-void append_indented(std::string& out, std::string_view compact, int indent, int depth)
+// The high bit of each byte of `word` that equals `byte`, and perhaps of
+// bytes after the first such (the subtraction's borrow): the lowest one set
+// is exact.
+constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte)
 {
-    // A line break and the indentation after it, in one append while it fits.
-    static const std::string kBreak = "\n" + std::string(128, ' ');
-    auto new_line = [&out, &depth, indent] {
-        auto spaces = static_cast<std::size_t>(depth * indent);
-        if (spaces < kBreak.size()) {
-            out.append(kBreak.data(), spaces + 1);
-        } else {
-            out += '\n';
-            out.append(spaces, ' ');
+    std::uint64_t x = word ^ (byte * kEveryByte);
+    return (x - kEveryByte) & ~x & kHighBits;
+}
+
+// The first quote or backslash in `text` from `at`, or text.size(): eight
+// bytes at a time where the machine's words are little-endian.
+std::size_t string_stop(std::string_view text, std::size_t at)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; at + 8 <= text.size(); at += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + at, 8);
+            std::uint64_t stops = bytes_equal(word, '"') | bytes_equal(word, '\\');
+            if (stops != 0) return at + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
         }
-    };
+    }
+    for (; at < text.size(); ++at)
+        if (text[at] == '"' || text[at] == '\\') return at;
+    return text.size();
+}
+
+// A line break and the indentation after it, copied in one piece while the
+// indentation fits.
+constexpr std::size_t kBreakSpaces = 64;
+constexpr std::array<char, kBreakSpaces + 1> kBreak = [] {
+    std::array<char, kBreakSpaces + 1> b{};
+    b[0] = '\n';
+    for (std::size_t i = 1; i < b.size(); ++i) b[i] = ' ';
+    return b;
+}();
+
+// Bytes written through a pointer into room made beforehand, which (unlike
+// std::string's) is not filled with zeros first.
+class LayoutBuffer {
+  public:
+    /// Room for `n` more bytes, at the end of what was written.
+    char* room(std::size_t n)
+    {
+        if (capacity_ - size_ < n) {
+            std::size_t capacity = std::max(2 * capacity_, size_ + n);
+            std::unique_ptr<char[]> data(new char[capacity]);
+            if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
+            data_ = std::move(data);
+            capacity_ = capacity;
+        }
+        return data_.get() + size_;
+    }
+    /// What was written into the room ends at `end`.
+    void written_to(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
+    void append(std::string_view text)
+    {
+        char* at = room(text.size());
+        std::memcpy(at, text.data(), text.size());
+        size_ += text.size();
+    }
+    std::string_view text() const { return {data_.get(), size_}; }
+    std::size_t size() const { return size_; }
+    void clear() { size_ = 0; }
+
+  private:
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+// `compact` laid out as dump(indent) lays out a value at `depth`, appended
+// to `out`. Output other than line breaks is at most twice the input (":"
+// becomes ": "), so room is checked only before each line break.
+void append_indented(LayoutBuffer& out, std::string_view compact, int indent, int depth)
+{
     const std::size_t n = compact.size();
+    const char* in = compact.data();
+    std::size_t room = 2 * n + kBreak.size();
+    char* w = out.room(room);
+    char* limit = w + room;
+    auto step = static_cast<std::size_t>(indent);
+    auto level = static_cast<std::size_t>(depth);
+    auto new_line = [&](std::size_t i) {
+        std::size_t spaces = level * step;
+        std::size_t need = spaces + kBreak.size() + 2 * (n - i);
+        if (static_cast<std::size_t>(limit - w) < need) {
+            out.written_to(w);
+            w = out.room(need);
+            limit = w + need;
+        }
+        if (spaces < kBreakSpaces) {
+            std::memcpy(w, kBreak.data(), kBreak.size());
+        } else {
+            *w = '\n';
+            std::memset(w + 1, ' ', spaces);
+        }
+        w += spaces + 1;
+    };
     std::size_t i = 0;
     while (i < n) {
-        // Copy up to the next character that lays out or opens a string.
-        std::size_t run = kLayout.find(compact, i);
-        if (run == std::string_view::npos) run = n;
-        out.append(compact.substr(i, run - i));
-        if (run == n) break;
-        i = run;
-        char c = compact[i];
+        char c = in[i];
         switch (c) {
             case '"': {
                 // A string, copied whole: up to the first quote not escaped.
                 std::size_t end = i + 1;
                 for (;;) {
-                    end = kStringEnd.find(compact, end);
-                    if (end == std::string_view::npos || compact[end] == '"') break;
+                    end = string_stop(compact, end);
+                    if (end >= n || in[end] == '"') break;
                     end += 2;
                 }
-                if (end == std::string_view::npos) end = n - 1;
-                out.append(compact.substr(i, end + 1 - i));
-                i = end + 1;
+                end = std::min(end + 1, n);
+                std::memcpy(w, in + i, end - i);
+                w += end - i;
+                i = end;
                 continue;
             }
             case '{':
             case '[':
-                if (i + 1 < n && compact[i + 1] == (c == '{' ? '}' : ']')) {
-                    out.append(compact.substr(i, 2));
+                *w++ = c;
+                if (i + 1 < n && in[i + 1] == (c == '{' ? '}' : ']')) {
+                    *w++ = in[i + 1];
                     i += 2;
                     continue;
                 }
-                out += c;
-                ++depth;
-                new_line();
+                ++level;
+                new_line(i);
                 break;
             case '}':
             case ']':
-                --depth;
-                new_line();
-                out += c;
+                --level;
+                new_line(i);
+                *w++ = c;
                 break;
             case ',':
-                out += c;
-                new_line();
+                *w++ = c;
+                new_line(i);
                 break;
-            default:  // ':'
-                out += ": ";
+            case ':':
+                *w++ = ':';
+                *w++ = ' ';
+                break;
+            default: *w++ = c;
         }
         ++i;
     }
+    out.written_to(w);
 }
 
 }  // namespace
 
 std::string indented(std::string_view compact, int indent)
 {
-    std::string out;
+    LayoutBuffer out;
     append_indented(out, compact, indent, 0);
-    return out;
+    return std::string(out.text());
 }
 
 Json facets_json(const SearchResult& result, std::size_t facet_limit)
@@ -235,18 +344,32 @@ void write_json(std::ostream& out, const SearchAnswer& answer)
     if (answer.result.hits.empty()) {
         out << "[]";
     } else {
-        std::string buffer = "[";
+        LayoutBuffer buffer;
+        buffer.append("[");
         bool first = true;
+        std::string tail;
         for (const Hit& h : answer.result.hits) {
-            buffer += first ? "\n    " : ",\n    ";
+            buffer.append(first ? "\n    " : ",\n    ");
             first = false;
-            append_indented(buffer, hit_text(h, answer.result.ranked), 2, 2);
+            if (from_record(h) && h.record->json.size() > 2) {
+                // The record's keys laid out straight into the buffer, then
+                // the keys hit_json adds (after a comma), laid out one level
+                // deeper, closing the object.
+                const std::string& json = h.record->json;
+                append_indented(buffer, std::string_view(json).substr(0, json.size() - 1), 2, 2);
+                tail.clear();
+                append_hit_tail(tail, h, answer.result.ranked, false);
+                tail += '}';
+                append_indented(buffer, tail, 2, 3);
+            } else {
+                append_indented(buffer, hit_text(h, answer.result.ranked), 2, 2);
+            }
             if (buffer.size() > (1 << 16)) {
-                out << buffer;
+                out << buffer.text();
                 buffer.clear();
             }
         }
-        out << buffer << "\n  ]";
+        out << buffer.text() << "\n  ]";
     }
     out.write(head.data() + at + 2, static_cast<std::streamsize>(head.size() - at - 2));
     out << '\n';
@@ -259,7 +382,20 @@ void write_json(std::ostream& out, const AttendedAnswer& answer)
 
 void write_jsonl(std::ostream& out, const SearchAnswer& answer)
 {
-    for (const Hit& h : answer.result.hits) out << hit_text(h, answer.result.ranked) << '\n';
+    std::string buffer;
+    for (const Hit& h : answer.result.hits) {
+        if (from_record(h)) {
+            append_record_hit(buffer, h, answer.result.ranked);
+        } else {
+            buffer += hit_text(h, answer.result.ranked);
+        }
+        buffer += '\n';
+        if (buffer.size() > (1 << 16)) {
+            out << buffer;
+            buffer.clear();
+        }
+    }
+    out << buffer;
 }
 
 void write_jsonl(std::ostream& out, const AttendedAnswer& answer)

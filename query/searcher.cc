@@ -177,7 +177,7 @@ std::map<Facet, FacetCounts> count_facets(Xapian::Database& db, const Xapian::Qu
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(facets, remote, counting);
+    FacetCounter counter(facets, remote, counting, &db);
     counter.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     std::map<Facet, FacetCounts> counts;
@@ -337,7 +337,7 @@ SearchResult Index::search(const SearchPlan& plan)
             else
                 in_matches.push_back(f);
         }
-        FacetCounter counter(in_matches, remote, counting);
+        FacetCounter counter(in_matches, remote, counting, &db);
         if (!in_matches.empty()) counter.attach(enquire);
 
         Xapian::doccount everything = db.get_doccount();
@@ -402,19 +402,26 @@ SearchResult Index::search(const SearchPlan& plan)
         std::vector<std::string> events = fields.values(kEventSlot);
         for (std::size_t i : order) result.hits[i].event_id = events[i];
         if (plan.records && plan.by_event) {
+            // One slot per hit: the JSON with the roles, or the cells.
             // Hits without a record are left to fill_events.
-            std::vector<std::string> records = fields.values(kEventRecordSlot);
+            std::vector<std::string> values =
+                fields.values(plan.record_json ? kEventRecordSlot : kEventCellsSlot);
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
-                hit.record = read_record(records[i]);
+                hit.record =
+                    plan.record_json ? read_record_json(values[i]) : read_record(values[i]);
                 if (hit.record) hit.listing = listing_of(hit.record->listing);
             }
-        } else if (plan.records) {
-            std::vector<std::string> records = fields.values(kDocumentRecordSlot);
+        } else if (plan.records && plan.record_json) {
+            // A document's JSON is its data, with its event's id; its
+            // roles, when asked for, come from its cells.
             std::vector<std::string> data = fields.data();
+            std::vector<std::string> cells;
+            if (plan.record_roles) cells = fields.values(kDocumentRecordSlot);
             for (std::size_t i : order) {
                 Hit& hit = result.hits[i];
-                std::optional<HitRecord> record = read_record(records[i]);
+                std::optional<HitRecord> record =
+                    plan.record_roles ? read_record(cells[i]) : HitRecord();
                 std::optional<std::string> json =
                     record ? with_event_id(std::move(data[i]), hit.event_id) : std::nullopt;
                 if (json) {
@@ -423,6 +430,13 @@ SearchResult Index::search(const SearchPlan& plan)
                 } else {
                     hit.summary = stored_summary(db.get_document(hit.docid));
                 }
+            }
+        } else if (plan.records) {
+            std::vector<std::string> records = fields.values(kDocumentRecordSlot);
+            for (std::size_t i : order) {
+                Hit& hit = result.hits[i];
+                hit.record = read_record(records[i]);
+                if (!hit.record) hit.summary = stored_summary(db.get_document(hit.docid));
             }
         } else if (plan.brief) {
             std::vector<std::string> listings = fields.values(kListingSlot);

@@ -48,6 +48,14 @@ struct SearchPlan {
     /// what JSON, CSV and text listings print, read from one value per hit.
     /// A hit whose record cannot be read gets its summary instead.
     bool records = false;
+    /// With `records`: the hits' JSON too (a document's data, an event's
+    /// record JSON), which JSON and JSON Lines print; CSV and text print
+    /// the cells alone, read without inflating any JSON.
+    bool record_json = true;
+    /// With `records` and `record_json`: a document's record carries its
+    /// States' roles too (attended prints the country's), read from its
+    /// cells.
+    bool record_roles = false;
     /// One hit per event (collapsed on its event id), `total` and facets
     /// counting events; otherwise every matching document.
     bool by_event = false;

@@ -5,6 +5,7 @@
 #include "event_record.h"
 #include "json_output.h"
 #include "listing.h"
+#include "packed_text.h"
 #include "schema.h"
 #include "stub.h"
 
@@ -89,10 +90,15 @@ TEST(EventRecord, ReadsBackWhatWasWritten)
         "a";
     record.documents = 3;
     record.cells = {"id", "p,ath", "", "2014-03-11", "", "Astana", "KZ", "false", "KZ;TJ", "UNODA"};
-    record.roles = {{"KZ", "host, participant"}, {"TJ", "invited"}};
-    std::optional<infonote::HitRecord> back = infonote::read_record(infonote::record_value(record));
+    record.roles = {{"KZ", "host, participant"}, {"TJ", "invited"}, {"UZ", "host, participant"}};
+    infonote::RecordValues values = infonote::record_values(record);
+    std::optional<infonote::HitRecord> back = infonote::read_record(values.cells);
     ASSERT_TRUE(back);
-    EXPECT_EQ(back->json, record.json);
+    EXPECT_EQ(back->json, "");
+    std::optional<infonote::HitRecord> json = infonote::read_record_json(values.json);
+    ASSERT_TRUE(json);
+    EXPECT_EQ(json->json, record.json);
+    EXPECT_EQ(json->roles, record.roles);
     EXPECT_EQ(back->listing, record.listing);
     EXPECT_EQ(back->documents, 3u);
     EXPECT_EQ(back->cells, record.cells);
@@ -101,11 +107,24 @@ TEST(EventRecord, ReadsBackWhatWasWritten)
 
 TEST(EventRecord, AValueItDidNotWriteIsNoRecord)
 {
-    std::string value = infonote::record_value(infonote::HitRecord{});
+    std::string value = infonote::record_values(infonote::HitRecord{}).cells;
     EXPECT_TRUE(infonote::read_record(value));
     EXPECT_FALSE(infonote::read_record(""));
     EXPECT_FALSE(infonote::read_record("not a record"));
     EXPECT_FALSE(infonote::read_record(value.substr(0, value.size() - 2)));
+    EXPECT_FALSE(infonote::read_record_json(""));
+    EXPECT_FALSE(infonote::read_record_json(infonote::pack_text("not JSON")));
+}
+
+TEST(EventRecord, AStateWithRolesPastTheFirst255TextsKeepsThem)
+{
+    infonote::HitRecord record;
+    for (int i = 0; i < 300; ++i)
+        record.roles.emplace_back("S" + std::to_string(i), "role " + std::to_string(i % 280));
+    std::optional<infonote::HitRecord> back =
+        infonote::read_record(infonote::record_values(record).cells);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->roles, record.roles);
 }
 
 TEST(EventRecord, AnEventOfOneDocumentIsItsSummaryWithItsEventFirst)
@@ -151,6 +170,25 @@ TEST(IndentedJson, IsWhatDumpWithAnIndentGives)
     }
     EXPECT_EQ(infonote::indented("[]", 2), "[]");
     EXPECT_EQ(infonote::indented("\"x\"", 2), "\"x\"");
+}
+
+// Past the indentation it copies in one piece (deep nesting), with quotes
+// and backslashes at every place in the eight-byte words it scans strings
+// by, and in text laid out many times into one growing buffer.
+TEST(IndentedJson, DeepNestingAndEscapesAtEveryPlaceGiveDumpsBytes)
+{
+    infonote::Json deep = "bottom";
+    for (int i = 0; i < 40; ++i)
+        deep = i % 2 ? infonote::Json::array({deep, i}) : infonote::Json{{"k", deep}, {"n", i}};
+    for (int indent : {2, 4}) EXPECT_EQ(infonote::indented(deep.dump(), indent), deep.dump(indent));
+    infonote::Json strings = infonote::Json::array();
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string text(24, 'a');
+        strings.push_back(text.replace(at, 1, "\""));
+        strings.push_back(text.replace(at, 1, "\\"));
+        strings.push_back(text.substr(0, at) + "\\");
+    }
+    EXPECT_EQ(infonote::indented(strings.dump(), 2), strings.dump(2));
 }
 
 TEST(Stub, LinesAreReadAsKindAndTargetWithTheirNumbers)

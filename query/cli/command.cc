@@ -163,7 +163,8 @@ CLI::Validator hit_count(unsigned least)
 HitDetail hit_detail(const Common& common)
 {
     if (common.format == OutputFormat::Text) return HitDetail::Listing;
-    return common.xlsx ? HitDetail::Summary : HitDetail::Record;
+    if (common.xlsx) return HitDetail::Summary;
+    return common.format == OutputFormat::CSV ? HitDetail::Cells : HitDetail::Record;
 }
 
 void add_hits_options(CLI::App* cmd, Common& common, HitsQuery& query)
