@@ -439,6 +439,10 @@ class Layout {
             return;
         // "State of Kuwait." alone above "- Other States: ..." is a State.
         if (!countries_.scan_list(heading).matches.empty()) return;
+        // "State of)" ends a name wrapped on the line above.
+        if (std::count(heading.begin(), heading.end(), ')') >
+            std::count(heading.begin(), heading.end(), '('))
+            return;
         std::size_t next = i + 1;
         while (next < lines_.size() && blank(next)) ++next;
         if (next >= lines_.size() || bullet_length(line(next)) == 0) return;

@@ -1,11 +1,17 @@
 // infonote-index build and update.
+#include <atomic>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -329,6 +335,101 @@ void read_indexed_files(const Xapian::Database& db, std::size_t shard,
     read_slot(kContentHashSlot, [](FileStamp& s, const std::string& v) { s.hash = v; });
 }
 
+// Files an update reads and parses at once, per thread: enough to keep
+// every thread busy, few enough that their documents take little memory.
+constexpr std::size_t kPendingPerThread = 64;
+
+// A file the update must read again, and what reading and parsing it gave.
+struct PendingFile {
+    const CorpusFile* file = nullptr;
+    std::string id;
+    std::string term;
+    const IndexedFile* known = nullptr;  ///< its entry in the live build; null when new
+    std::optional<FileStamp> stamp;      ///< set when the file could be read
+    bool gone = false;                   ///< it could not be read because it is gone
+    bool same_content = false;           ///< touched: read, and its content hash unchanged
+    std::optional<Xapian::Document> doc;
+    RunReport counts;
+    std::vector<std::string> diagnostics;
+};
+
+// Reads and parses one file without touching the index; its diagnostics
+// are kept for printing in corpus order.
+void prepare(PendingFile& p, const NoteIndexer& indexer)
+{
+    HeldDiagnostics hold(p.diagnostics);
+    std::optional<ReadFile> read = indexer.read(*p.file, p.counts, &p.gone);
+    if (!read) return;
+    p.stamp = read->stamp;
+    if (p.known && read->stamp.hash == p.known->stamp.hash) {
+        p.same_content = true;
+        return;
+    }
+    p.doc = indexer.document_for(*p.file, *read, p.counts);
+}
+
+// Prepares every pending file on up to one thread per indexer. The first
+// failure stops the others and is rethrown.
+void prepare_all(std::vector<PendingFile>& pending,
+                 const std::vector<std::unique_ptr<NoteIndexer>>& indexers)
+{
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto work = [&](const NoteIndexer& indexer) {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < pending.size();)
+                prepare(pending[i], indexer);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = pending.size();
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        std::size_t threads = std::min(indexers.size(), pending.size());
+        for (std::size_t t = 1; t < threads; ++t)
+            helpers.emplace_back(work, std::cref(*indexers[t]));
+        work(*indexers.front());
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+// Writes what one prepared file gave, in corpus order: its diagnostics and
+// counts, then the change to its shard.
+void settle_file(PendingFile& p, std::vector<std::unique_ptr<IndexWriter>>& writers,
+                 const NoteIndexer& indexer, RunReport& report)
+{
+    for (const std::string& line : p.diagnostics) emit_diagnostic(line);
+    report.skipped += p.counts.skipped;
+    report.warned += p.counts.warned;
+    report.rejected.insert(report.rejected.end(), p.counts.rejected.begin(),
+                           p.counts.rejected.end());
+    const bool exists = p.known != nullptr;
+    IndexWriter& writer = *writers[exists ? p.known->shard : shard_of(p.id, writers.size())];
+    if (p.same_content) {
+        // Touched, not changed: record the new time so the next run does
+        // not read the file again.
+        Xapian::Document doc = writer.database().get_document(p.known->docid);
+        stamp_document(doc, *p.stamp);
+        writer.put(p.term, doc);
+        ++report.touched;
+    } else if (p.doc && indexer.write(writer, p.term, *p.doc, *p.file, report)) {
+        ++(exists ? report.changed : report.added);
+        ++report.indexed;
+    } else if (exists && !p.gone) {
+        // A known note that cannot be read now, or no longer parses, stays
+        // as it was: only a file that is gone leaves the index. The file
+        // was reported and counted as skipped.
+        ++report.kept;
+    } else if (exists) {
+        // Deleted since the walk saw it.
+        writer.remove(p.term);
+        ++report.removed;
+    }
+}
+
 // Each note stays in the shard that holds it; a new note goes where its
 // id's hash sends it. Every shard changes in a transaction of its own, and
 // they commit one after another: a crash between two commits leaves each
@@ -346,50 +447,45 @@ void update_live(const WriteOptions& options, const std::string& live,
             writers.push_back(std::make_unique<IndexWriter>(shard, WriteMode::InPlace));
             read_indexed_files(writers.back()->database(), writers.size() - 1, before);
         }
-        NoteIndexer indexer(options.corpus);
+        // One indexer a thread, each loading the gazetteers when it first
+        // parses; files are read and parsed in batches on every thread,
+        // then written in corpus order on this one.
+        std::vector<std::unique_ptr<NoteIndexer>> indexers;
+        for (std::size_t t = 0; t < std::max<std::size_t>(1, options.jobs); ++t)
+            indexers.push_back(std::make_unique<NoteIndexer>(options.corpus));
+        const std::size_t batch_size = kPendingPerThread * indexers.size();
         ProgressBar progress(listing.files.size(), options.progress);
         std::unordered_set<std::string> seen;
+        std::vector<PendingFile> pending;
+        auto settle = [&] {
+            prepare_all(pending, indexers);
+            for (PendingFile& p : pending) {
+                check_stop();
+                progress.step();
+                settle_file(p, writers, *indexers.front(), report);
+            }
+            pending.clear();
+        };
         for (const CorpusFile& file : listing.files) {
             check_stop();
-            progress.step();
-            const std::string id = file.id();
-            const std::string term = id_term(id);
+            std::string id = file.id();
+            std::string term = id_term(id);
             seen.insert(term);
             auto known = before.find(term);
             bool exists = known != before.end();
             if (exists && known->second.stamp.same_metadata(file.stamp)) {
+                progress.step();
                 ++report.unchanged;
                 continue;
             }
-            IndexWriter& writer =
-                *writers[exists ? known->second.shard : shard_of(id, writers.size())];
-            bool gone = false;
-            std::optional<ReadFile> read = indexer.read(file, report, &gone);
-            if (read && exists && read->stamp.hash == known->second.stamp.hash) {
-                // Touched, not changed: record the new time so the next run
-                // does not read the file again.
-                Xapian::Document doc = writer.database().get_document(known->second.docid);
-                stamp_document(doc, read->stamp);
-                writer.put(term, doc);
-                ++report.touched;
-                continue;
-            }
-            std::optional<Xapian::Document> doc;
-            if (read) doc = indexer.document_for(file, *read, report);
-            if (doc && indexer.write(writer, term, *doc, file, report)) {
-                ++(exists ? report.changed : report.added);
-                ++report.indexed;
-            } else if (exists && !gone) {
-                ++report.kept;
-            } else if (exists) {
-                // Deleted since the walk saw it.
-                writer.remove(term);
-                ++report.removed;
-            }
-            // Otherwise a known note that cannot be read now, or no longer
-            // parses, stays as it was: only a file that is gone leaves the
-            // index. The file was reported and counted as skipped.
+            PendingFile& p = pending.emplace_back();
+            p.file = &file;
+            p.id = std::move(id);
+            p.term = std::move(term);
+            p.known = exists ? &known->second : nullptr;
+            if (pending.size() == batch_size) settle();
         }
+        settle();
         for (const auto& [term, file] : before) {
             if (seen.count(term)) continue;
             check_stop();

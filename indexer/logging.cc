@@ -117,8 +117,30 @@ bool setup_logging(const std::string& program, const LogOptions& options)
     return true;
 }
 
+namespace {
+
+// Where this thread's diagnostics go instead of stderr, when held.
+thread_local std::vector<std::string>* t_held_diagnostics = nullptr;
+
+}  // namespace
+
+HeldDiagnostics::HeldDiagnostics(std::vector<std::string>& lines)
+    : previous_(t_held_diagnostics)
+{
+    t_held_diagnostics = &lines;
+}
+
+HeldDiagnostics::~HeldDiagnostics()
+{
+    t_held_diagnostics = previous_;
+}
+
 void emit_diagnostic(const std::string& line)
 {
+    if (t_held_diagnostics) {
+        t_held_diagnostics->push_back(line);
+        return;
+    }
     // Indexing threads report their files' problems as they meet them; one
     // line at a time, and the progress line cleared once.
     static std::mutex mutex;

@@ -5,6 +5,7 @@
 #define INFONOTE_INDEXER_LOGGING_H
 
 #include <string>
+#include <vector>
 
 namespace infonote {
 
@@ -27,8 +28,23 @@ bool setup_logging(const std::string& program, const LogOptions& options = {});
 void set_progress_line_shown(bool shown);
 
 /// Prints one diagnostic line ("a.txt:3: warning: ...") to standard error as
-/// it is, and to the log file when there is one.
+/// it is, and to the log file when there is one; on a thread that holds its
+/// diagnostics (HeldDiagnostics), keeps it instead.
 void emit_diagnostic(const std::string& line);
+
+/// While alive, the diagnostics of the thread that made it are kept in
+/// `lines` rather than printed, so that work done on several threads can
+/// print them afterwards in the order of its files.
+class HeldDiagnostics {
+  public:
+    explicit HeldDiagnostics(std::vector<std::string>& lines);
+    ~HeldDiagnostics();
+    HeldDiagnostics(const HeldDiagnostics&) = delete;
+    HeldDiagnostics& operator=(const HeldDiagnostics&) = delete;
+
+  private:
+    std::vector<std::string>* previous_;
+};
 
 }  // namespace infonote
 

@@ -37,8 +37,8 @@ void add_write_options(CLI::App& cmd, infonote::WriteOptions& options, bool& no_
                  "Read symbolic links to files outside CORPUS (left out by default)");
     options.jobs = infonote::default_jobs();
     cmd.add_option("-j,--jobs", options.jobs,
-                   "Threads reading, parsing and writing notes in a full build (default: one "
-                   "per core, here " +
+                   "Threads reading and parsing notes (build and update) and writing them (build) "
+                   "(default: one per core, here " +
                        std::to_string(options.jobs) +
                        "); the index is the same whatever the number")
         ->check(infonote::cli::whole_number(1, 256));

@@ -23,7 +23,7 @@ struct WriteOptions {
     std::filesystem::path report;
     /// A progress bar on a terminal.
     bool progress = true;
-    /// Threads reading, parsing and writing notes in a full build.
+    /// Threads reading and parsing notes (build and update) and writing them (build).
     std::size_t jobs = 1;
     /// Shard databases of a build (notes placed by a hash of their id); 0
     /// keeps the live build's number (1 when there is none).

@@ -667,6 +667,18 @@ TEST(NoteParser, NeverTakesAStateAloneOnItsLineForAGroupHeading)
     EXPECT_EQ(messages(r), std::vector<std::string>{});
 }
 
+TEST(NoteParser, NeverTakesTheEndOfAWrappedNameForAGroupHeading)
+{
+    // "State of)" closes the name wrapped on the line above; it is no
+    // heading of the bullet below it.
+    ParseResult r = parse(
+        "Information Note\n\nEvent: A workshop\nDate and Venue: 8 March 2023, online\n"
+        "Participants:\n\n- States: Eswatini, Sweden and Bolivia (Plurinational\nState of)\n"
+        "- Other States: Kenya\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"SZ", "SE", "BO", "KE"}));
+    EXPECT_EQ(messages(r), std::vector<std::string>{});
+}
+
 TEST(NoteParser, NeverTakesAnOrganizationOrAnEmbassyForAState)
 {
     ParseResult r = parse(

@@ -90,6 +90,22 @@ Xapian::doccount notes_in(const fs::path& db)
     return Xapian::Database(db.string()).get_doccount();
 }
 
+// Docids in corpus order, spelling data and the versions: what image_of
+// leaves out, and what ranking ties and "did you mean" depend on.
+std::string layout_of(const fs::path& db)
+{
+    Xapian::Database database(db.string());
+    std::string out;
+    std::string prefix = infonote::filter_term(infonote::FieldId::Id, "");
+    for (auto t = database.allterms_begin(prefix); t != database.allterms_end(prefix); ++t)
+        out += *t + " " + std::to_string(*database.postlist_begin(*t)) + "\n";
+    for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w)
+        out += "spelling " + *w + " " + std::to_string(w.get_termfreq()) + "\n";
+    for (auto key : {infonote::kSchemaVersionKey, infonote::kTextPipelineKey})
+        out += std::string(key) + " " + database.get_metadata(std::string(key)) + "\n";
+    return out;
+}
+
 class RebuildTest : public ::testing::Test {
   protected:
     void SetUp() override
@@ -118,6 +134,37 @@ class RebuildTest : public ::testing::Test {
     {
         Outcome r = index("build");
         ASSERT_EQ(r.status, kOk) << describe(r);
+    }
+
+    // The golden notes: files in every format, some of them refused.
+    void add_golden_notes()
+    {
+        for (const auto& entry :
+             fs::directory_iterator(fs::path(INFONOTE_SOURCE_DIR) / "tests/golden"))
+            if (entry.path().string().find(".expected.") == std::string::npos &&
+                entry.path().filename() != "README.md")
+                fs::copy(entry.path(), corpus_ / ("golden-" + entry.path().filename().string()));
+    }
+
+    // `command` into `db` on `jobs` threads, its run report beside `db`.
+    Outcome index_on_threads(const std::string& command, const fs::path& db, int jobs)
+    {
+        return run({kIndexBin, command, corpus_.string(), "--db", db.string(), "--jobs",
+                    std::to_string(jobs), "--report", db.string() + ".json"});
+    }
+
+    // Two databases hold the same documents, docids and spelling data, and
+    // their runs counted and refused the same files, listed in the same order.
+    static void expect_same_runs(const fs::path& one, const fs::path& other)
+    {
+        EXPECT_GT(notes_in(one), 60u);
+        EXPECT_EQ(image_of(one), image_of(other));
+        EXPECT_EQ(layout_of(one), layout_of(other));
+        auto report = [](const fs::path& db) {
+            nlohmann::json j = nlohmann::json::parse(read_file(db.string() + ".json"));
+            return std::make_tuple(j["counts"].dump(), j["rejected"].dump());
+        };
+        EXPECT_EQ(report(one), report(other));
     }
 
     // Rewrites one metadata value of the live build, as another version of
@@ -176,46 +223,16 @@ TEST_F(RebuildTest, UpdateAfterEveryKindOfChangeEqualsAFreshBuild)
     EXPECT_TRUE(updated_image == fresh_image);
 }
 
-// Docids in corpus order, spelling data and the versions: what image_of
-// leaves out, and what ranking ties and "did you mean" depend on.
-std::string layout_of(const fs::path& db)
-{
-    Xapian::Database database(db.string());
-    std::string out;
-    std::string prefix = infonote::filter_term(infonote::FieldId::Id, "");
-    for (auto t = database.allterms_begin(prefix); t != database.allterms_end(prefix); ++t)
-        out += *t + " " + std::to_string(*database.postlist_begin(*t)) + "\n";
-    for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w)
-        out += "spelling " + *w + " " + std::to_string(w.get_termfreq()) + "\n";
-    for (auto key : {infonote::kSchemaVersionKey, infonote::kTextPipelineKey})
-        out += std::string(key) + " " + database.get_metadata(std::string(key)) + "\n";
-    return out;
-}
-
 TEST_F(RebuildTest, BuildOnSeveralThreadsEqualsOneThread)
 {
     // The golden notes add files in every format and some that are refused.
-    for (const auto& entry : fs::directory_iterator(fs::path(INFONOTE_SOURCE_DIR) / "tests/golden"))
-        if (entry.path().string().find(".expected.") == std::string::npos &&
-            entry.path().filename() != "README.md")
-            fs::copy(entry.path(), corpus_ / ("golden-" + entry.path().filename().string()));
+    add_golden_notes();
     fs::path one = tmp_.path() / "one", four = tmp_.path() / "four";
-    Outcome r1 = run({kIndexBin, "build", corpus_.string(), "--db", one.string(), "--jobs", "1",
-                      "--report", (tmp_.path() / "one.json").string()});
-    Outcome r4 = run({kIndexBin, "build", corpus_.string(), "--db", four.string(), "--jobs", "4",
-                      "--report", (tmp_.path() / "four.json").string()});
+    Outcome r1 = index_on_threads("build", one, 1);
+    Outcome r4 = index_on_threads("build", four, 4);
     ASSERT_EQ(r1.status, 3) << describe(r1);
     ASSERT_EQ(r4.status, 3) << describe(r4);
-    EXPECT_GT(notes_in(one), 60u);
-    EXPECT_EQ(image_of(one), image_of(four));
-    EXPECT_EQ(layout_of(one), layout_of(four));
-
-    // The same files refused for the same reasons, listed in the same order.
-    auto report = [&](const char* name) {
-        nlohmann::json j = nlohmann::json::parse(read_file(tmp_.path() / name));
-        return std::make_tuple(j["counts"].dump(), j["rejected"].dump());
-    };
-    EXPECT_EQ(report("one.json"), report("four.json"));
+    expect_same_runs(one, four);
     auto lines = [](std::string text) {
         std::vector<std::string> out;
         std::istringstream in(text);
@@ -242,6 +259,33 @@ TEST_F(RebuildTest, BuildOnSeveralThreadsEqualsOneThread)
         EXPECT_NE(from_one.find("\"schema_version\""), std::string::npos) << query[0];
         EXPECT_EQ(from_one, ask(four)) << query[0];
     }
+}
+
+TEST_F(RebuildTest, UpdateOnSeveralThreadsEqualsOneThread)
+{
+    fs::path one = tmp_.path() / "one", four = tmp_.path() / "four";
+    for (const fs::path& db : {one, four}) {
+        Outcome r = run({kIndexBin, "build", corpus_.string(), "--db", db.string(), "--jobs", "1"});
+        ASSERT_EQ(r.status, kOk) << describe(r);
+    }
+    // New notes in every format, some refused and some with warnings (more
+    // than one batch of them on one thread), an edited note, a touched one, a
+    // removed one.
+    add_golden_notes();
+    fs::path hanoi = corpus_ / "hanoi-2017-asia-pacific-trade-controls.txt";
+    write_file(hanoi, read_file(hanoi) + "\nA follow-up meeting was proposed for 2018.\n");
+    fs::path samoa = corpus_ / "samoa-2009-pacific-islands-workshop.txt";
+    fs::last_write_time(samoa, fs::last_write_time(samoa) + std::chrono::seconds(10));
+    fs::remove(corpus_ / "amman-2023-middle-east-nuclear-security.txt");
+
+    Outcome r1 = index_on_threads("update", one, 1);
+    Outcome r4 = index_on_threads("update", four, 4);
+    ASSERT_EQ(r1.status, 3) << describe(r1);
+    ASSERT_EQ(r4.status, 3) << describe(r4);
+    expect_same_runs(one, four);
+    // Each file's diagnostics printed in corpus order, whatever the threads.
+    EXPECT_NE(r1.err, "");
+    EXPECT_EQ(r1.err, r4.err);
 }
 
 TEST_F(RebuildTest, UpdateOfAnUnchangedCorpusCommitsNothing)
