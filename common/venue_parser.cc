@@ -173,6 +173,16 @@ std::optional<std::string> city_of_part(const std::string& part)
     return std::nullopt;
 }
 
+// Where the first dash between spaces (" - ", " – ", " — ") stands in
+// `text`; npos when none does.
+std::size_t dash_at(std::string_view text)
+{
+    std::size_t first = std::string_view::npos;
+    for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
+        first = std::min(first, text.find(dash));
+    return first;
+}
+
 std::string_view drop_leading_preposition(std::string_view text)
 {
     for (std::string_view word : {"held in ", "in ", "at "})
@@ -204,6 +214,11 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
 
     std::vector<std::string_view> parts = split_top_level(reading.place, ",");
     std::string_view last = trim_view(parts.back());
+    // "Nouakchott, Mauritanie - hôtel Azalaï", "Accra, Ghana – Kempinski
+    // Hotel": the building after a dash that follows the country.
+    if (std::size_t dash = dash_at(last); dash != std::string_view::npos &&
+                                          parts.size() > 1 && countries.resolve(last.substr(0, dash)))
+        last = trim_view(last.substr(0, dash));
     std::optional<std::string> city;
     if (const Country* c = countries.resolve(last)) {
         reading.venue.country = c->alpha2;
