@@ -129,6 +129,8 @@ constexpr std::array kLabels{
     LabelSpelling{"paises participantes", Label::Participants},
     LabelSpelling{"participacion", Label::Participants},
     LabelSpelling{"asistentes", Label::Participants},
+    LabelSpelling{"ont participe", Label::Participants},
+    LabelSpelling{"anfitrion", Label::Organizers},
     // Plain questions for labels, in a column beside their values.
     LabelSpelling{"when", Label::Date},
     LabelSpelling{"where", Label::Venue},

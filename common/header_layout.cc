@@ -65,21 +65,47 @@ bool rule_line(std::string_view line)
 }
 
 // How a table's cells are set apart: by bars, by tabs one a cell (a word
-// processor's export, an empty cell between two tabs), by runs of tabs or
-// by runs of spaces (columns aligned by hand).
-enum class Columns { Bars, Tabs, TabRuns, Spaces };
+// processor's export, an empty cell between two tabs), by runs of tabs, by
+// runs of spaces (columns aligned by hand), or by any of a bar, a tab and
+// two spaces (a line whose layout is not known).
+enum class Columns { Bars, Tabs, TabRuns, Spaces, Any };
+
+// Whether a dash between spaces (" - ", " – ", " — ") sets cells apart
+// too, as in "Georgia - Ministry of Foreign Affairs".
+enum class Dashes { InCell, Separate };
 
 /// A cell of a table row, as offsets into the header.
 struct Cell {
     std::size_t begin = 0;
     std::size_t end = 0;
+    /// The length of the separator after the cell (at `end` in a line of
+    /// unknown layout); 0 at the line's end. Only cells split by runs (not
+    /// by bars or tabs one a cell) tell it.
+    std::size_t separator_length = 0;
 };
+
+// The length of the separator that opens `rest` in a line split by runs
+// as `columns` says; 0 when none does.
+std::size_t separator_at(std::string_view rest, Columns columns, Dashes dashes)
+{
+    if (rest[0] == '\t' || (columns == Columns::Any && rest[0] == '|')) return 1;
+    if (columns == Columns::Spaces && rest.size() > 1 && rest[0] == ' ' &&
+        (rest[1] == ' ' || rest[1] == '\t'))
+        return 2;
+    if (columns == Columns::Any && rest.starts_with("  ")) return 2;
+    if (dashes == Dashes::InCell) return 0;
+    if (rest.starts_with(" - ")) return 3;
+    if (rest.starts_with(" \xE2\x80\x93 ") || rest.starts_with(" \xE2\x80\x94 ")) return 5;
+    return 0;
+}
 
 // The cells of `line` (at `base` in the header), split as `columns` says:
 // at every bar or every tab, empty cells kept (but an empty one after a
 // closing bar dropped, as some rows close with a bar and some do not); at
-// runs of tabs; at runs of two spaces or more (or tabs).
-std::vector<Cell> cells_of(std::string_view line, std::size_t base, Columns columns)
+// runs of tabs; at runs of two spaces or more (or tabs); at any of these
+// (a bar opening the line left out). `dashes` adds a dash between spaces.
+std::vector<Cell> cells_of(std::string_view line, std::size_t base, Columns columns,
+                           Dashes dashes = Dashes::InCell)
 {
     std::vector<Cell> cells;
     if (columns == Columns::Bars || columns == Columns::Tabs) {
@@ -96,19 +122,21 @@ std::vector<Cell> cells_of(std::string_view line, std::size_t base, Columns colu
             cells.pop_back();
         return cells;
     }
-    auto gap_at = [&](std::size_t at) {
-        if (line[at] == '\t') return true;
-        return columns == Columns::Spaces && line[at] == ' ' && at + 1 < line.size() &&
-               (line[at + 1] == ' ' || line[at + 1] == '\t');
-    };
     std::size_t at = line.find_first_not_of(" \t");
+    if (columns == Columns::Any && at != std::string_view::npos && line[at] == '|')
+        at = line.find_first_not_of(" \t", at + 1);
     while (at != std::string_view::npos && at < line.size()) {
         std::size_t end = at;
-        while (end < line.size() && !gap_at(end)) ++end;
+        std::size_t length = 0;
+        while (end < line.size() && (length = separator_at(line.substr(end), columns, dashes)) == 0)
+            ++end;
+        // Spaces end a cell, but not before a separator in a line of
+        // unknown layout: its cell ends where the separator starts.
         std::size_t trimmed = end;
-        while (trimmed > at && line[trimmed - 1] == ' ') --trimmed;
-        cells.push_back({base + at, base + trimmed});
-        at = line.find_first_not_of(" \t", end);
+        while (trimmed > at && line[trimmed - 1] == ' ' && (columns != Columns::Any || length == 0))
+            --trimmed;
+        cells.push_back({base + at, base + trimmed, length});
+        at = line.find_first_not_of(" \t", end + length);
     }
     return cells;
 }
@@ -172,6 +200,8 @@ class Layout {
     std::string run()
     {
         for (std::size_t i = 0; i < lines_.size(); ++i)
+            if (std::size_t last = read_label_row(i); last > i) i = last;
+        for (std::size_t i = 0; i < lines_.size(); ++i)
             if (std::size_t last = read_table(i); last > i) i = last;
         mark_participant_rows();
         for (std::size_t i = 0; i < lines_.size(); ++i) mark_group_heading(i);
@@ -194,7 +224,7 @@ class Layout {
             }
             std::size_t at = l.begin + line(l).find_first_not_of(" \t");
             fill(at, at + bullet, ' ');
-            bool keyed = line(l).find(':') != std::string_view::npos;
+            bool keyed = line(l).find(':') != std::string_view::npos || colon_for_label_dash(l);
             if (after_item && !keyed && !keyed_item) out_[at] = ',';
             after_item = true;
             keyed_item = keyed;
@@ -318,76 +348,174 @@ class Layout {
         return last;
     }
 
+    // "• Dates - 22-23 October 2025", "• Lieu – Lomé": a bulleted label
+    // whose dash stands for its colon (its bullet already blanked) takes a
+    // colon. True when it did.
+    bool colon_for_label_dash(const Line& l)
+    {
+        Cell c = first_cell_of(l);
+        if (c.separator_length < 3 || !label_spelled(text_of(c))) return false;
+        std::string_view separator = std::string_view(out_).substr(c.end, c.separator_length);
+        if (separator.find_first_of("-\xE2") == std::string_view::npos) return false;
+        fill(c.end, c.end + c.separator_length, ' ');
+        out_[c.end] = ':';
+        return true;
+    }
+
+    // When line i is a row of labels over the row(s) of their values, each
+    // value in its label's column ("| Event | Date and Venue | Organizers
+    // |" over "| Workshop ... | 22-23 October 2025, ... | UNREC |", or
+    // "Título   Anfitrión   Fechas   Lugar" over values aligned with
+    // spaces, which may wrap onto more lines): the table rewritten in its
+    // place as one "Label: value" line a column, and the index of its
+    // last line; else i. The rewriting keeps the table's length, so that
+    // what follows keeps its offsets; a table too tight for it is left.
+    std::size_t read_label_row(std::size_t i)
+    {
+        std::string_view labels_row = line(i);
+        Columns columns = labels_row.find('|') != std::string_view::npos  ? Columns::Bars
+                          : labels_row.find('\t') != std::string_view::npos ? Columns::TabRuns
+                                                                            : Columns::Spaces;
+        std::vector<Cell> labels = row_cells(i, columns);
+        if (labels.size() < 2) return i;
+        std::vector<Label> seen;
+        for (const Cell& c : labels) {
+            std::optional<Label> label = label_spelled(in_.substr(c.begin, c.end - c.begin));
+            if (!label || std::find(seen.begin(), seen.end(), *label) != seen.end()) return i;
+            seen.push_back(*label);
+        }
+        // The values, column by column.
+        std::vector<std::string> values(labels.size());
+        std::size_t last = i;
+        for (std::size_t r = i + 1; r < lines_.size() && !blank(r); ++r) {
+            if (rule_line(line(r))) {
+                last = r;
+                continue;
+            }
+            if (columns == Columns::Bars && line(r).find('|') == std::string_view::npos) break;
+            // "Participants: ..." right under the table is a label of its own.
+            std::string_view row = trim_view(line(r), " \t|*");
+            if (std::size_t colon = row.find(':');
+                colon != std::string_view::npos && label_spelled(row.substr(0, colon)))
+                break;
+            std::vector<Cell> cells = row_cells(r, columns);
+            std::vector<std::size_t> column_of(cells.size(), labels.size());
+            for (std::size_t k = 0; k < cells.size(); ++k)
+                column_of[k] = columns == Columns::Spaces
+                                   ? column_under(cells[k], r, labels, i)
+                                   : (cells.size() == labels.size() ? k : labels.size());
+            if (std::count(column_of.begin(), column_of.end(), labels.size()) > 0) break;
+            for (std::size_t k = 0; k < cells.size(); ++k) {
+                std::string& value = values[column_of[k]];
+                if (!value.empty()) value += ' ';
+                value += trim_view(in_.substr(cells[k].begin, cells[k].end - cells[k].begin),
+                                   " \t");
+            }
+            last = r;
+        }
+        if (last == i || std::all_of(values.begin(), values.end(),
+                                     [](const std::string& v) { return v.empty(); }))
+            return i;
+        std::size_t begin = lines_[i].begin;
+        std::size_t room = lines_[last].end - begin;
+        for (std::string_view after_colon : {" ", ""}) {
+            std::string rewritten;
+            for (std::size_t k = 0; k < labels.size(); ++k) {
+                if (k > 0) rewritten += '\n';
+                rewritten += in_.substr(labels[k].begin, labels[k].end - labels[k].begin);
+                rewritten += ':';
+                rewritten += after_colon;
+                rewritten += values[k];
+            }
+            if (rewritten.size() > room) continue;
+            fill(begin, begin + room, ' ');
+            std::copy(rewritten.begin(), rewritten.end(),
+                      out_.begin() + static_cast<std::ptrdiff_t>(begin));
+            return last;
+        }
+        return i;
+    }
+
+    // The cells of line i with text, split as `columns` says, trimmed.
+    std::vector<Cell> row_cells(std::size_t i, Columns columns) const
+    {
+        std::vector<Cell> cells = cells_of(line(i), lines_[i].begin, columns);
+        std::erase_if(cells, [&](Cell& c) {
+            std::string_view text = in_.substr(c.begin, c.end - c.begin);
+            std::size_t from = text.find_first_not_of(" \t");
+            if (from == std::string_view::npos) return true;
+            c.end = c.begin + text.find_last_not_of(" \t") + 1;
+            c.begin += from;
+            return false;
+        });
+        return cells;
+    }
+
+    // The column, among the label cells of line `labels_line`, under
+    // which `cell` of line `r` starts: within two characters of a label's
+    // start (columns are counted in characters, as aligned by eye); the
+    // labels' count when under none.
+    std::size_t column_under(const Cell& cell, std::size_t r, const std::vector<Cell>& labels,
+                             std::size_t labels_line) const
+    {
+        auto column = [this](std::size_t line_begin, std::size_t at) {
+            std::string_view before = in_.substr(line_begin, at - line_begin);
+            return static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
+        };
+        std::size_t at = column(lines_[r].begin, cell.begin);
+        for (std::size_t k = 0; k < labels.size(); ++k) {
+            std::size_t from = column(lines_[labels_line].begin, labels[k].begin);
+            if (at + 2 >= from && at <= from + 2) return k;
+        }
+        return labels.size();
+    }
+
     // The rows under a Participants label, up to the first blank line
     // after them, whose group heading stands apart from its list without
     // a colon: a colon after the heading (see mark_row_heading()).
     void mark_participant_rows()
     {
         for (std::size_t p = 0; p < lines_.size(); ++p) {
-            if (!opens_participants(first_cell(p))) continue;
+            if (!opens_participants(text_of(first_cell_of(p)))) continue;
             std::size_t i = p + 1;
             while (i < lines_.size() && blank(i)) ++i;
-            if (i < lines_.size()) void_column_headings(i);
-            for (; i < lines_.size() && !blank(i); ++i) mark_row_heading(i);
+            if (i < lines_.size() && void_column_headings(i, first_cell_of(i))) ++i;
+            for (; i < lines_.size() && !blank(i); ++i) mark_row_heading(i, first_cell_of(i));
             p = i;
         }
     }
 
-    // Where the first cell of line i ends: at a bar, a tab, two spaces, or
-    // a dash between spaces; the line's end when none follows the text.
-    struct FirstCell {
-        std::size_t begin = 0;
-        std::size_t end = 0;
-        /// The separator after the cell and its length; 0 at the line's end.
-        std::size_t separator = 0;
-        std::size_t separator_length = 0;
-    };
+    // The first cell of line i as written so far: up to a bar, a tab, two
+    // spaces, or a dash between spaces; to the line's end when none
+    // follows the text.
+    Cell first_cell_of(std::size_t i) const { return first_cell_of(lines_[i]); }
 
-    FirstCell first_cell_of(std::size_t i) const
+    Cell first_cell_of(const Line& l) const
     {
-        const Line& l = lines_[i];
         std::string_view text = std::string_view(out_).substr(l.begin, l.end - l.begin);
-        FirstCell cell;
-        std::size_t at = text.find_first_not_of(" \t");
-        if (at != std::string_view::npos && text[at] == '|')
-            at = text.find_first_not_of(" \t", at + 1);
-        if (at == std::string_view::npos) return {l.end, l.end, 0, 0};
-        cell.begin = l.begin + at;
-        for (std::size_t j = at; j < text.size(); ++j) {
-            std::string_view rest = text.substr(j);
-            std::size_t length = rest[0] == '|' || rest[0] == '\t' ? 1
-                                 : rest.starts_with("  ")          ? 2
-                                 : rest.starts_with(" - ")         ? 3
-                                 : rest.starts_with(" \xE2\x80\x93 ") ||
-                                         rest.starts_with(" \xE2\x80\x94 ")
-                                     ? 5
-                                     : 0;
-            if (length == 0) continue;
-            cell.end = l.begin + j;
-            cell.separator = l.begin + j;
-            cell.separator_length = length;
-            return cell;
-        }
-        cell.end = l.begin + text.find_last_not_of(" \t") + 1;
-        return cell;
+        std::vector<Cell> cells = cells_of(text, l.begin, Columns::Any, Dashes::Separate);
+        return cells.empty() ? Cell{l.end, l.end} : cells.front();
     }
 
-    std::string_view first_cell(std::size_t i) const
+    std::string_view text_of(const Cell& c) const
     {
-        FirstCell c = first_cell_of(i);
         return std::string_view(out_).substr(c.begin, c.end - c.begin);
     }
 
     // A table's header row over groups and their lists ("Group   States /
-    // Organizations"): it names no group, and goes.
-    void void_column_headings(std::size_t i)
+    // Organizations") at line i, its first cell `c`: it names no group,
+    // and goes. True when it went.
+    bool void_column_headings(std::size_t i, const Cell& c)
     {
-        FirstCell c = first_cell_of(i);
-        std::string key = folded_key(first_cell(i));
+        std::string key = folded_key(text_of(c));
         bool column_word = key == "group" || key == "groups" || key == "category" ||
                            key == "groupe" || key == "categorie" || key == "grupo" ||
                            key == "categoria";
-        if (column_word && c.separator_length > 0) fill(lines_[i].begin, lines_[i].end, ' ');
+        if (!column_word || c.separator_length == 0) return false;
+        fill(lines_[i].begin, lines_[i].end, ' ');
+        return true;
     }
 
     // Line i of the participants: "Observers | Republic of Iraq", "Observer
@@ -397,26 +525,26 @@ class Layout {
     // marocaines") takes a colon in place of the separator; one alone on
     // its line takes it after its last word, over the line feed when no
     // space follows. A line that holds a colon already is left alone.
-    void mark_row_heading(std::size_t i)
+    void mark_row_heading(std::size_t i, const Cell& c)
     {
         const Line& l = lines_[i];
         std::string_view text = std::string_view(out_).substr(l.begin, l.end - l.begin);
         if (text.find(':') != std::string_view::npos) return;
-        FirstCell c = first_cell_of(i);
-        std::string_view cell = trim_view(first_cell(i), " \t*_#");
+        if (c.separator_length == 0 && mark_demonym_opening(c)) return;
+        std::string_view cell = trim_view(text_of(c), " \t*_#");
         if (cell.empty() || count_words(cell) > 6) return;
         bool group = known_group_heading(cell) || demonym_heading(cell, countries_) != nullptr;
         if (c.separator_length > 0) {
             std::string_view after = std::string_view(out_).substr(
-                c.separator + c.separator_length, l.end - c.separator - c.separator_length);
+                c.end + c.separator_length, l.end - c.end - c.separator_length);
             if (trim_view(after, " \t|").empty()) return;
             if (!group && !country_heading(cell, countries_)) return;
             // "| State | Institution |": a table's header row, not a group.
             if (classify_group(cell) == GroupKind::States &&
                 countries_.scan_list(after).matches.empty())
                 return;
-            fill(c.separator, c.separator + c.separator_length, ' ');
-            out_[c.separator] = ':';
+            fill(c.end, c.end + c.separator_length, ' ');
+            out_[c.end] = ':';
             if (std::size_t bar = text.find_first_not_of(" \t");
                 bar != std::string_view::npos && text[bar] == '|')
                 out_[l.begin + bar] = ' ';
@@ -424,6 +552,32 @@ class Layout {
         }
         if (!group || i + 1 >= lines_.size() || blank(i + 1)) return;
         if (c.end < out_.size()) out_[c.end] = ':';
+    }
+
+    // A line of the participants written as prose that opens with a
+    // State's adjective and its people ("Beninese officials from the
+    // ministries of ...", "Fonctionnaires togolais des ministères ...",
+    // "Funcionarios dominicanos de ..."), `c` all its text: a colon after
+    // those words, and the preposition after them blanked, as for a
+    // heading by adjective. True when it took one.
+    bool mark_demonym_opening(const Cell& c)
+    {
+        std::string_view text = text_of(c);
+        std::vector<Word> words = split_words(text);
+        std::size_t longest = std::min(countries_.longest_demonym_words() + 1, words.size() - 1);
+        for (std::size_t n = 2; n <= longest && words.size() > 2; ++n) {
+            std::string_view opening = text.substr(0, words[n - 1].end);
+            if (words[0].begin != 0 || demonym_heading(opening, countries_) == nullptr) continue;
+            std::size_t after = c.begin + words[n - 1].end;
+            if (out_[after] != ' ') return false;
+            out_[after] = ':';
+            const Word& next = words[n];
+            for (std::string_view preposition : {"from", "of", "des", "du", "de", "del"})
+                if (next.folded == preposition)
+                    fill(c.begin + next.begin, c.begin + next.end, ' ');
+            return true;
+        }
+        return false;
     }
 
     // A participant group heading alone on line i, above a bulleted item

@@ -37,15 +37,17 @@ constexpr std::string_view kKnownHeadings[] = {
     "dialogue partners", "partner states", "partner countries",
     // French
     "etats", "etat", "autres etats", "etats membres", "etats participants", "pays", "observateurs",
-    "autres", "participants nationaux", "etats partenaires", "pays partenaires", "organisations internationales", "organisations regionales",
+    "autres", "participants nationaux", "etats partenaires", "pays partenaires",
+    "organisations internationales", "organisations regionales",
     "organisations internationales et regionales", "organisations intergouvernementales",
     "industrie", "secteur prive", "societe civile", "ong", "milieux universitaires", "comite 1540",
     // Spanish
     "estados", "estado", "otros estados", "estados miembros", "estados participantes", "paises",
-    "observadores", "otros", "participantes nacionales", "estados socios", "paises socios", "organizaciones internacionales",
-    "organizaciones regionales", "organizaciones internacionales y regionales",
-    "organizaciones intergubernamentales", "industria", "sector privado", "sociedad civil", "ong",
-    "academia", "comite 1540", "participantes"};
+    "observadores", "otros", "participantes nacionales", "estados socios", "paises socios",
+    "organizaciones internacionales", "organizaciones regionales",
+    "organizaciones internacionales y regionales", "organizaciones intergubernamentales",
+    "industria", "sector privado", "sociedad civil", "ong", "academia", "comite 1540",
+    "participantes"};
 
 std::vector<std::string> words_of(std::string_view heading)
 {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -132,21 +133,54 @@ constexpr std::string_view kBuildingEndings[] = {
     "centre",  "center", "hotel",   "hall",     "palace", "building", "resort",
     "complex", "campus", "academy", "auditorium", "headquarters", "house", "club"};
 
+// The last word of `part`, lower-cased: the run of letters and digits
+// (and of bytes of characters beyond ASCII, never split) that ends it,
+// punctuation after it left out. Folded when it holds such characters.
+std::string last_word(std::string_view part)
+{
+    auto in_word = [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    };
+    std::size_t end = part.size();
+    while (end > 0 && !in_word(part[end - 1])) --end;
+    std::size_t begin = end;
+    bool ascii = true;
+    while (begin > 0 && in_word(part[begin - 1])) {
+        --begin;
+        ascii = ascii && static_cast<unsigned char>(part[begin]) < 0x80;
+    }
+    std::string word(part.substr(begin, end - begin));
+    if (!ascii) return fold(word);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return word;
+}
+
 // A city named as a building ("Dead Sea Convention Centre") is no city;
 // one that opens with a city the table knows ("Kigali Convention Centre")
-// was in that city.
+// was in that city. Most parts name no building: only their last word is
+// looked at before splitting them into words.
 std::optional<std::string> city_of_part(const std::string& part)
 {
-    std::vector<Word> words = split_words(part);
-    if (words.empty()) return part;
     bool building = std::find(std::begin(kBuildingEndings), std::end(kBuildingEndings),
-                              words.back().folded) != std::end(kBuildingEndings);
-    if (!building || words.size() == 1) return part;
+                              last_word(part)) != std::end(kBuildingEndings);
+    if (!building) return part;
+    std::vector<Word> words = split_words(part);
+    if (words.size() <= 1) return part;
     for (std::size_t end = words.size() - 1; end-- > 0;) {
         std::string start = part.substr(0, words[end].end);
         if (city_country(start)) return start;
     }
     return std::nullopt;
+}
+
+// Where the first dash between spaces (" - ", " – ", " — ") stands in
+// `text`; npos when none does.
+std::size_t dash_at(std::string_view text)
+{
+    std::size_t first = std::string_view::npos;
+    for (std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
+        first = std::min(first, text.find(dash));
+    return first;
 }
 
 std::string_view drop_leading_preposition(std::string_view text)
@@ -180,6 +214,11 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
 
     std::vector<std::string_view> parts = split_top_level(reading.place, ",");
     std::string_view last = trim_view(parts.back());
+    // "Nouakchott, Mauritanie - hôtel Azalaï", "Accra, Ghana – Kempinski
+    // Hotel": the building after a dash that follows the country.
+    if (std::size_t dash = dash_at(last); dash != std::string_view::npos &&
+                                          parts.size() > 1 && countries.resolve(last.substr(0, dash)))
+        last = trim_view(last.substr(0, dash));
     std::optional<std::string> city;
     if (const Country* c = countries.resolve(last)) {
         reading.venue.country = c->alpha2;

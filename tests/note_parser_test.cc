@@ -300,6 +300,23 @@ TEST(NoteParser, ReadsEveryLabelSpelling)
         // value below.
         {"Title        T\nConvened by  UNODA\nWhen         5 June 2018\nWhere        Accra, Ghana\n"},
         {"EVENT\nT\n\nORGANISED BY\nUNODA\n\nDATES\n5 June 2018\n\nVENUE\nAccra, Ghana\n\n"},
+        // A row of labels over a row of values, each in its label's column:
+        // Markdown, bars between cells only, columns aligned with spaces
+        // (counted in characters) whose values wrap onto the next line.
+        {"| Event | Organizers | Date and Venue |\n|---|---|---|\n| T | UNODA | 5 June 2018, Accra, "
+         "Ghana |\n"},
+        {"\xC3\x89v\xC3\xA9nement | Organisateurs | Date et lieu\nT | UNODA | 5 juin 2018, Accra, "
+         "Ghana\n"},
+        {"T\xC3\xADtulo   Anfitri\xC3\xB3n   Fechas                Lugar\n"
+         "T        UNODA       5 de junio de 2018    Accra,\n"
+         "                                           Ghana\n"},
+        // Bullets whose label takes a dash for its colon.
+        {"\xE2\x80\xA2 Event - T\n- Organizer - UNODA\n\xE2\x80\xA2 Dates \xE2\x80\x93 5 June 2018\n"
+         "\xE2\x80\xA2 Venue - Accra, Ghana\n"},
+        {"\xE2\x80\xA2 \xC3\x89v\xC3\xA9nement - T\n\xE2\x80\xA2 Organisateur - UNODA\n"
+         "\xE2\x80\xA2 Dates - 5 juin 2018\n\xE2\x80\xA2 Lieu \xE2\x80\x93 Accra, Ghana\n"},
+        {"\xE2\x80\xA2 Evento \xE2\x80\x93 T\n\xE2\x80\xA2 Organizador \xE2\x80\x93 UNODA\n"
+         "\xE2\x80\xA2 Fechas \xE2\x80\x93 5 de junio de 2018\n\xE2\x80\xA2 Lugar \xE2\x80\x93 Accra, Ghana\n"},
     };
     for (const LabelCase& c : cases) {
         SCOPED_TRACE(c.header);
@@ -393,6 +410,20 @@ TEST(NoteParser, ReadsParticipantGroupsAfterADashOrOnePerLine)
          "Invited, did not attend\n \xE2\x97\xA6 Mali\n",
          {"BJ", "TG", "NE", "ML"}},
         {"PARTICIPANTS\n\xE2\x80\x93 Benin\n- Togo\n* the Niger\n", {"BJ", "TG", "NE"}},
+        // Other labels: "Asistentes", "Ont participé", and a dash after
+        // a bulleted one.
+        {"Asistentes:\nBenin\nTogo\n", {"BJ", "TG"}},
+        {"Asistentes\nEstados: Benin, Togo\n", {"BJ", "TG"}},
+        {"Ont particip\xC3\xA9 : B\xC3\xA9nin, Togo\n", {"BJ", "TG"}},
+        {"\xE2\x80\xA2 Participants - Benin, Togo, the Niger\n", {"BJ", "TG", "NE"}},
+        // A group written as prose, opened by a State's adjective and its
+        // people; not by any other adjective.
+        {"Participants:\nBeninese officials from the ministries of foreign affairs, defence and "
+         "trade\nFonctionnaires togolais des minist\xC3\xA8res de la sant\xC3\xA9 et du commerce\n"
+         "Funcionarios dominicanos de aduanas y salud\n",
+         {"BJ", "TG", "DO"}},
+        {"Participants:\nSenior officials from the ministries of defence and trade\nStates: Benin\n",
+         {"BJ"}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.participants);
@@ -561,6 +592,10 @@ TEST(NoteParser, ReadsEveryVenueForm)
         {"Kigali Convention Centre, Rwanda", "Kigali", "RW", false, false},
         {"Lakeside Lodge, Upper Valley", "Upper Valley", "", false, true},
         {"Frankfurt am Main, Germany", "Frankfurt am Main", "DE", false, false},
+        // The building after a dash that follows the country.
+        {"Nouadhibou, Mauritanie - h\xC3\xB4tel Al Jazira", "Nouadhibou", "MR", false, false},
+        {"Kumasi, Ghana \xE2\x80\x93 Golden Tulip Hotel", "Kumasi", "GH", false, false},
+        {"Nouakchott, Mauritanie - h\xC3\xB4tel Azala\xC3\xAF", "Nouakchott", "MR", false, false},
         {"(Bangkok)", "Bangkok", "TH", false, false},
         {"Webinario", "", "", true, false},
         {"Webinaire en ligne", "", "", true, false},
