@@ -1,6 +1,7 @@
 #include "country_gazetteer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <cstdlib>
 #include <fstream>
@@ -472,7 +473,9 @@ ListScan whole_items(const std::vector<Piece>& pieces)
 
 CountryGazetteer::CountryGazetteer(const std::filesystem::path& iso_json,
                                    const std::filesystem::path& aliases_tsv,
-                                   const std::vector<std::filesystem::path>& catalogues)
+                                   const std::vector<std::filesystem::path>& catalogues,
+                                   bool codes_only)
+    : codes_only_(codes_only)
 {
     load_iso_codes(iso_json);
     // Aliases come after iso-codes' own names, and translations after both,
@@ -512,6 +515,7 @@ void CountryGazetteer::load_iso_codes(const std::filesystem::path& iso_json)
         by_code_[c.alpha3] = index;
         countries_.push_back(std::move(c));
 
+        if (codes_only_) continue;
         for (const std::string& n : {name, official, common})
             for (std::string& key : variant_keys(n)) add_key(std::move(key), index);
     }
@@ -531,7 +535,7 @@ void CountryGazetteer::load_aliases(const std::filesystem::path& aliases_tsv)
         auto index = static_cast<std::size_t>(target - countries_.data());
         std::string alias(fields[1]);
         if (display) countries_[index].name = alias;
-        add_key(key_of(alias), index);
+        if (!codes_only_) add_key(key_of(alias), index);
     });
 }
 
@@ -841,10 +845,28 @@ std::vector<std::filesystem::path> iso_3166_catalogues()
     return out;
 }
 
+namespace {
+
+// english_gazetteer() once loaded, for country_names() to use rather than
+// load the names a second time.
+std::atomic<const CountryGazetteer*> loaded_english{nullptr};
+
+}  // namespace
+
 const CountryGazetteer& english_gazetteer()
 {
     static const CountryGazetteer gazetteer(iso_3166_json(), data_dir() / "country_aliases.tsv",
                                             {});
+    loaded_english.store(&gazetteer, std::memory_order_release);
+    return gazetteer;
+}
+
+const CountryGazetteer& country_names()
+{
+    if (const CountryGazetteer* english = loaded_english.load(std::memory_order_acquire))
+        return *english;
+    static const CountryGazetteer gazetteer(iso_3166_json(), data_dir() / "country_aliases.tsv",
+                                            {}, true);
     return gazetteer;
 }
 

@@ -58,7 +58,7 @@ SearchPlan plan_for(const HitsQuery& hits, const Paging& paging, BuiltQuery quer
 
 std::string country_label(const std::string& code)
 {
-    const Country* c = english_gazetteer().by_code(code);
+    const Country* c = country_names().by_code(code);
     return c ? c->name : code;
 }
 

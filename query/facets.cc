@@ -512,6 +512,102 @@ std::optional<std::map<std::string, std::string>> FacetCounter::event_starts() c
     return starts;
 }
 
+namespace {
+
+// The values of a filter field over the whole index, each with the number
+// of documents holding it, kept when `keep` takes the value (and gives
+// the text the facet shows it by; "" to leave it out).
+template <typename Keep>
+FacetCounts term_counts(const Xapian::Database& db, FieldId field, const Keep& keep)
+{
+    FacetCounts out;
+    const std::string prefix(infonote::field(field).prefix);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        std::string_view value = term;
+        value.remove_prefix(prefix.size());
+        // filter_term() puts ':' before a value that starts with a capital.
+        if (value.size() > 1 && value[0] == ':' && value[1] >= 'A' && value[1] <= 'Z')
+            value.remove_prefix(1);
+        Xapian::doccount n = it.get_termfreq();
+        if (n == 0) continue;
+        std::string shown = keep(value);
+        if (!shown.empty()) out[shown] += n;
+    }
+    return out;
+}
+
+std::string as_code(std::string_view value)
+{
+    return value.size() == 2 && code_cell(value[0], value[1]) < kCodeCells ? std::string(value)
+                                                                          : std::string();
+}
+
+std::string as_list_value(std::string_view value)
+{
+    return std::string(value);
+}
+
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return text_hash(text); }
+};
+
+// Organizations from one pass over their slot's value stream: each
+// document's list split, its names counted in a hash table found by
+// string_view (no copy but for a name's first time), sorted once at the
+// end.
+FacetCounts organization_counts(const Xapian::Database& db)
+{
+    std::unordered_map<std::string, Xapian::doccount, ViewHash, std::equal_to<>> counts;
+    for (auto it = db.valuestream_begin(kOrgsSlot); it != db.valuestream_end(kOrgsSlot); ++it) {
+        const std::string list = *it;
+        std::string_view rest = list;
+        while (!rest.empty()) {
+            std::size_t end = std::min(rest.find(kListSeparator), rest.size());
+            if (end > 0) {
+                std::string_view name = rest.substr(0, end);
+                auto found = counts.find(name);
+                if (found == counts.end())
+                    counts.emplace(std::string(name), 1);
+                else
+                    ++found->second;
+            }
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+        }
+    }
+    return FacetCounts(counts.begin(), counts.end());
+}
+
+}  // namespace
+
+std::map<Facet, FacetCounts> whole_index_counts(const Xapian::Database& db,
+                                                const std::vector<Facet>& facets)
+{
+    std::map<Facet, FacetCounts> out;
+    for (Facet f : facets) {
+        switch (f) {
+            case Facet::Country: out[f] = term_counts(db, FieldId::Country, as_code); break;
+            case Facet::VenueCountry:
+            case Facet::Region: {
+                FacetCounts venues = term_counts(db, FieldId::VenueCountry, as_code);
+                out[f] = f == Facet::Region ? region_counts(venues) : std::move(venues);
+                break;
+            }
+            case Facet::Year:
+                out[f] = term_counts(db, FieldId::Year, [](std::string_view value) {
+                    std::uint32_t year = year_number(value);
+                    return year < kYearCells ? std::to_string(year) : std::string();
+                });
+                break;
+            case Facet::Type: out[f] = term_counts(db, FieldId::Type, as_list_value); break;
+            case Facet::Kind: out[f] = term_counts(db, FieldId::Kind, as_list_value); break;
+            case Facet::Org: out[f] = organization_counts(db); break;
+        }
+    }
+    return out;
+}
+
 FacetCounts region_counts(const FacetCounts& venue_countries)
 {
     const RegionTable& table = default_region_table();

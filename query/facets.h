@@ -161,6 +161,16 @@ class FacetCounter {
     std::unique_ptr<Xapian::ValueCountMatchSpy> event_values_;
 };
 
+/// What FacetSpy counts, by document, over a match of every document of
+/// `db`, a local database, read without visiting any document: a country,
+/// venue country, year, type or kind as the term frequency of its filter
+/// term (the indexer adds one term per value of those slots, and nothing
+/// else under their prefixes), organizations from one pass over their
+/// slot's value stream, each distinct list split once. Regions as
+/// counts_of gives them.
+std::map<Facet, FacetCounts> whole_index_counts(const Xapian::Database& db,
+                                                const std::vector<Facet>& facets);
+
 /// Counts per M49 region, sub-region and intermediate region, from counts
 /// per venue country: a note held in Kazakhstan counts once for Central
 /// Asia and once for Asia.

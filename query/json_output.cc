@@ -293,7 +293,7 @@ Json facets_json(const SearchResult& result, std::size_t facet_limit)
         for (const auto& [value, n] : ranked_values(counts, facet_limit)) {
             Json v = {{"value", value}, {"count", n}};
             if (countries)
-                if (const Country* c = english_gazetteer().by_code(value)) v["name"] = c->name;
+                if (const Country* c = country_names().by_code(value)) v["name"] = c->name;
             values.push_back(std::move(v));
         }
         facets[std::string(facet_name(facet))] = std::move(values);

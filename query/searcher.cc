@@ -337,6 +337,15 @@ SearchResult Index::search(const SearchPlan& plan)
             else
                 in_matches.push_back(f);
         }
+        // Facets of every document, by document, are the index's own term
+        // frequencies: no document need be read for them.
+        bool everything_matches = plan.query.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+        if (everything_matches && !remote && counting == Counting::Documents &&
+            !in_matches.empty()) {
+            for (auto& [f, counts] : whole_index_counts(db, in_matches))
+                result.facets[f] = std::move(counts);
+            in_matches.clear();
+        }
         FacetCounter counter(in_matches, remote, counting, &db);
         if (!in_matches.empty()) counter.attach(enquire);
 

@@ -17,7 +17,7 @@ std::string text_of(const Json& value)
 
 std::string country_name(const std::string& code)
 {
-    const Country* c = code.empty() ? nullptr : english_gazetteer().by_code(code);
+    const Country* c = code.empty() ? nullptr : country_names().by_code(code);
     return c ? c->name : "";
 }
 

@@ -312,7 +312,7 @@ std::string venue_line(const Json& venue)
     std::string line = city.is_string() ? city.get<std::string>() : "";
     if (country.is_string()) {
         const std::string code = country.get<std::string>();
-        const Country* known = english_gazetteer().by_code(code);
+        const Country* known = country_names().by_code(code);
         line += (line.empty() ? "" : ", ") + (known ? known->name + " (" + code + ")" : code);
     }
     return line;

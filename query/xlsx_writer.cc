@@ -1,5 +1,6 @@
 #include "xlsx_writer.h"
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -57,11 +58,69 @@ std::string within_cell(const std::string& text)
     return text.substr(0, cut);
 }
 
+// libxlsxwriter, opened when the first workbook is written: linked in, it
+// and the libraries it needs (libcrypto among them) were loaded and bound
+// by every run of infonote-query, 4.6 M instructions of a search's 23 M,
+// for a format few runs print. Its header gives the functions' types.
+struct XlsxWriter {
+    decltype(&::workbook_new) workbook_new;
+    decltype(&::workbook_add_worksheet) workbook_add_worksheet;
+    decltype(&::workbook_add_format) workbook_add_format;
+    decltype(&::workbook_close) workbook_close;
+    decltype(&::format_set_bold) format_set_bold;
+    decltype(&::format_set_num_format) format_set_num_format;
+    decltype(&::worksheet_write_string) worksheet_write_string;
+    decltype(&::worksheet_write_datetime) worksheet_write_datetime;
+    decltype(&::worksheet_write_number) worksheet_write_number;
+    decltype(&::worksheet_set_column) worksheet_set_column;
+    decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
+    decltype(&::worksheet_autofilter) worksheet_autofilter;
+    decltype(&::lxw_strerror) lxw_strerror;
+};
+
+template <typename Function>
+void bind_symbol(void* library, Function& function, const char* name)
+{
+    function = reinterpret_cast<Function>(dlsym(library, name));
+    if (function == nullptr)
+        throw XlsxError(std::string("writing the workbook: ") + INFONOTE_XLSXWRITER_SONAME +
+                        " has no " + name);
+}
+
+// Throws XlsxError when the library cannot be opened.
+const XlsxWriter& xlsxwriter()
+{
+    static const XlsxWriter loaded = [] {
+        void* library = dlopen(INFONOTE_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+        if (library == nullptr) {
+            const char* why = dlerror();
+            throw XlsxError(std::string("writing the workbook: cannot load ") +
+                            INFONOTE_XLSXWRITER_SONAME + ": " + (why ? why : "unknown error"));
+        }
+        XlsxWriter w{};
+        bind_symbol(library, w.workbook_new, "workbook_new");
+        bind_symbol(library, w.workbook_add_worksheet, "workbook_add_worksheet");
+        bind_symbol(library, w.workbook_add_format, "workbook_add_format");
+        bind_symbol(library, w.workbook_close, "workbook_close");
+        bind_symbol(library, w.format_set_bold, "format_set_bold");
+        bind_symbol(library, w.format_set_num_format, "format_set_num_format");
+        bind_symbol(library, w.worksheet_write_string, "worksheet_write_string");
+        bind_symbol(library, w.worksheet_write_datetime, "worksheet_write_datetime");
+        bind_symbol(library, w.worksheet_write_number, "worksheet_write_number");
+        bind_symbol(library, w.worksheet_set_column, "worksheet_set_column");
+        bind_symbol(library, w.worksheet_freeze_panes, "worksheet_freeze_panes");
+        bind_symbol(library, w.worksheet_autofilter, "worksheet_autofilter");
+        bind_symbol(library, w.lxw_strerror, "lxw_strerror");
+        return w;
+    }();
+    return loaded;
+}
+
 void check(lxw_error error, const char* what)
 {
     if (error != LXW_NO_ERROR)
         throw XlsxError(std::string("writing the workbook: ") + what + ": " +
-                        lxw_strerror(error));
+                        xlsxwriter().lxw_strerror(error));
 }
 
 // A temporary file that goes with the object.
@@ -109,32 +168,34 @@ Sheet without_empty_columns(const Sheet& sheet)
 
 std::string xlsx_bytes(const Sheet& sheet)
 {
+    const XlsxWriter& x = xlsxwriter();
     TempFile file;
-    lxw_workbook* book = workbook_new(file.path().c_str());
+    lxw_workbook* book = x.workbook_new(file.path().c_str());
     if (book == nullptr)
         throw XlsxError("writing the workbook: libxlsxwriter cannot create " + file.path());
     // From here on the workbook is closed whatever happens: closing frees it.
     struct Closer {
+        const XlsxWriter& x;
         lxw_workbook* book;
         bool closed = false;
         ~Closer()
         {
-            if (!closed) workbook_close(book);
+            if (!closed) x.workbook_close(book);
         }
-    } closer{book};
+    } closer{x, book};
     std::string name = sheet.name.empty() ? "infonote" : sheet.name.substr(0, 31);
-    lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
+    lxw_worksheet* ws = x.workbook_add_worksheet(book, name.c_str());
     if (ws == nullptr) throw XlsxError("writing the workbook: cannot add the sheet " + name);
-    lxw_format* bold = workbook_add_format(book);
-    format_set_bold(bold);
-    lxw_format* date = workbook_add_format(book);
-    format_set_num_format(date, "yyyy-mm-dd");
+    lxw_format* bold = x.workbook_add_format(book);
+    x.format_set_bold(bold);
+    lxw_format* date = x.workbook_add_format(book);
+    x.format_set_num_format(date, "yyyy-mm-dd");
 
     std::vector<std::size_t> widths(sheet.columns.size(), 0);
     for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
         const SheetColumn& column = sheet.columns[c];
         widths[c] = display_width(column.header);
-        check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), column.header.c_str(), bold),
+        check(x.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), column.header.c_str(), bold),
               "header");
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -147,34 +208,34 @@ std::string xlsx_bytes(const Sheet& sheet)
             CellKind kind = sheet.columns[c].kind;
             if (kind == CellKind::Date) {
                 if (std::optional<lxw_datetime> d = date_of(cell)) {
-                    check(worksheet_write_datetime(ws, at, col, &*d, date), "date cell");
+                    check(x.worksheet_write_datetime(ws, at, col, &*d, date), "date cell");
                     widths[c] = std::max<std::size_t>(widths[c], 10);
                     continue;
                 }
             } else if (kind == CellKind::Number) {
                 if (std::optional<double> n = number_of(cell)) {
-                    check(worksheet_write_number(ws, at, col, *n, nullptr), "number cell");
+                    check(x.worksheet_write_number(ws, at, col, *n, nullptr), "number cell");
                     widths[c] = std::max(widths[c], cell.size());
                     continue;
                 }
             }
             std::string text = within_cell(cell);
-            check(worksheet_write_string(ws, at, col, text.c_str(), nullptr), "text cell");
+            check(x.worksheet_write_string(ws, at, col, text.c_str(), nullptr), "text cell");
             widths[c] = std::max(widths[c], display_width(text));
         }
     }
     for (std::size_t c = 0; c < widths.size(); ++c) {
         auto col = static_cast<lxw_col_t>(c);
         double width = static_cast<double>(std::min(widths[c], kMaxColumnWidth) + 2);
-        check(worksheet_set_column(ws, col, col, width, nullptr), "column width");
+        check(x.worksheet_set_column(ws, col, col, width, nullptr), "column width");
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    x.worksheet_freeze_panes(ws, 1, 0);
     if (!sheet.columns.empty())
-        check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+        check(x.worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
                                    static_cast<lxw_col_t>(sheet.columns.size() - 1)),
               "filter");
     closer.closed = true;
-    check(workbook_close(book), "closing");
+    check(x.workbook_close(book), "closing");
 
     std::ifstream in(file.path(), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
