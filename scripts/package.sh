@@ -82,6 +82,13 @@ for lib in $(objdump -p "$root"/usr/bin/infonote-* | awk '$1 == "NEEDED" {print 
         missing=1
     fi
 done
+# Opened at run time, not linked: named in Depends all the same.
+for opened in libxlsxwriter; do
+    if ! grep -q "^$opened" <<<"$named"; then
+        echo "package.sh: $opened (opened when a workbook is written) is not in Depends" >&2
+        missing=1
+    fi
+done
 ((missing == 0)) || exit 1
 if ((EUID == 0)); then
     apt-get install --simulate --no-install-recommends "$deb" >"$build/apt-simulate.txt" 2>&1 || {
