@@ -45,7 +45,11 @@ constexpr std::string_view kFuturePhrases[] = {
     // "is scheduled for 14-15 November", "opens on Monday", "Y sont
     // attendus", "se prevé la participación", "llevará a cabo".
     "is scheduled", "are scheduled", "scheduled to take place", "opens on", "devrait se tenir",
-    "sont attendus", "llevara a cabo", "se preve"};
+    "sont attendus", "llevara a cabo", "se preve",
+    // "Se espera la participación de delegaciones de A y B", "la présence
+    // de A est attendue": who is expected has not come yet.
+    "se espera la participacion", "se espera la asistencia", "se esperan delegaciones",
+    "est attendue", "sont attendues"};
 
 bool is_one_of_key(const std::string& key, std::initializer_list<std::string_view> set)
 {

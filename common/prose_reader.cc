@@ -537,6 +537,19 @@ bool wrapped_within(std::string_view text, std::size_t begin, std::size_t end)
     return true;
 }
 
+// True when a tab or at least three spaces start at `at`, before `to`,
+// after something other than the start of the line: a table's columns.
+bool column_gap(std::string_view text, std::size_t at, std::size_t to)
+{
+    constexpr std::size_t kNarrowestGap = 3;
+    if (at == 0 || text[at - 1] == '\n' || text[at - 1] == ' ' || text[at - 1] == '\t')
+        return false;
+    if (text[at] == '\t') return true;
+    std::size_t end = at;
+    while (end < to && text[end] == ' ') ++end;
+    return end - at >= kNarrowestGap && (end == to || text[end] != '\n');
+}
+
 std::optional<NameMatch> country_at(std::string_view text, const std::vector<Word>& words,
                                     std::size_t i, const CountryGazetteer& countries)
 {
@@ -565,7 +578,9 @@ std::optional<NameMatch> country_at(std::string_view text, const std::vector<Wor
             const Word& next = words[j + 1];
             std::string_view between = text.substr(words[j].end, next.begin - words[j].end);
             bool only_space = trim_view(between, " \t").empty();
-            if (only_space && next.capital) return std::nullopt;
+            // A table's next column is no part of the name.
+            if (only_space && next.capital && !column_gap(text, words[j].end, next.begin))
+                return std::nullopt;
         }
         return NameMatch{c, i, j, words[i].begin, span_end};
     }
@@ -712,6 +727,15 @@ bool list_joint(std::string_view text, std::size_t from, std::size_t to)
             if (!judge_part(part_begin, p, false)) return false;
             part_begin = p + 1;
         }
+        // A tab or a wide run of spaces inside a line parts the columns of
+        // a list laid out as a table ("Algeria        Malawi").
+        else if (column_gap(text, p, to)) {
+            joined = true;
+            if (!judge_part(part_begin, p, false)) return false;
+            while (p < to && (text[p] == ' ' || text[p] == '\t')) ++p;
+            part_begin = p;
+            continue;
+        }
         ++p;
     }
     if (!judge_part(part_begin, to, true)) return false;
@@ -753,6 +777,9 @@ constexpr std::string_view kForwardCues[] = {
     "invited to take part", "participation of", "delegates representing",
     "officials representing", "participants representing", "delegations representing",
     "participating states were",
+    // "Member States represented at the meeting:", then the list.
+    "states represented", "countries represented", "etats representes", "pays representes",
+    "estados representados", "paises representados",
     // "The workshop will bring together twelve Pacific Island countries,
     // including A, B and C"; "Invited are A and B".
     "bring together", "brings together", "bringing together", "invited are", "invited were",

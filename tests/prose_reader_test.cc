@@ -122,6 +122,16 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     WebUpdates, ReadsProse,
     testing::Values(
+        // States in a table's two columns, read row by row, under "States
+        // represented at the meeting:"; "Saint Lucia" stays whole.
+        ProseCase{"states_represented_in_two_columns",
+                  "Caribbean meeting on resolution 1540\n\n"
+                  "Kingston, 9 May 2025: CARICOM convened a meeting on 6 and 7 May 2025 in "
+                  "Kingston, Jamaica.\n\nStates represented at the meeting:\n\n"
+                  "   Barbados          Belize\n   Grenada           Saint Lucia\n"
+                  "\tGuyana\tSuriname\n\nThe officials compared their control lists.\n",
+                  DocumentKind::WebUpdate, "2025-05-06", "2025-05-07", "Kingston", "JM", false,
+                  {"BB", "BZ", "GD", "LC", "GY", "SR"}, {}},
         ProseCase{"key_value_block",
                   "Workshop on Export Controls\nStart Date: Oct 23 2024\nEnd Date: Oct 25 2024\n"
                   "Location: Hanoi, Viet Nam\nMeeting Hosted By: UNRCPD\n\n"
@@ -229,6 +239,14 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Announcements, ReadsProse,
     testing::Values(
+        // Who is expected has not come yet: invited.
+        ProseCase{"spanish_se_espera_la_participacion",
+                  "Convocatoria\n\nCurso sobre bioseguridad\n\n"
+                  "Fechas: del 2 al 4 de junio de 2026\nLugar: Hotel Central, Lima, "
+                  "Per\xC3\xBA\n\nSe espera la participaci\xC3\xB3n de delegaciones de "
+                  "Bolivia, Chile y Ecuador.\n",
+                  DocumentKind::Announcement, "2026-06-02", "2026-06-04", "Lima", "PE", false,
+                  {}, {"BO", "CL", "EC"}},
         ProseCase{"invited_to_participate",
                   "2 March 2011\nSC/9900\n\nKenya to Host Workshop\n\n"
                   "A workshop will be held from 14 to 16 March in Nairobi, Kenya, with "
