@@ -103,29 +103,35 @@ def main():
     index = os.path.join(args.bin, "infonote-index")
     query = os.path.join(args.bin, "infonote-query")
 
+    out = args.out or os.path.join(args.work, "scaling.md")
     sizes, mixes = [], []
     for count in counts:
         cells, rows = one_size(args, here, index, query, count)
         sizes.append(cells)
         mixes.append(rows)
+        # Written again after each size: a run stopped at the largest
+        # keeps the sizes it measured.
+        text = table(args, counts[:len(sizes)], sizes, mixes)
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"scaling.py: table of {len(sizes)} sizes written to {out}", file=sys.stderr)
+    print(text, end="")
 
+
+def table(args, counts, sizes, mixes):
+    """The Markdown tables of the sizes measured so far."""
     # One column of query medians per size, the queries in the mix's order.
     header = ["query (whole process, median ms)"] + [f"{c:,} notes" for c in counts]
     # A label may name the busiest State's count of events, which differs by size.
     query_rows = [[re.sub(r"\(\d+ events, ", "(", row[0])] + [mix[i][1] for mix in mixes]
                   for i, row in enumerate(mixes[0])]
-    text = (f"# infonote at several sizes, {datetime.date.today().isoformat()}, "
+    return (f"# infonote at several sizes, {datetime.date.today().isoformat()}, "
             f"commit {bench.commit()}\n\n"
             f"Machine: {bench.machine()}\n"
             f"Notes: scripts/generate_notes.py --seed 7; build --shards {args.shards} "
             f"--jobs {args.jobs}; queries {args.query_runs} runs each\n\n"
             + bench_query.markdown_table(SIZE_HEADER, sizes) + "\n"
             + bench_query.markdown_table(header, query_rows))
-    print(text, end="")
-    out = args.out or os.path.join(args.work, "scaling.md")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"scaling.py: table written to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
