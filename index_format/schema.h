@@ -78,6 +78,10 @@ constexpr const Field& field(FieldId id)
 /// The boolean term for `value` in a Filter field: "XC:KZ", "XY2014".
 std::string filter_term(FieldId id, std::string_view value);
 
+/// The value a filter term of `id` was made from: filter_term undone
+/// ("XC:KZ" gives "KZ"). `term` must start with the field's prefix.
+std::string_view filter_value(FieldId id, std::string_view term);
+
 /// Value slots. Dates are "YYYYMMDD" strings, which sort as dates.
 inline constexpr unsigned kStartDateSlot = 0;
 inline constexpr unsigned kEndDateSlot = 1;

@@ -524,11 +524,7 @@ FacetCounts term_counts(const Xapian::Database& db, FieldId field, const Keep& k
     const std::string prefix(infonote::field(field).prefix);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         const std::string term = *it;
-        std::string_view value = term;
-        value.remove_prefix(prefix.size());
-        // filter_term() puts ':' before a value that starts with a capital.
-        if (value.size() > 1 && value[0] == ':' && value[1] >= 'A' && value[1] <= 'Z')
-            value.remove_prefix(1);
+        std::string_view value = filter_value(field, term);
         Xapian::doccount n = it.get_termfreq();
         if (n == 0) continue;
         std::string shown = keep(value);

@@ -62,20 +62,27 @@ std::string within_cell(const std::string& text)
 // and the libraries it needs (libcrypto among them) were loaded and bound
 // by every run of infonote-query, 4.6 M instructions of a search's 23 M,
 // for a format few runs print. Its header gives the functions' types.
+// Each function infonote calls is named once, here: XlsxWriter has a
+// member of its type, bound by its name.
+#define INFONOTE_XLSXWRITER_FUNCTIONS(X) \
+    X(workbook_new) \
+    X(workbook_add_worksheet) \
+    X(workbook_add_format) \
+    X(workbook_close) \
+    X(format_set_bold) \
+    X(format_set_num_format) \
+    X(worksheet_write_string) \
+    X(worksheet_write_datetime) \
+    X(worksheet_write_number) \
+    X(worksheet_set_column) \
+    X(worksheet_freeze_panes) \
+    X(worksheet_autofilter) \
+    X(lxw_strerror)
+
 struct XlsxWriter {
-    decltype(&::workbook_new) workbook_new;
-    decltype(&::workbook_add_worksheet) workbook_add_worksheet;
-    decltype(&::workbook_add_format) workbook_add_format;
-    decltype(&::workbook_close) workbook_close;
-    decltype(&::format_set_bold) format_set_bold;
-    decltype(&::format_set_num_format) format_set_num_format;
-    decltype(&::worksheet_write_string) worksheet_write_string;
-    decltype(&::worksheet_write_datetime) worksheet_write_datetime;
-    decltype(&::worksheet_write_number) worksheet_write_number;
-    decltype(&::worksheet_set_column) worksheet_set_column;
-    decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
-    decltype(&::worksheet_autofilter) worksheet_autofilter;
-    decltype(&::lxw_strerror) lxw_strerror;
+#define INFONOTE_XLSXWRITER_MEMBER(name) decltype(&::name) name;
+    INFONOTE_XLSXWRITER_FUNCTIONS(INFONOTE_XLSXWRITER_MEMBER)
+#undef INFONOTE_XLSXWRITER_MEMBER
 };
 
 template <typename Function>
@@ -98,19 +105,9 @@ const XlsxWriter& xlsxwriter()
                             INFONOTE_XLSXWRITER_SONAME + ": " + (why ? why : "unknown error"));
         }
         XlsxWriter w{};
-        bind_symbol(library, w.workbook_new, "workbook_new");
-        bind_symbol(library, w.workbook_add_worksheet, "workbook_add_worksheet");
-        bind_symbol(library, w.workbook_add_format, "workbook_add_format");
-        bind_symbol(library, w.workbook_close, "workbook_close");
-        bind_symbol(library, w.format_set_bold, "format_set_bold");
-        bind_symbol(library, w.format_set_num_format, "format_set_num_format");
-        bind_symbol(library, w.worksheet_write_string, "worksheet_write_string");
-        bind_symbol(library, w.worksheet_write_datetime, "worksheet_write_datetime");
-        bind_symbol(library, w.worksheet_write_number, "worksheet_write_number");
-        bind_symbol(library, w.worksheet_set_column, "worksheet_set_column");
-        bind_symbol(library, w.worksheet_freeze_panes, "worksheet_freeze_panes");
-        bind_symbol(library, w.worksheet_autofilter, "worksheet_autofilter");
-        bind_symbol(library, w.lxw_strerror, "lxw_strerror");
+#define INFONOTE_XLSXWRITER_BIND(name) bind_symbol(library, w.name, #name);
+        INFONOTE_XLSXWRITER_FUNCTIONS(INFONOTE_XLSXWRITER_BIND)
+#undef INFONOTE_XLSXWRITER_BIND
         return w;
     }();
     return loaded;

@@ -117,6 +117,11 @@ TEST(DocumentBuilderSchema, TermsFollowOmegaConventions)
     EXPECT_EQ(filter_term(FieldId::Year, "2014"), "XY2014");
     EXPECT_EQ(filter_term(FieldId::Org, "OSCE"), "XO:OSCE");
     EXPECT_EQ(filter_term(FieldId::Org, "european union"), "XOeuropean union");
+    // filter_value undoes filter_term, the ':' included.
+    for (auto [id, value] : {std::pair{FieldId::Country, "KZ"}, {FieldId::Year, "2014"},
+                             {FieldId::Org, "OSCE"}, {FieldId::Org, "european union"},
+                             {FieldId::Org, ":x"}})
+        EXPECT_EQ(filter_value(id, filter_term(id, value)), value);
     EXPECT_EQ(field(FieldId::Title).prefix, "S");
     EXPECT_EQ(id_term("0123456789abcdef"), "Q0123456789abcdef");
 }
