@@ -1364,14 +1364,46 @@ class ProseReader {
         return true;
     }
 
+    // Where a key set off by a table's column gap instead of a colon ends
+    // ("When      Sunday 15 - Tuesday 17 January 2023", "Where<TAB>Muscat,
+    // Oman"): only a date or place key, its value one cell (no second gap,
+    // as a row of column headings "Date   Event   Venue" has); npos
+    // otherwise.
+    static std::size_t column_key_end(std::string_view t)
+    {
+        constexpr std::size_t kLongestKey = 12;
+        std::size_t gap = t.find_first_of(" \t");
+        while (gap != std::string_view::npos && gap <= kLongestKey &&
+               !column_gap(t, gap, t.size()))
+            gap = t.find_first_of(" \t", gap + 1);
+        if (gap == std::string_view::npos || gap > kLongestKey) return std::string_view::npos;
+        if (!is_one_of(folded_key(t.substr(0, gap)),
+                       {"when", "where", "date", "dates", "venue", "location", "quand", "ou",
+                        "lieu", "cuando", "donde", "fecha", "fechas", "lugar"}))
+            return std::string_view::npos;
+        std::string_view value = trim_view(t.substr(gap));
+        std::size_t value_at = offset_in(t, value);
+        for (std::size_t i = value_at; i < t.size(); ++i)
+            if ((t[i] == ' ' || t[i] == '\t') && column_gap(t, i, t.size()))
+                return std::string_view::npos;
+        return gap;
+    }
+
     // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
     bool read_key_value(std::string_view t, std::size_t at)
     {
         std::size_t colon = t.find(':');
-        if (colon == std::string_view::npos || colon > 30) return false;
+        // A key before a column gap reads as one before a colon, with no
+        // colon to skip.
+        std::size_t skip = 1;
+        if (colon == std::string_view::npos || colon > 30) {
+            colon = column_key_end(t);
+            skip = 0;
+        }
+        if (colon == std::string_view::npos) return false;
         std::string key = folded_key(t.substr(0, colon));
-        std::string_view value = trim_view(t.substr(colon + 1));
-        std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
+        std::string_view value = trim_view(t.substr(colon + skip));
+        std::size_t value_at = at + (value.empty() ? colon + skip : offset_in(t, value));
         // Also a page's "When:", "Event date:", "Date(s):".
         if (is_one_of(key, {"start date", "date", "dates", "date s", "fecha", "fechas",
                             "fecha s", "fecha de inicio", "date de debut", "when", "event date",
@@ -1476,6 +1508,12 @@ class ProseReader {
         std::string_view after = line.substr(found.range->text_end);
         std::string rest =
             folded_key(without_parentheses(std::string(before) + " " + std::string(after)));
+        // "Mis en ligne le 30 juin 2016", "Publicado en línea el ...":
+        // put online is posted, no event held online.
+        for (std::string_view posted : {"mis en ligne", "publie en ligne", "publicado en linea",
+                                        "posted online", "published online"})
+            if (std::size_t p = rest.find(posted); p != std::string::npos)
+                rest.replace(p, posted.size(), "posted");
         std::string remaining;
         bool online_line = false;
         int time_numbers = 0;
@@ -2672,6 +2710,36 @@ class ProseReader {
         return false;
     }
 
+    // A later sentence that comes back to the event to say where it was
+    // held: "took part in the meeting, held at the Ministry of Foreign
+    // Affairs in Chisinau", "la réunion, tenue au siège de l'UNREC à
+    // Lomé", "el taller, celebrado en la Cancillería en Quito". Only the
+    // places after the participle count.
+    bool venue_where_held(const Sentence& s)
+    {
+        if (about_other_event(text_, s) || about_funding(s)) return false;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 2; i + 1 < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"held", "tenu", "tenue", "celebrado", "celebrada",
+                                         "realizado", "realizada"}))
+                continue;
+            std::string_view between = text_.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
+            if (trim_view(between) != "," ||
+                !is_one_of(w[i - 1].folded,
+                           {"meeting", "workshop", "roundtable", "seminar", "course", "training",
+                            "event", "conference", "dialogue", "reunion", "atelier", "seminaire",
+                            "formation", "taller", "seminario", "curso", "evento", "encuentro"}) ||
+                !is_one_of(w[i - 2].folded, {"the", "this", "la", "l", "le", "cette", "cet", "el",
+                                             "este", "esta"}))
+                continue;
+            for (const PlacePhrase& p : places_in(s))
+                if (p.begin > w[i].end && set_venue_from(p.begin, p.end, evidence(p.begin, p.end, s)))
+                    return true;
+            return false;
+        }
+        return false;
+    }
+
     // A known city standing in the sentence without a preposition:
     // "Nairobi accueillera ...", "Lomé accueille ...".
     bool venue_from_city_name(const Sentence& s)
@@ -2899,6 +2967,8 @@ class ProseReader {
         if (!online) {
             for (const Sentence* s : candidates)
                 if (venue_from_sentence(*s)) return;
+            for (const Sentence& s : sentences_)
+                if (venue_where_held(s)) return;
             if (venue_from_capital(candidates)) return;
             // The dateline, or the place on the release's own date line.
             auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
