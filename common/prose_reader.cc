@@ -1115,8 +1115,16 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
         // "St. George's": the dot of a short abbreviation stays inside.
         bool abbreviation = words[j - 1].end - words[j - 1].begin <= 3 && between.starts_with(".");
         if (abbreviation) between.remove_prefix(1);
-        if (!trim_view(between, " \t'\xE2\x80\x99").empty()) break;
-        if (between.find('\n') != std::string_view::npos) break;
+        // "en la Ciudad\nde México", "Port of\nSpain": a paragraph wrapped
+        // at a connector inside the name, not a list set out one name a
+        // line. Two capitalized words a line apart may be two names ("the
+        // Hotel Hilton\nPodgorica").
+        bool wrapped = !(words[j - 1].capital && words[j].capital) &&
+                       std::count(between.begin(), between.end(), '\n') == 1 &&
+                       trim_view(between, " \t\n").empty() &&
+                       wrapped_within(text, words[j - 1].end, words[j].begin);
+        if (!trim_view(between, wrapped ? " \t\n" : " \t'\xE2\x80\x99").empty()) break;
+        if (!wrapped && between.find('\n') != std::string_view::npos) break;
         if (words[j].capital) {
             last = j++;
             continue;
@@ -1481,7 +1489,12 @@ class ProseReader {
         event_line_ = false;
         // "JAKARTA, 21 August 2025 (Ministry of Foreign Affairs of the
         // Republic of Indonesia)": what the parentheses hold does not count.
-        if (count_words(without_parentheses(std::string(t))) > 12) return false;
+        // "Posted on 31 July 2023 by «Name» | Category: ... | 6 min read":
+        // a line of cells, each short.
+        constexpr std::size_t kLongestDateLine = 12;
+        for (std::string_view cell : split_top_level(t, "|"))
+            if (count_words(without_parentheses(std::string(cell))) > kLongestDateLine)
+                return false;
         // The cell of "By «Name» | 11 October 2021 | Politics" that holds
         // the date; a byline beside it says nothing of a place.
         // "Baku, Azerbaijan | 8th-11th of September 2026": a place may.

@@ -638,7 +638,49 @@ INSTANTIATE_TEST_SUITE_P(
                   "Related events\n12 January 2019 | Course | Dakar\n7 May 2019 | Roundtable | "
                   "Abuja\n10 October 2019 | Peer review | Bamako\n",
                   DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
-                  {"BJ", "TG"}, {}}));
+                  {"BJ", "TG"}, {}},
+        // Keys set off from their values by a table's column gap, no colon.
+        ProseCase{"when_and_where_keys_without_colons",
+                  "Past events\n\nDialogue on resolution 1540\n\n When      Monday 4 - "
+                  "Tuesday 5 March 2019\n Where     Hotel Lagoon, Suva, Fiji\n Status    "
+                  "Closed\n\nOfficials from Fiji and Tonga took part in the dialogue.\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-05", "Suva", "FJ", false,
+                  {"FJ", "TO"}, {}},
+        // A row of column headings is no key with its value.
+        ProseCase{"column_headings_are_no_keys",
+                  "Calendar\n\nDate      Event      Venue\n\nA workshop took place in "
+                  "Accra, Ghana, from 4 to 6 March 2019. Officials from Benin took part.\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
+                  {"BJ"}, {}},
+        // "Mis en ligne": posted, not held online; the year for the event.
+        ProseCase{"mis_en_ligne_dates_the_page",
+                  "Actualit\xC3\xA9s\n\nTable ronde sur la 1540\n\nMis en ligne le 17 "
+                  "mai 2019\n\nUne table ronde nationale s'est tenue \xC3\xA0 Niamey les 14 "
+                  "et 15 mai derniers.\n",
+                  DocumentKind::WebUpdate, "2019-05-14", "2019-05-15", "Niamey", "NE", false,
+                  {"NE"}, {}},
+        // A later sentence that says where the event was held.
+        ProseCase{"the_meeting_held_at_a_building_in_a_city",
+                  "News\n\nPosted on 9 March 2018\n\nUNODA held an expert meeting on 6 and "
+                  "7 March.\n\nOfficials from Georgia and Armenia took part in the meeting, "
+                  "held at the Revenue Service in Tbilisi.\n",
+                  DocumentKind::WebUpdate, "2018-03-06", "2018-03-07", "Tbilisi", "GE", false,
+                  {"GE", "AM"}, {}},
+        // A city whose name the paragraph wraps at its connector.
+        ProseCase{"city_wrapped_at_its_connector",
+                  "Comunicado\n\n9 de mayo de 2019\n\nLa Secretar\xC3\xAD" "a realiz\xC3\xB3 el "
+                  "lunes 6 y martes 7 de mayo, en la Ciudad\nde Panam\xC3\xA1, un curso "
+                  "regional sobre la seguridad de los materiales qu\xC3\xAD" "micos y "
+                  "biol\xC3\xB3gicos.\n",
+                  DocumentKind::PressRelease, "2019-05-06", "2019-05-07", "Ciudad de Panam\xC3\xA1",
+                  "PA", false, {}, {}},
+        // A blog's line of cells: the post's date, not the event's.
+        ProseCase{"posted_on_by_in_a_line_of_cells",
+                  "Notebook\n\nPosted on 16 August 2021 by Dr. Amina Diallo | Category: "
+                  "Event reports | 4 min read\n\nLast week (10-12 August) a course was held "
+                  "in Windhoek.\n",
+                  DocumentKind::WebUpdate, "2021-08-10", "2021-08-12", "Windhoek", "NA", false,
+                  {}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
