@@ -355,7 +355,7 @@ bool names_event(const Sentence& s)
          "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
          "retrouv", "rassembl", "echange", "journee",
          // "travelled to Nassau to present", "spent three days learning".
-         "travel", "learn", "spent", "mission"});
+         "travel", "learn", "spent", "mission", "mision"});
 }
 
 // A relative clause set off by commas (", which was adopted in 2004,",
@@ -1118,9 +1118,12 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
         // "en la Ciudad\nde México", "Port of\nSpain": a paragraph wrapped
         // at a connector inside the name, not a list set out one name a
         // line. Two capitalized words a line apart may be two names ("the
-        // Hotel Hilton\nPodgorica").
-        bool wrapped = !(words[j - 1].capital && words[j].capital) &&
-                       std::count(between.begin(), between.end(), '\n') == 1 &&
+        // Hotel Hilton\nPodgorica"), unless they make a city the table
+        // knows ("en Puerto\nEspaña").
+        bool one_name = !(words[j - 1].capital && words[j].capital) ||
+                        city_country(tidy(text.substr(words[i].begin,
+                                                      words[j].end - words[i].begin)));
+        bool wrapped = one_name && std::count(between.begin(), between.end(), '\n') == 1 &&
                        trim_view(between, " \t\n").empty() &&
                        wrapped_within(text, words[j - 1].end, words[j].begin);
         if (!trim_view(between, wrapped ? " \t\n" : " \t'\xE2\x80\x99").empty()) break;
