@@ -1239,6 +1239,7 @@ class ProseReader {
                 continue;
             }
             if (is_council_record_line(t)) continue;
+            if (read_dated_cell(t)) continue;
             if (read_title_key(t, at)) continue;
             if (read_key_value(t, at)) continue;
             if (read_date_line(t, at)) {
@@ -1398,6 +1399,25 @@ class ProseReader {
             if ((t[i] == ' ' || t[i] == '\t') && column_gap(t, i, t.size()))
                 return std::string_view::npos;
         return gap;
+    }
+
+    // "No. 23-917          Date: 2023-11-23": a release's number, then, a
+    // column gap away, the day it was issued in ISO form.
+    bool read_dated_cell(std::string_view t)
+    {
+        std::size_t colon = t.rfind(':');
+        if (colon == std::string_view::npos) return false;
+        std::optional<Date> day = parse_iso_date(trim_view(t.substr(colon + 1)));
+        if (!day) return false;
+        std::size_t key_end = t.find_last_not_of(" \t", colon - 1);
+        std::size_t key_begin = t.find_last_of(" \t", key_end);
+        if (key_end == std::string_view::npos || key_begin == std::string_view::npos ||
+            !column_gap(t, t.find_last_not_of(" \t", key_begin) + 1, t.size()))
+            return false;
+        std::string key = folded_key(t.substr(key_begin + 1, key_end - key_begin));
+        if (!is_one_of(key, {"date", "fecha", "issued", "posted", "published"})) return false;
+        if (!publication_) publication_ = *day;
+        return true;
     }
 
     // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
