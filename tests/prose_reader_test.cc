@@ -680,7 +680,29 @@ INSTANTIATE_TEST_SUITE_P(
                   "Event reports | 4 min read\n\nLast week (10-12 August) a course was held "
                   "in Windhoek.\n",
                   DocumentKind::WebUpdate, "2021-08-10", "2021-08-12", "Windhoek", "NA", false,
-                  {}, {}}));
+                  {}, {}},
+        // "una misión" names the event; a known city parted by a line break.
+        ProseCase{"spanish_mission_in_a_city_parted_by_a_line_break",
+                  "Noticias\n\nPublicado el 7 de diciembre de 2016\n\nDel 29 de noviembre "
+                  "al 2 de diciembre de 2016, el Centro llev\xC3\xB3 a cabo en Puerto\n"
+                  "Espa\xC3\xB1" "a una misi\xC3\xB3n de asistencia t\xC3\xA9" "cnica sobre "
+                  "la resoluci\xC3\xB3n 1540 y los controles de transbordo.\n",
+                  DocumentKind::WebUpdate, "2016-11-29", "2016-12-02", "Puerto Espa\xC3\xB1" "a",
+                  "TT", false, {}, {}},
+        // Two names a line apart stay two: the hotel, then the city.
+        ProseCase{"a_hotel_and_its_city_a_line_apart",
+                  "News\n\nPosted on 27 September 2019\n\nA regional seminar on the "
+                  "resolution was held on 26 and 27 September 2019 at the Hotel Hilton\n"
+                  "Podgorica, with officials from Serbia and Albania taking part.\n",
+                  DocumentKind::WebUpdate, "2019-09-26", "2019-09-27", "Podgorica", "ME", false,
+                  {"RS", "AL"}, {}},
+        // A release's number and its ISO date a column gap apart.
+        ProseCase{"release_number_with_an_iso_date_cell",
+                  "MINISTRY OF FOREIGN AFFAIRS\nPress Releases\n\nNo. 19-204          "
+                  "Date: 2019-09-27\n\nSeminar held\n\n1. The Ministry held a national "
+                  "seminar in Ulaanbaatar on 24-25 September.\n",
+                  DocumentKind::PressRelease, "2019-09-24", "2019-09-25", "Ulaanbaatar", "MN",
+                  false, {"MN"}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
