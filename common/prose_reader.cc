@@ -1746,10 +1746,13 @@ class ProseReader {
         auto next_dash = [&head](std::size_t from, std::size_t* size) {
             std::size_t found = std::string_view::npos;
             // Spanish releases write ".-": "Quito, 24 de marzo de 2027.- El ...".
-            // "ARUSHA, 7 December 2017: ...": a colon right after a year.
-            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": "}) {
+            // "ARUSHA, 7 December 2017: ...": a colon right after a year;
+            // "San José, 22 de febrero de 2018. El Ministerio ...": a full
+            // stop.
+            for (std::string_view d :
+                 {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": ", ". "}) {
                 std::size_t p = head.find(d, from);
-                if (d == ": " && p != std::string_view::npos &&
+                if ((d == ": " || d == ". ") && p != std::string_view::npos &&
                     (p < 4 || !std::all_of(head.begin() + static_cast<std::ptrdiff_t>(p - 4),
                                            head.begin() + static_cast<std::ptrdiff_t>(p),
                                            [](char c) { return c >= '0' && c <= '9'; })))
@@ -1771,7 +1774,7 @@ class ProseReader {
             std::size_t later_size = 0;
             std::size_t later = next_dash(dash + dash_size, &later_size);
             if (after < head.size() && head[after] >= '0' && head[after] <= '9' &&
-                later != std::string_view::npos &&
+                later != std::string_view::npos && head.substr(later, later_size) != ". " &&
                 head.substr(0, later).find('\n') == std::string_view::npos) {
                 DateSearch longer =
                     find_date_range_near(head.substr(comma, later - comma), publication_);
@@ -1808,6 +1811,13 @@ class ProseReader {
             return 0;
         if (!upper_code_point(decode_at(prefix, 0).value)) return 0;
         DateSearch found = find_date_range_near(prefix.substr(comma), publication_);
+        // A full stop ends a dateline only right after its date: "Place,
+        // «date». The ..."; a sentence's "was held on 4-5 June 2019. It"
+        // is no dateline.
+        if (head.substr(dash, dash_size) == ". " &&
+            (!found.range || !trim_view(prefix.substr(comma + 1, found.range->text_begin - 1)).empty() ||
+             !trim_view(prefix.substr(comma + found.range->text_end)).empty()))
+            return 0;
         std::size_t after_date = 0;
         if (!found.range && found.problem.find("has no year") == std::string::npos) {
             // "Port of Spain, Trinidad and Tobago – 12 July 2019.": the
@@ -2763,14 +2773,22 @@ class ProseReader {
             if (trim_view(between) != "," ||
                 !is_one_of(w[i - 1].folded,
                            {"meeting", "workshop", "roundtable", "seminar", "course", "training",
-                            "event", "conference", "dialogue", "reunion", "atelier", "seminaire",
-                            "formation", "taller", "seminario", "curso", "evento", "encuentro"}) ||
+                            "event", "activity", "conference", "dialogue", "reunion", "atelier",
+                            "seminaire", "formation", "activite", "taller", "seminario", "curso",
+                            "evento", "encuentro", "actividad"}) ||
                 !is_one_of(w[i - 2].folded, {"the", "this", "la", "l", "le", "cette", "cet", "el",
                                              "este", "esta"}))
                 continue;
             for (const PlacePhrase& p : places_in(s))
                 if (p.begin > w[i].end && set_venue_from(p.begin, p.end, evidence(p.begin, p.end, s)))
                     return true;
+            // "celebrada en el Salón Dorado de la Cancillería": the
+            // ministry's own building, in the city of its dateline.
+            auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
+            if (issued_at && at_the_ministry(s)) {
+                auto [b, e] = *issued_at;
+                return set_venue_from(b, e, line_evidence(b, e));
+            }
             return false;
         }
         return false;
@@ -2845,11 +2863,14 @@ class ProseReader {
             // "en la (sede de la) Cancillería", "at the Ministry", "au
             // ministère": a preposition of place, then only articles and a
             // word for the premises.
-            for (std::size_t k = i; k-- > 0 && i - k <= 5;) {
+            // A room's name may stand before it: "en el Salón Dorado de
+            // la Cancillería".
+            for (std::size_t k = i; k-- > 0 && i - k <= 7;) {
                 if (is_one_of(w[k].folded, {"en", "at", "au"})) return true;
-                if (!is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
+                if (!w[k].capital &&
+                    !is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
                                              "du", "sede", "headquarters", "siege", "premises",
-                                             "locaux"}))
+                                             "locaux", "salon", "sala", "salle", "room"}))
                     break;
             }
         }
