@@ -702,7 +702,23 @@ INSTANTIATE_TEST_SUITE_P(
                   "Date: 2019-09-27\n\nSeminar held\n\n1. The Ministry held a national "
                   "seminar in Ulaanbaatar on 24-25 September.\n",
                   DocumentKind::PressRelease, "2019-09-24", "2019-09-25", "Ulaanbaatar", "MN",
-                  false, {"MN"}, {}}));
+                  false, {"MN"}, {}},
+        // A dateline closed by a full stop; the ministry's room in a later
+        // sentence: the dateline's city.
+        ProseCase{"dateline_full_stop_and_a_room_of_the_ministry",
+                  "Ministerio de Relaciones Exteriores\n\nComunicado\n\nSan Jos\xC3\xA9, 22 "
+                  "de febrero de 2018. El Ministerio realiz\xC3\xB3 el martes 20 y el "
+                  "mi\xC3\xA9rcoles 21 de febrero una mesa redonda nacional.\n\nEn la "
+                  "actividad, celebrada en el Sal\xC3\xB3n Dorado de la Canciller\xC3\xAD" "a, "
+                  "participaron funcionarios de Costa Rica.\n",
+                  DocumentKind::PressRelease, "2018-02-20", "2018-02-21", "San Jos\xC3\xA9",
+                  "CR", false, {"CR"}, {}},
+        // A sentence's year before a full stop is no dateline.
+        ProseCase{"a_year_before_a_full_stop_is_no_dateline",
+                  "Roundtable\n\nThe roundtable, hosted by the Government of Ghana, was held "
+                  "on 4-5 June 2019. Officials from Togo took part.\n",
+                  DocumentKind::WebUpdate, "2019-06-04", "2019-06-05", "", "GH", false,
+                  {"TG"}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
