@@ -355,7 +355,13 @@ bool names_event(const Sentence& s)
          "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
          "retrouv", "rassembl", "echange", "journee",
          // "travelled to Nassau to present", "spent three days learning".
-         "travel", "learn", "spent", "mission", "mision"});
+         "travel", "learn", "spent", "mission"}) ||
+           // "UNLIREC llevó a cabo una misión", "se llevará a cabo".
+           std::any_of(s.words.begin(), s.words.end(), [&s](const Word& w) {
+               std::size_t i = static_cast<std::size_t>(&w - s.words.data());
+               return w.folded.starts_with("llev") && i + 2 < s.words.size() &&
+                      s.words[i + 1].folded == "a" && s.words[i + 2].folded == "cabo";
+           });
 }
 
 // A relative clause set off by commas (", which was adopted in 2004,",
