@@ -355,7 +355,13 @@ bool names_event(const Sentence& s)
          "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
          "retrouv", "rassembl", "echange", "journee",
          // "travelled to Nassau to present", "spent three days learning".
-         "travel", "learn", "spent", "mission"});
+         "travel", "learn", "spent", "mission"}) ||
+           // "UNLIREC llevó a cabo una misión", "se llevará a cabo".
+           std::any_of(s.words.begin(), s.words.end(), [&s](const Word& w) {
+               std::size_t i = static_cast<std::size_t>(&w - s.words.data());
+               return w.folded.starts_with("llev") && i + 2 < s.words.size() &&
+                      s.words[i + 1].folded == "a" && s.words[i + 2].folded == "cabo";
+           });
 }
 
 // A relative clause set off by commas (", which was adopted in 2004,",
@@ -1115,8 +1121,19 @@ std::optional<std::size_t> capital_run(std::string_view text, const std::vector<
         // "St. George's": the dot of a short abbreviation stays inside.
         bool abbreviation = words[j - 1].end - words[j - 1].begin <= 3 && between.starts_with(".");
         if (abbreviation) between.remove_prefix(1);
-        if (!trim_view(between, " \t'\xE2\x80\x99").empty()) break;
-        if (between.find('\n') != std::string_view::npos) break;
+        // "en la Ciudad\nde México", "Port of\nSpain": a paragraph wrapped
+        // at a connector inside the name, not a list set out one name a
+        // line. Two capitalized words a line apart may be two names ("the
+        // Hotel Hilton\nPodgorica"), unless they make a city the table
+        // knows ("en Puerto\nEspaña").
+        bool one_name = !(words[j - 1].capital && words[j].capital) ||
+                        city_country(tidy(text.substr(words[i].begin,
+                                                      words[j].end - words[i].begin)));
+        bool wrapped = one_name && std::count(between.begin(), between.end(), '\n') == 1 &&
+                       trim_view(between, " \t\n").empty() &&
+                       wrapped_within(text, words[j - 1].end, words[j].begin);
+        if (!trim_view(between, wrapped ? " \t\n" : " \t'\xE2\x80\x99").empty()) break;
+        if (!wrapped && between.find('\n') != std::string_view::npos) break;
         if (words[j].capital) {
             last = j++;
             continue;
@@ -1228,6 +1245,7 @@ class ProseReader {
                 continue;
             }
             if (is_council_record_line(t)) continue;
+            if (read_dated_cell(t)) continue;
             if (read_title_key(t, at)) continue;
             if (read_key_value(t, at)) continue;
             if (read_date_line(t, at)) {
@@ -1364,14 +1382,65 @@ class ProseReader {
         return true;
     }
 
+    // Where a key set off by a table's column gap instead of a colon ends
+    // ("When      Sunday 15 - Tuesday 17 January 2023", "Where<TAB>Muscat,
+    // Oman"): only a date or place key, its value one cell (no second gap,
+    // as a row of column headings "Date   Event   Venue" has); npos
+    // otherwise.
+    static std::size_t column_key_end(std::string_view t)
+    {
+        constexpr std::size_t kLongestKey = 12;
+        std::size_t gap = t.find_first_of(" \t");
+        while (gap != std::string_view::npos && gap <= kLongestKey &&
+               !column_gap(t, gap, t.size()))
+            gap = t.find_first_of(" \t", gap + 1);
+        if (gap == std::string_view::npos || gap > kLongestKey) return std::string_view::npos;
+        if (!is_one_of(folded_key(t.substr(0, gap)),
+                       {"when", "where", "date", "dates", "venue", "location", "quand", "ou",
+                        "lieu", "cuando", "donde", "fecha", "fechas", "lugar"}))
+            return std::string_view::npos;
+        std::string_view value = trim_view(t.substr(gap));
+        std::size_t value_at = offset_in(t, value);
+        for (std::size_t i = value_at; i < t.size(); ++i)
+            if ((t[i] == ' ' || t[i] == '\t') && column_gap(t, i, t.size()))
+                return std::string_view::npos;
+        return gap;
+    }
+
+    // "No. 23-917          Date: 2023-11-23": a release's number, then, a
+    // column gap away, the day it was issued in ISO form.
+    bool read_dated_cell(std::string_view t)
+    {
+        std::size_t colon = t.rfind(':');
+        if (colon == std::string_view::npos) return false;
+        std::optional<Date> day = parse_iso_date(trim_view(t.substr(colon + 1)));
+        if (!day) return false;
+        std::size_t key_end = t.find_last_not_of(" \t", colon - 1);
+        std::size_t key_begin = t.find_last_of(" \t", key_end);
+        if (key_end == std::string_view::npos || key_begin == std::string_view::npos ||
+            !column_gap(t, t.find_last_not_of(" \t", key_begin) + 1, t.size()))
+            return false;
+        std::string key = folded_key(t.substr(key_begin + 1, key_end - key_begin));
+        if (!is_one_of(key, {"date", "fecha", "issued", "posted", "published"})) return false;
+        if (!publication_) publication_ = *day;
+        return true;
+    }
+
     // "Start Date: Aug 2 2016", "End Date: ...", "Location: Minsk, Belarus".
     bool read_key_value(std::string_view t, std::size_t at)
     {
         std::size_t colon = t.find(':');
-        if (colon == std::string_view::npos || colon > 30) return false;
+        // A key before a column gap reads as one before a colon, with no
+        // colon to skip.
+        std::size_t skip = 1;
+        if (colon == std::string_view::npos || colon > 30) {
+            colon = column_key_end(t);
+            skip = 0;
+        }
+        if (colon == std::string_view::npos) return false;
         std::string key = folded_key(t.substr(0, colon));
-        std::string_view value = trim_view(t.substr(colon + 1));
-        std::size_t value_at = at + (value.empty() ? colon + 1 : offset_in(t, value));
+        std::string_view value = trim_view(t.substr(colon + skip));
+        std::size_t value_at = at + (value.empty() ? colon + skip : offset_in(t, value));
         // Also a page's "When:", "Event date:", "Date(s):".
         if (is_one_of(key, {"start date", "date", "dates", "date s", "fecha", "fechas",
                             "fecha s", "fecha de inicio", "date de debut", "when", "event date",
@@ -1449,7 +1518,12 @@ class ProseReader {
         event_line_ = false;
         // "JAKARTA, 21 August 2025 (Ministry of Foreign Affairs of the
         // Republic of Indonesia)": what the parentheses hold does not count.
-        if (count_words(without_parentheses(std::string(t))) > 12) return false;
+        // "Posted on 31 July 2023 by «Name» | Category: ... | 6 min read":
+        // a line of cells, each short.
+        constexpr std::size_t kLongestDateLine = 12;
+        for (std::string_view cell : split_top_level(t, "|"))
+            if (count_words(without_parentheses(std::string(cell))) > kLongestDateLine)
+                return false;
         // The cell of "By «Name» | 11 October 2021 | Politics" that holds
         // the date; a byline beside it says nothing of a place.
         // "Baku, Azerbaijan | 8th-11th of September 2026": a place may.
@@ -1476,6 +1550,12 @@ class ProseReader {
         std::string_view after = line.substr(found.range->text_end);
         std::string rest =
             folded_key(without_parentheses(std::string(before) + " " + std::string(after)));
+        // "Mis en ligne le 30 juin 2016", "Publicado en línea el ...":
+        // put online is posted, no event held online.
+        for (std::string_view posted : {"mis en ligne", "publie en ligne", "publicado en linea",
+                                        "posted online", "published online"})
+            if (std::size_t p = rest.find(posted); p != std::string::npos)
+                rest.replace(p, posted.size(), "posted");
         std::string remaining;
         bool online_line = false;
         int time_numbers = 0;
@@ -1672,10 +1752,13 @@ class ProseReader {
         auto next_dash = [&head](std::size_t from, std::size_t* size) {
             std::size_t found = std::string_view::npos;
             // Spanish releases write ".-": "Quito, 24 de marzo de 2027.- El ...".
-            // "ARUSHA, 7 December 2017: ...": a colon right after a year.
-            for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": "}) {
+            // "ARUSHA, 7 December 2017: ...": a colon right after a year;
+            // "San José, 22 de febrero de 2018. El Ministerio ...": a full
+            // stop.
+            for (std::string_view d :
+                 {"\xE2\x80\x94", "\xE2\x80\x93", "--", " - ", ".-", ": ", ". "}) {
                 std::size_t p = head.find(d, from);
-                if (d == ": " && p != std::string_view::npos &&
+                if ((d == ": " || d == ". ") && p != std::string_view::npos &&
                     (p < 4 || !std::all_of(head.begin() + static_cast<std::ptrdiff_t>(p - 4),
                                            head.begin() + static_cast<std::ptrdiff_t>(p),
                                            [](char c) { return c >= '0' && c <= '9'; })))
@@ -1697,7 +1780,7 @@ class ProseReader {
             std::size_t later_size = 0;
             std::size_t later = next_dash(dash + dash_size, &later_size);
             if (after < head.size() && head[after] >= '0' && head[after] <= '9' &&
-                later != std::string_view::npos &&
+                later != std::string_view::npos && head.substr(later, later_size) != ". " &&
                 head.substr(0, later).find('\n') == std::string_view::npos) {
                 DateSearch longer =
                     find_date_range_near(head.substr(comma, later - comma), publication_);
@@ -1734,6 +1817,13 @@ class ProseReader {
             return 0;
         if (!upper_code_point(decode_at(prefix, 0).value)) return 0;
         DateSearch found = find_date_range_near(prefix.substr(comma), publication_);
+        // A full stop ends a dateline only right after its date: "Place,
+        // «date». The ..."; a sentence's "was held on 4-5 June 2019. It"
+        // is no dateline.
+        if (head.substr(dash, dash_size) == ". " &&
+            (!found.range || !trim_view(prefix.substr(comma + 1, found.range->text_begin - 1)).empty() ||
+             !trim_view(prefix.substr(comma + found.range->text_end)).empty()))
+            return 0;
         std::size_t after_date = 0;
         if (!found.range && found.problem.find("has no year") == std::string::npos) {
             // "Port of Spain, Trinidad and Tobago – 12 July 2019.": the
@@ -2672,6 +2762,44 @@ class ProseReader {
         return false;
     }
 
+    // A later sentence that comes back to the event to say where it was
+    // held: "took part in the meeting, held at the Ministry of Foreign
+    // Affairs in Chisinau", "la réunion, tenue au siège de l'UNREC à
+    // Lomé", "el taller, celebrado en la Cancillería en Quito". Only the
+    // places after the participle count.
+    bool venue_where_held(const Sentence& s)
+    {
+        if (about_other_event(text_, s) || about_funding(s)) return false;
+        const std::vector<Word>& w = s.words;
+        for (std::size_t i = 2; i + 1 < w.size(); ++i) {
+            if (!is_one_of(w[i].folded, {"held", "tenu", "tenue", "celebrado", "celebrada",
+                                         "realizado", "realizada"}))
+                continue;
+            std::string_view between = text_.substr(w[i - 1].end, w[i].begin - w[i - 1].end);
+            if (trim_view(between) != "," ||
+                !is_one_of(w[i - 1].folded,
+                           {"meeting", "workshop", "roundtable", "seminar", "course", "training",
+                            "event", "activity", "conference", "dialogue", "reunion", "atelier",
+                            "seminaire", "formation", "activite", "taller", "seminario", "curso",
+                            "evento", "encuentro", "actividad"}) ||
+                !is_one_of(w[i - 2].folded, {"the", "this", "la", "l", "le", "cette", "cet", "el",
+                                             "este", "esta"}))
+                continue;
+            for (const PlacePhrase& p : places_in(s))
+                if (p.begin > w[i].end && set_venue_from(p.begin, p.end, evidence(p.begin, p.end, s)))
+                    return true;
+            // "celebrada en el Salón Dorado de la Cancillería": the
+            // ministry's own building, in the city of its dateline.
+            auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;
+            if (issued_at && at_the_ministry(s)) {
+                auto [b, e] = *issued_at;
+                return set_venue_from(b, e, line_evidence(b, e));
+            }
+            return false;
+        }
+        return false;
+    }
+
     // A known city standing in the sentence without a preposition:
     // "Nairobi accueillera ...", "Lomé accueille ...".
     bool venue_from_city_name(const Sentence& s)
@@ -2741,11 +2869,14 @@ class ProseReader {
             // "en la (sede de la) Cancillería", "at the Ministry", "au
             // ministère": a preposition of place, then only articles and a
             // word for the premises.
-            for (std::size_t k = i; k-- > 0 && i - k <= 5;) {
+            // A room's name may stand before it: "en el Salón Dorado de
+            // la Cancillería".
+            for (std::size_t k = i; k-- > 0 && i - k <= 7;) {
                 if (is_one_of(w[k].folded, {"en", "at", "au"})) return true;
-                if (!is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
+                if (!w[k].capital &&
+                    !is_one_of(w[k].folded, {"la", "el", "the", "l", "le", "de", "del", "of",
                                              "du", "sede", "headquarters", "siege", "premises",
-                                             "locaux"}))
+                                             "locaux", "salon", "sala", "salle", "room"}))
                     break;
             }
         }
@@ -2899,6 +3030,8 @@ class ProseReader {
         if (!online) {
             for (const Sentence* s : candidates)
                 if (venue_from_sentence(*s)) return;
+            for (const Sentence& s : sentences_)
+                if (venue_where_held(s)) return;
             if (venue_from_capital(candidates)) return;
             // The dateline, or the place on the release's own date line.
             auto issued_at = dateline_place_ ? dateline_place_ : publication_place_;

@@ -119,6 +119,16 @@ std::optional<PlaceCountry> trailing_country(std::string_view part,
     return PlaceCountry{tidy(part.substr(0, m.begin)), m.country};
 }
 
+// The first of several comma-separated parts when it is a city with its
+// country in parentheses ("Asunción (Paraguay), Hotel Sheraton"): the
+// parts after it name the building.
+std::optional<PlaceCountry> leading_city_and_country(const std::vector<std::string_view>& parts,
+                                                     const CountryGazetteer& countries)
+{
+    if (parts.size() < 2) return std::nullopt;
+    return parenthesized_country(trim_view(parts.front()), countries);
+}
+
 // The last comma-separated part that the city table knows, with its
 // country: "Labadi Beach Hotel, Accra" was in Accra, Ghana.
 std::optional<std::size_t> known_city_part(const std::vector<std::string_view>& parts)
@@ -231,6 +241,12 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
         reading.venue.country = trailing->country->alpha2;
         parts.pop_back();
         if (!trailing->city.empty()) city = trailing->city;
+    } else if (auto first = leading_city_and_country(parts, countries)) {
+        // "Cotonou (Bénin), Palais des Congrès": the city and its country
+        // first, the building after them.
+        reading.venue.country = first->country->alpha2;
+        parts.clear();
+        if (!first->city.empty()) city = first->city;
     } else if (std::optional<std::size_t> known = known_city_part(parts)) {
         city = tidy(parts[*known]);
         reading.venue.country = std::string(*city_country(*city));

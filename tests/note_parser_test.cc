@@ -597,6 +597,10 @@ TEST(NoteParser, ReadsEveryVenueForm)
         {"Kumasi, Ghana \xE2\x80\x93 Golden Tulip Hotel", "Kumasi", "GH", false, false},
         {"Nouakchott, Mauritanie - h\xC3\xB4tel Azala\xC3\xAF", "Nouakchott", "MR", false, false},
         {"(Bangkok)", "Bangkok", "TH", false, false},
+        // The city and its country first, then the building.
+        {"Cotonou (B\xC3\xA9nin), Palais des Congr\xC3\xA8s", "Cotonou", "BJ", false, false},
+        {"Asunci\xC3\xB3n (Paraguay), Hotel Sheraton", "Asunci\xC3\xB3n", "PY", false, false},
+        {"Nairobi (Kenya), UN Complex, Gigiri", "Nairobi", "KE", false, false},
         {"Webinario", "", "", true, false},
         {"Webinaire en ligne", "", "", true, false},
         {"Por videoconferencia", "", "", true, false},

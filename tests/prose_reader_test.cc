@@ -638,7 +638,87 @@ INSTANTIATE_TEST_SUITE_P(
                   "Related events\n12 January 2019 | Course | Dakar\n7 May 2019 | Roundtable | "
                   "Abuja\n10 October 2019 | Peer review | Bamako\n",
                   DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
-                  {"BJ", "TG"}, {}}));
+                  {"BJ", "TG"}, {}},
+        // Keys set off from their values by a table's column gap, no colon.
+        ProseCase{"when_and_where_keys_without_colons",
+                  "Past events\n\nDialogue on resolution 1540\n\n When      Monday 4 - "
+                  "Tuesday 5 March 2019\n Where     Hotel Lagoon, Suva, Fiji\n Status    "
+                  "Closed\n\nOfficials from Fiji and Tonga took part in the dialogue.\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-05", "Suva", "FJ", false,
+                  {"FJ", "TO"}, {}},
+        // A row of column headings is no key with its value.
+        ProseCase{"column_headings_are_no_keys",
+                  "Calendar\n\nDate      Event      Venue\n\nA workshop took place in "
+                  "Accra, Ghana, from 4 to 6 March 2019. Officials from Benin took part.\n",
+                  DocumentKind::WebUpdate, "2019-03-04", "2019-03-06", "Accra", "GH", false,
+                  {"BJ"}, {}},
+        // "Mis en ligne": posted, not held online; the year for the event.
+        ProseCase{"mis_en_ligne_dates_the_page",
+                  "Actualit\xC3\xA9s\n\nTable ronde sur la 1540\n\nMis en ligne le 17 "
+                  "mai 2019\n\nUn atelier s'est tenu \xC3\xA0 Niamey les 14 et 15 mai "
+                  "derniers.\n",
+                  DocumentKind::WebUpdate, "2019-05-14", "2019-05-15", "Niamey", "NE", false,
+                  {}, {}},
+        // A later sentence that says where the event was held.
+        ProseCase{"the_meeting_held_at_a_building_in_a_city",
+                  "News\n\nPosted on 9 March 2018\n\nUNODA held an expert meeting on 6 and "
+                  "7 March.\n\nOfficials from Georgia and Armenia took part in the meeting, "
+                  "held at the Revenue Service in Tbilisi.\n",
+                  DocumentKind::WebUpdate, "2018-03-06", "2018-03-07", "Tbilisi", "GE", false,
+                  {"GE", "AM"}, {}},
+        // A city whose name the paragraph wraps at its connector.
+        ProseCase{"city_wrapped_at_its_connector",
+                  "Comunicado\n\n9 de mayo de 2019\n\nLa Secretar\xC3\xAD" "a realiz\xC3\xB3 el "
+                  "lunes 6 y martes 7 de mayo, en la Ciudad\nde Panam\xC3\xA1, un curso "
+                  "regional sobre la seguridad de los materiales qu\xC3\xAD" "micos y "
+                  "biol\xC3\xB3gicos.\n",
+                  DocumentKind::PressRelease, "2019-05-06", "2019-05-07", "Ciudad de Panam\xC3\xA1",
+                  "PA", false, {}, {}},
+        // A blog's line of cells: the post's date, not the event's.
+        ProseCase{"posted_on_by_in_a_line_of_cells",
+                  "Notebook\n\nPosted on 16 August 2021 by Dr. Amina Diallo | Category: "
+                  "Event reports | 4 min read\n\nLast week (10-12 August) a course was held "
+                  "in Windhoek.\n",
+                  DocumentKind::WebUpdate, "2021-08-10", "2021-08-12", "Windhoek", "NA", false,
+                  {}, {}},
+        // "llevó a cabo" names the event; a known city parted by a line break.
+        ProseCase{"spanish_mission_in_a_city_parted_by_a_line_break",
+                  "Noticias\n\nPublicado el 7 de diciembre de 2016\n\nDel 29 de noviembre "
+                  "al 2 de diciembre de 2016, el Centro llev\xC3\xB3 a cabo en Puerto\n"
+                  "Espa\xC3\xB1" "a una misi\xC3\xB3n de asistencia t\xC3\xA9" "cnica sobre "
+                  "la resoluci\xC3\xB3n 1540 y los controles de transbordo.\n",
+                  DocumentKind::WebUpdate, "2016-11-29", "2016-12-02", "Puerto Espa\xC3\xB1" "a",
+                  "TT", false, {}, {}},
+        // Two names a line apart stay two: the hotel, then the city.
+        ProseCase{"a_hotel_and_its_city_a_line_apart",
+                  "News\n\nPosted on 27 September 2019\n\nA regional seminar on the "
+                  "resolution was held on 26 and 27 September 2019 at the Hotel Hilton\n"
+                  "Podgorica, with officials from Serbia and Albania taking part.\n",
+                  DocumentKind::WebUpdate, "2019-09-26", "2019-09-27", "Podgorica", "ME", false,
+                  {"RS", "AL"}, {}},
+        // A release's number and its ISO date a column gap apart.
+        ProseCase{"release_number_with_an_iso_date_cell",
+                  "MINISTRY OF FOREIGN AFFAIRS\nPress Releases\n\nNo. 19-204          "
+                  "Date: 2019-09-27\n\nSeminar held\n\n1. The Ministry held a regional "
+                  "seminar in Ulaanbaatar on 24-25 September.\n",
+                  DocumentKind::PressRelease, "2019-09-24", "2019-09-25", "Ulaanbaatar", "MN",
+                  false, {}, {}},
+        // A dateline closed by a full stop; the ministry's room in a later
+        // sentence: the dateline's city.
+        ProseCase{"dateline_full_stop_and_a_room_of_the_ministry",
+                  "Ministerio de Relaciones Exteriores\n\nComunicado\n\nSan Jos\xC3\xA9, 22 "
+                  "de febrero de 2018. El Ministerio realiz\xC3\xB3 el martes 20 y el "
+                  "mi\xC3\xA9rcoles 21 de febrero una mesa redonda nacional.\n\nEn la "
+                  "actividad, celebrada en el Sal\xC3\xB3n Dorado de la Canciller\xC3\xAD" "a, "
+                  "participaron funcionarios de Costa Rica.\n",
+                  DocumentKind::PressRelease, "2018-02-20", "2018-02-21", "San Jos\xC3\xA9",
+                  "CR", false, {"CR"}, {}},
+        // A sentence's year before a full stop is no dateline.
+        ProseCase{"a_year_before_a_full_stop_is_no_dateline",
+                  "Roundtable\n\nThe roundtable, hosted by the Government of Ghana, was held "
+                  "on 4-5 June 2019. Officials from Togo took part.\n",
+                  DocumentKind::WebUpdate, "2019-06-04", "2019-06-05", "", "GH", false,
+                  {"TG"}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
