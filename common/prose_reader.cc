@@ -3100,7 +3100,8 @@ class ProseReader {
     void add_national_host()
     {
         if (!r_.states.empty() || !event_ || !r_.venue.country || r_.venue.online) return;
-        if (future_tense(sentence_text(*event_))) return;
+        // Nobody has taken part in an event to come ("Call for nominations").
+        if (future_tense(sentence_text(*event_)) || r_.marks.upcoming) return;
         auto national = [](const std::vector<Word>& words) {
             return has_word_starting(words, {"national", "nacional"});
         };
