@@ -166,8 +166,13 @@ bool upcoming_heading(std::string_view line)
         std::size_t at = head.rfind(mark);
         if (at != std::string_view::npos) head = head.substr(at + mark.size());
     }
-    return is_one_of_key(folded_key(head),
-                         {"upcoming", "forthcoming", "upcoming event", "upcoming events",
+    std::string key = folded_key(head);
+    // A trail's last part alone: "Events calendar > UPCOMING"; not a label
+    // ("Upcoming: a workshop").
+    if (is_one_of_key(key, {"upcoming", "forthcoming"}))
+        return t.find(':') == std::string_view::npos;
+    return is_one_of_key(key,
+                         {"upcoming event", "upcoming events",
                           // A page that asks for participants: "Registration now
                           // open", "Call for nominations", "Convocatoria",
                           // "Inscriptions ouvertes", "Appel à candidatures".
