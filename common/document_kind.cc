@@ -90,6 +90,21 @@ bool is_press_symbol_line(std::string_view line)
     }
 }
 
+bool speech_line(std::string_view line)
+{
+    std::string key = " " + folded_key(line.substr(0, 200)) + " ";
+    if (count_words(key) > 12) return false;
+    for (std::string_view opening :
+         {" opening remarks ", " closing remarks ", " welcoming remarks ", " welcome remarks ",
+          " remarks by ", " opening statement ", " closing statement ", " keynote address ",
+          " check against delivery ", " allocution ", " discours d ouverture ",
+          " discours de cloture ", " mot de bienvenue ", " seul le prononce fait foi ",
+          " palabras de apertura ", " palabras de clausura ", " discurso de apertura ",
+          " cotejar con el discurso pronunciado "})
+        if (key.starts_with(opening)) return true;
+    return false;
+}
+
 bool is_council_record_line(std::string_view line)
 {
     std::string key = " " + folded_key(line.substr(0, 200)) + " ";
@@ -103,18 +118,6 @@ bool is_council_record_line(std::string_view line)
     for (std::string_view opening : {" statement by ", " statement of ", " intervention by ",
                                      " declaration de ", " declaracion de ",
                                      " intervencion de ",
-                                     // A speech at the event: "Opening remarks by
-                                     // ...", "(Check against delivery)", "Palabras
-                                     // de apertura", "Allocution d'ouverture".
-                                     " opening remarks ", " closing remarks ",
-                                     " welcoming remarks ", " welcome remarks ", " remarks by ",
-                                     " opening statement ", " closing statement ",
-                                     " keynote address ", " check against delivery ",
-                                     " allocution ", " discours d ouverture ",
-                                     " discours de cloture ", " mot de bienvenue ",
-                                     " seul le prononce fait foi ", " palabras de apertura ",
-                                     " palabras de clausura ", " discurso de apertura ",
-                                     " cotejar con el discurso pronunciado ",
                                      // A summary of a meeting's discussions, not a
                                      // report of an outreach event.
                                      " summary of discussions ", " summary of the discussions ",
@@ -123,6 +126,7 @@ bool is_council_record_line(std::string_view line)
                                      " resumen de las deliberaciones ",
                                      " resumen de las discusiones "})
         if (key.starts_with(opening) && count_words(key) <= 12) return true;
+    if (speech_line(line)) return true;
     if (salutation)
         for (std::string_view address : {" mr chairman ", " mr chair ", " madam chair ",
                                          " mr president ", " madam president ",

@@ -1210,8 +1210,9 @@ class ProseReader {
         r_.marks.event_found = event_found();
         r_.marks.future_event = event_ && future_tense(sentence_text(*event_));
         // Written before the event, a document can only say who is expected:
-        // nobody has taken part yet.
-        if (r_.marks.future_event || r_.marks.upcoming)
+        // nobody has taken part yet. A speech read at the event speaks of
+        // its days to come ("which will run until tomorrow") to those there.
+        if ((r_.marks.future_event || r_.marks.upcoming) && !speech_)
             for (ParticipantState& state : r_.states) state.role = StateRole::Invited;
         // Invitees beside States that took part are those who did not come,
         // as a report after the event tells them: no announcement.
@@ -1239,6 +1240,7 @@ class ProseReader {
             if (t.empty()) continue;
             std::size_t at = offset_in(text_, t);
             if (is_council_record_line(t)) r_.marks.council_record = true;
+            if (speech_line(t)) speech_ = true;
             bool upcoming = upcoming_heading(t);
             if (upcoming) r_.marks.upcoming = true;
             // "Tunis, 30/05/2024 - «Agency» (communiqué)": still a dateline.
@@ -3232,6 +3234,8 @@ class ProseReader {
     const CountryGazetteer& countries_;
     const OrgContext& orgs_;
     ProseReading r_;
+    // The text is a speech read at the event ("OPENING REMARKS").
+    bool speech_ = false;
 
     std::size_t body_begin_ = 0;
     bool have_title_ = false;

@@ -53,6 +53,21 @@ TEST(DocumentKind, CouncilRecordLines)
     }
 }
 
+TEST(DocumentKind, SpeechLines)
+{
+    for (std::string_view line : {"OPENING REMARKS", "Remarks by the Director of UNREC",
+                                  "(Check against delivery)", "Allocution d'ouverture du Directeur",
+                                  "Palabras de apertura"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(speech_line(line));
+    }
+    for (std::string_view line : {"SUMMARY OF DISCUSSIONS", "Statement by the Delegation of Peru",
+                                  "The opening remarks stressed the risks of trafficking."}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(speech_line(line));
+    }
+}
+
 TEST(DocumentKind, FutureTense)
 {
     for (std::string_view s :

@@ -690,7 +690,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "funcionarios de Panam\xC3\xA1 y Honduras. Guatemala y El Salvador "
                   "participar\xC3\xA1n en una segunda edici\xC3\xB3n prevista para agosto.\n",
                   DocumentKind::WebUpdate, "2021-05-04", "2021-05-05", "Lima", "PE", false,
-                  {"PA", "HN"}, {}}));
+                  {"PA", "HN"}, {}},
+        // A speech read at the event speaks to those there of the days to
+        // come: they take part.
+        ProseCase{"a_speech_at_the_event_addresses_participants",
+                  "OPENING REMARKS\n\n(Check against delivery)\n\nIt is a pleasure to open "
+                  "this workshop, held in Lilongwe, Malawi, on 7 and 8 March 2019, which will "
+                  "end tomorrow. I thank the representatives of the ministries of Malawi who "
+                  "took part in its preparation.\n",
+                  DocumentKind::Other, "2019-03-07", "2019-03-08", "Lilongwe", "MW", false,
+                  {"MW"}, {}}));
 
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
