@@ -2419,25 +2419,20 @@ class ProseReader {
                     forward.push_back({at + len, s.words[at + len - 1].end});
                 }
         bool opened = false;
-        auto add_cues = [&](const auto& cues, bool* found) {
+        std::vector<std::pair<std::size_t, std::size_t>> addressees;  // as `forward`
+        auto add_cues = [&](const auto& cues, bool* found, auto* into) {
             for (std::string_view cue : cues)
                 for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
                      at = find_phrase(s.words, cue, at + 1)) {
                     std::size_t len = count_words(cue);
-                    forward.push_back({at + len, s.words[at + len - 1].end});
+                    into->push_back({at + len, s.words[at + len - 1].end});
                     if (found) *found = true;
                 }
         };
         bool invites = invitation(s, text_);
-        if (invites) add_cues(kInvitationCues, nullptr);
-        add_cues(kOpenToCues, &opened);
-        std::vector<std::pair<std::size_t, std::size_t>> addressees;  // as `forward`
-        for (std::string_view cue : kAddresseeCues)
-            for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
-                 at = find_phrase(s.words, cue, at + 1)) {
-                std::size_t len = count_words(cue);
-                addressees.push_back({at + len, s.words[at + len - 1].end});
-            }
+        if (invites) add_cues(kInvitationCues, nullptr, &forward);
+        add_cues(kOpenToCues, &opened, &forward);
+        add_cues(kAddresseeCues, nullptr, &addressees);
         std::vector<std::size_t> backward;  // the cue's first word
         for (std::string_view cue : kBackwardCues)
             for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
