@@ -355,7 +355,7 @@ bool names_event(const Sentence& s)
          "discuss", "discut", "exchang", "examin", "capacit", "ronde", "gather", "brought",
          "retrouv", "rassembl", "echange", "journee",
          // "travelled to Nassau to present", "spent three days learning".
-         "travel", "learn", "spent", "mission", "mision"});
+         "travel", "learn", "spent", "mission"});
 }
 
 // A relative clause set off by commas (", which was adopted in 2004,",
