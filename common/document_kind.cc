@@ -90,6 +90,21 @@ bool is_press_symbol_line(std::string_view line)
     }
 }
 
+bool speech_line(std::string_view line)
+{
+    std::string key = " " + folded_key(line.substr(0, 200)) + " ";
+    if (count_words(key) > 12) return false;
+    for (std::string_view opening :
+         {" opening remarks ", " closing remarks ", " welcoming remarks ", " welcome remarks ",
+          " remarks by ", " opening statement ", " closing statement ", " keynote address ",
+          " check against delivery ", " allocution ", " discours d ouverture ",
+          " discours de cloture ", " mot de bienvenue ", " seul le prononce fait foi ",
+          " palabras de apertura ", " palabras de clausura ", " discurso de apertura ",
+          " cotejar con el discurso pronunciado "})
+        if (key.starts_with(opening)) return true;
+    return false;
+}
+
 bool is_council_record_line(std::string_view line)
 {
     std::string key = " " + folded_key(line.substr(0, 200)) + " ";
@@ -102,8 +117,16 @@ bool is_council_record_line(std::string_view line)
     bool salutation = !raw.empty() && raw.back() == ',' && count_words(key) <= 4;
     for (std::string_view opening : {" statement by ", " statement of ", " intervention by ",
                                      " declaration de ", " declaracion de ",
-                                     " intervencion de "})
+                                     " intervencion de ",
+                                     // A summary of a meeting's discussions, not a
+                                     // report of an outreach event.
+                                     " summary of discussions ", " summary of the discussions ",
+                                     " chair s summary ", " chairs summary ",
+                                     " resume des discussions ", " resume des debats ",
+                                     " resumen de las deliberaciones ",
+                                     " resumen de las discusiones "})
         if (key.starts_with(opening) && count_words(key) <= 12) return true;
+    if (speech_line(line)) return true;
     if (salutation)
         for (std::string_view address : {" mr chairman ", " mr chair ", " madam chair ",
                                          " mr president ", " madam president ",
@@ -147,8 +170,20 @@ bool upcoming_heading(std::string_view line)
         std::size_t at = head.rfind(mark);
         if (at != std::string_view::npos) head = head.substr(at + mark.size());
     }
-    return is_one_of_key(folded_key(head),
-                         {"upcoming event", "upcoming events", "forthcoming event",
+    std::string key = folded_key(head);
+    // A trail's last part alone: "Events calendar > UPCOMING"; not a label
+    // ("Upcoming: a workshop").
+    if (is_one_of_key(key, {"upcoming", "forthcoming"}))
+        return t.find(':') == std::string_view::npos;
+    return is_one_of_key(key,
+                         {"upcoming event", "upcoming events",
+                          // A page that asks for participants: "Registration now
+                          // open", "Call for nominations", "Convocatoria",
+                          // "Inscriptions ouvertes", "Appel à candidatures".
+                          "registration now open", "registration open", "registrations open",
+                          "registration is open", "call for nominations", "call for applications",
+                          "call for participants", "convocatoria", "inscripciones abiertas",
+                          "inscriptions ouvertes", "appel a candidatures", "appel a nominations", "forthcoming event",
                           "forthcoming events", "future event", "future events",
                           "evenement a venir", "evenements a venir", "prochain evenement",
                           "prochains evenements", "a venir", "proximo evento", "proximos eventos",

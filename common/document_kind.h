@@ -53,6 +53,12 @@ bool is_press_symbol_line(std::string_view line);
 /// "Mr. Chairman,") or a diplomatic cable ("UNCLASSIFIED", "SUBJECT: ...").
 bool is_council_record_line(std::string_view line);
 
+/// True for a line that opens a speech read at the event: "OPENING
+/// REMARKS", "Remarks by the Director", "(Check against delivery)",
+/// "Allocution d'ouverture", "Seul le prononcé fait foi", "Palabras de
+/// apertura". Such a text is also a record (is_council_record_line).
+bool speech_line(std::string_view line);
+
 /// True for a line that closes with the kind of text it heads in
 /// parentheses: "Tunis, 30/05/2024 - «Agency» (communiqué)", "«City»,
 /// «Date» (press release)", "(comunicado de prensa)".

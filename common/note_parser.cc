@@ -662,7 +662,8 @@ class Parser {
     }
 
     /// Adds the State `m` names in `list` (a view into header_), once.
-    void add_state(const Group& g, std::string_view list, const CountryMatch& m)
+    void add_state(const Group& g, std::string_view list, const CountryMatch& m,
+                   bool invited = false)
     {
         Note& note = result_.note;
         bool listed =
@@ -674,7 +675,8 @@ class Parser {
         state.code = m.country->alpha2;
         state.written = collapse_spaces(list.substr(m.begin, m.end - m.begin));
         state.group = g.heading;
-        if (classify_group(g.heading) == GroupKind::Invited) state.role = StateRole::Invited;
+        if (invited || classify_group(g.heading) == GroupKind::Invited)
+            state.role = StateRole::Invited;
         state.evidence = header_evidence(base + m.begin, base + m.end, group_context(g));
         note.states.push_back(std::move(state));
     }
@@ -707,6 +709,7 @@ class Parser {
                 add_state(g, item, *m);
             else if (std::optional<CountryMatch> first = before_participation_verb(item))
                 add_state(g, item, *first);
+
             else
                 read_unmatched_item(g, item, g.begin + u.begin);
         }
@@ -767,6 +770,25 @@ class Parser {
             [&](std::string_view stem) { return lead.find(stem) != std::string::npos; });
         if (!speaks_of_participants) return std::nullopt;
         return m;
+    }
+
+    // "Afghanistan (OSCE Partner for Co-operation) had been invited but no
+    // representative was able to attend", "Venezuela, également invitée,
+    // n'a pu venir": a sentence under the participants that opens with one
+    // State and says it was invited. The State is invited, whether it came
+    // or not (a State that came is listed with the others).
+    std::optional<CountryMatch> invited_sentence(std::string_view item) const
+    {
+        std::string key = " " + folded_key(item) + " ";
+        bool invited = false;
+        for (std::string_view stem : {" invite", " invitad", " convie"})
+            invited = invited || key.find(stem) != std::string::npos;
+        if (!invited) return std::nullopt;
+        std::size_t end = countries_.leading_countries_end(item);
+        if (end == 0) return std::nullopt;
+        ListScan names = countries_.scan_list(item.substr(0, end));
+        if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
+        return names.matches.front();
     }
 
     // "..., Kyrgyzstan and Tajikistan took part.": the last item of a list
@@ -873,6 +895,10 @@ class Parser {
         }
         std::string item = tidy(written);
         if (item.empty()) return;
+        if (std::optional<CountryMatch> asked = invited_sentence(written)) {
+            add_state(g, written, *asked, true);
+            return;
+        }
         bool organization = known_organization(item, org_context()) || learned_.name_of(item) ||
                             looks_like_organization(item);
         if (!organization) {

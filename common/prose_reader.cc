@@ -840,6 +840,16 @@ constexpr std::string_view kInvitationCues[] = {
     "cursado invitacion a", "invitados son", "invitadas son", "estan convocados",
     "estan convocadas", "han sido convocados", "fueron convocados", "sont convoques"};
 
+// The addressees of a note verbale, who are invited to what it announces:
+// "The Office ... presents its compliments to the Permanent Missions of A,
+// B and C", "présente ses compliments aux Missions permanentes de", "saluda
+// atentamente a las Misiones Permanentes de".
+constexpr std::string_view kAddresseeCues[] = {
+    "compliments to the permanent missions", "compliments to the permanent mission",
+    "compliments to the permanent representatives", "compliments aux missions permanentes",
+    "compliments a la mission permanente", "atentamente a las misiones permanentes",
+    "atentamente a la mision permanente"};
+
 // Phrases that open a course or meeting to more States, who are then
 // invited: "The course is also open to A and B", "ouvert également aux
 // délégations du A", "abierto también a funcionarios de A".
@@ -898,7 +908,11 @@ constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
     // "... have also been invited", "..., which have been invited".
     "been invited",
-    "were invited", "are invited", "is invited", "will participate", "will take part",
+    "were invited", "are invited", "is invited",
+    // "Eritrea was invited to take part", "A and B were also invited but
+    // ...", "Venezuela fue invitada", "Le Mali a été invité".
+    "was invited", "was also invited", "were also invited", "fue invitado", "fue invitada",
+    "fueron invitadas", "a ete invite", "a ete invitee", "ont ete invitees", "will participate", "will take part",
     "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
     "ont ete invites", "sont invites", "sont convies", "ont ete convies", "participaron",
     "asistieron", "fueron invitados", "estan invitados", "participaran",
@@ -985,6 +999,10 @@ bool absence_at(const std::vector<Word>& words, std::size_t i)
                                   "nunca", "neither", "nor", "ni"}) ||
                     w.starts_with("couldn") || w.starts_with("wasn") ||
                     w.starts_with("weren") || w.starts_with("didn") || w.starts_with("can't");
+    // "n'ont pu prendre part", "n'a pu se rendre": the French negation
+    // without "pas".
+    if (w == "n" && i + 2 < words.size() && is_one_of(words[i + 2].folded, {"pu", "purent", "put"}))
+        negation = true;
     if (!negation) return false;
     for (std::size_t j = i + 1; j < words.size() && j <= i + 3; ++j) {
         const std::string& v = words[j].folded;
@@ -997,6 +1015,15 @@ bool absence_at(const std::vector<Word>& words, std::size_t i)
             return true;
     }
     return false;
+}
+
+// A word that says a State was asked or had signed up to come: "invited",
+// "invités", "invitados", "conviés", "registered", "inscrits",
+// "confirmed", "confirmaron".
+bool invited_word(const Word& w)
+{
+    return has_word_starting({w}, {"invite", "invitad", "convie", "convoc", "registered",
+                                   "registrad", "inscrit", "confirm"});
 }
 
 // Words that open a clause of their own within a sentence: "A and B took
@@ -1031,7 +1058,8 @@ std::vector<std::pair<std::size_t, std::size_t>> absence_clauses(std::string_vie
             while (k > 0 && !splits(k - 1, k)) --k;
             for (std::size_t j = k; j < first; ++j)
                 if (has_word_starting({s.words[j]}, {"expected", "planned", "envisag", "prevu",
-                                                     "previst", "esperad", "contemplated"})) {
+                                                     "previst", "esperad", "contemplated"}) ||
+                    invited_word(s.words[j])) {
                     first = k;
                     break;
                 }
@@ -1199,12 +1227,17 @@ class ProseReader {
         r_.marks.event_found = event_found();
         r_.marks.future_event = event_ && future_tense(sentence_text(*event_));
         // Written before the event, a document can only say who is expected:
-        // nobody has taken part yet.
-        if (r_.marks.future_event || r_.marks.upcoming)
+        // nobody has taken part yet. A speech read at the event speaks of
+        // its days to come ("which will run until tomorrow") to those there.
+        if ((r_.marks.future_event || r_.marks.upcoming) && !speech_)
             for (ParticipantState& state : r_.states) state.role = StateRole::Invited;
-        r_.marks.invited = std::any_of(r_.states.begin(), r_.states.end(), [](const auto& s) {
-            return s.role == StateRole::Invited;
-        });
+        // Invitees beside States that took part are those who did not come,
+        // as a report after the event tells them: no announcement.
+        r_.marks.invited =
+            std::any_of(r_.states.begin(), r_.states.end(),
+                        [](const auto& s) { return s.role == StateRole::Invited; }) &&
+            std::none_of(r_.states.begin(), r_.states.end(),
+                         [](const auto& s) { return s.role == StateRole::Participant; });
         report();
         return std::move(r_);
     }
@@ -1224,6 +1257,7 @@ class ProseReader {
             if (t.empty()) continue;
             std::size_t at = offset_in(text_, t);
             if (is_council_record_line(t)) r_.marks.council_record = true;
+            if (speech_line(t)) speech_ = true;
             bool upcoming = upcoming_heading(t);
             if (upcoming) r_.marks.upcoming = true;
             // "Tunis, 30/05/2024 - «Agency» (communiqué)": still a dateline.
@@ -1306,7 +1340,18 @@ class ProseReader {
     static bool press_header(std::string_view line)
     {
         if (count_words(line) > 14) return false;
-        std::string key = folded_key(line);
+        // A navigation trail or menu ("Home | PSC | Press Releases | Events",
+        // "Home > News and press releases"): only its last part names the
+        // page, and a section of news and releases together is no release.
+        std::size_t cut = 0;
+        for (std::string_view trail : {" | ", " > ", " \xE2\x80\xBA ", " \xC2\xBB "})
+            if (std::size_t at = line.rfind(trail); at != std::string_view::npos)
+                cut = std::max(cut, at + trail.size());
+        std::string key = folded_key(line.substr(cut));
+        if (cut > 0 && (key.find("news and") != std::string::npos ||
+                        key.find("noticias y") != std::string::npos ||
+                        key.find("actualites et") != std::string::npos))
+            return false;
         for (std::string_view mark :
              {"press release", "communique de presse", "comunicado de prensa",
               "for immediate release", "pour diffusion immediate", "para difusion inmediata",
@@ -2256,8 +2301,13 @@ class ProseReader {
             s.words = split_prose_words(text_, s.begin, s.end);
             read_key_participants(s, role);
         }
+        // Told in the past, the event is over: a sentence in the future
+        // speaks of the next one ("A and B will take part in a second
+        // edition planned for November").
+        bool past = event_ && !future_tense(sentence_text(*event_)) && !r_.marks.upcoming;
         for (const Sentence& s : sentences_) {
             if (about_other_event(text_, s)) continue;
+            if (past && &s != event_ && future_tense(sentence_text(s))) continue;
             // "funded by the following countries: ..."; a sentence that
             // also says who took part keeps its lists, which stop at the
             // donors' phrase.
@@ -2459,41 +2509,52 @@ class ProseReader {
                     forward.push_back({at + len, s.words[at + len - 1].end});
                 }
         bool opened = false;
-        auto add_cues = [&](const auto& cues, bool* found) {
+        std::vector<std::pair<std::size_t, std::size_t>> addressees;  // as `forward`
+        auto add_cues = [&](const auto& cues, bool* found, auto* into) {
             for (std::string_view cue : cues)
                 for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
                      at = find_phrase(s.words, cue, at + 1)) {
                     std::size_t len = count_words(cue);
-                    forward.push_back({at + len, s.words[at + len - 1].end});
+                    into->push_back({at + len, s.words[at + len - 1].end});
                     if (found) *found = true;
                 }
         };
         bool invites = invitation(s, text_);
-        if (invites) add_cues(kInvitationCues, nullptr);
-        add_cues(kOpenToCues, &opened);
+        if (invites) add_cues(kInvitationCues, nullptr, &forward);
+        add_cues(kOpenToCues, &opened, &forward);
+        add_cues(kAddresseeCues, nullptr, &addressees);
         std::vector<std::size_t> backward;  // the cue's first word
         for (std::string_view cue : kBackwardCues)
             for (std::size_t at = find_phrase(s.words, cue, 0); at != std::string_view::npos;
                  at = find_phrase(s.words, cue, at + 1))
                 backward.push_back(at);
-        if (forward.empty() && backward.empty()) return;
+        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
+        if (forward.empty() && backward.empty() && addressees.empty() &&
+            !invited_absence_in(s, absent))
+            return;
 
         std::vector<NameMatch> names = country_names(text_, s, countries_);
         if (names.empty()) return;
         std::vector<NameList> lists = name_lists(text_, s, names);
         StateRole role = invites || (opened && !says_took_part(s)) ? StateRole::Invited
                                                                    : StateRole::Participant;
-        std::vector<bool> taken(lists.size(), false);
-
-        for (auto [gap_first, cue_end] : forward) {
-            for (std::size_t l = 0; l < lists.size(); ++l) {
-                const NameMatch& head = names[lists[l].first];
-                if (head.begin < cue_end) continue;
-                if (gap_allows(text_, s.words, gap_first, head.first_word, head.begin, cue_end))
-                    taken[l] = true;
-                break;
+        std::vector<bool> taken(lists.size(), false), addressed(lists.size(), false);
+        auto take_after = [&](const auto& cues, std::vector<bool>* also) {
+            for (auto [gap_first, cue_end] : cues) {
+                for (std::size_t l = 0; l < lists.size(); ++l) {
+                    const NameMatch& head = names[lists[l].first];
+                    if (head.begin < cue_end) continue;
+                    if (gap_allows(text_, s.words, gap_first, head.first_word, head.begin,
+                                   cue_end)) {
+                        taken[l] = true;
+                        if (also) (*also)[l] = true;
+                    }
+                    break;
+                }
             }
-        }
+        };
+        take_after(forward, nullptr);
+        take_after(addressees, &addressed);
         for (std::size_t cue_word : backward) {
             for (std::size_t l = lists.size(); l-- > 0;) {
                 const NameMatch& tail = names[lists[l].last];
@@ -2526,16 +2587,66 @@ class ProseReader {
                 break;
             }
         }
-        std::vector<std::pair<std::size_t, std::size_t>> absent = absence_clauses(text_, s);
         for (std::size_t l = 0; l < lists.size(); ++l) {
-            if (!taken[l]) continue;
-            std::size_t head = names[lists[l].first].begin;
-            if (std::any_of(absent.begin(), absent.end(),
-                            [&](const auto& c) { return head >= c.first && head < c.second; }))
+            const NameMatch& head = names[lists[l].first];
+            auto clause = std::find_if(absent.begin(), absent.end(), [&](const auto& c) {
+                return head.begin >= c.first && head.begin < c.second;
+            });
+            StateRole list_role = addressed[l] ? StateRole::Invited : role;
+            if (clause != absent.end()) {
+                // "A and B, though invited, could not attend", "Delegations
+                // from C had confirmed their attendance but were unable to
+                // travel": invited, not taking part. Without such a word, a
+                // State that did not come is neither.
+                if (!invited_absence(s, *clause) ||
+                    !(taken[l] || opens_clause(s, clause->first, head.first_word)))
+                    continue;
+                list_role = StateRole::Invited;
+            } else if (!taken[l]) {
                 continue;
+            }
             for (std::size_t k = lists[l].first; k <= lists[l].last; ++k)
-                add_state(names[k], role, s);
+                add_state(names[k], list_role, s);
         }
+    }
+
+    // True when the clause [c.first, c.second) of `s` that says someone did
+    // not come also says they were invited, had registered or had confirmed.
+    static bool invited_absence(const Sentence& s, std::pair<std::size_t, std::size_t> c)
+    {
+        return std::any_of(s.words.begin(), s.words.end(), [&](const Word& w) {
+            return w.begin >= c.first && w.begin < c.second && invited_word(w);
+        });
+    }
+
+    static bool invited_absence_in(const Sentence& s,
+                                   const std::vector<std::pair<std::size_t, std::size_t>>& absent)
+    {
+        return std::any_of(absent.begin(), absent.end(),
+                           [&](const auto& c) { return invited_absence(s, c); });
+    }
+
+    // True when the list at word `head` is the subject of the clause that
+    // starts at byte `clause_begin`: before it only an article, a
+    // conjunction that opens the clause, "Note:", or the people the States
+    // sent ("Officials from", "Des représentants du", "The points of
+    // contact of").
+    static bool opens_clause(const Sentence& s, std::size_t clause_begin, std::size_t head)
+    {
+        for (std::size_t k = 0; k < head; ++k) {
+            const Word& w = s.words[k];
+            if (w.begin < clause_begin) continue;
+            if (is_one_of(w.folded, {"the", "le", "la", "les", "l", "el", "los", "las", "note",
+                                     "but", "mais", "pero", "while", "whereas", "however",
+                                     "des", "du", "de", "d", "del", "of", "from", "points",
+                                     "contact", "government", "governments", "gouvernement",
+                                     "gobierno"}) ||
+                (people_word(w.folded) && !is_one_of(w.folded, {"hosts", "hotes", "anfitriones",
+                                                                "anfitrionas"})))
+                continue;
+            return false;
+        }
+        return true;
     }
 
     // --- Venue -------------------------------------------------------------
@@ -3119,7 +3230,8 @@ class ProseReader {
     void add_national_host()
     {
         if (!r_.states.empty() || !event_ || !r_.venue.country || r_.venue.online) return;
-        if (future_tense(sentence_text(*event_))) return;
+        // Nobody has taken part in an event to come ("Call for nominations").
+        if (future_tense(sentence_text(*event_)) || r_.marks.upcoming) return;
         auto national = [](const std::vector<Word>& words) {
             return has_word_starting(words, {"national", "nacional"});
         };
@@ -3250,6 +3362,8 @@ class ProseReader {
     const CountryGazetteer& countries_;
     const OrgContext& orgs_;
     ProseReading r_;
+    // The text is a speech read at the event ("OPENING REMARKS").
+    bool speech_ = false;
 
     std::size_t body_begin_ = 0;
     bool have_title_ = false;

@@ -1766,6 +1766,9 @@ def extra_prose(rng, lang, kind, names, participants, others, venue, start, end)
     if others and r() < 0.6:
         missing = [others[int(r() * len(others))]]
         one = len(missing) == 1
+        # The English form says the State was invited: it is labelled
+        # invited; the French and Spanish forms only say it did not come.
+        out["absent_invited"] = missing if lang == "en" else []
         out["absent"] = {"en": "%s, also invited, did not send %s." % (
                              names(missing[0]), "a delegation" if one else "delegations"),
                          "fr": "%s n'a pas pu participer." % names(missing[0]),
@@ -1930,6 +1933,8 @@ def make_report(gen, seed, index, truth, kind, share_key, extra=False):
             lines.append("Participaron representantes de %s." % listed if x < 0.5 else
                          "Asistieron funcionarios de los siguientes Estados: %s." % listed)
         invited, took_part = [], participants
+        if forms.get("took_part") and forms.get("absent"):
+            invited = list(forms.get("absent_invited", []))
     if org_text and took_part:
         lines.append({"en": "Experts of %s also took part.",
                       "fr": ("Des experts des organisations suivantes ont aussi participé : %s."
@@ -1976,7 +1981,7 @@ def make_report(gen, seed, index, truth, kind, share_key, extra=False):
         "invited": invited,
         "organizations": orgs if took_part else [],
         "features": {"language": lang, "kind": doc_kind, "of": truth["file"],
-                     "forms": sorted(k for k, v in forms.items() if v)},
+                     "forms": sorted(k for k, v in forms.items() if v and k != "absent_invited")},
     }
     return report_truth, "\n".join(lines) + "\n"
 

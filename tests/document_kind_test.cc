@@ -30,7 +30,13 @@ TEST(DocumentKind, CouncilRecordLines)
                                   "Lettre datée du 3 mai 2012",
                                   "Statement by the Delegation of Peru", "Mr. Chairman,",
                                   "Monsieur le Président,", "UNCLASSIFIED",
-                                  "SUBJECT: OUTCOME OF THE WORKSHOP IN LIMA"}) {
+                                  "SUBJECT: OUTCOME OF THE WORKSHOP IN LIMA",
+                                  // Speeches at the event and summaries of a meeting.
+                                  "OPENING REMARKS", "Closing remarks by the Director",
+                                  "(Check against delivery)", "Allocution d'ouverture",
+                                  "Seul le prononcé fait foi", "Palabras de apertura del Director",
+                                  "SUMMARY OF DISCUSSIONS", "Résumé des débats",
+                                  "Resumen de las deliberaciones"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_TRUE(is_council_record_line(line));
     }
@@ -38,9 +44,27 @@ TEST(DocumentKind, CouncilRecordLines)
                                   "Mr. Chairman of the Committee opened the session.",
                                   "The statement by the Chair welcomed the participants.",
                                   "Subject: export controls",
-                                  "Regional meeting on resolution 1540"}) {
+                                  "Regional meeting on resolution 1540",
+                                  "The opening remarks of the Minister stressed the risks.",
+                                  "A summary of discussions will be circulated to all participants "
+                                  "of the workshop after it closes."}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_FALSE(is_council_record_line(line));
+    }
+}
+
+TEST(DocumentKind, SpeechLines)
+{
+    for (std::string_view line : {"OPENING REMARKS", "Remarks by the Director of UNREC",
+                                  "(Check against delivery)", "Allocution d'ouverture du Directeur",
+                                  "Palabras de apertura"}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_TRUE(speech_line(line));
+    }
+    for (std::string_view line : {"SUMMARY OF DISCUSSIONS", "Statement by the Delegation of Peru",
+                                  "The opening remarks stressed the risks of trafficking."}) {
+        SCOPED_TRACE(std::string(line));
+        EXPECT_FALSE(speech_line(line));
     }
 }
 
@@ -74,14 +98,18 @@ TEST(DocumentKind, UpcomingHeadings)
          {"Upcoming event", "UPCOMING EVENTS", "Forthcoming event",
           "Upcoming event: Regional Course on Export Licensing",
           "Conflict Prevention Centre - Forthcoming event", "Centro Regional | Próximos eventos",
-          "Événements à venir", "**Prochains événements**", "Home > Upcoming events"}) {
+          "Événements à venir", "**Prochains événements**", "Home > Upcoming events",
+          // The last part of a trail, and pages that ask for participants.
+          "EVENTS CALENDAR  >  UPCOMING", "REGISTRATION NOW OPEN", "Call for nominations",
+          "CONVOCATORIA", "Inscriptions ouvertes", "Appel à candidatures"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_TRUE(upcoming_heading(line));
     }
     for (std::string_view line :
          {"Events", "News", "Upcoming events were discussed at the meeting in Lima.",
           "Forthcoming event on export controls", "Past events", "Événements passés",
-          "Upcoming: a workshop", ""}) {
+          "Upcoming: a workshop", "", "Registration of participants closed on 3 May",
+          "Calendar > Past"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_FALSE(upcoming_heading(line));
     }

@@ -467,6 +467,28 @@ TEST(NoteParser, KeepsOnlyATablesStateColumnAndItsHeadingsColons)
     EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
 }
 
+TEST(NoteParser, ASentenceUnderParticipantsSaysWhoWasInvited)
+{
+    // "Afghanistan (...) had been invited but ...": an invited State, no
+    // warning; a sentence that names no invitation is still warned about.
+    ParseResult r = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 14-16 May 2019, Almaty, Kazakhstan\n"
+        "Participants: Officials from Kazakhstan and Tajikistan.\n"
+        "  Afghanistan (OSCE Partner for Co-operation) had been invited\n"
+        "  but no representative was able to attend.\n");
+    ASSERT_EQ(r.note.states.size(), 3u);
+    EXPECT_EQ(r.note.states[2].code, "AF");
+    EXPECT_EQ(r.note.states[2].role, StateRole::Invited);
+    EXPECT_EQ(r.note.states[0].role, StateRole::Participant);
+    EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
+
+    ParseResult other = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 14-16 May 2019, Almaty, Kazakhstan\n"
+        "Participants: Officials from Kazakhstan and Tajikistan.\n"
+        "  Afghanistan sent written comments after the workshop.\n");
+    for (const ParticipantState& s : other.note.states) EXPECT_NE(s.code, "AF");
+}
+
 TEST(NoteParser, ANoteWrittenAsProseIsStillANote)
 {
     ParseResult r = parse(

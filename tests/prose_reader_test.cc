@@ -720,6 +720,67 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::WebUpdate, "2019-06-04", "2019-06-05", "", "GH", false,
                   {"TG"}, {}}));
 
+// States a report says were invited, had registered or had confirmed, but
+// did not come: invited, in every language; a State that did not come with
+// no such word, a speaker invited to speak and the next event's States are
+// not.
+INSTANTIATE_TEST_SUITE_P(
+    InvitedNotCome, ReadsProse,
+    testing::Values(
+        ProseCase{"also_invited_but_unable",
+                  "Exercise\n\nPosted on 3 May 2022\n\nAn exercise was held in Castries, Saint "
+                  "Lucia, from 26 to 28 April 2022. Officials from Dominica and Grenada took "
+                  "part. Barbados and Belize were also invited but were unable to send officials. "
+                  "The Ambassador of Japan could not attend the opening. The representative of "
+                  "Mexico, invited to speak, described the coast guard's work.\n",
+                  DocumentKind::WebUpdate, "2022-04-26", "2022-04-28", "Castries", "LC", false,
+                  {"DM", "GD"}, {"BB", "BZ"}},
+        ProseCase{"french_bien_qu_invites_n_ont_pu",
+                  "Atelier\n\nPubli\xC3\xA9 le 10 mars 2023\n\nUn atelier s'est tenu \xC3\xA0 "
+                  "Niamey (Niger) du 6 au 8 mars 2023. Des d\xC3\xA9l\xC3\xA9gations du Niger et "
+                  "du Mali y ont pris part. La Mauritanie et le Tchad, bien qu'invit\xC3\xA9s, "
+                  "n'ont pu se faire repr\xC3\xA9senter.\n",
+                  DocumentKind::WebUpdate, "2023-03-06", "2023-03-08", "Niamey", "NE", false,
+                  {"NE", "ML"}, {"MR", "TD"}},
+        ProseCase{"spanish_invitados_no_enviaron",
+                  "Taller\n\nPublicado el 21 de octubre de 2019\n\nDel 16 al 18 de octubre de "
+                  "2019 se celebr\xC3\xB3 en Tegucigalpa, Honduras, un taller. Participaron "
+                  "funcionarios de Honduras y Guatemala. Nicaragua y Belice, invitados al "
+                  "taller, no enviaron delegaciones.\n",
+                  DocumentKind::WebUpdate, "2019-10-16", "2019-10-18", "Tegucigalpa", "HN", false,
+                  {"HN", "GT"}, {"NI", "BZ"}},
+        ProseCase{"confirmed_registered_and_was_invited",
+                  "Meeting\n\nPosted on 30 June 2021\n\nA meeting was held in Lusaka, Zambia, "
+                  "from 22 to 24 June 2021. Delegations from Zambia and Malawi took part. "
+                  "Delegations from Angola had confirmed their attendance but were unable to "
+                  "travel. Lesotho was invited to take part.\n\nNote: Eswatini and Zimbabwe, "
+                  "which had registered, did not attend.\n",
+                  DocumentKind::WebUpdate, "2021-06-22", "2021-06-24", "Lusaka", "ZM", false,
+                  {"ZM", "MW"}, {"AO", "LS", "SZ", "ZW"}},
+        ProseCase{"a_note_verbale_invites_its_addressees",
+                  "OFFICE FOR DISARMAMENT AFFAIRS\n\nThe Office presents its compliments to the "
+                  "Permanent Missions of Cambodia, Myanmar and Viet Nam to the United Nations "
+                  "and has the honour to inform them that a workshop will be held in Vientiane, "
+                  "Lao People's Democratic Republic, from 10 to 12 September 2024.\n",
+                  DocumentKind::Announcement, "2024-09-10", "2024-09-12", "Vientiane", "LA",
+                  false, {}, {"KH", "MM", "VN"}},
+        ProseCase{"the_next_edition_s_states_are_not_invited",
+                  "Taller\n\nPublicado el 12 de mayo de 2021\n\nLos d\xC3\xADas 4 y 5 de mayo "
+                  "de 2021 se realiz\xC3\xB3 en Lima, Per\xC3\xBA, un taller. Participaron "
+                  "funcionarios de Panam\xC3\xA1 y Honduras. Guatemala y El Salvador "
+                  "participar\xC3\xA1n en una segunda edici\xC3\xB3n prevista para agosto.\n",
+                  DocumentKind::WebUpdate, "2021-05-04", "2021-05-05", "Lima", "PE", false,
+                  {"PA", "HN"}, {}},
+        // A speech read at the event speaks to those there of the days to
+        // come: they take part.
+        ProseCase{"a_speech_at_the_event_addresses_participants",
+                  "OPENING REMARKS\n\n(Check against delivery)\n\nIt is a pleasure to open "
+                  "this workshop, held in Lilongwe, Malawi, on 7 and 8 March 2019, which will "
+                  "end tomorrow. I thank the representatives of the ministries of Malawi who "
+                  "took part in its preparation.\n",
+                  DocumentKind::Other, "2019-03-07", "2019-03-08", "Lilongwe", "MW", false,
+                  {"MW"}, {}}));
+
 TEST(ProseReader, ReportsADateWithoutAYearAndNoVenue)
 {
     ParseResult r = parse_note(
