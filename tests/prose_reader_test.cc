@@ -765,7 +765,7 @@ INSTANTIATE_TEST_SUITE_P(
                   DocumentKind::Announcement, "2024-09-10", "2024-09-12", "Vientiane", "LA",
                   false, {}, {"KH", "MM", "VN"}},
         ProseCase{"the_next_edition_s_states_are_not_invited",
-                  "Taller\n\nPublicado el 12 de mayo de 2021\n\nLos d\xC3\xADas 4 y 5 de mayo "
+                  "Taller\n\nPublicado el 12 de mayo de 2021\n\nLos d\xC3\xAD" "as 4 y 5 de mayo "
                   "de 2021 se realiz\xC3\xB3 en Lima, Per\xC3\xBA, un taller. Participaron "
                   "funcionarios de Panam\xC3\xA1 y Honduras. Guatemala y El Salvador "
                   "participar\xC3\xA1n en una segunda edici\xC3\xB3n prevista para agosto.\n",
