@@ -15,7 +15,8 @@ std::string filter_term(FieldId id, std::string_view value)
 std::string_view filter_value(FieldId id, std::string_view term)
 {
     term.remove_prefix(field(id).prefix.size());
-    if (term.size() > 1 && term[0] == ':' && term[1] >= 'A' && term[1] <= 'Z') term.remove_prefix(1);
+    if (term.size() > 1 && term[0] == ':' && term[1] >= 'A' && term[1] <= 'Z')
+        term.remove_prefix(1);
     return term;
 }
 

@@ -65,18 +65,18 @@ std::string within_cell(const std::string& text)
 // Each function infonote calls is named once, here: XlsxWriter has a
 // member of its type, bound by its name.
 #define INFONOTE_XLSXWRITER_FUNCTIONS(X) \
-    X(workbook_new) \
-    X(workbook_add_worksheet) \
-    X(workbook_add_format) \
-    X(workbook_close) \
-    X(format_set_bold) \
-    X(format_set_num_format) \
-    X(worksheet_write_string) \
-    X(worksheet_write_datetime) \
-    X(worksheet_write_number) \
-    X(worksheet_set_column) \
-    X(worksheet_freeze_panes) \
-    X(worksheet_autofilter) \
+    X(workbook_new)                      \
+    X(workbook_add_worksheet)            \
+    X(workbook_add_format)               \
+    X(workbook_close)                    \
+    X(format_set_bold)                   \
+    X(format_set_num_format)             \
+    X(worksheet_write_string)            \
+    X(worksheet_write_datetime)          \
+    X(worksheet_write_number)            \
+    X(worksheet_set_column)              \
+    X(worksheet_freeze_panes)            \
+    X(worksheet_autofilter)              \
     X(lxw_strerror)
 
 struct XlsxWriter {
@@ -149,9 +149,8 @@ Sheet without_empty_columns(const Sheet& sheet)
 {
     std::vector<std::size_t> kept;
     for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
-        bool used = std::any_of(sheet.rows.begin(), sheet.rows.end(), [c](const auto& row) {
-            return c < row.size() && !row[c].empty();
-        });
+        bool used = std::any_of(sheet.rows.begin(), sheet.rows.end(),
+                                [c](const auto& row) { return c < row.size() && !row[c].empty(); });
         if (used) kept.push_back(c);
     }
     Sheet out{sheet.name, {}, {}};
@@ -192,8 +191,9 @@ std::string xlsx_bytes(const Sheet& sheet)
     for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
         const SheetColumn& column = sheet.columns[c];
         widths[c] = display_width(column.header);
-        check(x.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), column.header.c_str(), bold),
-              "header");
+        check(
+            x.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), column.header.c_str(), bold),
+            "header");
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
         const auto& row = sheet.rows[r];
@@ -229,7 +229,7 @@ std::string xlsx_bytes(const Sheet& sheet)
     x.worksheet_freeze_panes(ws, 1, 0);
     if (!sheet.columns.empty())
         check(x.worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
-                                   static_cast<lxw_col_t>(sheet.columns.size() - 1)),
+                                     static_cast<lxw_col_t>(sheet.columns.size() - 1)),
               "filter");
     closer.closed = true;
     check(x.workbook_close(book), "closing");
