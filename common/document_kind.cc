@@ -105,6 +105,19 @@ bool speech_line(std::string_view line)
     return false;
 }
 
+// The headings of a text written for the event, or of a newsletter,
+// folded, with a space each side.
+constexpr std::string_view kOtherTextHeadings[] = {
+    // English, French, Spanish.
+    " agenda ", " provisional agenda ", " draft agenda ", " annotated agenda ",
+    " provisional programme ", " draft programme ", " programme of the workshop ",
+    " programme of the meeting ", " concept note ", " concept paper ", " newsletter ",
+    " ordre du jour ", " projet d'ordre du jour ", " programme provisoire ",
+    " projet de programme ", " note conceptuelle ", " note de cadrage ", " lettre d information ",
+    " bulletin d information ", " orden del dia ", " agenda provisional ", " programa provisional ",
+    " proyecto de programa ", " nota conceptual ", " nota de concepto ", " boletin ",
+    " boletin informativo "};
+
 bool is_council_record_line(std::string_view line)
 {
     std::string key = " " + folded_key(line.substr(0, 200)) + " ";
@@ -127,6 +140,11 @@ bool is_council_record_line(std::string_view line)
                                      " resumen de las discusiones "})
         if (key.starts_with(opening) && count_words(key) <= 12) return true;
     if (speech_line(line)) return true;
+    // A text written for the event, not about it: its agenda or programme,
+    // its concept note; or a newsletter's heading, whose items tell of
+    // several things.
+    for (std::string_view heading : kOtherTextHeadings)
+        if (key.starts_with(heading) && count_words(key) <= 12) return true;
     if (salutation)
         for (std::string_view address : {" mr chairman ", " mr chair ", " madam chair ",
                                          " mr president ", " madam president ",

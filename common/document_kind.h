@@ -50,7 +50,10 @@ bool is_press_symbol_line(std::string_view line);
 /// (AM)", "Distr.: General", "Distr. general", "Letter dated ...", "Carta
 /// de fecha ...", "Lettre datée ..."; or another text that is no report of
 /// an event: a statement read at it ("Statement by the Delegation of ...",
-/// "Mr. Chairman,") or a diplomatic cable ("UNCLASSIFIED", "SUBJECT: ...").
+/// "Mr. Chairman,"), a diplomatic cable ("UNCLASSIFIED", "SUBJECT: ..."),
+/// the event's agenda or concept note ("Provisional agenda", "Note
+/// conceptuelle", "Orden del día") or a newsletter ("Newsletter No. 12",
+/// "Boletín informativo").
 bool is_council_record_line(std::string_view line);
 
 /// True for a line that opens a speech read at the event: "OPENING

@@ -84,6 +84,8 @@ class Parser {
             if (page) take_kind_from_prose();
         }
         read_sections(header_end);
+        if (result_.note.venue.city)
+            result_.note.venue.city = city_in_usual_case(std::move(*result_.note.venue.city));
         return std::move(result_);
     }
 
@@ -646,6 +648,8 @@ class Parser {
                 case GroupKind::Invited: read_states(g, content); break;
                 case GroupKind::National: read_national(g, content); break;
                 case GroupKind::Unknown: read_unknown_group(g, content); break;
+                // Those who paid took no part by paying.
+                case GroupKind::Funding: break;
                 default: read_organizations(g, content, org_kind_of(kind)); break;
             }
         }
@@ -683,7 +687,12 @@ class Parser {
 
     void read_states(const Group& g, std::string_view content)
     {
+        if (std::size_t rest = read_described_state(g, content)) {
+            read_states(g, content.substr(rest));
+            return;
+        }
         ListScan scan = countries_.scan_list(content);
+        if (read_prose_group(g, content, scan)) return;
         // Matches and unmatched items in the order the list gives them,
         // as an unmatched item may hold a State too.
         auto next_match = scan.matches.begin();
@@ -714,6 +723,133 @@ class Parser {
                 read_unmatched_item(g, item, g.begin + u.begin);
         }
         for (; next_match != scan.matches.end(); ++next_match) add_state(g, content, *next_match);
+    }
+
+    // "Namibia - some 40 officials from 17 ministries and agencies, among
+    // them ...", "Madagascar – 31 fonctionnaires (Affaires étrangères,
+    // ...) ;": one State, a dash, and what its delegation was. The State
+    // takes part; the description runs to the first semicolon outside
+    // parentheses, or the group's end. Returns where the rest of the
+    // group begins in `content`, 0 when it does not open so.
+    std::size_t read_described_state(const Group& g, std::string_view content)
+    {
+        std::size_t lead = content.find_first_not_of(" \t\n");
+        if (lead == std::string_view::npos) return 0;
+        std::size_t end = countries_.leading_countries_end(content.substr(lead));
+        if (end == 0) return 0;
+        std::string_view name = content.substr(lead, end);
+        ListScan own = countries_.scan_list(name);
+        if (own.matches.size() != 1 || !own.unmatched.empty()) return 0;
+        std::string_view after = content.substr(lead + end);
+        std::size_t dash = after.find_first_not_of(" \t");
+        if (dash == std::string_view::npos) return 0;
+        std::size_t dash_size = 0;
+        for (std::string_view d : {"\xE2\x80\x93", "\xE2\x80\x94", "-"})
+            if (after.substr(dash).starts_with(d)) dash_size = d.size();
+        if (dash_size == 0 || dash == 0 || after.substr(dash + dash_size, 1) != " ") return 0;
+        add_state(g, name, own.matches.front());
+        int depth = 0;
+        for (std::size_t i = lead + end + dash + dash_size; i < content.size(); ++i) {
+            if (content[i] == '(') ++depth;
+            if (content[i] == ')' && depth > 0) --depth;
+            if (content[i] == ';' && depth == 0) return i + 1;
+        }
+        return content.size();
+    }
+
+    // A group written as sentences ("points of contact and alternates from
+    // A, B and C. D and E had registered participants, who did not
+    // connect"; "des délégations camerounaise, gabonaise et tchadienne ont
+    // pris part aux travaux"): read as the prose reader reads a page, when
+    // an item of the list is words rather than a name. A country named
+    // alone as an item outside those sentences is still taken. False, and
+    // nothing taken, when the sentences name no State so.
+    bool read_prose_group(const Group& g, std::string_view content, const ListScan& scan)
+    {
+        // Where the item's first word of prose stands ("points", "regulators":
+        // lower case, four letters or more), in an item of three words or
+        // more.
+        auto prose_at = [&](const UnmatchedItem& u) -> std::optional<std::size_t> {
+            std::string_view item = content.substr(u.begin, u.end - u.begin);
+            std::vector<Word> words = split_words(item);
+            if (words.size() < 3) return std::nullopt;
+            for (const Word& w : words)
+                if (item[w.begin] >= 'a' && item[w.begin] <= 'z' && w.end - w.begin > 3)
+                    return u.begin + w.begin;
+            return std::nullopt;
+        };
+        std::vector<std::pair<std::size_t, std::size_t>> sentences;
+        std::vector<CountryMatch> lone;
+        for (const UnmatchedItem& u : scan.unmatched) {
+            std::optional<std::size_t> at = prose_at(u);
+            if (!at) continue;
+            // The sentence runs back to the start of the line its prose
+            // begins on ("Armenia, Azerbaijan" above it is a list), or to
+            // the full stop before, and on to its own full stop.
+            std::size_t from = *at;
+            while (from > 0 && content[from - 1] != '\n' && !sentence_end(content, from - 1))
+                --from;
+            // "Azerbaijan\nGovernment regulators from ...": the list's last
+            // name ends the line above.
+            if (from > u.begin) {
+                std::string_view above = trim_view(content.substr(u.begin, from - u.begin));
+                ListScan own = countries_.scan_list(above);
+                if (own.matches.size() == 1 && own.unmatched.empty()) {
+                    CountryMatch m = own.matches.front();
+                    std::size_t base = offset_in(content, above);
+                    m.begin += base;
+                    m.end += base;
+                    lone.push_back(m);
+                }
+            }
+            std::size_t to = u.end;
+            while (to < content.size() && !sentence_end(content, to)) ++to;
+            sentences.push_back({from, to});
+        }
+        if (sentences.empty()) return false;
+        std::vector<PassageState> states = read_passage_states(content, countries_, org_context());
+        if (states.empty()) return false;
+        std::vector<CountryMatch> matches = scan.matches;
+        matches.insert(matches.end(), lone.begin(), lone.end());
+        for (const CountryMatch& m : matches) {
+            bool in_prose = std::any_of(sentences.begin(), sentences.end(), [&](const auto& s) {
+                return m.begin >= s.first && m.begin < s.second;
+            });
+            if (!in_prose) states.push_back({m, StateRole::Participant});
+        }
+        std::stable_sort(states.begin(), states.end(), [](const auto& a, const auto& b) {
+            return a.match.begin < b.match.begin;
+        });
+        for (const PassageState& s : states)
+            add_state(g, content, s.match, s.role == StateRole::Invited);
+        // An item that gave no State is read as before: "2 organizations
+        // (OAS", "UNLIREC)".
+        // An item of a sentence that gave one is part of that sentence.
+        for (const UnmatchedItem& u : scan.unmatched) {
+            std::size_t from = u.begin, to = u.end;
+            if (prose_at(u))
+                for (const auto& [b, e] : sentences)
+                    if (u.begin < e && u.end > b) from = std::min(from, b), to = std::max(to, e);
+            bool gave = std::any_of(states.begin(), states.end(), [&](const PassageState& s) {
+                return s.match.begin >= from && s.match.begin < to;
+            });
+            std::string_view item = content.substr(u.begin, u.end - u.begin);
+            if (std::size_t open = item.rfind('(');
+                open != std::string_view::npos && item.find(')', open) == std::string_view::npos)
+                item = item.substr(open + 1);
+            if (known_organization(tidy(item), org_context())) gave = false;
+            if (!gave)
+                read_unmatched_item(g, content.substr(u.begin, u.end - u.begin), g.begin + u.begin);
+        }
+        return true;
+    }
+
+    // Whether the full stop at `at` ends a sentence: followed by a space or
+    // line break, or the text's end.
+    static bool sentence_end(std::string_view text, std::size_t at)
+    {
+        return text[at] == '.' &&
+               (at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n');
     }
 
     // "45 participants from 4 States (Benin, ...", "4 (Benin, ...": a list
@@ -862,9 +998,22 @@ class Parser {
             return;
         }
         std::string_view list = trim_view(content);
+        if (read_prose_item(g, list)) return;
         if (!list.empty())
             warn(g.begin + offset_in(content, list),
                  "'" + g.heading + "' is not a known participant group; its list is not read");
+    }
+
+    // Prose among the groups ("Georgia joined the sessions remotely",
+    // "Des experts du Togo et du Niger ont également pris part"): the
+    // States it says took part or were invited. `text` is a view into
+    // header_; false when it names none so.
+    bool read_prose_item(const Group& g, std::string_view text)
+    {
+        std::vector<PassageState> states = read_passage_states(text, countries_, org_context());
+        for (const PassageState& s : states)
+            add_state(g, text, s.match, s.role == StateRole::Invited);
+        return !states.empty();
     }
 
     // The country an unknown item probably meant, for a "did you mean".
@@ -901,6 +1050,7 @@ class Parser {
         }
         bool organization = known_organization(item, org_context()) || learned_.name_of(item) ||
                             looks_like_organization(item);
+        if (!organization && read_prose_item(g, written)) return;
         if (!organization) {
             std::string message = "'" + item + "' under '" + g.heading + "' is not a known country";
             if (const Country* close = close_country(item))

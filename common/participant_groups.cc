@@ -318,8 +318,18 @@ GroupKind classify_group(std::string_view heading)
     };
     if (has_word(w, "1540") || has_word(w, "committee") || has_word(w, "comite"))
         return GroupKind::Committee;
+    // "Guest experts", "Expertos invitados", "Experts invités": people from
+    // States who came to present, and took part.
+    if (has_prefix(w, "expert") && (has_prefix(w, "invit") || has_word(w, "guest")))
+        return GroupKind::States;
     // "Invited, not represented", "States invited", "Invités", "Invitados".
     if (has_prefix(w, "invit")) return GroupKind::Invited;
+    // "Donors", "Funding", "Financial support", "Appui financier",
+    // "Financiación", "Bailleurs de fonds", "Patrocinadores".
+    if (has_prefix(w, "donor") || has_prefix(w, "donant") || has_prefix(w, "fund") ||
+        has_prefix(w, "financ") || has_prefix(w, "bailleur") || has_prefix(w, "sponsor") ||
+        has_prefix(w, "patrocin"))
+        return GroupKind::Funding;
     if (has_prefix(w, "industr") || has_phrase("private sector") || has_prefix(w, "compan") ||
         has_word(w, "business") || has_phrase("secteur prive") || has_phrase("sector privado"))
         return GroupKind::Industry;

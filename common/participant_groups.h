@@ -15,14 +15,26 @@
 namespace infonote {
 
 /// What a group heading says its list holds.
-enum class GroupKind { States, Invited, International, National, Industry, Civil, Committee, Unknown };
+enum class GroupKind {
+    States,
+    Invited,
+    International,
+    National,
+    Industry,
+    Civil,
+    Committee,
+    Funding,
+    Unknown
+};
 
 /// Reads a heading: "Other States" and "Observers" hold States, "National
 /// participants" national bodies, "Intergovernmental Organizations"
 /// international ones, "Non-Governmental Organizations and Academia" civil
 /// society, "1540 Committee" the Committee's own people, "Invited, not
-/// represented" States invited that did not come. A heading that
-/// says none of this ("Donors", "Note") is Unknown.
+/// represented" States invited that did not come, "Guest experts" and
+/// "Expertos invitados" States whose experts came to speak, "Donors" and
+/// "Financial support" those who paid (no participants). A heading that
+/// says none of this ("Note") is Unknown.
 GroupKind classify_group(std::string_view heading);
 
 /// True when the heading is one State's name and nothing else ("Jamaica:

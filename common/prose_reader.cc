@@ -780,45 +780,47 @@ constexpr std::string_view kForwardCues[] = {
     "representatives", "delegations", "delegates", "officials", "participants", "experts",
     "officers", "points of contact", "the following", "participating states", "participant",
     "participating countries", "attended by", "brought together", "invited to participate",
-    "invited to take part", "participation of", "delegates representing",
-    "officials representing", "participants representing", "delegations representing",
-    "participating states were",
+    "invited to take part", "participation of", "delegates representing", "officials representing",
+    "participants representing", "delegations representing", "participating states were",
     // "Member States represented at the meeting:", then the list.
     "states represented", "countries represented", "etats representes", "pays representes",
     "estados representados", "paises representados",
     // "The workshop will bring together twelve Pacific Island countries,
     // including A, B and C"; "Invited are A and B".
     "bring together", "brings together", "bringing together", "invited are", "invited were",
-    "participating countries were", "participants were", "participating were",
-    "attending were",
+    "participating countries were", "participants were", "participating were", "attending were",
     // More people who take part: "Specialists from A, B and C reviewed",
     // "des agents des douanes du A", "oficiales de A y B", "técnicos de".
-    "specialists", "practitioners", "parliamentarians", "legislators", "inspectors",
-    "trainees", "specialistes", "agents", "parlementaires", "stagiaires", "oficiales",
-    "especialistas", "tecnicos", "parlamentarios", "agentes", "servidores publicos",
+    "specialists", "practitioners", "parliamentarians", "legislators", "inspectors", "trainees",
+    "regulators", "regulateurs", "reguladores", "specialistes", "agents", "parlementaires",
+    "stagiaires", "oficiales", "especialistas", "tecnicos", "parlamentarios", "agentes",
+    "servidores publicos",
     // Invitation lists: "the following States have been invited: ...".
     "have been invited", "are invited", "were invited", "following states", "invited states",
     // "Invitations to the two-day meeting have been sent to A".
     "have been sent to", "had been sent to", "were sent to",
+    // "Hasta el momento confirmaron su participación A, B y C".
+    "confirmed their participation", "confirmed their attendance",
+    "ont confirme leur participation", "confirmaron su participacion",
+    "han confirmado su participacion",
     // "invitations had been sent to A", "ha cursado invitaciones a los
     // Gobiernos de A", "des invitations ont été adressées à A".
     "invitations had been sent to", "invitations have been sent to", "invitations were sent to",
-    "sent invitations to", "cursado invitaciones a", "enviado invitaciones a",
-    "invitaciones a", "invitations ont ete adressees", "invitations ont ete envoyees",
-    "states invited", "invited countries", "countries invited", "extended to",
+    "sent invitations to", "cursado invitaciones a", "enviado invitaciones a", "invitaciones a",
+    "invitations ont ete adressees", "invitations ont ete envoyees", "states invited",
+    "invited countries", "countries invited", "extended to",
     // French
-    "representants", "delegues", "fonctionnaires", "responsables", "pays suivants",
-    "ont participe", "reunissant", "en presence de", "pays participants", "etats participants",
-    "participation de", "participation du", "participation des", "etats suivants",
-    "sont invites", "ont ete invites", "etats invites", "pays invites", "sont convies",
-    "ont ete convies",
+    "representants", "delegues", "fonctionnaires", "responsables", "pays suivants", "ont participe",
+    "reunissant", "en presence de", "pays participants", "etats participants", "participation de",
+    "participation du", "participation des", "etats suivants", "sont invites", "ont ete invites",
+    "etats invites", "pays invites", "sont convies", "ont ete convies",
     // Spanish
     "representantes", "delegaciones", "delegados", "funcionarios", "expertos", "participantes",
     "autoridades", "participacion de", "paises siguientes", "siguientes paises", "participaron",
     "asistieron", "invitados a participar", "invitadas a participar", "paises participantes",
     "estados participantes", "estados siguientes", "siguientes estados", "estan invitados",
-    "fueron invitados", "sido invitados", "sido invitadas", "estados invitados",
-    "paises invitados", "se invito a", "se ha invitado a", "se invito a participar a",
+    "fueron invitados", "sido invitados", "sido invitadas", "estados invitados", "paises invitados",
+    "se invito a", "se ha invitado a", "se invito a participar a",
     "se invito a participar en el taller a"};
 
 // Phrases that introduce the States invited, only in a sentence that
@@ -907,15 +909,14 @@ bool resource_persons(const Sentence& s)
 constexpr std::string_view kBackwardCues[] = {
     "took part", "participated", "attended", "have been invited", "has been invited",
     // "... have also been invited", "..., which have been invited".
-    "been invited",
-    "were invited", "are invited", "is invited",
+    "been invited", "were invited", "are invited", "is invited",
     // "Eritrea was invited to take part", "A and B were also invited but
     // ...", "Venezuela fue invitada", "Le Mali a été invité".
     "was invited", "was also invited", "were also invited", "fue invitado", "fue invitada",
-    "fueron invitadas", "a ete invite", "a ete invitee", "ont ete invitees", "will participate", "will take part",
-    "will attend", "shared", "hosted", "hosts", "participeront", "ont participe", "ont pris part",
-    "ont ete invites", "sont invites", "sont convies", "ont ete convies", "participaron",
-    "asistieron", "fueron invitados", "estan invitados", "participaran",
+    "fueron invitadas", "a ete invite", "a ete invitee", "ont ete invitees", "will participate",
+    "will take part", "will attend", "shared", "hosted", "hosts", "participeront", "ont participe",
+    "ont pris part", "ont ete invites", "sont invites", "sont convies", "ont ete convies",
+    "participaron", "asistieron", "fueron invitados", "estan invitados", "participaran",
     // "A, B and C are expected to attend", "... devraient participer".
     "expected to attend", "expected to participate", "expected to take part",
     "devraient participer", "devraient prendre part",
@@ -927,18 +928,22 @@ constexpr std::string_view kBackwardCues[] = {
     // "A, B and C have confirmed their participation".
     "confirmed their participation", "confirmed their attendance",
     "ont confirme leur participation", "confirmaron su participacion",
-    "han confirmado su participacion",
-    "tomaron parte",
+    "han confirmado su participacion", "tomaron parte",
     // "A, B and C were represented", "... sent delegations to the workshop".
     "were represented", "was represented", "sent representatives", "sent delegations",
     "sent delegates", "sent officials", "etaient representes", "etaient representees",
     "ont envoye des delegations", "ont envoye des representants", "estuvieron representados",
     "enviaron delegaciones", "enviaron representantes",
+    // "Georgia joined the sessions remotely".
+    "joined the meeting", "joined the workshop", "joined the sessions", "joined the session",
+    "joined the discussions", "joined the training", "joined the course", "joined remotely",
+    "joined online", "joined virtually",
     // One State in a role of its own: "C joined as an observer", "D sent
     // observers", "E participó como observador", "asistió en calidad de".
     "joined as", "attended as", "participated as", "took part as", "sent observers",
     "sent an observer", "participo como", "participo en calidad", "asistio como",
-    "asistio en calidad", "a participe en tant", "a participe comme", "ont envoye des observateurs"};
+    "asistio en calidad", "a participe en tant", "a participe comme",
+    "ont envoye des observateurs"};
 
 // Words that may stand between a cue and its list without breaking it.
 bool gap_allows(std::string_view text, const std::vector<Word>& words, std::size_t gap_first,
@@ -1008,10 +1013,12 @@ bool absence_at(const std::vector<Word>& words, std::size_t i)
         const std::string& v = words[j].folded;
         // "n'a pas eu lieu", "no tuvo lugar": what was planned did not happen.
         if (is_one_of(v, {"pu", "able", "position", "lieu", "lugar"}) ||
-            has_word_starting({words[j]}, {"particip", "attend", "send", "sent", "travel", "take",
-                                           "took", "join", "come", "came", "asist", "envoy",
-                                           "envi", "pud", "pod", "pris", "represent", "assist",
-                                           "deleg", "vin", "ven", "acud", "concurr"}))
+            has_word_starting(
+                {words[j]}, {"particip", "attend", "send", "sent", "travel", "take", "took", "join",
+                             "come", "came", "asist", "envoy", "envi", "pud", "pod", "pris",
+                             "represent", "assist", "deleg", "vin", "ven", "acud", "concurr",
+                             // Online: "who did not connect", "no se conectaron".
+                             "connect", "conect"}))
             return true;
     }
     return false;
@@ -1240,6 +1247,24 @@ class ProseReader {
                          [](const auto& s) { return s.role == StateRole::Participant; });
         report();
         return std::move(r_);
+    }
+
+    /// The States the whole text, a passage of prose, says took part or
+    /// were invited: its sentences read as a document's are, with no event
+    /// to find first.
+    std::vector<PassageState> passage_states()
+    {
+        for (const Sentence& s : split_sentences(text_, 0, text_.size()))
+            if (!about_other_event(text_, s)) read_sentence_states(s);
+        std::vector<PassageState> found;
+        for (const ParticipantState& state : r_.states) {
+            auto span = std::find_if(state_spans_.begin(), state_spans_.end(),
+                                     [&](const auto& k) { return k.first == state.code; });
+            const Country* c = countries_.by_code(state.code);
+            if (span == state_spans_.end() || !c) continue;
+            found.push_back({CountryMatch{c, span->second.first, span->second.second}, state.role});
+        }
+        return found;
     }
 
   private:
@@ -2264,6 +2289,7 @@ class ProseReader {
         state.written = collapse_spaces(text_.substr(m.begin, m.end - m.begin));
         state.role = role;
         state.evidence = evidence(m.begin, m.end, s);
+        state_spans_.push_back({state.code, {m.begin, m.end}});
         r_.states.push_back(std::move(state));
         state_at_.push_back(m.begin);
     }
@@ -2308,17 +2334,23 @@ class ProseReader {
         for (const Sentence& s : sentences_) {
             if (about_other_event(text_, s)) continue;
             if (past && &s != event_ && future_tense(sentence_text(s))) continue;
-            // "funded by the following countries: ..."; a sentence that
-            // also says who took part keeps its lists, which stop at the
-            // donors' phrase.
-            if (about_funding(s) && !about_taking_part(s)) continue;
-            std::size_t known = r_.states.size();
-            sentence_states_ = known;
-            read_states_in(s);
-            read_demonyms_in(s);
-            in_text_order(known);
+            read_sentence_states(s);
         }
         add_host_government();
+    }
+
+    // The States one sentence names as taking part or invited, in its
+    // order. "funded by the following countries: ..." gives none; a
+    // sentence that also says who took part keeps its lists, which stop at
+    // the donors' phrase.
+    void read_sentence_states(const Sentence& s)
+    {
+        if (about_funding(s) && !about_taking_part(s)) return;
+        std::size_t known = r_.states.size();
+        sentence_states_ = known;
+        read_states_in(s);
+        read_demonyms_in(s);
+        in_text_order(known);
     }
 
     // Whether words a and b (a < b) stand with nothing but spaces between.
@@ -3399,6 +3431,8 @@ class ProseReader {
     std::vector<std::size_t> state_at_;
     /// The first of r_.states read from the sentence being read.
     std::size_t sentence_states_ = 0;
+    /// Each State's code and where it was first named, in reading order.
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> state_spans_;
 };
 
 }  // namespace
@@ -3407,6 +3441,13 @@ ProseReading read_prose(std::string_view text, const CountryGazetteer& countries
                         const OrgContext& orgs)
 {
     return ProseReader(text, countries, orgs).run();
+}
+
+std::vector<PassageState> read_passage_states(std::string_view passage,
+                                              const CountryGazetteer& countries,
+                                              const OrgContext& orgs)
+{
+    return ProseReader(passage, countries, orgs).passage_states();
 }
 
 }  // namespace infonote

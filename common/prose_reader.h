@@ -44,6 +44,22 @@ struct ProseReading {
 ProseReading read_prose(std::string_view text, const CountryGazetteer& countries,
                         const OrgContext& orgs);
 
+/// A State a passage names as taking part or invited.
+struct PassageState {
+    /// Where the passage names it, in bytes from the passage's start.
+    CountryMatch match;
+    StateRole role = StateRole::Participant;
+};
+
+/// The States a passage of prose says took part or were invited, read by
+/// the phrases read_prose() reads a document's sentences by: for prose
+/// among a note's participant groups ("Government regulators from Austria
+/// also attended", "Des experts du Togo et du Niger ont également pris
+/// part"). Donors, speakers and other events give none.
+std::vector<PassageState> read_passage_states(std::string_view passage,
+                                              const CountryGazetteer& countries,
+                                              const OrgContext& orgs);
+
 /// True when `text` holds a regional centre's key:value block ("Start
 /// Date: Aug 2 2016", "End Date: ..."), whose "Date:" and "Location:" are
 /// no note header.

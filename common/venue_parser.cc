@@ -264,4 +264,42 @@ VenueReading read_venue(std::string_view text, const CountryGazetteer& countries
     return reading;
 }
 
+std::string city_in_usual_case(std::string city)
+{
+    // Capitals: no lower-case ASCII letter, and at least four letters (a
+    // letter beyond ASCII counted by its lead byte).
+    std::size_t letters = 0;
+    for (char c : city) {
+        if (c >= 'a' && c <= 'z') return city;
+        if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0xC0) ++letters;
+    }
+    if (letters < 4) return city;
+    bool word_start = true;
+    for (std::size_t i = 0; i < city.size(); ++i) {
+        auto c = static_cast<unsigned char>(city[i]);
+        if (c >= 'A' && c <= 'Z') {
+            if (!word_start) city[i] = static_cast<char>(c - 'A' + 'a');
+            word_start = false;
+        } else if (c >= 0xC0) {
+            // A Latin-1 capital in UTF-8 (C3 80 to C3 9E, not the sign C3
+            // 97) inside a word: "LOMÉ".
+            if (!word_start && c == 0xC3 && i + 1 < city.size()) {
+                auto next = static_cast<unsigned char>(city[i + 1]);
+                if (next >= 0x80 && next <= 0x9E && next != 0x97)
+                    city[i + 1] = static_cast<char>(next + 0x20);
+            }
+            word_start = false;
+        } else if (c < 0x80 && c != '\'') {
+            word_start = true;  // a space, hyphen, parenthesis; "NUKU'ALOFA"
+        }
+    }
+    // Connectors inside the name: "Port of Spain", "Ciudad de Panamá".
+    for (std::string_view small : {" Of ", " De ", " Du ", " Del ", " La ", " El ", " Am ", " And ",
+                                   " Des ", " Los ", " Las ", " Es "})
+        for (std::size_t at = city.find(small); at != std::string::npos;
+             at = city.find(small, at + 1))
+            city[at + 1] = static_cast<char>(city[at + 1] - 'A' + 'a');
+    return city;
+}
+
 }  // namespace infonote

@@ -29,6 +29,12 @@ struct VenueReading {
 /// set `online`; a hybrid meeting keeps its physical place.
 VenueReading read_venue(std::string_view text, const CountryGazetteer& countries);
 
+/// A city written in capitals ("BANGKOK", "PORT OF SPAIN", "LOMÉ"), as a
+/// header in capitals gives it, in the usual case ("Bangkok", "Port of
+/// Spain", "Lomé"), so that a venue is one facet value however its note
+/// was typed. Any other city is returned as it is.
+std::string city_in_usual_case(std::string city);
+
 }  // namespace infonote
 
 #endif

@@ -36,7 +36,14 @@ TEST(DocumentKind, CouncilRecordLines)
                                   "(Check against delivery)", "Allocution d'ouverture",
                                   "Seul le prononcé fait foi", "Palabras de apertura del Director",
                                   "SUMMARY OF DISCUSSIONS", "Résumé des débats",
-                                  "Resumen de las deliberaciones"}) {
+                                  "Resumen de las deliberaciones",
+                                  // Texts written for the event: agenda, concept note;
+                                  // newsletters.
+                                  "PROVISIONAL AGENDA", "Agenda", "Concept note",
+                                  "Note conceptuelle", "Projet d'ordre du jour",
+                                  "Orden del día", "Nota conceptual",
+                                  "Newsletter No. 14 - Spring 2021",
+                                  "Bolet\xC3\xADn informativo n.\xC2\xBA 7"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_TRUE(is_council_record_line(line));
     }
@@ -47,7 +54,10 @@ TEST(DocumentKind, CouncilRecordLines)
                                   "Regional meeting on resolution 1540",
                                   "The opening remarks of the Minister stressed the risks.",
                                   "A summary of discussions will be circulated to all participants "
-                                  "of the workshop after it closes."}) {
+                                  "of the workshop after it closes.",
+                                  "The agenda of the workshop covered export controls.",
+                                  "Agenda item 4 was adopted by the Committee on Monday, when the "
+                                  "members also discussed the programme of work for the year"}) {
         SCOPED_TRACE(std::string(line));
         EXPECT_FALSE(is_council_record_line(line));
     }

@@ -489,6 +489,68 @@ TEST(NoteParser, ASentenceUnderParticipantsSaysWhoWasInvited)
     for (const ParticipantState& s : other.note.states) EXPECT_NE(s.code, "AF");
 }
 
+TEST(NoteParser, ProseAmongTheGroupsSaysWhoTookPart)
+{
+    // Sentences under the participants, read as the prose reader reads a
+    // page's: who joined, who else took part, with the evidence of each.
+    ParseResult r = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 3-4 April 2019, Tbilisi, Georgia\n"
+        "Participants:\nStates: Armenia, Azerbaijan\n"
+        "Government regulators from Austria also attended.\n"
+        "Moldova joined the sessions remotely.\n");
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"AM", "AZ", "AT", "MD"}));
+    for (const ParticipantState& s : r.note.states) EXPECT_EQ(s.role, StateRole::Participant);
+    ASSERT_EQ(r.note.states.size(), 4u);
+    EXPECT_EQ(r.note.states[2].evidence.line, 7);
+    EXPECT_NE(r.note.states[2].evidence.text.find("Austria"), std::string::npos);
+    EXPECT_EQ(r.note.states[3].evidence.line, 8);
+    EXPECT_TRUE(r.diagnostics.empty()) << messages(r).front();
+
+    ParseResult fr = parse(
+        "Note d'information\n\n\xC3\x89v\xC3\xA9nement : T\nDate et lieu : 5 juin 2018, "
+        "Lom\xC3\xA9, Togo\nParticipants : Togo, B\xC3\xA9nin\n"
+        "Des experts du Niger et du Mali ont \xC3\xA9galement pris part aux travaux.\n");
+    EXPECT_EQ(state_codes(fr.note), (std::vector<std::string>{"TG", "BJ", "NE", "ML"}));
+
+    // A group written as sentences: who took part, who registered and did
+    // not come (invited), a State named alone outside the sentences.
+    ParseResult sentences = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 2-4 March 2021, online\nParticipants:\n"
+        "  - States: national points of contact and their deputies from Albania, Georgia\n"
+        "    and Serbia (3 States, 9 officials). Belarus and Mongolia had registered\n"
+        "    delegates, who did not connect.\n"
+        "  - Observers: Japan\n"
+        "  - Organizations: OSCE; UNODA\n");
+    EXPECT_EQ(state_codes(sentences.note),
+              (std::vector<std::string>{"AL", "GE", "RS", "BY", "MN", "JP"}));
+    ASSERT_EQ(sentences.note.states.size(), 6u);
+    EXPECT_EQ(sentences.note.states[2].role, StateRole::Participant);
+    EXPECT_EQ(sentences.note.states[3].role, StateRole::Invited);
+    EXPECT_EQ(sentences.note.states[4].role, StateRole::Invited);
+    EXPECT_EQ(sentences.note.states[5].role, StateRole::Participant);
+
+    // One State, a dash, and what its delegation was; "Guest experts" from
+    // a State came and took part.
+    ParseResult described = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 6-7 May 2019, Gaborone, Botswana\n"
+        "Participants: States: Botswana - about 30 officials of 12 ministries and agencies,\n"
+        "  among them the Botswana Unified Revenue Service and the Radiation Protection\n"
+        "  Inspectorate\n"
+        "  Guest experts: two officials from Zambia, who presented their action plan\n"
+        "  International organizations: IAEA; OPCW\n");
+    EXPECT_EQ(state_codes(described.note), (std::vector<std::string>{"BW", "ZM"}));
+    EXPECT_TRUE(described.diagnostics.empty()) << messages(described).front();
+
+    // A sentence that only names a State, a donor or a speaker gives none,
+    // and is still reported.
+    ParseResult other = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 3-4 April 2019, Tbilisi, Georgia\n"
+        "Participants:\nStates: Armenia, Azerbaijan\n"
+        "The workshop was funded by Norway.\n");
+    EXPECT_EQ(state_codes(other.note), (std::vector<std::string>{"AM", "AZ"}));
+    EXPECT_FALSE(other.diagnostics.empty());
+}
+
 TEST(NoteParser, ANoteWrittenAsProseIsStillANote)
 {
     ParseResult r = parse(
@@ -537,7 +599,12 @@ TEST(NoteParser, ClassifiesParticipantGroupHeadings)
         {"States invited", GroupKind::Invited},
         {"Invités", GroupKind::Invited},
         {"Estados invitados", GroupKind::Invited},
-        {"Donors", GroupKind::Unknown},
+        {"Donors", GroupKind::Funding},
+        {"Financial support", GroupKind::Funding},
+        {"Financiaci\xC3\xB3n", GroupKind::Funding},
+        {"Appui financier", GroupKind::Funding},
+        {"Guest experts", GroupKind::States},
+        {"Expertos invitados", GroupKind::States},
         {"Note", GroupKind::Unknown},
     };
     for (const HeadingCase& c : cases) {
@@ -636,6 +703,32 @@ TEST(NoteParser, ReadsEveryVenueForm)
         EXPECT_EQ(r.venue.online, c.online);
         EXPECT_EQ(r.country_unknown, c.unknown);
     }
+}
+
+TEST(NoteParser, GivesACityInCapitalsInTheUsualCase)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"BANGKOK", "Bangkok"},
+        {"PORT OF SPAIN", "Port of Spain"},
+        {"LOM\xC3\x89", "Lom\xC3\xA9"},
+        {"PORTO-NOVO", "Porto-Novo"},
+        {"DAR ES SALAAM", "Dar es Salaam"},
+        {"NUKU'ALOFA", "Nuku'alofa"},
+        {"CIUDAD DE PANAM\xC3\x81", "Ciudad de Panam\xC3\xA1"},
+        // Written otherwise, or too short to tell: as it is.
+        {"Bangkok", "Bangkok"},
+        {"McLean", "McLean"},
+        {"UN", "UN"},
+    };
+    for (const auto& [written, usual] : cases) EXPECT_EQ(city_in_usual_case(written), usual);
+
+    ParseResult r = parse(
+        "INFORMATION NOTE\n\nEVENT: WORKSHOP\nDATE AND VENUE: 27-28 SEPTEMBER 2017, UNITED "
+        "NATIONS CONFERENCE CENTRE, BANGKOK, THAILAND\nPARTICIPANTS:\nStates: Thailand, Viet Nam\n"
+        "Financial support: Australia, Austria\n");
+    EXPECT_EQ(r.note.venue.city, std::optional<std::string>("Bangkok"));
+    // Those who paid are no participants.
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"TH", "VN"}));
 }
 
 // Issue 14: participant groups as real notes lay them out.
@@ -862,7 +955,7 @@ TEST(NoteParser, NeverReadsProseAfterTheListAsAGroup)
         "Donors: Sweden\n"
         "\n"
         "Remark: Denmark sent a written contribution.\n");
-    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH", "TG", "SE"}));
+    EXPECT_EQ(state_codes(r.note), (std::vector<std::string>{"GH", "TG"}));
     EXPECT_EQ(messages(r), (std::vector<std::string>{
                                "test.txt:5: warning: 'Note' is not a known participant group; "
                                "its list is not read"}));

@@ -392,7 +392,7 @@ INSTANTIATE_TEST_SUITE_P(
         ProseCase{"regional_dateline_city_when_no_other_place",
                   "Workshop concludes\n\nNAIROBI, 14 March 2023 (UNODA) - A workshop was held on "
                   "8 and 9 March. Officials from Kenya and Uganda took part.\n",
-                  DocumentKind::WebUpdate, "2023-03-08", "2023-03-09", "NAIROBI", "KE", false,
+                  DocumentKind::WebUpdate, "2023-03-08", "2023-03-09", "Nairobi", "KE", false,
                   {"KE", "UG"}, {}},
         ProseCase{"a_named_place_wins_over_the_dateline",
                   "Roundtable\n\nKathmandu, 26 June 2019 (UNRCPD) - A roundtable was held on 24 "
