@@ -1120,8 +1120,24 @@ bool invitation(const Sentence& s, std::string_view text)
     bool called = std::any_of(s.words.begin(), s.words.end(), [](const Word& w) {
         return is_one_of(w.folded, {"convocados", "convocadas", "convoques", "convoquees"});
     });
-    return spanish || sent || called ||
-           has_word_starting(s.words, {"invite", "invitad", "invito", "convie"}) ||
+    // "Officials from A, who had been invited at short notice, attended":
+    // invited in a relative clause, while the sentence says they came.
+    std::vector<std::pair<std::size_t, std::size_t>> asides = relative_clauses(text, s);
+    bool invite_word = false, came = false;
+    for (const Word& w : s.words) {
+        bool aside = std::any_of(asides.begin(), asides.end(), [&](const auto& c) {
+            return w.begin >= c.first && w.begin < c.second;
+        });
+        bool invite = has_word_starting({w}, {"invite", "invitad", "invito", "convie"});
+        if (invite && !aside) invite_word = true;
+        if (invite && aside) continue;
+        if (!aside && is_one_of(w.folded, {"attended", "participated", "took", "joined",
+                                           "participaron", "asistieron", "participe"}))
+            came = true;
+    }
+    if (!invite_word && !came)
+        invite_word = has_word_starting(s.words, {"invite", "invitad", "invito", "convie"});
+    return spanish || sent || called || invite_word ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 

@@ -529,6 +529,14 @@ TEST(NoteParser, ProseAmongTheGroupsSaysWhoTookPart)
     EXPECT_EQ(sentences.note.states[4].role, StateRole::Invited);
     EXPECT_EQ(sentences.note.states[5].role, StateRole::Participant);
 
+    // Invited in a relative clause, and came.
+    ParseResult came = parse(
+        "Information Note\n\nEvent: T\nDate and Venue: 3-4 April 2019, Nairobi, Kenya\n"
+        "Participants:\nStates: Kenya, Uganda. Officials from Burundi, who had been invited\n"
+        "at short notice, attended the second day.\n");
+    EXPECT_EQ(state_codes(came.note), (std::vector<std::string>{"KE", "UG", "BI"}));
+    for (const ParticipantState& s : came.note.states) EXPECT_EQ(s.role, StateRole::Participant);
+
     // One State, a dash, and what its delegation was; "Guest experts" from
     // a State came and took part.
     ParseResult described = parse(
