@@ -827,9 +827,8 @@ class Parser {
         // An item of a sentence that gave one is part of that sentence.
         for (const UnmatchedItem& u : scan.unmatched) {
             std::size_t from = u.begin, to = u.end;
-            if (prose_at(u))
-                for (const auto& [b, e] : sentences)
-                    if (u.begin < e && u.end > b) from = std::min(from, b), to = std::max(to, e);
+            for (const auto& [b, e] : sentences)
+                if (u.begin < e && u.end > b) from = std::min(from, b), to = std::max(to, e);
             bool gave = std::any_of(states.begin(), states.end(), [&](const PassageState& s) {
                 return s.match.begin >= from && s.match.begin < to;
             });

@@ -2114,21 +2114,28 @@ class ProseReader {
             }
         }
         if (!event_ && publication_) event_on_relative_day();
+        // A page's "Date:" key; without a year ("Fecha: miércoles 9 de
+        // septiembre"), the publication line's.
+        bool keyed = false;
         if (key_start_) {
             std::string_view value = text_.substr(key_start_->first, key_start_->second - key_start_->first);
-            DateSearch start = find_date_range(value);
+            DateSearch start = find_date_range_near(value, reference);
             if (start.range) {
                 DateRange range = *start.range;
                 if (key_end_) {
                     std::string_view end_value =
                         text_.substr(key_end_->first, key_end_->second - key_end_->first);
-                    DateSearch end = find_date_range(end_value);
+                    DateSearch end = find_date_range_near(end_value, reference);
                     if (end.range && end.range->end >= range.start) range.end = end.range->end;
                 }
                 std::size_t last = key_end_ ? key_end_->second : key_start_->second;
                 set_dates(range, line_evidence(key_start_->first, last));
                 no_year_.clear();
+                keyed = true;
             }
+        }
+        if (keyed) {
+            // The key's dates stand.
         } else if (event_dates_) {
             set_dates(*event_dates_, line_evidence(event_dates_at_.first, event_dates_at_.second));
             no_year_.clear();

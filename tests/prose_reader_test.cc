@@ -389,6 +389,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "of Barbados and Jamaica participated.\n",
                   DocumentKind::WebUpdate, "2019-07-10", "2019-07-11", "Port of Spain", "TT",
                   false, {"BB", "JM"}, {}},
+        ProseCase{"yearless_date_key_takes_the_publication_year",
+                  "Eventos\nPublicado: 14 de abril de 2021\n\nCONVOCATORIA\nSeminario web sobre "
+                  "listas de control\n\nFecha: jueves 22 de abril, de 9:00 a 11:00\nModalidad: en "
+                  "l\xC3\xADnea\n\nEl Centro invita a funcionarios de Chile y Uruguay a participar "
+                  "en el seminario web.\n",
+                  DocumentKind::Announcement, "2021-04-22", "2021-04-22", "", "", true, {},
+                  {"CL", "UY"}},
         ProseCase{"regional_dateline_city_when_no_other_place",
                   "Workshop concludes\n\nNAIROBI, 14 March 2023 (UNODA) - A workshop was held on "
                   "8 and 9 March. Officials from Kenya and Uganda took part.\n",
