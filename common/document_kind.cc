@@ -105,10 +105,20 @@ bool speech_line(std::string_view line)
     return false;
 }
 
-// The headings of a text written for the event, or of a newsletter,
+// The openings of a line that says the text is no report of an event,
 // folded, with a space each side.
-constexpr std::string_view kOtherTextHeadings[] = {
-    // English, French, Spanish.
+constexpr std::string_view kNoReportOpenings[] = {
+    // A statement read at the event: "Statement by the Delegation of ...".
+    " statement by ", " statement of ", " intervention by ", " declaration de ", " declaracion de ",
+    " intervencion de ",
+    // A summary of a meeting's discussions, not a report of an outreach
+    // event.
+    " summary of discussions ", " summary of the discussions ", " chair s summary ",
+    " chairs summary ", " resume des discussions ", " resume des debats ",
+    " resumen de las deliberaciones ", " resumen de las discusiones ",
+    // A text written for the event, not about it: its agenda or programme,
+    // its concept note; or a newsletter's heading, whose items tell of
+    // several things.
     " agenda ", " provisional agenda ", " draft agenda ", " annotated agenda ",
     " provisional programme ", " draft programme ", " programme of the workshop ",
     " programme of the meeting ", " concept note ", " concept paper ", " newsletter ",
@@ -128,23 +138,9 @@ bool is_council_record_line(std::string_view line)
     // Delegation of ...", "Mr. Chairman,", "Monsieur le Président,".
     std::string_view raw = trim_view(line);
     bool salutation = !raw.empty() && raw.back() == ',' && count_words(key) <= 4;
-    for (std::string_view opening : {" statement by ", " statement of ", " intervention by ",
-                                     " declaration de ", " declaracion de ",
-                                     " intervencion de ",
-                                     // A summary of a meeting's discussions, not a
-                                     // report of an outreach event.
-                                     " summary of discussions ", " summary of the discussions ",
-                                     " chair s summary ", " chairs summary ",
-                                     " resume des discussions ", " resume des debats ",
-                                     " resumen de las deliberaciones ",
-                                     " resumen de las discusiones "})
+    for (std::string_view opening : kNoReportOpenings)
         if (key.starts_with(opening) && count_words(key) <= 12) return true;
     if (speech_line(line)) return true;
-    // A text written for the event, not about it: its agenda or programme,
-    // its concept note; or a newsletter's heading, whose items tell of
-    // several things.
-    for (std::string_view heading : kOtherTextHeadings)
-        if (key.starts_with(heading) && count_words(key) <= 12) return true;
     if (salutation)
         for (std::string_view address : {" mr chairman ", " mr chair ", " madam chair ",
                                          " mr president ", " madam president ",

@@ -704,9 +704,8 @@ class Parser {
             // opens another group with no heading.
             if (std::size_t eol = item.find('\n'); eol != std::string_view::npos) {
                 std::string_view name = trim_view(item.substr(0, eol));
-                ListScan own = countries_.scan_list(name);
-                if (own.matches.size() == 1 && own.unmatched.empty()) {
-                    add_state(g, name, own.matches.front());
+                if (std::optional<CountryMatch> own = sole_country(name)) {
+                    add_state(g, name, *own);
                     std::string_view rest = trim_view(item.substr(eol));
                     read_unmatched_item(g, rest, g.begin + offset_in(content, rest));
                     continue;
@@ -738,8 +737,8 @@ class Parser {
         std::size_t end = countries_.leading_countries_end(content.substr(lead));
         if (end == 0) return 0;
         std::string_view name = content.substr(lead, end);
-        ListScan own = countries_.scan_list(name);
-        if (own.matches.size() != 1 || !own.unmatched.empty()) return 0;
+        std::optional<CountryMatch> own = sole_country(name);
+        if (!own) return 0;
         std::string_view after = content.substr(lead + end);
         std::size_t dash = after.find_first_not_of(" \t");
         if (dash == std::string_view::npos) return 0;
@@ -747,7 +746,7 @@ class Parser {
         for (std::string_view d : {"\xE2\x80\x93", "\xE2\x80\x94", "-"})
             if (after.substr(dash).starts_with(d)) dash_size = d.size();
         if (dash_size == 0 || dash == 0 || after.substr(dash + dash_size, 1) != " ") return 0;
-        add_state(g, name, own.matches.front());
+        add_state(g, name, *own);
         int depth = 0;
         for (std::size_t i = lead + end + dash + dash_size; i < content.size(); ++i) {
             if (content[i] == '(') ++depth;
@@ -793,9 +792,8 @@ class Parser {
             // name ends the line above.
             if (from > u.begin) {
                 std::string_view above = trim_view(content.substr(u.begin, from - u.begin));
-                ListScan own = countries_.scan_list(above);
-                if (own.matches.size() == 1 && own.unmatched.empty()) {
-                    CountryMatch m = own.matches.front();
+                if (std::optional<CountryMatch> own = sole_country(above)) {
+                    CountryMatch m = *own;
                     std::size_t base = offset_in(content, above);
                     m.begin += base;
                     m.end += base;
@@ -833,12 +831,10 @@ class Parser {
                 return s.match.begin >= from && s.match.begin < to;
             });
             std::string_view item = content.substr(u.begin, u.end - u.begin);
-            if (std::size_t open = item.rfind('(');
-                open != std::string_view::npos && item.find(')', open) == std::string_view::npos)
-                item = item.substr(open + 1);
-            if (known_organization(tidy(item), org_context())) gave = false;
-            if (!gave)
-                read_unmatched_item(g, content.substr(u.begin, u.end - u.begin), g.begin + u.begin);
+            if (known_organization(tidy(after_unclosed_parenthesis(item).value_or(item)),
+                                   org_context()))
+                gave = false;
+            if (!gave) read_unmatched_item(g, item, g.begin + u.begin);
         }
         return true;
     }
@@ -851,18 +847,33 @@ class Parser {
                (at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n');
     }
 
+    // The State `text` names when it is one State's name and nothing else.
+    std::optional<CountryMatch> sole_country(std::string_view text) const
+    {
+        ListScan scan = countries_.scan_list(text);
+        if (scan.matches.size() != 1 || !scan.unmatched.empty()) return std::nullopt;
+        return scan.matches.front();
+    }
+
+    // What follows the last opening parenthesis of `item` when nothing
+    // closes it ("4 (Benin", "2 organizations (IAEA"); nullopt otherwise.
+    static std::optional<std::string_view> after_unclosed_parenthesis(std::string_view item)
+    {
+        std::size_t open = item.rfind('(');
+        if (open == std::string_view::npos || item.find(')', open) != std::string_view::npos)
+            return std::nullopt;
+        return item.substr(open + 1);
+    }
+
     // "45 participants from 4 States (Benin, ...", "4 (Benin, ...": a list
     // opened by a count and a parenthesis, whose first item is the name
     // after it: that name, when it is one State and nothing else.
     std::optional<std::string_view> after_opening_parenthesis(std::string_view item) const
     {
-        std::size_t open = item.rfind('(');
-        if (open == std::string_view::npos || item.find(')', open) != std::string_view::npos)
-            return std::nullopt;
-        std::string_view name = trim_view(item.substr(open + 1));
-        if (name.empty()) return std::nullopt;
-        ListScan scan = countries_.scan_list(name);
-        if (scan.matches.size() != 1 || !scan.unmatched.empty()) return std::nullopt;
+        std::optional<std::string_view> after = after_unclosed_parenthesis(item);
+        if (!after) return std::nullopt;
+        std::string_view name = trim_view(*after);
+        if (name.empty() || !sole_country(name)) return std::nullopt;
         return name;
     }
 
@@ -921,9 +932,7 @@ class Parser {
         if (!invited) return std::nullopt;
         std::size_t end = countries_.leading_countries_end(item);
         if (end == 0) return std::nullopt;
-        ListScan names = countries_.scan_list(item.substr(0, end));
-        if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
-        return names.matches.front();
+        return sole_country(item.substr(0, end));
     }
 
     // "..., Kyrgyzstan and Tajikistan took part.": the last item of a list
@@ -944,9 +953,7 @@ class Parser {
         bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs),
                                 [&](std::string_view v) { return rest == v; });
         if (!verb) return std::nullopt;
-        ListScan names = countries_.scan_list(item.substr(0, end));
-        if (names.matches.size() != 1 || !names.unmatched.empty()) return std::nullopt;
-        return names.matches.front();
+        return sole_country(item.substr(0, end));
     }
 
     // The heading of group `g` as the header writes it, from its line's
@@ -1035,11 +1042,10 @@ class Parser {
     {
         // "2 organizations (IAEA": the known organization after a count
         // and an opening parenthesis.
-        if (std::size_t open = written.rfind('(');
-            open != std::string_view::npos && written.find(')', open) == std::string_view::npos &&
-            known_organization(tidy(written.substr(open + 1)), org_context())) {
-            offset += open + 1;
-            written = written.substr(open + 1);
+        if (std::optional<std::string_view> after = after_unclosed_parenthesis(written);
+            after && known_organization(tidy(*after), org_context())) {
+            offset += offset_in(written, *after);
+            written = *after;
         }
         std::string item = tidy(written);
         if (item.empty()) return;

@@ -1122,22 +1122,24 @@ bool invitation(const Sentence& s, std::string_view text)
     });
     // "Officials from A, who had been invited at short notice, attended":
     // invited in a relative clause, while the sentence says they came.
-    std::vector<std::pair<std::size_t, std::size_t>> asides = relative_clauses(text, s);
-    bool invite_word = false, came = false;
-    for (const Word& w : s.words) {
-        bool aside = std::any_of(asides.begin(), asides.end(), [&](const auto& c) {
-            return w.begin >= c.first && w.begin < c.second;
-        });
-        bool invite = has_word_starting({w}, {"invite", "invitad", "invito", "convie"});
-        if (invite && !aside) invite_word = true;
-        if (invite && aside) continue;
-        if (!aside && is_one_of(w.folded, {"attended", "participated", "took", "joined",
-                                           "participaron", "asistieron", "participe"}))
-            came = true;
+    bool invited = has_word_starting(s.words, {"invite", "invitad", "invito", "convie"});
+    if (invited) {
+        std::vector<std::pair<std::size_t, std::size_t>> asides = relative_clauses(text, s);
+        bool invited_aside = false, came = false;
+        invited = false;
+        for (const Word& w : s.words) {
+            bool aside = std::any_of(asides.begin(), asides.end(), [&](const auto& c) {
+                return w.begin >= c.first && w.begin < c.second;
+            });
+            if (has_word_starting({w}, {"invite", "invitad", "invito", "convie"}))
+                (aside ? invited_aside : invited) = true;
+            else if (!aside && is_one_of(w.folded, {"attended", "participated", "took", "joined",
+                                                    "participaron", "asistieron", "participe"}))
+                came = true;
+        }
+        invited = invited || (invited_aside && !came);
     }
-    if (!invite_word && !came)
-        invite_word = has_word_starting(s.words, {"invite", "invitad", "invito", "convie"});
-    return spanish || sent || called || invite_word ||
+    return spanish || sent || called || invited ||
            future_tense(text.substr(s.begin, s.end - s.begin));
 }
 
@@ -1273,13 +1275,9 @@ class ProseReader {
         for (const Sentence& s : split_sentences(text_, 0, text_.size()))
             if (!about_other_event(text_, s)) read_sentence_states(s);
         std::vector<PassageState> found;
-        for (const ParticipantState& state : r_.states) {
-            auto span = std::find_if(state_spans_.begin(), state_spans_.end(),
-                                     [&](const auto& k) { return k.first == state.code; });
-            const Country* c = countries_.by_code(state.code);
-            if (span == state_spans_.end() || !c) continue;
-            found.push_back({CountryMatch{c, span->second.first, span->second.second}, state.role});
-        }
+        for (const ParticipantState& state : r_.states)
+            for (const CountryMatch& m : state_spans_)
+                if (m.country->alpha2 == state.code) found.push_back({m, state.role});
         return found;
     }
 
@@ -2312,7 +2310,7 @@ class ProseReader {
         state.written = collapse_spaces(text_.substr(m.begin, m.end - m.begin));
         state.role = role;
         state.evidence = evidence(m.begin, m.end, s);
-        state_spans_.push_back({state.code, {m.begin, m.end}});
+        state_spans_.push_back({m.country, m.begin, m.end});
         r_.states.push_back(std::move(state));
         state_at_.push_back(m.begin);
     }
@@ -3454,8 +3452,9 @@ class ProseReader {
     std::vector<std::size_t> state_at_;
     /// The first of r_.states read from the sentence being read.
     std::size_t sentence_states_ = 0;
-    /// Each State's code and where it was first named, in reading order.
-    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> state_spans_;
+    /// Where each of r_.states was first named, in reading order (r_.states
+    /// is put in text order after each sentence; this is not).
+    std::vector<CountryMatch> state_spans_;
 };
 
 }  // namespace
